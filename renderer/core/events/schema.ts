@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { POOL_KINDS, SERVER_ROLES, type Deployment } from '../model/deployment';
+import { PRODUCT_VERSIONS } from '../model/product';
+import { isIsoTime } from '../model/time';
+
+/**
+ * The event history is the source of truth of a deployment (DESIGN §5): every change is one of
+ * these events, with its time and operator. Their shapes are the file format, so they change only
+ * with a migration.
+ */
+
+const isoTime = z.string().refine(isIsoTime, { message: 'must be an ISO 8601 UTC time such as 2013-03-14T10:00:00.000Z' });
+const name = z.string().min(1).max(200);
+const fqdn = z.string().min(1).max(253);
+const thumbprint = z.string().regex(/^[0-9A-F]{40}$/, 'must be 40 upper-case hexadecimal digits');
+
+/** Schema of a deployment (shape only; the domain rules live in model/validate). */
+export const deploymentSchema: z.ZodType<Deployment> = z.object({
+  name: z.string().max(200),
+  product: z.enum(PRODUCT_VERSIONS),
+  sipDomain: z.string().max(253),
+  pools: z.array(z.object({ fqdn, kind: z.enum(POOL_KINDS) })).max(2000),
+  cmsPool: fqdn.nullable(),
+  servers: z.array(z.object({ fqdn, pool: fqdn, role: z.enum(SERVER_ROLES) })).max(5000),
+});
+
+/** The remediation paths: A export/import, B replication, C re-run Step 1. */
+export const REMEDIATION_PATHS = ['A', 'B', 'C'] as const;
+/** One remediation path. */
+export type RemediationPath = (typeof REMEDIATION_PATHS)[number];
+
+/** What pasted evidence was, so the runbook can say what was read. */
+export const EVIDENCE_KINDS = ['replication-status', 'certificate', 'event-log', 'verification-json'] as const;
+/** One kind of evidence. */
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/**
+ * What accepted evidence proved about one server: its replication status, the OAuthTokenIssuer
+ * thumbprint(s) seen on it, or the time of its newest event 3038.
+ */
+export const proofSchema = z.object({
+  server: fqdn,
+  upToDate: z.boolean().optional(),
+  lastUpdate: isoTime.optional(),
+  thumbprints: z.array(thumbprint).max(16).optional(),
+  event3038At: isoTime.optional(),
+});
+/** What accepted evidence proved. */
+export type EvidenceProof = z.infer<typeof proofSchema>;
+
+/** The pasted text and how it was read, kept with the verdict for the runbook. */
+export const evidenceInputSchema = z.object({
+  kind: z.enum(EVIDENCE_KINDS),
+  text: z.string().max(1_000_000),
+  locale: z.string().max(40),
+  timeZone: z.string().max(80),
+  /** One line per fact read, as shown to the admin before judging. */
+  read: z.array(z.string().max(2000)).max(500),
+});
+/** The pasted evidence as recorded. */
+export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
+
+const base = { at: isoTime, operator: name };
+
+/** Every event a deployment's history may hold. */
+export const domainEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('deployment.created'), deployment: deploymentSchema, ...base }),
+  z.object({ type: z.literal('topology.updated'), deployment: deploymentSchema, ...base }),
+  z.object({
+    type: z.literal('step.completed'),
+    server: fqdn,
+    step: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    /** For a Step 3 that assigns the OAuthTokenIssuer certificate: its thumbprint, when known. */
+    thumbprint: thumbprint.optional(),
+    ...base,
+  }),
+  z.object({ type: z.literal('oauth.assigned'), server: fqdn, thumbprint: thumbprint.optional(), ...base }),
+  z.object({ type: z.literal('remediation.chosen'), server: fqdn, path: z.enum(REMEDIATION_PATHS), ...base }),
+  z.object({ type: z.literal('remediation.item.completed'), server: fqdn, path: z.enum(REMEDIATION_PATHS), item: z.string().min(1).max(60), ...base }),
+  z.object({ type: z.literal('evidence.accepted'), server: fqdn, proof: proofSchema, input: evidenceInputSchema.optional(), ...base }),
+  z.object({ type: z.literal('evidence.rejected'), server: fqdn, input: evidenceInputSchema, reason: z.string().min(1).max(2000), ...base }),
+  z.object({ type: z.literal('override.recorded'), server: fqdn, reason: z.string().max(4000), ...base }),
+  z.object({
+    type: z.literal('script.copied'),
+    server: fqdn.optional(),
+    scriptId: z.string().min(1).max(120),
+    title: z.string().max(300),
+    text: z.string().max(200_000),
+    ...base,
+  }),
+]);
+
+/** One event of a deployment's history. */
+export type DomainEvent = z.infer<typeof domainEventSchema>;
+/** The `type` of a domain event. */
+export type DomainEventType = DomainEvent['type'];
+/** The event of a given type. */
+export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+
+/** What the operator asks for: an event whose time and operator the session fills in unless given. */
+export type Command = DomainEvent extends infer E
+  ? E extends DomainEvent
+    ? Omit<E, 'at' | 'operator'> & { at?: string; operator?: string }
+    : never
+  : never;

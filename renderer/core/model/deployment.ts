@@ -1,0 +1,113 @@
+import type { ProductVersion } from './product';
+import { normalizeFqdn, sameFqdn } from './fqdn';
+
+/** The kinds of Topology Builder pools the app knows. */
+export const POOL_KINDS = ['enterprise-front-end', 'standard-edition', 'director', 'edge', 'mediation', 'other'] as const;
+/** One kind of pool. */
+export type PoolKind = (typeof POOL_KINDS)[number];
+
+/** The server roles the app tracks; each pool kind holds servers of one role. */
+export const SERVER_ROLES = ['front-end', 'standard-edition', 'director', 'edge', 'mediation', 'other'] as const;
+/** One server role. */
+export type ServerRole = (typeof SERVER_ROLES)[number];
+
+/** Names of pool kinds as Topology Builder shows them. */
+export const POOL_KIND_LABELS: Readonly<Record<PoolKind, string>> = {
+  'enterprise-front-end': 'Enterprise Edition Front End pool',
+  'standard-edition': 'Standard Edition server',
+  director: 'Director pool',
+  edge: 'Edge pool',
+  mediation: 'Mediation pool',
+  other: 'Other pool',
+};
+
+/** Names of roles as the admin says them. */
+export const ROLE_LABELS: Readonly<Record<ServerRole, string>> = {
+  'front-end': 'Front End',
+  'standard-edition': 'Standard Edition',
+  director: 'Director',
+  edge: 'Edge Server',
+  mediation: 'Mediation Server',
+  other: 'Other',
+};
+
+/** The role of the servers in a pool of each kind. */
+export const ROLE_OF_POOL_KIND: Readonly<Record<PoolKind, ServerRole>> = {
+  'enterprise-front-end': 'front-end',
+  'standard-edition': 'standard-edition',
+  director: 'director',
+  edge: 'edge',
+  mediation: 'mediation',
+  other: 'other',
+};
+
+/** A Topology Builder pool. */
+export interface Pool {
+  readonly fqdn: string;
+  readonly kind: PoolKind;
+}
+
+/** One server that runs the Deployment Wizard. */
+export interface Server {
+  readonly fqdn: string;
+  /** FQDN of the pool it belongs to. */
+  readonly pool: string;
+  readonly role: ServerRole;
+}
+
+/** What is being deployed: product, SIP domain, pools, servers and the CMS pool. */
+export interface Deployment {
+  /** A name the admin recognises ("Contoso HQ"). */
+  readonly name: string;
+  readonly product: ProductVersion;
+  /** The default SIP domain (also the OAuth realm). */
+  readonly sipDomain: string;
+  readonly pools: readonly Pool[];
+  /** FQDN of the pool that hosts the Central Management Store, or null while not chosen. */
+  readonly cmsPool: string | null;
+  readonly servers: readonly Server[];
+}
+
+/**
+ * Roles whose Step 3 needs the OAuthTokenIssuer certificate (lync-reference §7: Front End,
+ * Standard Edition, Director). Edge and Mediation Servers do not, so the gate does not apply.
+ */
+export function roleNeedsOAuth(role: ServerRole): boolean {
+  return role === 'front-end' || role === 'standard-edition' || role === 'director';
+}
+
+/** Pool kinds that can host the CMS. */
+export function canHostCms(kind: PoolKind): boolean {
+  return kind === 'enterprise-front-end' || kind === 'standard-edition';
+}
+
+/** The pool with this FQDN, if any (case-insensitive). */
+export function findPool(deployment: Deployment, fqdn: string): Pool | undefined {
+  return deployment.pools.find((p) => sameFqdn(p.fqdn, fqdn));
+}
+
+/** The server with this FQDN, if any (case-insensitive). */
+export function findServer(deployment: Deployment, fqdn: string): Server | undefined {
+  return deployment.servers.find((s) => sameFqdn(s.fqdn, fqdn));
+}
+
+/** The servers of the CMS pool that run the Front End role (those that replication needs running). */
+export function cmsFrontEnds(deployment: Deployment): Server[] {
+  const cms = deployment.cmsPool;
+  if (cms === null) return [];
+  return deployment.servers.filter(
+    (s) => sameFqdn(s.pool, cms) && (s.role === 'front-end' || s.role === 'standard-edition'),
+  );
+}
+
+/** A copy with every FQDN lower-cased and trimmed, the form the app stores. */
+export function normalizeDeployment(d: Deployment): Deployment {
+  return {
+    name: d.name.trim(),
+    product: d.product,
+    sipDomain: normalizeFqdn(d.sipDomain),
+    cmsPool: d.cmsPool === null ? null : normalizeFqdn(d.cmsPool),
+    pools: d.pools.map((p) => ({ fqdn: normalizeFqdn(p.fqdn), kind: p.kind })),
+    servers: d.servers.map((s) => ({ fqdn: normalizeFqdn(s.fqdn), pool: normalizeFqdn(s.pool), role: s.role })),
+  };
+}

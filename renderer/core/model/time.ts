@@ -1,0 +1,38 @@
+/** Times in documents and events: UTC, ISO 8601, always with a zone. */
+
+/** An ISO 8601 UTC timestamp, e.g. "2013-03-14T10:00:00.000Z". */
+export type IsoTime = string;
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+
+/** True when `value` is an ISO 8601 UTC timestamp that names a real moment. */
+export function isIsoTime(value: unknown): value is IsoTime {
+  return typeof value === 'string' && ISO_UTC.test(value) && Number.isFinite(Date.parse(value));
+}
+
+/** Milliseconds since the epoch for an ISO time (NaN when it is not one). */
+export function epochMs(time: IsoTime): number {
+  return Date.parse(time);
+}
+
+/** True when `a` is strictly before `b`. */
+export function isBefore(a: IsoTime, b: IsoTime): boolean {
+  return epochMs(a) < epochMs(b);
+}
+
+/** The later of two times (either may be null). */
+export function latest(a: IsoTime | null, b: IsoTime | null): IsoTime | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return epochMs(b) > epochMs(a) ? b : a;
+}
+
+/** Normalizes any ISO time with a zone to the canonical UTC form with milliseconds. */
+export function toIsoTime(epoch: number): IsoTime {
+  return new Date(epoch).toISOString();
+}
+
+/** Where the core gets "now": injected, so replays and tests are deterministic. */
+export interface Clock {
+  now(): IsoTime;
+}
