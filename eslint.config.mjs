@@ -1,5 +1,6 @@
 // Lint rules, and the layer rule of STYLE.md made cheap to keep: each layer imports only downward.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Bare module names are matched exactly (as `paths`); entries with a slash or a star are patterns.
@@ -36,6 +37,11 @@ export default tseslint.config(
         { selector: "ExportDefaultDeclaration", message: 'Use named exports (STYLE.md).' },
       ],
     },
+  },
+  {
+    // Developer scripts and tool configs run on Node.
+    files: ['build/**/*.{mjs,cjs,js}', '.ci/**/*.mjs', '*.config.{mts,ts,mjs}'],
+    languageOptions: { globals: globals.node },
   },
   {
     // Tool configs must default-export.

@@ -9,6 +9,8 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
+          // Property and model-based tests walk thousands of cases; this is a safety net, not a speed check.
+          testTimeout: 120_000,
           include: ['test/core/**/*.test.ts'],
         },
       },

@@ -37,7 +37,8 @@ export const SERVER_EVENT_TYPES = [
   'override.recorded',
 ] as const satisfies readonly DomainEvent['type'][];
 
-type ServerScoped = DomainEventOf<(typeof SERVER_EVENT_TYPES)[number]>;
+/** An event that belongs to one server. */
+export type ServerScopedEvent = DomainEventOf<(typeof SERVER_EVENT_TYPES)[number]>;
 
 /** The CMS pool's state, derived from the deployment and who runs. */
 export function cmsStatusOf(deployment: Deployment | null, progress: Progress, running: DeploymentContext['running']): CmsStatus {
@@ -122,7 +123,7 @@ export const deploymentMachine = setup({
       }
     }),
     forward: enqueueActions(({ enqueue, event }) => {
-      const scoped = event as ServerScoped;
+      const scoped = event as ServerScopedEvent;
       enqueue.sendTo(serverActorId(scoped.server), scoped as ServerEvent);
     }),
     assignOAuth: enqueueActions(({ enqueue, event, context }) => {

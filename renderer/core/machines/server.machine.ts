@@ -159,7 +159,6 @@ export const serverMachine = setup({
     }),
     recordRerunItem: assign(({ context, event }) => {
       const e = event as StepEvent;
-      if (context.path !== 'C') return {};
       return { items: [...context.items, { path: 'C' as const, item: 'rerun-step1', at: e.at, operator: e.operator }] };
     }),
     recordStep2: assign(({ context, event }) => ({ steps: recordStep(context, 2, event as StepEvent) })),
@@ -249,7 +248,7 @@ export const serverMachine = setup({
     awaitingStep3: {
       initial: 'checking',
       on: {
-        'step.completed': { guard: 'isStep1', actions: ['recordStep1', 'recordRerunItem', 'reportStep'] },
+        'step.completed': { guard: 'isStep1', actions: ['recordStep1', 'reportStep'] },
       },
       states: {
         checking: {
@@ -307,7 +306,9 @@ export const serverMachine = setup({
                     'remediation.item.completed': { guard: { type: 'isItem', params: { item: 'replication-complete' } }, target: 'rerunStep1', actions: 'recordItem' },
                   },
                 },
-                rerunStep1: {},
+                rerunStep1: {
+                  on: { 'step.completed': { guard: 'isStep1', actions: ['recordStep1', 'recordRerunItem', 'reportStep'] } },
+                },
               },
             },
           },

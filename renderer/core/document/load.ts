@@ -1,0 +1,95 @@
+import { DeploymentSession, type SessionOptions } from '../session/session';
+import { CURRENT_SCHEMA_VERSION, documentSchema, MACHINE_VERSION, MAX_DOCUMENT_BYTES, type DeploymentDocument } from './document';
+import { MIGRATIONS } from './migrations';
+
+/** A document read and checked, or the reason it was refused (the file is never changed). */
+export type LoadResult = { readonly ok: true; readonly document: DeploymentDocument; readonly migratedFrom: number | null } | { readonly ok: false; readonly message: string };
+
+const WHAT_TO_DO = 'The file was left as it is.';
+
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const shown = issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(top)'}: ${i.message}`);
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+  return shown.join('; ') + more;
+}
+
+/**
+ * Reads a `.lyncrunbook` document from its text: refuses what is not one, a newer or unknown
+ * version, or one that does not validate, each with a message saying what is wrong; migrates
+ * older versions; and checks that the history replays and yields the stored deployment.
+ */
+export function parseDocument(text: string, options: SessionOptions): LoadResult {
+  if (text.length > MAX_DOCUMENT_BYTES) {
+    return { ok: false, message: `This file is too large to be a lync-runbook deployment (${Math.round(text.length / 1048576)} MB). ${WHAT_TO_DO}` };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `This file is not a lync-runbook deployment: it is not valid JSON (${detail}). It may be damaged or cut short. ${WHAT_TO_DO}` };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as Record<string, unknown>).format !== 'lync-runbook') {
+    return { ok: false, message: `This file is not a lync-runbook deployment (it has no "format": "lync-runbook"). ${WHAT_TO_DO}` };
+  }
+  let doc = raw as Record<string, unknown>;
+  const version = doc.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, message: `This deployment file has an unknown schema version (${JSON.stringify(version) ?? 'none'}). ${WHAT_TO_DO}` };
+  }
+  if (version > CURRENT_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      message: `This deployment was saved by a newer version of lync-runbook (schema version ${version}); this version reads up to ${CURRENT_SCHEMA_VERSION}. Update lync-runbook to open it. ${WHAT_TO_DO}`,
+    };
+  }
+  for (let v = version; v < CURRENT_SCHEMA_VERSION; v++) {
+    const migrate = MIGRATIONS[v];
+    if (migrate === undefined) return { ok: false, message: `No migration from schema version ${v}. ${WHAT_TO_DO}` };
+    doc = migrate(doc);
+  }
+  const parsed = documentSchema.safeParse(doc);
+  if (!parsed.success) {
+    return { ok: false, message: `This deployment file does not validate: ${describeIssues(parsed.error.issues)}. ${WHAT_TO_DO}` };
+  }
+  const document = parsed.data as DeploymentDocument;
+  if (document.history[0]?.type !== 'deployment.created') {
+    return { ok: false, message: `This deployment file's history does not start with the creation of the deployment. ${WHAT_TO_DO}` };
+  }
+  const replayed = DeploymentSession.replay(document.history, options);
+  if (!replayed.ok) {
+    const event = document.history[replayed.index];
+    return { ok: false, message: `This deployment file's history is inconsistent at event ${replayed.index + 1} (${event?.type}): ${replayed.message} ${WHAT_TO_DO}` };
+  }
+  if (JSON.stringify(replayed.session.deployment()) !== JSON.stringify(document.deployment)) {
+    return { ok: false, message: `This deployment file's topology does not match its history. ${WHAT_TO_DO}` };
+  }
+  return { ok: true, document, migratedFrom: version === CURRENT_SCHEMA_VERSION ? null : version };
+}
+
+/**
+ * The session for a checked document: restored from its snapshot when that was taken by these
+ * machines and agrees with the history, otherwise rebuilt by replaying the history.
+ */
+export function openDocument(document: DeploymentDocument, options: SessionOptions): DeploymentSession {
+  const replay = () => {
+    const result = DeploymentSession.replay(document.history, options);
+    if (!result.ok) throw new Error(`history does not replay at event ${result.index + 1}: ${result.message}`);
+    return result.session;
+  };
+  if (document.snapshot === null || document.snapshot.machineVersion !== MACHINE_VERSION) return replay();
+  try {
+    const session = DeploymentSession.restore(document.history, document.snapshot.value, options);
+    if (JSON.stringify(session.deployment()) !== JSON.stringify(document.deployment)) return replay();
+    return session;
+  } catch {
+    return replay();
+  }
+}
+
+/** Loads text straight into a session, or says why it cannot. */
+export function loadDocument(text: string, options: SessionOptions): { ok: true; session: DeploymentSession; document: DeploymentDocument } | { ok: false; message: string } {
+  const result = parseDocument(text, options);
+  if (!result.ok) return result;
+  return { ok: true, document: result.document, session: openDocument(result.document, options) };
+}
