@@ -1,0 +1,225 @@
+import { roleNeedsOAuth, type Server } from '../model/deployment';
+import { sameFqdn } from '../model/fqdn';
+import { stepTitle, type StepNumber } from '../model/product';
+import { cmd, comment, concat, lines, ps, v, type Fragment } from './render';
+import { makeScript, type CheckedContext, type Script, type ScriptsResult } from './script';
+import { exportToFile, importFromCms, importFromFile, requireLocalStore, say, wizardPath } from './snippets';
+
+/** How a group of scripts is named: the id prefix and the words in front of the title. */
+export interface Naming {
+  readonly id: string;
+  readonly title: string;
+}
+
+/**
+ * Step 1 for a domain-joined server: with a local store in place, the command-line equivalent of running
+ * Step 1 again (import the CMS configuration into it); without one, the wizard instruction.
+ */
+function step1Internal(ctx: CheckedContext, server: Server, naming: Naming): Script {
+  const wizard = wizardPath(ctx, 1);
+  return makeScript(
+    ctx,
+    {
+      id: naming.id,
+      target: server.fqdn,
+      server: server.fqdn,
+      header: {
+        title: naming.title,
+        where: 'this-server',
+        success: 'it ends with "Done:" and no red error text; the local store now holds the current configuration.',
+        rerunnable: true,
+        notes: [
+          `Never run Step 1 on this server? Use the wizard: ${wizard} > Run,`,
+          'then "Retrieve directly from the Central Management store". This script stops and says so.',
+          'With a local store in place, it does what running Step 1 again does: import the current',
+          'configuration from the Central Management Store into the local store.',
+        ],
+      },
+    },
+    lines(
+      requireLocalStore(`This server has no local configuration store yet. Run ${wizard} first ("Retrieve directly from the Central Management store"), then run this script again.`),
+      importFromCms(),
+      ps`$States = @(${cmd('Get-CsManagementStoreReplicationStatus', { ReplicaFqdn: v('Server') })})`,
+      ps`if ($States.Count -gt 0) { ${say('Replication status of ', v('Server'), ': UpToDate ', ps`$States[0].UpToDate`, ', last update created ', ps`$States[0].LastUpdateCreation`)} }`,
+      say('Done: the local configuration store holds the current configuration from the Central Management Store.'),
+    ),
+  );
+}
+
+/** Step 1 through a file: export on an internal server, copy, import on the target (lync-reference §8). */
+export function fileRouteScripts(ctx: CheckedContext, server: Server, exportNaming: Naming, importNaming: Naming, importNotes: readonly string[]): ScriptsResult {
+  const source = ctx.sourceServer;
+  if (source === null) {
+    return { ok: false, errors: ['The deployment has no internal server to export the configuration from; add a Front End, Standard Edition or Director server.'] };
+  }
+  const exportScript = makeScript(
+    ctx,
+    {
+      id: exportNaming.id,
+      target: server.fqdn,
+      server: source.fqdn,
+      header: {
+        title: exportNaming.title,
+        where: 'internal',
+        success: 'it ends with "Done: exported the configuration to" and names the file to copy.',
+        rerunnable: true,
+        notes: ['Writes the current configuration of the Central Management Store to a .zip file (an older export there is replaced).'],
+      },
+    },
+    exportToFile(ctx, server.fqdn),
+  );
+  const importScript = makeScript(
+    ctx,
+    {
+      id: importNaming.id,
+      target: server.fqdn,
+      server: server.fqdn,
+      header: {
+        title: importNaming.title,
+        where: 'this-server',
+        success: 'it ends with "Done: imported" and no red error text.',
+        rerunnable: true,
+        notes: importNotes,
+      },
+    },
+    importFromFile(ctx, source.fqdn),
+  );
+  return { ok: true, scripts: [exportScript, importScript] };
+}
+
+/** Step 1 (or running it again): the file route for an Edge Server, the CMS route for any other server. */
+export function step1Scripts(ctx: CheckedContext, server: Server, naming: Naming): ScriptsResult {
+  if (server.role !== 'edge') return { ok: true, scripts: [step1Internal(ctx, server, naming)] };
+  return fileRouteScripts(
+    ctx,
+    server,
+    { id: `${naming.id}-export`, title: `${naming.title}, part 1 of 2: export the configuration to a file` },
+    { id: `${naming.id}-import`, title: `${naming.title}, part 2 of 2: import the file into the local store` },
+    ['An Edge Server cannot reach the Central Management Store: its local store is seeded from a file,', 'after which replication reaches it over HTTPS (TCP 4443).'],
+  );
+}
+
+function step2Check(ctx: CheckedContext): Fragment {
+  return lines(
+    ps`$Services = @()`,
+    ps`try { $Services = @(${cmd('Get-CsWindowsService')}) } catch { $Services = @() }`,
+    ps`if ($Services.Count -eq 0) {`,
+    ps`    throw ${`No ${ctx.product.brand} services are installed on this server yet. Run ${wizardPath(ctx, 2)}, then run this script again.`}`,
+    ps`}`,
+    ps`foreach ($Service in $Services) { ${say(ps`$Service.Name + ': ' + $Service.Status`)} }`,
+    say('Done: ', ps`$Services.Count`, ` ${ctx.product.brand} services are installed.`),
+  );
+}
+
+function oauthCheck(ctx: CheckedContext, server: Server): Fragment {
+  const oauth = ctx.oauth;
+  const assignsHere = oauth === null || sameFqdn(oauth.server, server.fqdn);
+  const assign = assignsHere && oauth === null && ctx.oauthThumbprint !== null;
+  const expected = oauth?.thumbprint ?? null;
+  const read = cmd('Get-CsCertificate', { Type: 'OAuthTokenIssuer' });
+  const missing = assignsHere
+    ? ps`throw ${`No OAuthTokenIssuer certificate is assigned yet. In ${wizardPath(ctx, 3)}, request or import a certificate (2048-bit key or more, the SIP domain in its subject) and assign it as OAuthTokenIssuer. It is global: assign it on this one server only.`}`
+    : ps`throw (${concat("No OAuthTokenIssuer certificate in this server's local store, although it was assigned on ", v('AssignedOn'), '. The local store is stale: bring it up to date with remediation path A, B or C, then run this script again.')})`;
+  return lines(
+    ...(oauth === null ? [] : [ps`$AssignedOn = ${oauth.server}`]),
+    ps`$SipDomain = ${ctx.deployment.sipDomain}`,
+    ps`$Certificates = @(${read})`,
+    ...(assign && ctx.oauthThumbprint !== null
+      ? [
+          ps`if ($Certificates.Count -eq 0) {`,
+          ps`    $NewThumbprint = ${ctx.oauthThumbprint}`,
+          ps`    ${cmd('Set-CsCertificate', { Identity: 'global', Type: 'OAuthTokenIssuer', Thumbprint: v('NewThumbprint') }, 'Thumbprint')}`,
+          ps`    $Certificates = @(${read})`,
+          ps`}`,
+        ]
+      : []),
+    ps`if ($Certificates.Count -eq 0) {`,
+    ps`    ${missing}`,
+    ps`}`,
+    ps`foreach ($Certificate in $Certificates) {`,
+    ps`    ${say('OAuthTokenIssuer certificate ', ps`$Certificate.Thumbprint`, ', subject ', ps`$Certificate.Subject`, ', expires ', ps`$Certificate.NotAfter`)}`,
+    ps`    if (-not ([string]$Certificate.Subject).ToLowerInvariant().Contains($SipDomain)) {`,
+    ps`        ${say('Note: its subject does not name the SIP domain ', v('SipDomain'), '; the server-to-server guidance asks for it.')}`,
+    ps`    }`,
+    ps`}`,
+    ...(expected === null
+      ? []
+      : [
+          ps`$Expected = ${expected}`,
+          ps`$Found = $false`,
+          ps`foreach ($Certificate in $Certificates) { if ([string]$Certificate.Thumbprint -eq $Expected) { $Found = $true } }`,
+          ps`if (-not $Found) {`,
+          ps`    throw (${concat('None of these is the certificate assigned on ', v('AssignedOn'), ' (thumbprint ', v('Expected'), '). The local store is stale or another certificate was assigned since; check before going on.')})`,
+          ps`}`,
+        ]),
+    say('Done: the OAuthTokenIssuer certificate shows on this server; finish Step 3 in the wizard if it is still open.'),
+  );
+}
+
+function certificateList(ctx: CheckedContext): Fragment {
+  return lines(
+    ps`$Certificates = @(${cmd('Get-CsCertificate')})`,
+    ps`if ($Certificates.Count -eq 0) {`,
+    ps`    throw ${`No certificates are assigned on this server yet. Run ${wizardPath(ctx, 3)} and assign them, then run this script again.`}`,
+    ps`}`,
+    ps`foreach ($Certificate in $Certificates) { ${say('Certificate ', ps`$Certificate.Thumbprint`, ', subject ', ps`$Certificate.Subject`, ', expires ', ps`$Certificate.NotAfter`)} }`,
+    say('Done: this role needs no OAuthTokenIssuer certificate; the certificates above are assigned.'),
+  );
+}
+
+/** Start-CsPool only for a Skype for Business Enterprise pool of three or more Front Ends (lync-reference §1.2). */
+export function usesStartCsPool(ctx: CheckedContext, server: Server): boolean {
+  const pool = ctx.deployment.pools.find((p) => sameFqdn(p.fqdn, server.pool));
+  const size = ctx.deployment.servers.filter((s) => sameFqdn(s.pool, server.pool)).length;
+  return ctx.product.hasStartCsPool && pool?.kind === 'enterprise-front-end' && size >= 3;
+}
+
+function step4Start(ctx: CheckedContext, server: Server): Fragment {
+  const start = usesStartCsPool(ctx, server)
+    ? lines(
+        comment('Start-CsPool starts every Front End of the pool together (Windows Fabric); run it once per pool.'),
+        ps`$Pool = ${server.pool}`,
+        ps`${cmd('Start-CsPool', { PoolFqdn: v('Pool') })}`,
+      )
+    : ps`${cmd('Start-CsWindowsService', {}, 'Name')}`;
+  return lines(
+    start,
+    ps`$NotRunning = @()`,
+    ps`foreach ($Service in @(${cmd('Get-CsWindowsService')})) {`,
+    ps`    ${say(ps`$Service.Name + ': ' + $Service.Status`)}`,
+    ps`    if ([string]$Service.Status -ne 'Running') { $NotRunning += $Service.Name }`,
+    ps`}`,
+    ps`if ($NotRunning.Count -gt 0) {`,
+    ps`    throw (${concat('Not running yet: ', ps`$NotRunning -join ', '`, '. Starting services is best effort: wait a minute and run this script again, or look at Service Status.')})`,
+    ps`}`,
+    say(`Done: every ${ctx.product.brand} service on this server is running.`),
+  );
+}
+
+const STEP_SUCCESS: Readonly<Record<2 | 3 | 4, string>> = {
+  2: 'it lists the installed services and ends with "Done:".',
+  3: 'it lists the assigned certificate(s) and ends with "Done:".',
+  4: 'every service it lists is Running and it ends with "Done:".',
+};
+
+/** The script(s) for one wizard step on one server: its command-line equivalent, or the check that it is done. */
+export function stepScripts(ctx: CheckedContext, server: Server, step: StepNumber): ScriptsResult {
+  const title = stepTitle(ctx.product.id, step);
+  if (step === 1) return step1Scripts(ctx, server, { id: 'step-1', title });
+  const notes: Readonly<Record<2 | 3 | 4, readonly string[]>> = {
+    2: [`Step 2 has no documented command-line equivalent: run ${wizardPath(ctx, 2)}.`, 'This script checks that it is done.'],
+    3: roleNeedsOAuth(server.role)
+      ? ['Checks the OAuthTokenIssuer certificate as this server sees it (its local store).']
+      : ['An Edge or Mediation Server uses no OAuthTokenIssuer certificate; this lists what is assigned.'],
+    4: usesStartCsPool(ctx, server)
+      ? ['For an Enterprise pool of three or more Front Ends, Skype for Business Server starts with Start-CsPool.']
+      : ['The command-line equivalent of the wizard\'s Start Services: Start-CsWindowsService.'],
+  };
+  const body = step === 2 ? step2Check(ctx) : step === 3 ? (roleNeedsOAuth(server.role) ? oauthCheck(ctx, server) : certificateList(ctx)) : step4Start(ctx, server);
+  const script = makeScript(
+    ctx,
+    { id: `step-${step}`, target: server.fqdn, server: server.fqdn, header: { title, where: 'this-server', success: STEP_SUCCESS[step], rerunnable: true, notes: notes[step] } },
+    body,
+  );
+  return { ok: true, scripts: [script] };
+}
