@@ -1,0 +1,21 @@
+/** Pasted evidence read and judged: the public surface the UI and the command line use. */
+export { judgeEvidence, detectEvidenceKinds, MAX_EVIDENCE_TEXT } from './judge';
+export {
+  toEvidenceInput,
+  type EvidenceContext,
+  type EvidenceJudgement,
+  type EvidenceVerdict,
+  type EvidenceRejection,
+  type EvidenceRecords,
+  type ReplicaRecord,
+  type CertificateRecord,
+  type EventRecord,
+  type EventLogShape,
+  type VerificationReport,
+} from './judgement';
+export { CONSOLE_LOCALES, DEFAULT_CONSOLE_LOCALE, consoleLocale, describeConsoleLocale, type ConsoleLocale, type DateOrder } from './console-locale';
+export { createDateReader, describeDate, type ConsoleDate, type DateReader, type DateReading, type DateSettings } from './console-date';
+export { isKnownTimeZone } from './zoned-time';
+export { normalizeThumbprint } from './certificate';
+export { REPLICATED_EVENT_ID } from './event-log';
+export { VERIFY_SCHEMA, VERIFY_SCHEMA_VERSION, isoInstant } from './verification-json';

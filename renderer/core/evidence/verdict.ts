@@ -1,0 +1,50 @@
+/** Building blocks the evidence judges share: server matching, refusals, and the final proof check. */
+import type { EvidenceProof } from '../events/schema';
+import { proofCoversAssignment, type OAuthAssignment } from '../gate/gate';
+import { normalizeFqdn, sameFqdn, shortName } from '../model/fqdn';
+import type { EvidenceContext, EvidenceRejection, EvidenceVerdict } from './judgement';
+
+/** How a machine name in the output compares with the server being judged. */
+export type ServerMatch = 'same' | 'short-name' | 'other';
+
+/** Compares a printed machine name with the server: FQDNs case-insensitively; a bare name by its first label. */
+export function matchServer(printed: string, server: string): ServerMatch {
+  const name = printed.trim();
+  if (name.length === 0) return 'other';
+  if (sameFqdn(name, server)) return 'same';
+  if (!name.includes('.') && normalizeFqdn(name) === normalizeFqdn(shortName(server))) return 'short-name';
+  return 'other';
+}
+
+/** A refusal with its reason and the message that says what is wrong and what to do. */
+export function reject(reason: EvidenceRejection, message: string): EvidenceVerdict {
+  return { accepted: false, reason, message };
+}
+
+/** The refusal when no OAuth assignment is recorded: there is nothing for evidence to prove yet. */
+export function noAssignment(): EvidenceVerdict {
+  return reject(
+    'no-assignment',
+    'No OAuthTokenIssuer assignment is recorded in this deployment, so there is nothing for this evidence to prove yet. Record the assignment (Step 3 on the server that assigned the certificate), then paste the evidence again.',
+  );
+}
+
+/** "the OAuth assignment on fe01.contoso.local at 2013-03-14T10:00:00.000Z" */
+export function assignmentText(oauth: OAuthAssignment): string {
+  return `the OAuthTokenIssuer assignment on ${oauth.server} at ${oauth.at}`;
+}
+
+/**
+ * Accepts a proof only if the gate itself would take it for this server and assignment, so no
+ * judge can accept what the gate would then ignore.
+ */
+export function acceptProof(proof: EvidenceProof, ctx: EvidenceContext, otherwise: EvidenceVerdict): EvidenceVerdict {
+  if (ctx.oauth === null || !proofCoversAssignment(proof, ctx.server, ctx.oauth)) return otherwise;
+  return { accepted: true, proof };
+}
+
+/** The machine named by a remoting prompt that is not this server, if any (output run elsewhere). */
+export function otherPromptHost(hosts: readonly string[], server: string): string | null {
+  const local = /^(?:localhost|\.|127\.0\.0\.1|::1)$/i;
+  return hosts.find((h) => !local.test(h.trim()) && matchServer(h, server) === 'other') ?? null;
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { isoInstant, judgeEvidence } from '../../../renderer/core/evidence';
+import { assignment, ASSIGNED_THUMBPRINT, context, expectAccepted, expectRejected, fixture } from './evidence-kit';
+
+const AT = '2013-03-15T09:00:00.000Z';
+const ctx = context({ oauth: assignment(AT) });
+
+interface Report {
+  [key: string]: unknown;
+}
+
+function report(overrides: Report = {}): Report {
+  return {
+    schema: 'lync-runbook.verify',
+    schemaVersion: 1,
+    expected: 'fe02.contoso.local',
+    server: 'fe02.contoso.local',
+    time: '2013-03-15T09:20:00.0000000Z',
+    replication: { upToDate: true, lastUpdateCreation: '2013-03-15T09:12:00.0000000Z', lastStatusReport: '2013-03-15T09:15:31.0000000Z' },
+    oauthThumbprints: [ASSIGNED_THUMBPRINT],
+    replicaService: 'Running',
+    event3038: '2013-03-15T09:12:00.0000000Z',
+    ...overrides,
+  };
+}
+const line = (r: Report): string => `PS C:\\Users\\admin> .\\verify-fe02.ps1\n${JSON.stringify(r)}\nPS C:\\Users\\admin>`;
+
+describe('the verification script output', () => {
+  it('accepts a good report, with every part in the proof', () => {
+    const judgement = judgeEvidence(line(report()), ctx);
+    expect(judgement.kind).toBe('verification-json');
+    expect(expectAccepted(judgement, ctx)).toEqual({
+      server: 'fe02.contoso.local',
+      upToDate: true,
+      lastUpdate: '2013-03-15T09:12:00.000Z',
+      thumbprints: [ASSIGNED_THUMBPRINT],
+      event3038At: '2013-03-15T09:12:00.000Z',
+    });
+    expect(judgement.read.join('\n')).toContain('run at 2013-03-15T09:20:00.000Z on fe02.contoso.local');
+  });
+
+  it('re-joins a line the console wrapped at its width', () => {
+    const judgement = judgeEvidence(fixture('verification/wrapped.txt'), ctx);
+    expectAccepted(judgement, ctx);
+    expect(judgement.warnings.join(' ')).toMatch(/Re-joined 4 lines/);
+  });
+
+  it('accepts times with an offset', () => {
+    const r = report({ time: '2013-03-15T10:20:00+01:00', replication: { upToDate: true, lastUpdateCreation: '2013-03-15T10:12:00.0000000+01:00', lastStatusReport: null }, event3038: null });
+    expect(expectAccepted(judgeEvidence(line(r), ctx), ctx).lastUpdate).toBe('2013-03-15T09:12:00.000Z');
+  });
+
+  it('refuses a report run on another server than the script was made for', () => {
+    expect(expectRejected(judgeEvidence(line(report({ server: 'fe03.contoso.local' })), ctx), 'another-server')).toContain('fe03.contoso.local');
+  });
+
+  it("refuses another server's report", () => {
+    const other = report({ expected: 'fe03.contoso.local', server: 'FE03.contoso.local' });
+    expect(expectRejected(judgeEvidence(line(other), ctx), 'another-server')).toContain('fe03.contoso.local');
+  });
+
+  it('refuses an old report made before the assignment', () => {
+    const old = report({ time: '2013-03-15T08:00:00.0000000Z', replication: { upToDate: true, lastUpdateCreation: '2013-03-15T07:00:00.0000000Z', lastStatusReport: null }, event3038: null });
+    expect(expectRejected(judgeEvidence(line(old), ctx), 'before-assignment')).toMatch(/again/);
+  });
+
+  it('refuses a recent report whose last update and event 3038 predate the assignment', () => {
+    const stale = report({ replication: { upToDate: true, lastUpdateCreation: '2013-03-15T08:00:00.0000000Z', lastStatusReport: null }, event3038: '2013-03-15T08:00:00.0000000Z', oauthThumbprints: [] });
+    expectRejected(judgeEvidence(line(stale), ctx), 'before-assignment');
+  });
+
+  it('refuses UpToDate false when nothing else shows the assignment', () => {
+    const behind = report({ replication: { upToDate: false, lastUpdateCreation: '2013-03-15T08:00:00.0000000Z', lastStatusReport: null }, event3038: null, oauthThumbprints: [] });
+    expectRejected(judgeEvidence(line(behind), ctx), 'not-up-to-date');
+  });
+
+  it('accepts on the matching thumbprint alone, and refuses a mismatching one alone', () => {
+    const onlyCert = report({ replication: null, event3038: null });
+    expect(expectAccepted(judgeEvidence(line(onlyCert), ctx), ctx).thumbprints).toEqual([ASSIGNED_THUMBPRINT]);
+    const wrong = report({ replication: null, event3038: null, oauthThumbprints: ['aaaabbbbccccddddeeeeffff0000111122223333'] });
+    expect(expectRejected(judgeEvidence(line(wrong), ctx), 'thumbprint-mismatch')).toContain('AAAABBBBCCCCDDDDEEEEFFFF0000111122223333');
+  });
+
+  it('accepts on event 3038 alone', () => {
+    const onlyEvent = report({ replication: null, oauthThumbprints: [] });
+    expect(expectAccepted(judgeEvidence(line(onlyEvent), ctx), ctx).event3038At).toBe('2013-03-15T09:12:00.000Z');
+  });
+
+  it('refuses a report that proves nothing', () => {
+    expectRejected(judgeEvidence(line(report({ replication: null, oauthThumbprints: [], event3038: null })), ctx), 'incomplete');
+  });
+
+  it('warns about contradicting parts of an accepted report', () => {
+    const mixed = report({ oauthThumbprints: ['AAAABBBBCCCCDDDDEEEEFFFF0000111122223333'], replicaService: 'Stopped' });
+    const judgement = judgeEvidence(line(mixed), ctx);
+    expectAccepted(judgement, ctx);
+    expect(judgement.warnings.join('\n')).toMatch(/do not include the recorded/);
+    expect(judgement.warnings.join('\n')).toMatch(/stopped/);
+  });
+
+  it('refuses a newer schemaVersion with a clear message', () => {
+    const message = expectRejected(judgeEvidence(line(report({ schemaVersion: 2, somethingNew: true })), ctx), 'unsupported-version');
+    expect(message).toContain('schemaVersion 2');
+    expect(message).toMatch(/Update the app/);
+  });
+
+  it('refuses malformed reports, naming the field at fault', () => {
+    expect(expectRejected(judgeEvidence(line(report({ replication: { upToDate: 'yes', lastUpdateCreation: null, lastStatusReport: null } })), ctx), 'unrecognised')).toContain('replication.upToDate');
+    expect(expectRejected(judgeEvidence(line(report({ oauthThumbprints: ['ABC'] })), ctx), 'unrecognised')).toContain('oauthThumbprints');
+    expect(expectRejected(judgeEvidence(line(report({ time: '2013-03-15 09:20:00' })), ctx), 'unrecognised')).toContain('time');
+    expect(expectRejected(judgeEvidence(line(report({ schemaVersion: 0 })), ctx), 'unrecognised')).toContain('schemaVersion');
+    expectRejected(judgeEvidence('{"schema":"lync-runbook.verify","schemaVersion":1,"expected":"fe02.contoso.local",,}', ctx), 'unrecognised');
+    expectRejected(judgeEvidence('{"schema":"something.else","schemaVersion":1}', ctx), 'unrecognised');
+  });
+
+  it('refuses a report cut off before its closing brace', () => {
+    const json = JSON.stringify(report());
+    expectRejected(judgeEvidence(json.slice(0, 150), ctx), 'incomplete');
+  });
+
+  it('judges the last of several reports in one paste, and says so', () => {
+    const old = report({ time: '2013-03-15T08:00:00.0000000Z' });
+    const judgement = judgeEvidence(`${line(old)}\n${line(report())}`, ctx);
+    expectAccepted(judgement, ctx);
+    expect(judgement.warnings.join(' ')).toMatch(/2 verification outputs/);
+  });
+
+  it('asks for an assignment when none is recorded', () => {
+    expectRejected(judgeEvidence(line(report()), context({ oauth: null })), 'no-assignment');
+  });
+
+  it('reads ISO times only when they are real and carry a zone', () => {
+    expect(isoInstant('2013-03-15T09:12:00.1234567Z')).toBe('2013-03-15T09:12:00.123Z');
+    expect(isoInstant('2013-02-30T09:12:00Z')).toBeNull();
+    expect(isoInstant('2013-03-15T09:12:00')).toBeNull();
+    expect(isoInstant('2013-03-15T09:12:00-05:30')).toBe('2013-03-15T14:42:00.000Z');
+  });
+});
