@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { importTopology } from '../../../renderer/core/topology/import-topology';
+import { enterpriseXml, expectImported, expectRefused, expectValidExceptCms, publishedXml, readFixture } from './support';
+
+const serversOf = (r: ReturnType<typeof expectImported>) => r.deployment.servers.map((s) => `${s.fqdn} ${s.pool} ${s.role}`);
+const poolsOf = (r: ReturnType<typeof expectImported>) => r.deployment.pools.map((p) => `${p.fqdn} ${p.kind}`);
+
+describe('importTopology: a published topology (Get-CsTopology -AsXml)', () => {
+  const xml = readFixture('published-enterprise.xml');
+
+  it('reads the Front End pool, Director and Edge, with the CMS pool from the topology', () => {
+    const result = expectImported(importTopology(xml, { product: 'lync2013' }));
+    expect(result.shape).toBe('published');
+    expect(result.deployment.name).toBe('Headquarters');
+    expect(result.deployment.product).toBe('lync2013');
+    expect(result.deployment.sipDomain).toBe('contoso.com');
+    expect(poolsOf(result)).toEqual([
+      'fepool.contoso.local enterprise-front-end',
+      'dir01.contoso.local director',
+      'edgepool.perimeter.contoso.com edge',
+    ]);
+    expect(serversOf(result)).toEqual([
+      'fe01.contoso.local fepool.contoso.local front-end',
+      'fe02.contoso.local fepool.contoso.local front-end',
+      'fe03.contoso.local fepool.contoso.local front-end',
+      'dir01.contoso.local dir01.contoso.local director',
+      'edge01.perimeter.contoso.com edgepool.perimeter.contoso.com edge',
+    ]);
+    expect(result.deployment.cmsPool).toBe('fepool.contoso.local');
+    expect(result.cms).toEqual({ from: 'topology', candidates: ['fepool.contoso.local'] });
+    expect(result.warnings).toEqual([]);
+    expectValidExceptCms(result);
+  });
+
+  it('skips the SQL Server and says why', () => {
+    const result = expectImported(importTopology(xml, { product: 'lync2013' }));
+    expect(result.skipped).toHaveLength(1);
+    expect(result.skipped[0]?.fqdn).toBe('sql01.contoso.local');
+    expect(result.skipped[0]?.reason).toMatch(/^SQL Server holding CentralMgmtStore: it needs no Deployment Wizard \(RequiresSetup="false"\)/);
+  });
+
+  it('takes the name from the options when given', () => {
+    const result = expectImported(importTopology(xml, { product: 'sfb2019', name: '  Contoso HQ  ' }));
+    expect(result.deployment.name).toBe('Contoso HQ');
+    expect(result.deployment.product).toBe('sfb2019');
+  });
+
+  it('accepts a CMS option that agrees with the topology, in any case', () => {
+    const result = expectImported(importTopology(xml, { product: 'lync2013', cmsPool: 'FEPool.Contoso.Local' }));
+    expect(result.cms.from).toBe('topology');
+    expect(result.deployment.cmsPool).toBe('fepool.contoso.local');
+  });
+
+  it('reads the same topology written with prefixes, reordered, with unknown elements and a byte-order mark', () => {
+    const prefixed = `\uFEFF<?xml version="1.0" encoding="utf-8"?>
+<top:Topology xmlns:top="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008" xmlns:roles="urn:schema:Microsoft.Rtc.Management.Deploy.ServiceRoles.2008">
+  <top:Services>
+    <top:Service><top:ServiceId SiteId="1" RoleName="CentralMgmt" Instance="1" /><top:InstalledOn><top:ClusterId SiteId="1" Number="1" /></top:InstalledOn><roles:CentralMgmtService IsActive="true" /></top:Service>
+    <top:Service><top:ServiceId SiteId="1" RoleName="Registrar" Instance="1" /><top:InstalledOn><top:ClusterId SiteId="1" Number="2" /></top:InstalledOn><roles:RegistrarService IsDirector="true" /></top:Service>
+    <top:Service><top:ServiceId SiteId="1" RoleName="UserServices" Instance="1" /><top:InstalledOn><top:ClusterId Number="1" SiteId="1" /></top:InstalledOn></top:Service>
+  </top:Services>
+  <top:Clusters>
+    <top:Cluster Fqdn="pool1.contoso.local" RequiresSetup="true"><top:Machine Fqdn="fe01.contoso.local" /><top:ClusterId SiteId="1" Number="1" /><top:Machine Fqdn="fe02.contoso.local" /></top:Cluster>
+    <top:Cluster Fqdn="dirpool.contoso.local" RequiresSetup="true"><top:ClusterId SiteId="1" Number="2" /><top:Machine Fqdn="dir01.contoso.local" /></top:Cluster>
+  </top:Clusters>
+  <top:Extension xmlns:x="urn:example:unknown"><x:Anything /></top:Extension>
+  <top:InternalDomains DefaultDomain="contoso.com" />
+  <top:Sites><top:CentralSite SiteId="1"><top:Name>R&amp;D Lab</top:Name></top:CentralSite></top:Sites>
+</top:Topology>`;
+    const result = expectImported(importTopology(prefixed, { product: 'sfb2015' }));
+    expect(poolsOf(result)).toEqual(['pool1.contoso.local enterprise-front-end', 'dirpool.contoso.local director']);
+    expect(result.deployment.cmsPool).toBe('pool1.contoso.local');
+    expect(result.deployment.name).toBe('R&D Lab');
+    expectValidExceptCms(result);
+  });
+
+  it('takes a single server with its own SQL instance for a Standard Edition server', () => {
+    const xml2 = publishedXml({
+      clusters: [{ fqdn: 'lyncse.contoso.com', machines: ['lyncse.contoso.com'], sql: true }],
+      services: [
+        { role: 'UserServices', on: 0 },
+        { role: 'Registrar', on: 0, director: false },
+        { role: 'UserStore', on: 0, onSql: true },
+        { role: 'CentralMgmt', on: 0, cmsActive: true },
+        { role: 'CentralMgmtStore', on: 0, onSql: true },
+      ],
+    });
+    const result = expectImported(importTopology(xml2, { product: 'sfb2019' }));
+    expect(poolsOf(result)).toEqual(['lyncse.contoso.com standard-edition']);
+    expect(serversOf(result)).toEqual(['lyncse.contoso.com lyncse.contoso.com standard-edition']);
+    expect(result.cms).toEqual({ from: 'topology', candidates: ['lyncse.contoso.com'] });
+    expect(result.warnings).toEqual([]);
+    expectValidExceptCms(result);
+  });
+
+  it('takes a lone server named like its pool for Standard Edition when nothing else says, and warns', () => {
+    const xml2 = publishedXml({
+      clusters: [{ fqdn: 'se01.contoso.com', machines: ['SE01.contoso.com'] }],
+      services: [{ role: 'UserServices', on: 0 }, { role: 'CentralMgmt', on: 0, cmsActive: true }],
+    });
+    const result = expectImported(importTopology(xml2, { product: 'sfb2015' }));
+    expect(poolsOf(result)).toEqual(['se01.contoso.com standard-edition']);
+    expect(result.warnings.join(' ')).toMatch(/taken as a Standard Edition server because its only server has the pool's name/);
+  });
+
+  it('keeps a one-Front-End Enterprise pool whose server has another name as Enterprise', () => {
+    const xml2 = publishedXml({
+      clusters: [{ fqdn: 'pool.contoso.com', machines: ['fe01.contoso.com'] }],
+      services: [{ role: 'UserServices', on: 0 }, { role: 'CentralMgmt', on: 0, cmsActive: true }],
+    });
+    expect(poolsOf(expectImported(importTopology(xml2, { product: 'sfb2015' })))).toEqual(['pool.contoso.com enterprise-front-end']);
+  });
+
+  it('imports a Mediation pool on its own cluster, and a pool with unknown roles as Other with a warning', () => {
+    const xml2 = enterpriseXml({
+      clusters: [
+        { fqdn: 'medpool.contoso.local', machines: ['med01.contoso.local'] },
+        { fqdn: 'pchat.contoso.local', machines: ['pchat01.contoso.local'] },
+      ],
+      services: [
+        { role: 'MediationServer', on: 1 },
+        { role: 'PersistentChatService', on: 2 },
+      ],
+    });
+    const result = expectImported(importTopology(xml2, { product: 'sfb2015' }));
+    expect(poolsOf(result)).toEqual(['fepool.contoso.local enterprise-front-end', 'medpool.contoso.local mediation', 'pchat.contoso.local other']);
+    expect(serversOf(result)).toContain('pchat01.contoso.local pchat.contoso.local other');
+    expect(result.warnings.join(' ')).toMatch(/pchat\.contoso\.local runs PersistentChatService, which this app tracks as an "Other" pool/);
+    expectValidExceptCms(result);
+  });
+
+  it('ignores a dangling reference of a database role, with a warning (it changes no pool)', () => {
+    const xml2 = enterpriseXml().replace(
+      '</Services>',
+      '<Service><ServiceId SiteId="1" RoleName="ArchivingStore" Instance="1" /><InstalledOn><SqlInstanceId Name="arch"><ClusterId SiteId="1" Number="42" /></SqlInstanceId></InstalledOn></Service></Services>',
+    );
+    const result = expectImported(importTopology(xml2, { product: 'lync2013' }));
+    expect(result.warnings.join(' ')).toMatch(/The ArchivingStore service points at SQL instance "arch" on cluster 1:42, which is not in this topology; it was ignored/);
+  });
+
+  it('warns about a pool that lists no servers but imports the rest', () => {
+    const xml2 = enterpriseXml({ clusters: [{ fqdn: 'dirpool.contoso.local', machines: [] }], services: [{ role: 'Registrar', on: 1, director: true }] });
+    const result = expectImported(importTopology(xml2, { product: 'lync2013' }));
+    expect(poolsOf(result)).toContain('dirpool.contoso.local director');
+    expect(result.warnings.join(' ')).toMatch(/Pool dirpool\.contoso\.local has no servers yet/);
+  });
+});
+
+describe('importTopology: a never-published Topology Builder document (.tbxml)', () => {
+  const xml = readFixture('never-published.tbxml');
+
+  it('says the CMS pool is needed and lists the pools that can host it', () => {
+    const result = expectImported(importTopology(xml, { product: 'sfb2015' }));
+    expect(result.shape).toBe('tbxml');
+    expect(result.cms).toEqual({ from: 'needed', candidates: ['fepool.contoso.local'] });
+    expect(result.deployment.cmsPool).toBeNull();
+    expectValidExceptCms(result);
+  });
+
+  it('reads every kind of pool, lower-cased, from NewTopology', () => {
+    const result = expectImported(importTopology(xml, { product: 'sfb2015' }));
+    expect(result.deployment.sipDomain).toBe('contoso.com');
+    expect(result.deployment.name).toBe('Contoso HQ');
+    expect(poolsOf(result)).toEqual([
+      'fepool.contoso.local enterprise-front-end',
+      'dirpool.contoso.local director',
+      'medpool.contoso.local mediation',
+      'edgepool.perimeter.contoso.com edge',
+    ]);
+    expect(serversOf(result)).toEqual([
+      'fe01.contoso.local fepool.contoso.local front-end',
+      'fe02.contoso.local fepool.contoso.local front-end',
+      'fe03.contoso.local fepool.contoso.local front-end',
+      'dir01.contoso.local dirpool.contoso.local director',
+      'dir02.contoso.local dirpool.contoso.local director',
+      'med01.contoso.local medpool.contoso.local mediation',
+      'med02.contoso.local medpool.contoso.local mediation',
+      'edge01.perimeter.contoso.com edgepool.perimeter.contoso.com edge',
+      'edge02.perimeter.contoso.com edgepool.perimeter.contoso.com edge',
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('skips the SQL, file, Office Web Apps and gateway clusters, each with its reason', () => {
+    const result = expectImported(importTopology(xml, { product: 'sfb2015' }));
+    const reasons = Object.fromEntries(result.skipped.map((s) => [s.fqdn, s.reason]));
+    expect(Object.keys(reasons)).toEqual(['sql01.contoso.local', 'fs01.contoso.local', 'oos01.contoso.local', '192.168.20.5']);
+    expect(reasons['sql01.contoso.local']).toMatch(/^SQL Server holding UserStore, ApplicationStore: it needs no Deployment Wizard/);
+    expect(reasons['fs01.contoso.local']).toMatch(/^file server \(file store share\): it needs no Deployment Wizard \(RequiresSetup="false"\)/);
+    expect(reasons['oos01.contoso.local']).toMatch(/^Office Web Apps Server \/ Office Online Server: it needs no Deployment Wizard/);
+    expect(reasons['192.168.20.5']).toMatch(/^PSTN gateway: it needs no Deployment Wizard/);
+  });
+
+  it('uses the CMS pool given in the options, checked and lower-cased', () => {
+    const result = expectImported(importTopology(xml, { product: 'sfb2015', cmsPool: ' FEPOOL.contoso.local ' }));
+    expect(result.cms).toEqual({ from: 'option', candidates: ['fepool.contoso.local'] });
+    expect(result.deployment.cmsPool).toBe('fepool.contoso.local');
+    expectValidExceptCms(result);
+  });
+
+  it('refuses a CMS option naming the Director pool, and says which pools can host it', () => {
+    const problems = expectRefused(importTopology(xml, { product: 'sfb2015', cmsPool: 'dirpool.contoso.local' }));
+    expect(problems).toMatch(/dirpool\.contoso\.local is a Director pool, which cannot host the Central Management Store/);
+    expect(problems).toMatch(/Choose one of: fepool\.contoso\.local\./);
+  });
+
+  it('refuses a CMS option naming a skipped cluster or an unknown pool', () => {
+    expect(expectRefused(importTopology(xml, { product: 'sfb2015', cmsPool: 'sql01.contoso.local' }))).toMatch(
+      /sql01\.contoso\.local is not a pool of this topology\. Choose the pool that hosts the Central Management Store, one of: fepool\.contoso\.local/,
+    );
+    expect(expectRefused(importTopology(xml, { product: 'sfb2015', cmsPool: 'nowhere.example.com' }))).toMatch(/nowhere\.example\.com is not a pool of this topology/);
+  });
+
+  it('refuses a CMS option that is not an FQDN', () => {
+    expect(expectRefused(importTopology(xml, { product: 'sfb2015', cmsPool: 'fepool' }))).toMatch(/The CMS pool "fepool" is a single name/);
+  });
+});
+
+describe('importTopology: a Topology Builder document with OldTopology and NewTopology', () => {
+  const xml = readFixture('standard-edition-old-new.tbxml');
+
+  it('reads NewTopology, not OldTopology', () => {
+    const result = expectImported(importTopology(xml, { product: 'sfb2019' }));
+    expect(serversOf(result)).toEqual([
+      'se01.fabrikam.com se01.fabrikam.com standard-edition',
+      'edge01.perimeter.fabrikam.com edgepool.perimeter.fabrikam.com edge',
+    ]);
+    expect(JSON.stringify(result)).not.toContain('edge-old');
+  });
+
+  it('reads a Standard Edition server (IsSingleMachineOnly, its <Machine/> without Fqdn) hosting the CMS', () => {
+    const result = expectImported(importTopology(xml, { product: 'sfb2019' }));
+    expect(poolsOf(result)).toEqual(['se01.fabrikam.com standard-edition', 'edgepool.perimeter.fabrikam.com edge']);
+    expect(result.cms).toEqual({ from: 'topology', candidates: ['se01.fabrikam.com'] });
+    expect(result.deployment.cmsPool).toBe('se01.fabrikam.com');
+    expect(result.deployment.name).toBe('Fabrikam Berlin');
+    expect(result.skipped).toEqual([]);
+    expectValidExceptCms(result);
+  });
+
+  it('refuses a CMS option that contradicts the topology', () => {
+    const problems = expectRefused(importTopology(xml, { product: 'sfb2019', cmsPool: 'edgepool.perimeter.fabrikam.com' }));
+    expect(problems).toMatch(/The topology says the CMS is hosted on se01\.fabrikam\.com, but edgepool\.perimeter\.fabrikam\.com was chosen/);
+  });
+
+  it('falls back to the SIP domain for the name when there is no site name', () => {
+    const noName = xml.replace(/<t:Name>Fabrikam Berlin<\/t:Name>/g, '');
+    expect(expectImported(importTopology(noName, { product: 'sfb2019' })).deployment.name).toBe('fabrikam.com');
+  });
+});
