@@ -50,7 +50,8 @@ export type EvidenceProof = z.infer<typeof proofSchema>;
 
 /** The pasted text and how it was read, kept with the verdict for the runbook. */
 export const evidenceInputSchema = z.object({
-  kind: z.enum(EVIDENCE_KINDS),
+  /** What the paste was read as; 'unrecognised' when nothing in it could be read (recorded as a rejection). */
+  kind: z.enum([...EVIDENCE_KINDS, 'unrecognised']),
   text: z.string().max(1_000_000),
   locale: z.string().max(40),
   timeZone: z.string().max(80),
@@ -82,7 +83,10 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('override.recorded'), server: fqdn, reason: z.string().max(4000), ...base }),
   z.object({
     type: z.literal('script.copied'),
+    /** The server the script is about. */
     server: fqdn.optional(),
+    /** Where it runs, when that is another server (an Edge Server's export runs on an internal server). */
+    runOn: fqdn.optional(),
     scriptId: z.string().min(1).max(120),
     title: z.string().max(300),
     text: z.string().max(200_000),

@@ -115,12 +115,11 @@ const MAX_READ_LINE = 2000;
 
 /**
  * The `input` record of an `evidence.accepted` (or `evidence.rejected`) event for a judgement, cut
- * to the limits of the event schema; null when nothing recognisable was pasted (no kind to record).
+ * to the limits of the event schema; a paste with nothing recognisable is recorded as 'unrecognised'.
  */
-export function toEvidenceInput(judgement: EvidenceJudgement, text: string, ctx: EvidenceContext): EvidenceInput | null {
-  if (judgement.kind === null) return null;
+export function toEvidenceInput(judgement: EvidenceJudgement, text: string, ctx: EvidenceContext): EvidenceInput {
   return {
-    kind: judgement.kind,
+    kind: judgement.kind ?? 'unrecognised',
     text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text,
     locale: ctx.locale.slice(0, 40),
     timeZone: ctx.timeZone.slice(0, 80),

@@ -1,4 +1,4 @@
-import { canHostCms, findPool, POOL_KIND_LABELS, ROLE_LABELS, ROLE_OF_POOL_KIND, type Deployment } from './deployment';
+import { canHostCms, POOL_KIND_LABELS, ROLE_LABELS, ROLE_OF_POOL_KIND, type Deployment } from './deployment';
 import { fqdnProblem, normalizeFqdn } from './fqdn';
 import { isProductVersion } from './product';
 
@@ -20,6 +20,11 @@ export interface DeploymentProblem {
   readonly message: string;
 }
 
+/** "an Edge pool", "a Director pool". */
+function withArticle(label: string): string {
+  return /^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`;
+}
+
 /** Every problem with a deployment at once (an empty list means it is valid). */
 export function validateDeployment(d: Deployment): DeploymentProblem[] {
   const problems: DeploymentProblem[] = [];
@@ -32,6 +37,10 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
   if (sip !== null) err(['sipDomain'], `The SIP domain "${d.sipDomain}" ${sip}.`);
 
   const poolSeen = new Map<string, number>();
+  // Looked up once per server: a Map keeps validation linear for deployments of thousands of servers.
+  const poolByKey = new Map<string, Deployment['pools'][number]>();
+  for (const pool of d.pools) if (!poolByKey.has(normalizeFqdn(pool.fqdn))) poolByKey.set(normalizeFqdn(pool.fqdn), pool);
+  const findPool = (_: Deployment, fqdn: string) => poolByKey.get(normalizeFqdn(fqdn));
   d.pools.forEach((pool, i) => {
     const problem = fqdnProblem(pool.fqdn);
     if (problem !== null) {
@@ -58,7 +67,7 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
     } else if (ROLE_OF_POOL_KIND[pool.kind] !== server.role) {
       err(
         ['servers', i, 'role'],
-        `Server ${server.fqdn} is marked ${ROLE_LABELS[server.role]}, but its pool ${pool.fqdn} is a ${POOL_KIND_LABELS[pool.kind]}, whose servers are ${ROLE_LABELS[ROLE_OF_POOL_KIND[pool.kind]]}; change the role or the pool.`,
+        `Server ${server.fqdn} is marked ${ROLE_LABELS[server.role]}, but its pool ${pool.fqdn} is ${withArticle(POOL_KIND_LABELS[pool.kind])}, whose servers are ${ROLE_LABELS[ROLE_OF_POOL_KIND[pool.kind]]}; change the role or the pool.`,
       );
     }
     if (problem !== null) return;
@@ -73,8 +82,9 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
     }
   });
 
+  const poolsWithServers = new Set(d.servers.map((s) => normalizeFqdn(s.pool)));
   d.pools.forEach((pool, i) => {
-    const hasServer = d.servers.some((s) => normalizeFqdn(s.pool) === normalizeFqdn(pool.fqdn));
+    const hasServer = poolsWithServers.has(normalizeFqdn(pool.fqdn));
     if (!hasServer && fqdnProblem(pool.fqdn) === null) {
       problems.push({ path: ['pools', i], severity: 'warning', message: `Pool ${pool.fqdn} has no servers yet; add its servers so they get a row on the dashboard.` });
     }
@@ -87,7 +97,7 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
     if (cms === undefined) {
       err(['cmsPool'], `The CMS pool "${d.cmsPool}" is not in the list of pools; choose one of the pools.`);
     } else if (!canHostCms(cms.kind)) {
-      err(['cmsPool'], `The CMS pool ${cms.fqdn} is a ${POOL_KIND_LABELS[cms.kind]}; only an Enterprise Edition Front End pool or a Standard Edition server can host the Central Management Store.`);
+      err(['cmsPool'], `The CMS pool ${cms.fqdn} is ${withArticle(POOL_KIND_LABELS[cms.kind])}; only an Enterprise Edition Front End pool or a Standard Edition server can host the Central Management Store.`);
     }
   }
   return problems;

@@ -21,8 +21,10 @@ describe('the evidence input recorded with a verdict', () => {
     expect(evidenceInputSchema.safeParse(input).success).toBe(true);
   });
 
-  it('gives nothing to record when nothing recognisable was pasted', () => {
+  it('records a paste with nothing recognisable as unrecognised, so the rejection is kept', () => {
     const ctx = context();
-    expect(toEvidenceInput(judgeEvidence('hello', ctx), 'hello', ctx)).toBeNull();
+    const input = toEvidenceInput(judgeEvidence('hello', ctx), 'hello', ctx);
+    expect(input).toMatchObject({ kind: 'unrecognised', text: 'hello' });
+    expect(evidenceInputSchema.safeParse(input).success).toBe(true);
   });
 });
