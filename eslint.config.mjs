@@ -1,6 +1,7 @@
 // Lint rules, and the layer rule of STYLE.md made cheap to keep: each layer imports only downward.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Bare module names are matched exactly (as `paths`); entries with a slash or a star are patterns.
@@ -63,6 +64,11 @@ export default tseslint.config(
   {
     files: ['renderer/host/**/*.ts'],
     rules: forbid([...NODE, ...REACT, ...ELECTRON, '**/ui/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/cli/**'], 'renderer/host may import renderer/core and electron/shared types only.'),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'test/ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['renderer/ui/**/*.{ts,tsx}'],

@@ -42,6 +42,9 @@ export function refusalOf(snapshot: DeploymentSnapshot, event: DomainEvent): str
     if (!roleNeedsOAuth(server.role)) return `${server.fqdn} is a ${ROLE_LABELS[server.role]}; assign the OAuthTokenIssuer certificate on a Front End or Standard Edition server.`;
     return null;
   }
+  if ((event.type === 'evidence.rejected' || event.type === 'script.copied') && event.server !== undefined && findServer(deployment, event.server) === undefined) {
+    return `There is no server ${event.server} in this deployment.`;
+  }
   if (!isServerScoped(event)) return null;
   if (findServer(deployment, event.server) === undefined) return `There is no server ${event.server} in this deployment.`;
   const server = serverSnapshotOf(snapshot, event.server);

@@ -1,0 +1,93 @@
+/** `lync-runbook record`: one event on one server, through the same session and machines as the app. */
+import type { Command, RemediationPath } from '../../../renderer/core/events/schema';
+import { REMEDIATIONS } from '../../../renderer/core/machines/remediation';
+import { timelineEntries, timelineLine } from '../../../renderer/core/runbook';
+import { oneOf, optional, parseCommandArgs, required, type ParsedArgs } from '../args';
+import { Refused, UsageError } from '../cli-error';
+import { openDeploymentFile } from '../files';
+import type { CliIo } from '../io';
+import { formatGateStatus, gateStatus, requireServer } from '../server-lookup';
+import { saveSession, sessionOptions, STAMP_OPTIONS } from '../session-options';
+
+const C = 'record';
+
+const EVENTS = ['step1', 'step2', 'step3', 'step4', 'oauth-assigned', 'remediation', 'item', 'override'] as const;
+type EventName = (typeof EVENTS)[number];
+
+const PATH_NAMES: Readonly<Record<string, RemediationPath>> = { a: 'A', b: 'B', c: 'C', 'export-import': 'A', replication: 'B', 'rerun-step1': 'C' };
+
+/** The remediation path named A, B, C or export-import, replication, rerun-step1 (any case), if any. */
+export function pathNamed(value: string): RemediationPath | undefined {
+  return PATH_NAMES[value.trim().toLowerCase()];
+}
+
+/** A remediation path from A, B, C or its name (export-import, replication, rerun-step1). */
+export function parsePath(value: string, command: string): RemediationPath {
+  const path = pathNamed(value);
+  if (path === undefined) throw new UsageError(`--path "${value}" is not a remediation path: use A or export-import, B or replication, C or rerun-step1.`, command);
+  return path;
+}
+
+function only(args: ParsedArgs, event: EventName, allowed: readonly string[]): void {
+  for (const option of ['thumbprint', 'path', 'item', 'reason']) {
+    if (optional(args, option) !== undefined && !allowed.includes(option)) throw new UsageError(`--${option} does not go with --event ${event}.`, C);
+  }
+}
+
+function command(args: ParsedArgs, event: EventName, server: string): Command {
+  const thumbprint = optional(args, 'thumbprint');
+  switch (event) {
+    case 'step1':
+    case 'step2':
+    case 'step4':
+      only(args, event, []);
+      return { type: 'step.completed', server, step: Number(event.slice(4)) as 1 | 2 | 4 };
+    case 'step3':
+      only(args, event, ['thumbprint']);
+      return { type: 'step.completed', server, step: 3, ...(thumbprint !== undefined ? { thumbprint } : {}) };
+    case 'oauth-assigned':
+      only(args, event, ['thumbprint']);
+      return { type: 'oauth.assigned', server, ...(thumbprint !== undefined ? { thumbprint } : {}) };
+    case 'remediation':
+      only(args, event, ['path']);
+      return { type: 'remediation.chosen', server, path: parsePath(required(args, 'path', C, 'A|B|C'), C) };
+    case 'item': {
+      only(args, event, ['path', 'item']);
+      const path = parsePath(required(args, 'path', C, 'A|B|C'), C);
+      const items = REMEDIATIONS[path].items.filter((i) => i.kind === 'mark').map((i) => i.id);
+      const item = oneOf(required(args, 'item', C, 'ID'), items, `Path ${path}'s checklist item`, C);
+      return { type: 'remediation.item.completed', server, path, item };
+    }
+    case 'override':
+      only(args, event, ['reason']);
+      return { type: 'override.recorded', server, reason: required(args, 'reason', C, 'TEXT (why Step 3 may go ahead)') };
+  }
+}
+
+/** Records the event if the deployment accepts it (exit 0), or prints why not (exit 1). */
+export function runRecord(argv: readonly string[], io: CliIo): number | 'help' {
+  const args = parseCommandArgs(
+    C,
+    argv,
+    { server: { type: 'string' }, event: { type: 'string' }, thumbprint: { type: 'string' }, path: { type: 'string' }, item: { type: 'string' }, reason: { type: 'string' }, ...STAMP_OPTIONS },
+    { min: 1, max: 1, names: 'the deployment file' },
+  );
+  if (args.help) return 'help';
+  const file = args.positionals[0]!;
+  const event = oneOf(required(args, 'event', C, EVENTS.join('|')), EVENTS, 'The event', C);
+  const fqdn = required(args, 'server', C, 'FQDN');
+  const options = sessionOptions(args, io, C);
+  const { session } = openDeploymentFile(file, options);
+  const server = requireServer(session, fqdn, C);
+  const cmd = command(args, event, server.fqdn);
+  // A value the event schema refuses is bad input (2); an event the machines refuse is a refusal (1).
+  const prepared = session.prepare(cmd);
+  if (!prepared.ok) throw new UsageError(prepared.message, C);
+  const result = session.record(cmd);
+  if (!result.ok) throw new Refused(result.message);
+  saveSession(file, session, io);
+  const entry = timelineEntries(session.history)[result.seq]!;
+  io.out(`Recorded: ${timelineLine(entry)}${entry.detail ? `\n  ${entry.detail}` : ''}\n`);
+  io.out(`${formatGateStatus(gateStatus(session, server))}\n`);
+  return 0;
+}

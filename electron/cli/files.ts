@@ -1,0 +1,88 @@
+/** Files the command line reads and writes: text in the encodings Windows tools write, and atomic saves. */
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
+import { loadDocument } from '../../renderer/core/document/load';
+import type { DeploymentDocument } from '../../renderer/core/document/document';
+import type { DeploymentSession, SessionOptions } from '../../renderer/core/session/session';
+import { UsageError } from './cli-error';
+
+/**
+ * Text from bytes: UTF-8 by default, UTF-16 when a byte-order mark says so (Windows PowerShell's `>`
+ * and Out-File write UTF-16LE), with the mark removed.
+ */
+export function decodeText(bytes: Buffer): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A file's text, or a UsageError that names the file and what is wrong with it. */
+export function readTextFile(path: string, what: string): string {
+  try {
+    if (statSync(path).isDirectory()) throw new UsageError(`${what} ${path} is a folder, not a file.`);
+    return decodeText(readFileSync(path));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${what} ${path} does not exist.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${what} ${path} cannot be read: permission denied.`);
+    throw new UsageError(`${what} ${path} cannot be read: ${(error as Error).message}`);
+  }
+}
+
+/** A deployment file opened into a session, or a UsageError with the reason it was refused (the file is left as it is). */
+export function openDeploymentFile(path: string, options: SessionOptions): { session: DeploymentSession; document: DeploymentDocument } {
+  const text = readTextFile(path, 'The deployment file');
+  const loaded = loadDocument(text, options);
+  if (!loaded.ok) throw new UsageError(`${path}: ${loaded.message}`);
+  return { session: loaded.session, document: loaded.document };
+}
+
+function fsyncPath(path: string, flags: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, flags);
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder to flush it, and some file systems refuse; the rename is still atomic.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * Writes a file so that a crash at any moment leaves either the old or the new content: the text goes to
+ * a temporary file in the same folder, is flushed to disk, and replaces the file by a rename. The file it
+ * replaces is kept beside it as `<name>.bak`.
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  const target = resolve(path);
+  const folder = dirname(target);
+  if (!existsSync(folder)) throw new UsageError(`Cannot write ${path}: the folder ${folder} does not exist.`);
+  const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(temp, 'wx', existsSync(target) ? statSync(target).mode & 0o777 : 0o644);
+    writeSync(fd, text, null, 'utf8');
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    if (existsSync(target)) {
+      copyFileSync(target, `${target}.bak`);
+      fsyncPath(`${target}.bak`, 'r+');
+    }
+    renameSync(temp, target);
+    fsyncPath(folder, 'r');
+  } catch (error) {
+    if (fd !== null) closeSync(fd);
+    rmSync(temp, { force: true });
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`Cannot write ${path}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,156 @@
+/** Builds the runbook of a deployment from its session: the history in words plus where every server stands. */
+import type { DomainEvent, DomainEventOf } from '../events/schema';
+import { POOL_KIND_LABELS, ROLE_LABELS, type Deployment } from '../model/deployment';
+import { normalizeFqdn, sameFqdn } from '../model/fqdn';
+import { PRODUCTS } from '../model/product';
+import { epochMs, type IsoTime } from '../model/time';
+import type { DeploymentSession } from '../session/session';
+import type { EvidenceEntry, OverrideEntry, Runbook, RunbookHeader, RunbookTopology, ScriptCopy, ServerSummary } from './model';
+import { summarizeServers } from './servers';
+import { timelineEntries } from './timeline';
+import { describeProof, EVIDENCE_KIND_LABELS, plural } from './words';
+
+/** What the caller adds to a runbook: the moment it is produced, when that should be printed. */
+export interface RunbookOptions {
+  readonly exportedAt?: IsoTime;
+}
+
+/** The note on times every runbook carries. */
+export const TIME_ZONE_NOTE = "All times are UTC, written in ISO 8601. The operators' own time zone is not recorded.";
+
+function latestOf(times: readonly IsoTime[]): IsoTime | null {
+  let best: IsoTime | null = null;
+  for (const t of times) if (best === null || epochMs(t) > epochMs(best)) best = t;
+  return best;
+}
+
+/** Server names for a status line: all of them when few, else a count. */
+function names(servers: readonly ServerSummary[]): string {
+  return servers.length <= 6 ? servers.map((s) => s.fqdn).join(', ') : plural(servers.length, 'server');
+}
+
+function statusText(servers: readonly ServerSummary[]): string {
+  if (servers.length === 0) return 'In progress: the deployment has no servers yet.';
+  const done = servers.filter((s) => s.phase === 'services-running').length;
+  if (done === servers.length) return `Complete: all ${plural(servers.length, 'server')} run their services.`;
+  const blocked = servers.filter((s) => s.phase === 'blocked');
+  const open = servers.filter((s) => s.phase !== 'services-running' && s.phase !== 'blocked');
+  const parts = [`${done} of ${plural(servers.length, 'server')} done`];
+  if (blocked.length > 0) parts.push(`blocked: ${names(blocked)}`);
+  if (open.length > 0) parts.push(`still to do: ${names(open)}`);
+  return `In progress: ${parts.join('; ')}.`;
+}
+
+function header(session: DeploymentSession, deployment: Deployment, servers: readonly ServerSummary[], options: RunbookOptions): RunbookHeader {
+  const history = session.history;
+  const operators = [...new Set(history.map((e) => e.operator))];
+  const complete = servers.length > 0 && servers.every((s) => s.phase === 'services-running');
+  const oauth = session.snapshot().context.oauth;
+  return {
+    name: deployment.name,
+    product: deployment.product,
+    productName: PRODUCTS[deployment.product].name,
+    sipDomain: deployment.sipDomain,
+    cmsPool: deployment.cmsPool,
+    operators,
+    startedAt: history[0]?.at ?? options.exportedAt ?? '1970-01-01T00:00:00.000Z',
+    lastEventAt: latestOf(history.map((e) => e.at)) ?? '1970-01-01T00:00:00.000Z',
+    finishedAt: complete ? latestOf(servers.flatMap((s) => s.steps.filter((st) => st.step === 4 && st.at !== null).map((st) => st.at as IsoTime))) : null,
+    complete,
+    statusText: statusText(servers),
+    oauth: oauth === null ? null : { server: oauth.server, thumbprint: oauth.thumbprint, at: oauth.at, operator: oauth.operator },
+    timeZone: 'UTC',
+    timeZoneNote: TIME_ZONE_NOTE,
+    exportedAt: options.exportedAt ?? null,
+    eventCount: history.length,
+  };
+}
+
+function topology(deployment: Deployment): RunbookTopology {
+  return {
+    pools: deployment.pools.map((p) => ({
+      fqdn: p.fqdn,
+      kind: p.kind,
+      kindLabel: POOL_KIND_LABELS[p.kind],
+      hostsCms: deployment.cmsPool !== null && sameFqdn(deployment.cmsPool, p.fqdn),
+      servers: deployment.servers.filter((s) => sameFqdn(s.pool, p.fqdn)).map((s) => s.fqdn),
+    })),
+    servers: deployment.servers.map((s) => ({ fqdn: s.fqdn, pool: s.pool, role: s.role, roleLabel: ROLE_LABELS[s.role] })),
+  };
+}
+
+/** Every script copied, each distinct text once with every time it was copied, in order of first copy. */
+function scripts(history: readonly DomainEvent[]): ScriptCopy[] {
+  const byKey = new Map<string, { copy: ScriptCopy; copies: ScriptCopy['copies'][number][] }>();
+  history.forEach((event, seq) => {
+    if (event.type !== 'script.copied') return;
+    const server = event.server ?? null;
+    const runOn = event.runOn ?? null;
+    const key = JSON.stringify([server, runOn, event.scriptId, event.title, event.text]);
+    const stamp = { seq, at: event.at, operator: event.operator };
+    const seen = byKey.get(key);
+    if (seen !== undefined) seen.copies.push(stamp);
+    else {
+      const copies = [stamp];
+      byKey.set(key, { copy: { server, runOn, scriptId: event.scriptId, title: event.title, text: event.text, copies }, copies });
+    }
+  });
+  return [...byKey.values()].map((c) => c.copy);
+}
+
+function evidenceEntry(event: DomainEventOf<'evidence.accepted'> | DomainEventOf<'evidence.rejected'>, seq: number): EvidenceEntry {
+  const input = event.input ?? null;
+  const accepted = event.type === 'evidence.accepted';
+  return {
+    seq,
+    at: event.at,
+    operator: event.operator,
+    server: event.server,
+    verdict: accepted ? 'accepted' : 'rejected',
+    kind: input?.kind ?? null,
+    kindLabel: input === null ? 'evidence (the pasted text was not recorded)' : EVIDENCE_KIND_LABELS[input.kind],
+    locale: input?.locale ?? null,
+    timeZone: input?.timeZone ?? null,
+    read: input?.read ?? [],
+    text: input?.text ?? null,
+    reason: accepted ? null : event.reason,
+    proof: accepted ? describeProof(event.proof) : null,
+  };
+}
+
+function evidence(history: readonly DomainEvent[]): EvidenceEntry[] {
+  return history.flatMap((event, seq) => (event.type === 'evidence.accepted' || event.type === 'evidence.rejected' ? [evidenceEntry(event, seq)] : []));
+}
+
+function overrides(history: readonly DomainEvent[], servers: readonly ServerSummary[]): OverrideEntry[] {
+  const entries = history.flatMap((event, seq) => (event.type === 'override.recorded' ? [{ event, seq }] : []));
+  // Only a server's latest override can be the one its Step 3 went ahead on.
+  const latest = new Map(entries.map(({ event, seq }) => [normalizeFqdn(event.server), seq]));
+  return entries.map(({ event, seq }) => {
+    const summary = servers.find((s) => sameFqdn(s.fqdn, event.server));
+    const used = summary?.overridden === true && latest.get(normalizeFqdn(event.server)) === seq;
+    return { seq, at: event.at, operator: event.operator, server: event.server, reason: event.reason, usedForStep3: used };
+  });
+}
+
+/**
+ * The runbook of a deployment as plain data: header, topology, a summary per server, what is still
+ * open, the full timeline, every script copied, every paste of evidence and every override. Pure: the
+ * same session and options always give the same runbook.
+ */
+export function buildRunbook(session: DeploymentSession, options: RunbookOptions = {}): Runbook {
+  const deployment = session.deployment();
+  if (deployment === null) throw new Error('There is no runbook yet: the deployment has not been created.');
+  const servers = summarizeServers(session);
+  const history = session.history;
+  return {
+    header: header(session, deployment, servers, options),
+    topology: topology(deployment),
+    servers,
+    open: servers.flatMap((s) => (s.open === null ? [] : [s.open])),
+    timeline: timelineEntries(history),
+    scripts: scripts(history),
+    evidence: evidence(history),
+    overrides: overrides(history, servers),
+  };
+}

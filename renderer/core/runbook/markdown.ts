@@ -1,0 +1,147 @@
+/** The runbook as Markdown: reads well as plain text, renders with GitHub-style tables. */
+import type { EvidenceEntry, OverrideEntry, Runbook, RunbookHeader, ScriptCopy, ServerSummary } from './model';
+import { mdCode, mdCodeCell, mdFence, mdQuote, mdTable, mdText } from './markdown-text';
+import { eventNumber, exportTime, RUNBOOK_SECTIONS } from './words';
+
+function headerLines(h: RunbookHeader): string[] {
+  const oauth =
+    h.oauth === null
+      ? 'not assigned yet'
+      : `assigned on ${mdCode(h.oauth.server)} at ${exportTime(h.oauth.at)} by ${mdText(h.oauth.operator)}${h.oauth.thumbprint ? `, thumbprint ${mdCode(h.oauth.thumbprint)}` : ''}`;
+  const finished = h.finishedAt === null ? `not yet (last event ${exportTime(h.lastEventAt)})` : exportTime(h.finishedAt);
+  return [
+    `# Runbook: ${mdText(h.name)}`,
+    '',
+    `- **Status:** ${mdText(h.statusText)}`,
+    `- **Product:** ${mdText(h.productName)}`,
+    `- **SIP domain:** ${mdCode(h.sipDomain)}`,
+    `- **CMS pool:** ${h.cmsPool === null ? 'not chosen' : mdCode(h.cmsPool)}`,
+    `- **OAuthTokenIssuer certificate:** ${oauth}`,
+    `- **Operators:** ${h.operators.map(mdText).join(', ')}`,
+    `- **Started:** ${exportTime(h.startedAt)}`,
+    `- **Finished:** ${finished}`,
+    `- **Times:** ${mdText(h.timeZoneNote)}`,
+    ...(h.exportedAt === null ? [] : [`- **Exported:** ${exportTime(h.exportedAt)}`]),
+    `- **History:** ${h.eventCount} events`,
+  ];
+}
+
+function contents(): string[] {
+  return ['## Contents', '', ...RUNBOOK_SECTIONS.map((s, i) => `${i + 1}. [${s.title}](#${s.title.toLowerCase().replace(/ /g, '-')})`)];
+}
+
+function openSection(r: Runbook): string[] {
+  if (r.open.length === 0) return ['Nothing: every server runs its services.'];
+  const rows = r.open.map((o) => [mdCodeCell(o.server), mdText(o.next), mdText([o.blocked, o.waitingFor === null ? null : `Waiting: ${o.waitingFor}`].filter((x) => x !== null).join(' ') || '—')]);
+  return [mdTable(['Server', 'Next', 'Blocked because'], rows)];
+}
+
+function topologySection(r: Runbook): string[] {
+  const pools = r.topology.pools.map((p) => [mdCodeCell(p.fqdn), mdText(p.kindLabel), p.hostsCms ? '**hosts the CMS**' : '', p.servers.map(mdCodeCell).join(', ')]);
+  const servers = r.topology.servers.map((s) => [mdCodeCell(s.fqdn), mdCodeCell(s.pool), mdText(s.roleLabel)]);
+  return [mdTable(['Pool', 'Kind', 'CMS', 'Servers'], pools), '', mdTable(['Server', 'Pool', 'Role'], servers)];
+}
+
+function serverSection(s: ServerSummary): string[] {
+  const steps = s.steps.map((st) => [
+    mdText(st.title),
+    st.at === null ? 'not done' : exportTime(st.at),
+    st.operator === null ? '' : mdText(st.operator),
+    String(st.runs),
+    st.rule === 'override' ? '**OVERRIDE**' : mdText(st.ruleLabel ?? ''),
+  ]);
+  const lines = [`### ${mdText(s.fqdn)}`, '', `${mdText(s.roleLabel)} in pool ${mdCode(s.pool)}: **${mdText(s.statusText)}**`, '', mdTable(['Step', 'Completed (UTC)', 'Operator', 'Runs', 'Gate rule'], steps), ''];
+  lines.push(`- **Gate now:** ${s.gate.allowed ? `allowed (${mdText(s.gate.label)})` : 'blocked'}: ${mdText(s.gate.explanation)}`);
+  if (s.remediations.length === 0) lines.push('- **Remediation:** none');
+  for (const m of s.remediations) {
+    const switched = m.switchedFrom === null ? '' : ` (switched from path ${m.switchedFrom})`;
+    const done = m.items.length === 0 ? 'no items done' : m.items.map((i) => `${mdText(i.title)} (${exportTime(i.at)}, ${mdText(i.operator)})`).join('; ');
+    lines.push(`- **Remediation:** path ${m.path}, ${mdText(m.title)}, chosen ${exportTime(m.chosenAt)} by ${mdText(m.operator)}${switched}; done: ${done}`);
+  }
+  lines.push(`- **Evidence held:** ${s.evidence === null ? 'none' : `${mdText(s.evidence.proof)} (recorded ${exportTime(s.evidence.at)} by ${mdText(s.evidence.operator)})`}`);
+  if (s.override !== null) {
+    lines.push(`- **Override${s.overridden ? ' (Step 3 went ahead on it)' : ''}:** recorded ${exportTime(s.override.at)} by ${mdText(s.override.operator)}: ${mdText(s.override.reason)}`);
+  }
+  return lines;
+}
+
+function timelineSection(r: Runbook): string[] {
+  const rows = r.timeline.map((e) => [
+    String(eventNumber(e.seq)),
+    exportTime(e.at),
+    mdText(e.operator),
+    e.server === null ? '' : mdCodeCell(e.server),
+    mdText(e.detail === undefined ? e.summary : `${e.summary}: ${e.detail}`),
+    e.verdict === undefined ? '' : `**${e.verdict}**`,
+  ]);
+  return [mdTable(['#', 'Time (UTC)', 'Operator', 'Server', 'What happened', 'Verdict'], rows)];
+}
+
+function overrideSection(o: OverrideEntry): string[] {
+  return [
+    `### Override on ${mdText(o.server)} (event ${eventNumber(o.seq)})`,
+    '',
+    `- **Recorded:** ${exportTime(o.at)} by ${mdText(o.operator)}`,
+    `- **Step 3 went ahead on it:** ${o.usedForStep3 ? 'yes' : 'no'}`,
+    '- **Reason:**',
+    '',
+    o.reason.trim().length === 0 ? '> (no reason given)' : mdQuote(o.reason),
+  ];
+}
+
+function evidenceSection(e: EvidenceEntry, index: number): string[] {
+  const how = e.locale === null ? '' : `, read as locale ${mdCode(e.locale)}, console time zone ${mdCode(e.timeZone ?? '')}`;
+  const lines = [
+    `### Evidence ${index + 1}: ${mdText(e.server)}, ${e.verdict} (event ${eventNumber(e.seq)})`,
+    '',
+    `- **Pasted:** ${exportTime(e.at)} by ${mdText(e.operator)}`,
+    `- **Read as:** ${mdText(e.kindLabel)}${how}`,
+    e.verdict === 'accepted' ? `- **Verdict:** accepted; proved ${mdText(e.proof ?? '')}` : `- **Verdict:** rejected: ${mdText(e.reason ?? '')}`,
+    '',
+  ];
+  if (e.read.length > 0) lines.push('What was read:', '', ...e.read.map((l) => `- ${mdText(l)}`), '');
+  if (e.text !== null) lines.push('Pasted text:', '', mdFence(e.text, 'text'));
+  else lines.push('The pasted text was not recorded.');
+  return lines;
+}
+
+function scriptSection(s: ScriptCopy, index: number): string[] {
+  const target = s.server === null ? 'the deployment' : mdCode(s.server);
+  const runOn = s.runOn !== null && s.runOn !== s.server ? `, runs on ${mdCode(s.runOn)}` : '';
+  const copies = s.copies.map((c) => `${exportTime(c.at)} by ${mdText(c.operator)} (event ${eventNumber(c.seq)})`).join('; ');
+  return [
+    `### Script ${index + 1}: ${mdText(s.title || s.scriptId)}`,
+    '',
+    `- **For:** ${target}${runOn}; script ${mdCode(s.scriptId)}`,
+    `- **Copied:** ${copies}`,
+    '',
+    mdFence(s.text, 'powershell'),
+  ];
+}
+
+function section(id: (typeof RUNBOOK_SECTIONS)[number]['id'], body: readonly string[]): string[] {
+  const title = RUNBOOK_SECTIONS.find((s) => s.id === id)?.title ?? id;
+  return ['', `## ${title}`, '', ...body];
+}
+
+function joinBlocks(blocks: readonly (readonly string[])[], none: string): string[] {
+  if (blocks.length === 0) return [none];
+  return blocks.flatMap((b, i) => (i === 0 ? [...b] : ['', ...b]));
+}
+
+/** The runbook as a Markdown document (LF line endings, ends with one newline). */
+export function renderMarkdown(runbook: Runbook): string {
+  const lines = [
+    ...headerLines(runbook.header),
+    '',
+    ...contents(),
+    ...section('open', openSection(runbook)),
+    ...section('topology', topologySection(runbook)),
+    ...section('servers', joinBlocks(runbook.servers.map(serverSection), 'No servers.')),
+    ...section('timeline', timelineSection(runbook)),
+    ...section('overrides', joinBlocks(runbook.overrides.map(overrideSection), 'None: the gate was never overridden.')),
+    ...section('evidence', joinBlocks(runbook.evidence.map(evidenceSection), 'None: no evidence was pasted.')),
+    ...section('scripts', joinBlocks(runbook.scripts.map(scriptSection), 'None: no script was copied.')),
+  ];
+  return `${lines.join('\n')}\n`;
+}

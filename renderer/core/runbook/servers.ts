@@ -1,0 +1,124 @@
+/** Per-server summaries and what is still open, read from the server machines as they stand. */
+import type { DomainEvent } from '../events/schema';
+import { GATE_RULE_LABELS } from '../gate/gate';
+import type { ServerSnapshot } from '../machines/deployment.machine';
+import { REMEDIATIONS } from '../machines/remediation';
+import type { PathSwitch, RemediationRecord, ServerContext } from '../machines/server.machine';
+import { serverStatus, type ServerStatus } from '../machines/status';
+import { ROLE_LABELS, type Server } from '../model/deployment';
+import { normalizeFqdn } from '../model/fqdn';
+import { STEP_NUMBERS, stepTitle, type ProductVersion } from '../model/product';
+import type { DeploymentSession } from '../session/session';
+import type { OpenItem, RemediationSummary, ServerSummary, StepSummary } from './model';
+import { describeProof, nextStepOf, phaseText } from './words';
+
+function steps(context: ServerContext, product: ProductVersion): StepSummary[] {
+  return STEP_NUMBERS.map((step) => {
+    const record = context.steps[step];
+    const base = { step, title: stepTitle(product, step), at: record?.at ?? null, operator: record?.operator ?? null, runs: record?.runs ?? 0 };
+    return record?.rule === undefined ? base : { ...base, rule: record.rule, ruleLabel: GATE_RULE_LABELS[record.rule] };
+  });
+}
+
+/**
+ * The paths taken, each with the checklist items done while it was the chosen one. The machine keeps
+ * switches and items in two lists; the server's events, in history order, say how they interleave.
+ */
+function remediations(context: ServerContext, events: readonly DomainEvent[]): RemediationSummary[] {
+  const segments: { readonly from: PathSwitch; readonly items: RemediationRecord[] }[] = [];
+  let s = 0;
+  let i = 0;
+  for (const event of events) {
+    const sw = context.switches[s];
+    if (event.type === 'remediation.chosen' && sw !== undefined && sw.to === event.path && sw.at === event.at) {
+      segments.push({ from: sw, items: [] });
+      s += 1;
+      continue;
+    }
+    const item = context.items[i];
+    if (item === undefined || item.at !== event.at) continue;
+    const matches =
+      (event.type === 'remediation.item.completed' && item.path === event.path && item.item === event.item) ||
+      (event.type === 'step.completed' && event.step === 1 && item.path === 'C' && item.item === 'rerun-step1');
+    if (matches) {
+      segments[segments.length - 1]?.items.push(item);
+      i += 1;
+    }
+  }
+  return segments.map(({ from, items }) => ({
+    path: from.to,
+    title: REMEDIATIONS[from.to].title,
+    chosenAt: from.at,
+    operator: from.operator,
+    switchedFrom: from.from,
+    items: items.map((it) => ({ item: it.item, title: REMEDIATIONS[it.path].items.find((d) => d.id === it.item)?.title ?? it.item, at: it.at, operator: it.operator })),
+  }));
+}
+
+/** What is still to do on a server, or null when its services run. */
+export function openItemOf(status: ServerStatus, context: ServerContext): OpenItem | null {
+  if (status.phase === 'services-running') return null;
+  const step = nextStepOf(status.phase);
+  const r = status.remediation;
+  let next: string;
+  if (step !== null) {
+    next = stepTitle(context.product, step);
+  } else if (r === null) {
+    next = 'Choose a remediation path (A, B or C), or override the gate with a written reason';
+  } else if (r.waitingFor !== null) {
+    next = `Path ${r.path}: wait until a Front End of the CMS pool runs its services`;
+  } else {
+    next = r.next === null ? `Path ${r.path}: paste evidence that the local store is current` : `Path ${r.path}: ${r.next.title}`;
+  }
+  return {
+    server: context.fqdn,
+    phase: status.phase,
+    next,
+    blocked: status.phase === 'blocked' && !status.gate.allowed ? status.gate.explanation : null,
+    remediation: r === null ? null : `Path ${r.path}: ${REMEDIATIONS[r.path].title}`,
+    waitingFor: r?.waitingFor ?? null,
+  };
+}
+
+/** Everything the runbook says about one server, from its machine's snapshot. */
+export function summarizeServer(server: Server, snapshot: ServerSnapshot, events: readonly DomainEvent[]): ServerSummary {
+  const context = snapshot.context;
+  const status = serverStatus(snapshot.value, context);
+  const gate = status.gate;
+  const step3 = context.steps[3];
+  return {
+    fqdn: server.fqdn,
+    pool: server.pool,
+    role: server.role,
+    roleLabel: ROLE_LABELS[server.role],
+    phase: status.phase,
+    statusText: phaseText(status.phase, context.product),
+    steps: steps(context, context.product),
+    gate: gate.allowed
+      ? { allowed: true, rule: gate.rule, label: GATE_RULE_LABELS[gate.rule], explanation: gate.explanation }
+      : { allowed: false, rule: null, label: 'blocked: stale local replica', explanation: gate.explanation },
+    remediations: remediations(context, events),
+    evidence: context.evidence === null ? null : { at: context.evidence.at, operator: context.evidence.operator, proof: describeProof(context.evidence.proof) },
+    override: context.override === null ? null : { at: context.override.at, operator: context.override.operator, reason: context.override.reason },
+    overridden: step3?.rule === 'override',
+    open: openItemOf(status, context),
+  };
+}
+
+/** The summaries of every server of the deployment, in topology order. */
+export function summarizeServers(session: DeploymentSession): ServerSummary[] {
+  const deployment = session.deployment();
+  if (deployment === null) return [];
+  const byServer = new Map<string, DomainEvent[]>();
+  for (const event of session.history) {
+    if (!('server' in event) || event.server === undefined) continue;
+    const key = normalizeFqdn(event.server);
+    const list = byServer.get(key);
+    if (list === undefined) byServer.set(key, [event]);
+    else list.push(event);
+  }
+  return deployment.servers.flatMap((server) => {
+    const snapshot = session.server(server.fqdn);
+    return snapshot === undefined ? [] : [summarizeServer(server, snapshot, byServer.get(normalizeFqdn(server.fqdn)) ?? [])];
+  });
+}

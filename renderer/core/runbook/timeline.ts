@@ -1,0 +1,148 @@
+/** The history in words: one timeline entry per event, for the runbook and the UI's timeline. */
+import type { Command, DomainEvent, DomainEventOf } from '../events/schema';
+import { GATE_RULE_LABELS, type GateRule } from '../gate/gate';
+import { REMEDIATIONS } from '../machines/remediation';
+import { POOL_KIND_LABELS, type Deployment } from '../model/deployment';
+import { sameFqdn } from '../model/fqdn';
+import { PRODUCTS, stepTitle, type ProductVersion } from '../model/product';
+import { DeploymentSession } from '../session/session';
+import type { TimelineEntry } from './model';
+import { describeProof, EVIDENCE_KIND_LABELS, exportTime, plural } from './words';
+
+/** What replaying the history up to an event tells about it, beyond the event itself. */
+interface Replayed {
+  readonly product: ProductVersion;
+  /** For a Step 3: the gate rule that let it go ahead. */
+  readonly rule: GateRule | null;
+  /** For a step: which run of it this was on the server (1 for the first). */
+  readonly run: number;
+  /** For a Step 3: true when it assigned the OAuthTokenIssuer certificate. */
+  readonly assignedOAuth: boolean;
+  /** The topology before a topology.updated event. */
+  readonly before: Deployment | null;
+}
+
+function describeDeployment(d: Deployment): string {
+  const cms = d.cmsPool === null ? 'no CMS pool chosen' : `CMS pool ${d.cmsPool}`;
+  return `${PRODUCTS[d.product].name}, SIP domain ${d.sipDomain}, ${plural(d.pools.length, 'pool')}, ${plural(d.servers.length, 'server')}; ${cms}`;
+}
+
+function topologyChanges(before: Deployment | null, after: Deployment): string {
+  if (before === null) return describeDeployment(after);
+  const changes: string[] = [];
+  const added = after.servers.filter((s) => !before.servers.some((b) => sameFqdn(b.fqdn, s.fqdn)));
+  const removed = before.servers.filter((b) => !after.servers.some((s) => sameFqdn(b.fqdn, s.fqdn)));
+  const addedPools = after.pools.filter((p) => !before.pools.some((b) => sameFqdn(b.fqdn, p.fqdn)));
+  const removedPools = before.pools.filter((b) => !after.pools.some((p) => sameFqdn(b.fqdn, p.fqdn)));
+  if (addedPools.length > 0) changes.push(`pools added: ${addedPools.map((p) => `${p.fqdn} (${POOL_KIND_LABELS[p.kind]})`).join(', ')}`);
+  if (removedPools.length > 0) changes.push(`pools removed: ${removedPools.map((p) => p.fqdn).join(', ')}`);
+  if (added.length > 0) changes.push(`servers added: ${added.map((s) => s.fqdn).join(', ')}`);
+  if (removed.length > 0) changes.push(`servers removed: ${removed.map((s) => s.fqdn).join(', ')}`);
+  if (before.cmsPool !== after.cmsPool) changes.push(`CMS pool now ${after.cmsPool ?? 'not chosen'}`);
+  if (before.product !== after.product) changes.push(`product now ${PRODUCTS[after.product].name}`);
+  if (before.sipDomain !== after.sipDomain) changes.push(`SIP domain now ${after.sipDomain}`);
+  if (before.name !== after.name) changes.push(`renamed to "${after.name}"`);
+  return changes.length > 0 ? changes.join('; ') : 'no change to pools or servers';
+}
+
+function itemTitle(path: DomainEventOf<'remediation.item.completed'>['path'], item: string): string {
+  return REMEDIATIONS[path].items.find((i) => i.id === item)?.title ?? item;
+}
+
+type Words = Pick<TimelineEntry, 'summary' | 'detail' | 'verdict'>;
+
+function stepWords(event: DomainEventOf<'step.completed'>, r: Replayed): Words {
+  const run = r.run > 1 ? ` (run ${r.run})` : '';
+  const summary = `${stepTitle(r.product, event.step)} completed${run}`;
+  if (event.step !== 3) return { summary };
+  const details: string[] = [];
+  if (r.rule !== null) details.push(`Gate: ${GATE_RULE_LABELS[r.rule]}.`);
+  if (r.assignedOAuth) {
+    details.push(`Assigned the OAuthTokenIssuer certificate for the deployment${event.thumbprint ? ` (thumbprint ${event.thumbprint})` : ''}.`);
+  } else if (event.thumbprint) {
+    details.push(`Thumbprint ${event.thumbprint}.`);
+  }
+  return details.length > 0 ? { summary, detail: details.join(' ') } : { summary };
+}
+
+function words(event: DomainEvent, r: Replayed): Words {
+  switch (event.type) {
+    case 'deployment.created':
+      return { summary: `Deployment "${event.deployment.name}" created`, detail: describeDeployment(event.deployment) };
+    case 'topology.updated':
+      return { summary: 'Topology updated', detail: topologyChanges(r.before, event.deployment) };
+    case 'step.completed':
+      return stepWords(event, r);
+    case 'oauth.assigned':
+      return { summary: `OAuthTokenIssuer certificate assigned${event.thumbprint ? ` (thumbprint ${event.thumbprint})` : ''}` };
+    case 'remediation.chosen':
+      return { summary: `Remediation path ${event.path} chosen: ${REMEDIATIONS[event.path].title}` };
+    case 'remediation.item.completed':
+      return { summary: `Path ${event.path} item done: ${itemTitle(event.path, event.item)}` };
+    case 'evidence.accepted': {
+      const kind = event.input ? EVIDENCE_KIND_LABELS[event.input.kind] : 'evidence';
+      return { summary: `Evidence accepted (${kind})`, detail: `Proved ${describeProof(event.proof)}.`, verdict: 'accepted' };
+    }
+    case 'evidence.rejected':
+      return { summary: `Evidence rejected (${EVIDENCE_KIND_LABELS[event.input.kind]})`, detail: event.reason, verdict: 'rejected' };
+    case 'override.recorded':
+      return { summary: 'Gate overridden with a written reason', detail: event.reason };
+    case 'script.copied': {
+      const where = event.runOn !== undefined && (event.server === undefined || !sameFqdn(event.runOn, event.server)) ? ` (runs on ${event.runOn})` : '';
+      return { summary: `Script copied: ${event.title || event.scriptId}${where}` };
+    }
+  }
+}
+
+function serverOf(event: DomainEvent): string | null {
+  if ('server' in event && typeof event.server === 'string') return event.server;
+  return null;
+}
+
+/**
+ * One entry per event of the history, oldest first, in words: what happened, on which server, by
+ * whom, and for Step 3 the gate rule that allowed it. The history is replayed to learn what the
+ * events alone do not say (the gate rule, which run of a step, whether a Step 3 assigned the
+ * certificate), so the words always agree with the machines.
+ */
+export function timelineEntries(history: readonly DomainEvent[]): TimelineEntry[] {
+  let current: DomainEvent | undefined;
+  const scratch = DeploymentSession.empty({ clock: { now: () => current?.at ?? '1970-01-01T00:00:00.000Z' }, operator: '' });
+  let replaying = true;
+  let product: ProductVersion = 'lync2013';
+  return history.map((event, seq) => {
+    current = event;
+    const before = scratch.deployment();
+    const oauthBefore = scratch.snapshot().context.oauth;
+    // A history that stops replaying (never the case for a loaded document) still gets its words, without replayed facts.
+    if (replaying) replaying = scratch.record(event as Command).ok;
+    if (event.type === 'deployment.created' || event.type === 'topology.updated') product = event.deployment.product;
+    let rule: GateRule | null = null;
+    let run = 1;
+    let assignedOAuth = false;
+    if (replaying && event.type === 'step.completed') {
+      const record = scratch.server(event.server)?.context.steps[event.step];
+      run = record?.runs ?? 1;
+      rule = event.step === 3 ? (record?.rule ?? null) : null;
+      const oauthAfter = scratch.snapshot().context.oauth;
+      assignedOAuth = event.step === 3 && oauthBefore === null && oauthAfter !== null && sameFqdn(oauthAfter.server, event.server);
+    }
+    const said = words(event, { product, rule, run, assignedOAuth, before });
+    return {
+      seq,
+      at: event.at,
+      operator: event.operator,
+      server: serverOf(event),
+      kind: event.type,
+      summary: said.summary,
+      ...(said.detail !== undefined ? { detail: said.detail } : {}),
+      ...(said.verdict !== undefined ? { verdict: said.verdict } : {}),
+    };
+  });
+}
+
+/** A timeline entry as one line of plain text: "2013-03-14T10:00:00Z  j.smith  fe01.contoso.local  Step 3: … completed". */
+export function timelineLine(entry: TimelineEntry): string {
+  const verdict = entry.verdict === undefined ? '' : ` [${entry.verdict}]`;
+  return `${exportTime(entry.at)}  ${entry.operator}  ${entry.server ?? '(deployment)'}  ${entry.summary}${verdict}`;
+}

@@ -1,0 +1,79 @@
+/** The words the runbook uses for times, evidence and server states, shared by every format. */
+import type { EvidenceInput, EvidenceProof } from '../events/schema';
+import type { ServerPhase } from '../machines/status';
+import { stepTitle, type ProductVersion, type StepNumber } from '../model/product';
+import type { IsoTime } from '../model/time';
+
+/**
+ * An ISO 8601 UTC time as exports print it: the history's own string, without a millisecond part
+ * that says nothing ("2013-03-14T10:00:00Z"); times with milliseconds keep them.
+ */
+export function exportTime(time: IsoTime): string {
+  return time.replace(/\.000Z$/, 'Z');
+}
+
+/** What each kind of pasted evidence is, as the runbook names it. */
+export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceInput['kind'], string>> = {
+  'verification-json': 'verification script output',
+  'replication-status': 'Get-CsManagementStoreReplicationStatus output',
+  certificate: 'Get-CsCertificate output',
+  'event-log': 'event log listing (event 3038)',
+  unrecognised: 'unrecognised text',
+};
+
+/** What accepted evidence proved, in one line: "fe02.contoso.local: up to date, last update 2013-03-14T11:02:00Z". */
+export function describeProof(proof: EvidenceProof): string {
+  const facts: string[] = [];
+  if (proof.upToDate !== undefined) facts.push(proof.upToDate ? 'up to date' : 'not up to date');
+  if (proof.lastUpdate !== undefined) facts.push(`last update ${exportTime(proof.lastUpdate)}`);
+  if (proof.event3038At !== undefined) facts.push(`event 3038 at ${exportTime(proof.event3038At)}`);
+  if (proof.thumbprints !== undefined && proof.thumbprints.length > 0) {
+    facts.push(`OAuthTokenIssuer thumbprint${proof.thumbprints.length > 1 ? 's' : ''} ${proof.thumbprints.join(', ')}`);
+  }
+  return `${proof.server}: ${facts.length > 0 ? facts.join(', ') : 'no facts recorded'}`;
+}
+
+/** The step a server in this phase does next, or null when it has none (blocked or finished). */
+export function nextStepOf(phase: ServerPhase): StepNumber | null {
+  switch (phase) {
+    case 'awaiting-step1':
+      return 1;
+    case 'awaiting-step2':
+      return 2;
+    case 'ready-for-step3':
+      return 3;
+    case 'awaiting-step4':
+      return 4;
+    default:
+      return null;
+  }
+}
+
+/** A server's state in a few words: "done: services running", "blocked: stale local replica", "next: Step 2: …". */
+export function phaseText(phase: ServerPhase, product: ProductVersion): string {
+  if (phase === 'services-running') return 'done: services running';
+  if (phase === 'blocked') return 'blocked: stale local replica';
+  const next = nextStepOf(phase);
+  return next === null ? phase : `next: ${stepTitle(product, next)}`;
+}
+
+/** "1 server" / "3 servers". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The sections of every runbook, in order, with the anchors the HTML uses. */
+export const RUNBOOK_SECTIONS = [
+  { id: 'open', title: 'What is still open' },
+  { id: 'topology', title: 'Topology' },
+  { id: 'servers', title: 'Servers' },
+  { id: 'timeline', title: 'Timeline' },
+  { id: 'overrides', title: 'Overrides' },
+  { id: 'evidence', title: 'Evidence' },
+  { id: 'scripts', title: 'Scripts' },
+] as const;
+
+/** The event number people read: the history's position counted from 1. */
+export function eventNumber(seq: number): number {
+  return seq + 1;
+}

@@ -1,0 +1,35 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { useEffect } from 'react';
+
+/** A message for the user: what happened and, for errors, what to do. */
+export interface NoticeState {
+  readonly intent: 'success' | 'error' | 'info' | 'warning';
+  readonly title: string;
+  readonly text: string;
+  /** Goes away by itself after a few seconds (confirmations only; errors stay). */
+  readonly transient?: boolean;
+}
+
+const useStyles = makeStyles({
+  bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
+});
+
+/** A message bar at the top of the window; errors stay until dismissed. */
+export function Notice({ notice, onDismiss }: { notice: NoticeState; onDismiss: () => void }) {
+  const styles = useStyles();
+  useEffect(() => {
+    if (!notice.transient) return;
+    const timer = setTimeout(onDismiss, 4000);
+    return () => clearTimeout(timer);
+  }, [notice, onDismiss]);
+  return (
+    <MessageBar intent={notice.intent} className={styles.bar} role={notice.intent === 'error' ? 'alert' : 'status'} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{notice.title}</MessageBarTitle>
+        {notice.text}
+      </MessageBarBody>
+      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss message" icon={<DismissRegular />} onClick={onDismiss} />} />
+    </MessageBar>
+  );
+}

@@ -1,0 +1,97 @@
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { ArrowRightRegular, CertificateRegular, DatabaseRegular } from '@fluentui/react-icons';
+import { cmsStatusOf } from '../../../core/machines/deployment.machine';
+import { shortName } from '../../../core/model/fqdn';
+import { stepTitle } from '../../../core/model/product';
+import type { Host } from '../../../host/host';
+import { TimeText } from '../../components/time-text';
+import { useDeployment } from '../../hooks';
+import type { Workspace } from '../../workspace/workspace';
+import { useNextAction } from './use-next-action';
+
+const useStyles = makeStyles({
+  strip: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXL}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  fact: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  icon: { flexShrink: 0, marginTop: '2px', fontSize: '16px' },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  next: { gridColumn: '1 / -1', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  nextLabel: { fontWeight: tokens.fontWeightSemibold },
+  blocked: { color: tokens.colorPaletteRedForeground1 },
+  good: { color: tokens.colorPaletteGreenForeground1 },
+  warn: { color: tokens.colorPaletteMarigoldForeground1 },
+});
+
+/** "0123…4567": a thumbprint short enough for the strip, whole in its title and in exports. */
+export function shortThumbprint(thumbprint: string): string {
+  return thumbprint.length > 12 ? `${thumbprint.slice(0, 4)}…${thumbprint.slice(-4)}` : thumbprint;
+}
+
+/** Always visible: the OAuth assignment, the CMS pool's state, and the single most useful next action. */
+export function GlobalFacts({ workspace, host, onOpenServer }: { workspace: Workspace; host: Host; onOpenServer: (fqdn: string) => void }) {
+  const styles = useStyles();
+  const oauth = useDeployment(workspace, (s) => s.context.oauth);
+  const product = useDeployment(workspace, (s) => s.context.deployment?.product ?? 'lync2013');
+  const cms = useDeployment(
+    workspace,
+    (s) => cmsStatusOf(s.context.deployment, s.context.progress, s.context.running),
+    (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  );
+  const next = useNextAction(workspace);
+  const timeZone = host.timeZone();
+
+  return (
+    <section className={styles.strip} aria-label="Deployment facts">
+      <div className={styles.fact}>
+        <CertificateRegular className={styles.icon} aria-hidden />
+        {oauth === null ? (
+          <Text>
+            <strong>OAuthTokenIssuer:</strong> <span className={styles.warn}>not assigned yet.</span> Assign it with Step 3 on the first Front End of the CMS pool before running Step 1 anywhere else.
+          </Text>
+        ) : (
+          <Text>
+            <strong>OAuthTokenIssuer:</strong> assigned on <span className={styles.mono}>{oauth.server}</span> <TimeText iso={oauth.at} timeZone={timeZone} />
+            {oauth.thumbprint && (
+              <>
+                {' '}
+                (thumbprint <span className={styles.mono} title={oauth.thumbprint}>{shortThumbprint(oauth.thumbprint)}</span>)
+              </>
+            )}
+          </Text>
+        )}
+      </div>
+      <div className={styles.fact}>
+        <DatabaseRegular className={styles.icon} aria-hidden />
+        <Text>
+          <strong>CMS pool</strong> <span className={styles.mono}>{cms.pool ?? 'not chosen'}</span>:{' '}
+          {cms.running.length > 0 ? (
+            <span className={styles.good}>running ({cms.running.map(shortName).join(', ')})</span>
+          ) : (
+            <span className={styles.warn}>
+              no Front End running yet
+              {cms.waitingFor[0] ? ` — ${shortName(cms.waitingFor[0].server)} must finish ${stepTitle(product, cms.waitingFor[0].nextStep)}` : ''}
+            </span>
+          )}
+        </Text>
+      </div>
+      {next && (
+        <div className={styles.next}>
+          <Text className={mergeClasses(styles.nextLabel, next.urgency === 'blocked' && styles.blocked)}>Next:</Text>
+          <Text>{next.text}</Text>
+          {next.server && (
+            <Button size="small" appearance="primary" icon={<ArrowRightRegular />} iconPosition="after" onClick={() => onOpenServer(next.server!)}>
+              Go to {shortName(next.server)}
+            </Button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ArrowCircleRightRegular, ArrowSyncCircleRegular, CheckmarkCircleFilled, CircleRegular, ErrorCircleFilled, HourglassHalfRegular, ShieldErrorRegular, SubtractCircleRegular } from '@fluentui/react-icons';
+import type { ServerSnapshot } from '../../../core/machines/deployment.machine';
+import type { ServerStatus } from '../../../core/machines/status';
+import { roleNeedsOAuth } from '../../../core/model/deployment';
+import { shortName } from '../../../core/model/fqdn';
+import type { StepNumber } from '../../../core/model/product';
+import { formatTime } from '../../format';
+
+/** What a dashboard cell shows: a state in words, with an icon and a colour that only repeat the words. */
+export type CellKind = 'done' | 'done-override' | 'next' | 'not-started' | 'blocked' | 'remediation' | 'waiting' | 'no-gate';
+
+/** A cell's content, derived from the server's status. */
+export interface CellModel {
+  readonly kind: CellKind;
+  readonly text: string;
+  /** Longer words for assistive technology and the title (the same facts, nothing more). */
+  readonly label: string;
+}
+
+/** The cell of one step for one server. */
+export function cellModel(step: StepNumber, status: ServerStatus, snapshot: ServerSnapshot, timeZone: string): CellModel {
+  const ctx = snapshot.context;
+  const record = ctx.steps[step];
+  if (record !== undefined) {
+    const when = formatTime(record.at, timeZone);
+    if (step === 3 && record.rule === 'override') return { kind: 'done-override', text: `${when} (override)`, label: `Step 3 done ${when}, past the gate by an override` };
+    const extra = step === 3 && record.rule === 'assigns-oauth' && ctx.oauth !== null && ctx.oauth.server === ctx.fqdn ? ' (OAuth)' : '';
+    const runs = record.runs > 1 ? ` ×${record.runs}` : '';
+    return { kind: 'done', text: `${when}${extra}${runs}`, label: `Step ${step} done ${when}${extra ? ', assigned the OAuthTokenIssuer certificate' : ''}${runs ? `, run ${record.runs} times` : ''}` };
+  }
+  const next = status.phase === 'blocked' || status.phase === 'ready-for-step3' ? 3 : status.stepsDone + 1;
+  if (step !== next) return { kind: 'not-started', text: 'Not started', label: `Step ${step} not started` };
+  if (step === 3 && status.phase === 'blocked') {
+    const r = status.remediation;
+    if (r === null) return { kind: 'blocked', text: 'Blocked: stale replica', label: 'Step 3 blocked: stale local replica. Open the server to choose a remediation.' };
+    if (r.waitingFor !== null) {
+      const first = ctx.cms.waitingFor[0];
+      const text = first ? `Path ${r.path}: waiting for ${shortName(first.server)} Step ${first.nextStep}` : `Path ${r.path}: waiting`;
+      return { kind: 'waiting', text, label: `Step 3 blocked; ${text}` };
+    }
+    const item = r.next?.id === 'verify' ? 'verify' : (r.next?.id.replace(/-/g, ' ') ?? '');
+    return { kind: 'remediation', text: `Path ${r.path}: ${item}`, label: `Step 3 blocked; remediation path ${r.path}, next: ${r.next?.title ?? ''}` };
+  }
+  if (step === 3 && !roleNeedsOAuth(ctx.role)) return { kind: 'no-gate', text: 'Next (no OAuth gate)', label: 'Step 3 is next; this role has no OAuth gate' };
+  return { kind: 'next', text: 'Next', label: `Step ${step} is next` };
+}
+
+const useStyles = makeStyles({
+  cell: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
+  done: { color: tokens.colorNeutralForeground1 },
+  doneIcon: { color: tokens.colorPaletteGreenForeground1 },
+  override: { color: tokens.colorPaletteMarigoldForeground2 },
+  next: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+  blocked: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  remediation: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  icon: { fontSize: '16px', flexShrink: 0 },
+});
+
+const ICONS: Record<CellKind, React.ComponentType<{ className?: string }>> = {
+  done: CheckmarkCircleFilled,
+  'done-override': ShieldErrorRegular,
+  next: ArrowCircleRightRegular,
+  'not-started': CircleRegular,
+  blocked: ErrorCircleFilled,
+  remediation: ArrowSyncCircleRegular,
+  waiting: HourglassHalfRegular,
+  'no-gate': SubtractCircleRegular,
+};
+
+/** One dashboard cell: icon, words, colour — the words alone carry the state. */
+export function StepCell({ model }: { model: CellModel }) {
+  const styles = useStyles();
+  const Icon = ICONS[model.kind];
+  const tone =
+    model.kind === 'done'
+      ? styles.done
+      : model.kind === 'done-override'
+        ? styles.override
+        : model.kind === 'next' || model.kind === 'no-gate'
+          ? styles.next
+          : model.kind === 'blocked'
+            ? styles.blocked
+            : model.kind === 'remediation' || model.kind === 'waiting'
+              ? styles.remediation
+              : styles.muted;
+  return (
+    <span className={mergeClasses(styles.cell, tone)} title={model.label}>
+      <Icon className={mergeClasses(styles.icon, model.kind === 'done' && styles.doneIcon)} aria-hidden />
+      <span aria-hidden>{model.text}</span>
+      <span className="visually-hidden">{model.label}</span>
+    </span>
+  );
+}

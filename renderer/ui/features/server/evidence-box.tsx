@@ -1,0 +1,155 @@
+import { Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
+import { CheckmarkCircleRegular, DismissCircleRegular } from '@fluentui/react-icons';
+import { useId, useMemo, useState } from 'react';
+import { CONSOLE_LOCALES, DEFAULT_CONSOLE_LOCALE, describeConsoleLocale, judgeEvidence, toEvidenceInput, type EvidenceJudgement } from '../../../core/evidence';
+import type { OAuthAssignment } from '../../../core/gate/gate';
+import type { Command } from '../../../core/events/schema';
+import type { Preferences } from '../../../host/host';
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  settings: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
+  paste: { fontFamily: tokens.fontFamilyMonospace },
+  read: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  readBox: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground1 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+const TIME_ZONES: readonly string[] = (() => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return ['UTC'];
+  }
+})();
+
+/**
+ * The evidence box: paste command output; see what was read (before any verdict, so a misparse
+ * shows), in which locale and time zone; then the verdict, and record it.
+ */
+export function EvidenceBox(props: { server: string; oauth: OAuthAssignment | null; timeZone: string; preferences: Preferences; record: (command: Command) => string | null }) {
+  const styles = useStyles();
+  const [text, setText] = useState('');
+  const [locale, setLocale] = useState(() => props.preferences.get('console-locale') ?? DEFAULT_CONSOLE_LOCALE);
+  const [localeChosen, setLocaleChosen] = useState(() => props.preferences.get('console-locale') !== null);
+  const [timeZone, setTimeZone] = useState(() => props.preferences.get('console-time-zone') ?? props.timeZone);
+  const [outcome, setOutcome] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const pasteId = useId();
+  const ctx = useMemo(() => ({ server: props.server, oauth: props.oauth, locale, localeChosen, timeZone }), [props.server, props.oauth, locale, localeChosen, timeZone]);
+  const judgement: EvidenceJudgement | null = useMemo(() => (text.trim() === '' ? null : judgeEvidence(text, ctx)), [text, ctx]);
+  const zones = TIME_ZONES.includes(timeZone) ? TIME_ZONES : [timeZone, ...TIME_ZONES];
+
+  const recordIt = () => {
+    if (judgement === null) return;
+    const input = toEvidenceInput(judgement, text, ctx);
+    const command: Command = judgement.verdict.accepted
+      ? { type: 'evidence.accepted', server: props.server, proof: judgement.verdict.proof, input }
+      : { type: 'evidence.rejected', server: props.server, input, reason: judgement.verdict.message };
+    const refusal = props.record(command);
+    if (refusal !== null) {
+      setOutcome({ intent: 'error', text: refusal });
+      return;
+    }
+    setOutcome(judgement.verdict.accepted ? { intent: 'success', text: 'Evidence recorded. Step 3 can go ahead.' } : { intent: 'success', text: 'The rejected evidence is kept in the timeline and the runbook.' });
+    setText('');
+  };
+
+  return (
+    <section className={styles.box} aria-label="Evidence">
+      <Subtitle2 as="h4">Paste the evidence</Subtitle2>
+      <Text>
+        The verification script&apos;s one line of JSON is best. <code>Get-CsManagementStoreReplicationStatus</code>, <code>Get-CsCertificate -Type OAuthTokenIssuer</code> or an event 3038 listing also work.
+      </Text>
+      <div className={styles.settings}>
+        <Field label="Console date format" hint={`Dates are read as ${describeConsoleLocale(CONSOLE_LOCALES.find((l) => l.id === locale) ?? CONSOLE_LOCALES[0]!)}.`}>
+          <Select
+            value={locale}
+            onChange={(_, d) => {
+              setLocale(d.value);
+              setLocaleChosen(true);
+              props.preferences.set('console-locale', d.value);
+            }}
+          >
+            {CONSOLE_LOCALES.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label} — {l.example}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Server's time zone" hint="Console dates carry no zone.">
+          <Select
+            value={timeZone}
+            onChange={(_, d) => {
+              setTimeZone(d.value);
+              props.preferences.set('console-time-zone', d.value);
+            }}
+          >
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label="Command output" hint="Paste everything; prompt lines and error text around it are ignored.">
+        <Textarea
+          id={pasteId}
+          className={styles.paste}
+          resize="vertical"
+          rows={7}
+          value={text}
+          onChange={(_, d) => {
+            setText(d.value);
+            setOutcome(null);
+          }}
+        />
+      </Field>
+      {judgement && (
+        <>
+          <div className={styles.readBox} aria-label="What was read">
+            <Subtitle2 as="h5">Read</Subtitle2>
+            {judgement.read.length === 0 ? (
+              <Text>Nothing recognisable.</Text>
+            ) : (
+              <ul className={styles.read}>
+                {judgement.read.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            )}
+            {judgement.warnings.length > 0 && (
+              <ul className={styles.warnings}>
+                {judgement.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <MessageBar intent={judgement.verdict.accepted ? 'success' : 'error'} layout="multiline" icon={judgement.verdict.accepted ? <CheckmarkCircleRegular /> : <DismissCircleRegular />}>
+            <MessageBarBody>
+              <MessageBarTitle>{judgement.verdict.accepted ? 'Accepted — Step 3 can go ahead' : 'Not accepted'}</MessageBarTitle>
+              {judgement.verdict.accepted ? 'This shows the local store holds the OAuth assignment.' : judgement.verdict.message}
+            </MessageBarBody>
+          </MessageBar>
+          <div className={styles.actions}>
+            {judgement.verdict.accepted ? (
+              <Button appearance="primary" onClick={recordIt}>
+                Record evidence
+              </Button>
+            ) : (
+              <Button onClick={recordIt}>Keep this rejection in the runbook</Button>
+            )}
+          </div>
+        </>
+      )}
+      {outcome && (
+        <MessageBar intent={outcome.intent} role={outcome.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { CheckmarkRegular } from '@fluentui/react-icons';
+import { useId, useState } from 'react';
+import type { Command } from '../../../core/events/schema';
+import { validateThumbprint } from '../../../core/powershell';
+import { fromLocalInput, toLocalInput } from '../../format';
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
+  mono: { fontFamily: tokens.fontFamilyMonospace, minWidth: '28rem', maxWidth: '100%' },
+});
+
+/**
+ * "Mark done": records the step now, or at an earlier time the admin enters (work done before it
+ * was tracked here). A Step 3 that assigns the OAuthTokenIssuer certificate also asks its thumbprint.
+ */
+export function MarkDone(props: {
+  label: string;
+  timeZone: string;
+  askThumbprint: boolean;
+  record: (command: Partial<Extract<Command, { type: 'step.completed' }>>) => string | null;
+}) {
+  const styles = useStyles();
+  const [earlier, setEarlier] = useState(false);
+  const [when, setWhen] = useState(() => toLocalInput(new Date().toISOString(), props.timeZone));
+  const [thumbprint, setThumbprint] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const timeId = useId();
+
+  const submit = () => {
+    let at: string | undefined;
+    if (earlier) {
+      const parsed = fromLocalInput(when, props.timeZone);
+      if (parsed === null) {
+        setError('Enter the date and time the step finished.');
+        return;
+      }
+      if (Date.parse(parsed) > Date.now() + 60_000) {
+        setError('That time is in the future; enter when the step actually finished.');
+        return;
+      }
+      at = parsed;
+    }
+    let tp: string | undefined;
+    if (props.askThumbprint && thumbprint.trim() !== '') {
+      const checked = validateThumbprint(thumbprint, 'The thumbprint');
+      if (!checked.ok) {
+        setError(checked.error);
+        return;
+      }
+      tp = checked.value;
+    }
+    const refusal = props.record({ ...(at ? { at } : {}), ...(tp ? { thumbprint: tp } : {}) });
+    setError(refusal);
+  };
+
+  return (
+    <div className={styles.box}>
+      {props.askThumbprint && (
+        <Field label="Thumbprint of the OAuthTokenIssuer certificate you assigned" hint="Optional but recommended: evidence can then be checked against it. 40 hexadecimal digits (spaces are ignored).">
+          <Input className={styles.mono} value={thumbprint} onChange={(_, d) => setThumbprint(d.value)} placeholder="0123456789ABCDEF0123456789ABCDEF01234567" />
+        </Field>
+      )}
+      <Checkbox checked={earlier} onChange={(_, d) => setEarlier(Boolean(d.checked))} label="It was done earlier: enter the time" />
+      <div className={styles.row}>
+        {earlier && (
+          <Field label={`Finished at (${props.timeZone})`}>
+            <Input id={timeId} type="datetime-local" value={when} onChange={(_, d) => setWhen(d.value)} />
+          </Field>
+        )}
+        <Button appearance="primary" icon={<CheckmarkRegular />} onClick={submit}>
+          {props.label}
+        </Button>
+      </div>
+      {error && (
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

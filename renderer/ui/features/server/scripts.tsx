@@ -1,0 +1,69 @@
+import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo } from 'react';
+import { buildScripts, type ScriptOptions, type ScriptRequest } from '../../../core/powershell';
+import type { Host } from '../../../host/host';
+import { ScriptBlock } from '../../components/script-block';
+import { useDeployment } from '../../hooks';
+import type { Workspace } from '../../workspace/workspace';
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  errors: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+/**
+ * The scripts for one request on one server, built from the deployment's real values. Copying one
+ * puts it on the clipboard and records it in the timeline (with its text, for the runbook).
+ */
+export function Scripts({ workspace, host, server, request, options, onRecorded }: { workspace: Workspace; host: Host; server: string; request: ScriptRequest; options?: ScriptOptions; onRecorded?: (message: string | null) => void }) {
+  const styles = useStyles();
+  const deployment = useDeployment(workspace, (s) => s.context.deployment);
+  const oauth = useDeployment(workspace, (s) => s.context.oauth);
+  const result = useMemo(
+    () => (deployment === null ? null : buildScripts({ deployment, oauth, ...(options ? { options } : {}) }, server, request)),
+    // The request and options are small objects made per render; compare them by value.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [deployment, oauth, server, JSON.stringify(request), JSON.stringify(options ?? null)],
+  );
+  const copyText = useCallback((text: string) => host.copyText(text), [host]);
+  if (result === null) return null;
+  if (!result.ok) {
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>No script: a value is not valid</MessageBarTitle>
+          <ul className={styles.errors}>
+            {result.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <div className={styles.list}>
+      {result.scripts.map((script) => (
+        <ScriptBlock
+          key={`${script.server}:${script.id}`}
+          title={script.title}
+          where={`On ${script.server}, in the ${script.shell} (Run as administrator)`}
+          text={script.text}
+          success={script.success}
+          copyText={copyText}
+          onCopy={(text) => {
+            const recorded = workspace.record({
+              type: 'script.copied',
+              server: script.target,
+              ...(script.server !== script.target ? { runOn: script.server } : {}),
+              scriptId: script.id,
+              title: script.title,
+              text,
+            });
+            onRecorded?.(recorded.ok ? null : recorded.message);
+          }}
+        />
+      ))}
+    </div>
+  );
+}

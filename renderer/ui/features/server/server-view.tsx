@@ -1,0 +1,188 @@
+import { Badge, Body1, Button, Caption1, Link, makeStyles, mergeClasses, Subtitle1, Subtitle2, Text, Title3, tokens } from '@fluentui/react-components';
+import { ArrowCircleRightRegular, ArrowLeftRegular, CheckmarkCircleFilled, CircleRegular, ErrorCircleFilled, ShieldErrorRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { Command } from '../../../core/events/schema';
+import { GATE_RULE_LABELS } from '../../../core/gate/gate';
+import { wizardGuide } from '../../../core/guide/wizard';
+import type { ServerSnapshot } from '../../../core/machines/deployment.machine';
+import type { ServerStatus } from '../../../core/machines/status';
+import { ROLE_LABELS, findServer, roleNeedsOAuth } from '../../../core/model/deployment';
+import { PRODUCTS, STEP_NUMBERS, stepTitle, type StepNumber } from '../../../core/model/product';
+import type { Host } from '../../../host/host';
+import { TimeText } from '../../components/time-text';
+import { useDeployment, useServerActor, useServerStatus } from '../../hooks';
+import type { Workspace } from '../../workspace/workspace';
+import { GatePanel } from './gate-panel';
+import { MarkDone } from './mark-done';
+import { Scripts } from './scripts';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1100px' },
+  head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  steps: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  step: {
+    display: 'grid',
+    gridTemplateColumns: '28px minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalL,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  current: { border: `2px solid ${tokens.colorBrandStroke1}` },
+  blockedStep: { border: `2px solid ${tokens.colorPaletteRedBorder2}` },
+  icon: { fontSize: '24px' },
+  done: { color: tokens.colorPaletteGreenForeground1 },
+  next: { color: tokens.colorBrandForeground1 },
+  blocked: { color: tokens.colorPaletteRedForeground1 },
+  override: { color: tokens.colorPaletteMarigoldForeground2 },
+  pending: { color: tokens.colorNeutralForeground3 },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  meta: { color: tokens.colorNeutralForeground2 },
+  guide: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+/** One server: its four steps as a checklist in the wizard's words, and Step 3's gate with the way out. */
+export function ServerView({ workspace, host, fqdn, onBack }: { workspace: Workspace; host: Host; fqdn: string; onBack: () => void }) {
+  const actor = useServerActor(workspace, fqdn);
+  const styles = useStyles();
+  if (actor === undefined) {
+    return (
+      <div className={styles.page}>
+        <Text>There is no server {fqdn} in this deployment.</Text>
+        <Link onClick={onBack}>Back to the dashboard</Link>
+      </div>
+    );
+  }
+  return <ServerChecklist workspace={workspace} host={host} fqdn={fqdn} actor={actor} onBack={onBack} />;
+}
+
+function ServerChecklist({ workspace, host, fqdn, actor, onBack }: { workspace: Workspace; host: Host; fqdn: string; actor: NonNullable<ReturnType<typeof useServerActor>>; onBack: () => void }) {
+  const styles = useStyles();
+  const { status, snapshot } = useServerStatus(actor);
+  const deployment = useDeployment(workspace, (s) => s.context.deployment);
+  const server = deployment ? findServer(deployment, fqdn) : undefined;
+  const record = (command: Command): string | null => {
+    const result = workspace.record(command);
+    return result.ok ? null : result.message;
+  };
+  if (deployment === null || server === undefined) return null;
+  const product = PRODUCTS[deployment.product];
+
+  return (
+    <article className={styles.page} aria-labelledby="server-title">
+      <div className={styles.head}>
+        <div>
+          <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={onBack}>
+            Dashboard
+          </Button>
+        </div>
+        <Title3 as="h2" id="server-title" className={styles.mono}>
+          {fqdn}
+        </Title3>
+        <Body1 className={styles.meta}>
+          {ROLE_LABELS[server.role]}, pool <span className={styles.mono}>{server.pool}</span> · {product.name} · run scripts in the {product.shell}
+          {!roleNeedsOAuth(server.role) && ' · no OAuth gate for this role'}
+        </Body1>
+      </div>
+      <ol className={styles.steps}>
+        {STEP_NUMBERS.map((step) => (
+          <StepItem key={step} step={step} workspace={workspace} host={host} status={status} snapshot={snapshot} record={record} />
+        ))}
+      </ol>
+    </article>
+  );
+}
+
+function StepItem({ step, workspace, host, status, snapshot, record }: { step: StepNumber; workspace: Workspace; host: Host; status: ServerStatus; snapshot: ServerSnapshot; record: (command: Command) => string | null }) {
+  const styles = useStyles();
+  const ctx = snapshot.context;
+  const done = ctx.steps[step];
+  const timeZone = host.timeZone();
+  const nextStep = status.phase === 'blocked' || status.phase === 'ready-for-step3' ? 3 : status.phase === 'services-running' ? null : status.stepsDone + 1;
+  const isNext = nextStep === step;
+  const isBlocked = step === 3 && status.phase === 'blocked';
+  const rerunnable = done !== undefined && (step === 1 || step === 3);
+  const [showRerun, setShowRerun] = useState(false);
+  // For a blocked Step 3 the way out matters first; the wizard's own instructions stay one click away.
+  const [showGuide, setShowGuide] = useState(isNext && !isBlocked);
+  const guide = wizardGuide(ctx.product, ctx.role, step);
+  const overridden = step === 3 && done?.rule === 'override';
+  const Icon = done ? (overridden ? ShieldErrorRegular : CheckmarkCircleFilled) : isBlocked ? ErrorCircleFilled : isNext ? ArrowCircleRightRegular : CircleRegular;
+  const iconClass = done ? (overridden ? styles.override : styles.done) : isBlocked ? styles.blocked : isNext ? styles.next : styles.pending;
+  const assigns = step === 3 && ctx.oauth === null && status.gate.allowed && status.gate.rule === 'assigns-oauth';
+  const titleId = `step-${step}-title`;
+
+  return (
+    <li className={mergeClasses(styles.step, isNext && !isBlocked && styles.current, isBlocked && styles.blockedStep)} aria-labelledby={titleId}>
+      <Icon className={mergeClasses(styles.icon, iconClass)} aria-hidden />
+      <div className={styles.body}>
+        <Subtitle1 as="h3" id={titleId}>
+          {stepTitle(ctx.product, step)}
+        </Subtitle1>
+        {done ? (
+          <Text className={styles.meta}>
+            Done <TimeText iso={done.at} timeZone={timeZone} /> · {done.operator}
+            {done.runs > 1 && ` · run ${done.runs} times`}
+            {step === 3 && done.rule && (
+              <>
+                {' '}
+                · gate: {overridden ? <Badge color="warning">override</Badge> : GATE_RULE_LABELS[done.rule]}
+              </>
+            )}
+          </Text>
+        ) : (
+          <Text className={styles.meta}>{isBlocked ? 'Blocked' : isNext ? 'Next' : 'Not started'}</Text>
+        )}
+        {overridden && ctx.override && (
+          <Text>
+            <strong>Override:</strong> {ctx.override.reason} ({ctx.override.operator}, <TimeText iso={ctx.override.at} timeZone={timeZone} />)
+          </Text>
+        )}
+        {step === 3 && !done && status.stepsDone >= 2 && <GatePanel workspace={workspace} host={host} status={status} snapshot={snapshot} record={record} />}
+        {(isNext || showRerun) && (
+          <>
+            <div className={styles.row}>
+              <Link as="button" onClick={() => setShowGuide((v) => !v)} aria-expanded={showGuide}>
+                {showGuide ? 'Hide' : 'Show'} what to do in the wizard and in PowerShell
+              </Link>
+            </div>
+            {showGuide && (
+              <>
+                <ol className={styles.guide}>
+                  {guide.actions.map((a) => (
+                    <li key={a}>{a}</li>
+                  ))}
+                </ol>
+                <Caption1>Success: {guide.success}</Caption1>
+                <Subtitle2 as="h4">PowerShell equivalent</Subtitle2>
+                <Scripts workspace={workspace} host={host} server={ctx.fqdn} request={{ kind: 'step', step }} />
+              </>
+            )}
+            {!isBlocked && (
+              <MarkDone
+                key={`${step}-${done?.runs ?? 0}`}
+                label={done ? `Record Step ${step} run again` : `Mark Step ${step} done`}
+                timeZone={timeZone}
+                askThumbprint={assigns}
+                record={(extra) => record({ type: 'step.completed', server: ctx.fqdn, step, ...extra })}
+              />
+            )}
+          </>
+        )}
+        {rerunnable && !isNext && (
+          <div>
+            <Link as="button" onClick={() => setShowRerun((v) => !v)} aria-expanded={showRerun}>
+              {showRerun ? 'Cancel the re-run' : `Record a re-run of Step ${step}`}
+            </Link>
+          </div>
+        )}
+        {step === 1 && !done && isBlocked === false && ctx.oauth === null && roleNeedsOAuth(ctx.role) && (
+          <Caption1>Tip: assign the OAuthTokenIssuer certificate first (Step 3 on the CMS pool&apos;s first Front End); a Step 1 taken before that leaves this server with a stale local store.</Caption1>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,147 @@
+import { Button, Card, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import type { Deployment } from '../../../core/model/deployment';
+import { PRODUCTS, PRODUCT_VERSIONS, type ProductVersion } from '../../../core/model/product';
+import { topologyExportHelp } from '../../../core/topology/export-help';
+import { importTopology, type TopologyImport as ImportResult } from '../../../core/topology/import-topology';
+import { MAX_TOPOLOGY_CHARS } from '../../../core/topology/xml-tree';
+import { ScriptBlock } from '../../components/script-block';
+
+const useStyles = makeStyles({
+  card: { marginBottom: tokens.spacingVerticalXXL, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  hidden: { display: 'none' },
+});
+
+/** Start a deployment from Topology Builder's knowledge: a published topology or a .tbxml. */
+export function TopologyImport({ onCancel, onReady }: { onCancel: () => void; onReady: (draft: Deployment) => void }) {
+  const styles = useStyles();
+  const [product, setProduct] = useState<ProductVersion>('lync2013');
+  const [xml, setXml] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [cmsPool, setCmsPool] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+  const help = topologyExportHelp(product);
+
+  const run = (text: string, cms = cmsPool) => {
+    setResult(importTopology(text, { product, ...(cms ? { cmsPool: cms } : {}) }));
+  };
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_TOPOLOGY_CHARS * 4) {
+      setResult({ ok: false, problems: [`${file.name} is ${Math.round(file.size / 1048576)} MB: far larger than any topology. Choose the XML that Get-CsTopology -AsXml wrote, or a .tbxml.`] });
+      return;
+    }
+    const text = await file.text();
+    setFileName(file.name);
+    setXml(text);
+    run(text);
+  };
+
+  const needsCms = result?.ok === true && result.cms.from === 'needed';
+
+  return (
+    <Card className={styles.card} aria-labelledby="import-title">
+      <Subtitle1 as="h2" id="import-title">
+        Import a topology
+      </Subtitle1>
+      <Text>
+        {help.where} Then choose the file, or paste its content. {help.tbxmlNote}
+      </Text>
+      <ScriptBlock title="Produce the topology XML" where={help.where} text={help.script} />
+      <div className={styles.row}>
+        <Field label="Product version">
+          <Select value={product} onChange={(_, d) => setProduct(d.value as ProductVersion)}>
+            {PRODUCT_VERSIONS.map((p) => (
+              <option key={p} value={p}>
+                {PRODUCTS[p].name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button onClick={() => fileInput.current?.click()}>Choose a topology file…</Button>
+        <input ref={fileInput} className={styles.hidden} type="file" accept=".xml,.tbxml,text/xml,application/xml" aria-label="Topology file" onChange={(e) => void onFile(e.target.files?.[0])} />
+        {fileName && <Text>{fileName}</Text>}
+      </div>
+      <Field label="…or paste the XML">
+        <Textarea value={xml} resize="vertical" rows={4} onChange={(_, d) => setXml(d.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Button onClick={() => run(xml)} disabled={xml.trim() === ''}>
+          Read the topology
+        </Button>
+        <Button appearance="subtle" onClick={onCancel}>
+          Close
+        </Button>
+      </div>
+      {result && !result.ok && (
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This topology cannot be imported</MessageBarTitle>
+            <ul className={styles.list}>
+              {result.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result?.ok && (
+        <>
+          <MessageBar intent={needsCms ? 'warning' : 'success'} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>
+                Read {result.deployment.pools.length} pools and {result.deployment.servers.length} servers ({result.shape === 'tbxml' ? 'Topology Builder document' : 'published topology'})
+              </MessageBarTitle>
+              {result.skipped.length > 0 && (
+                <>
+                  Skipped, because they run no Deployment Wizard:
+                  <ul className={styles.list}>
+                    {result.skipped.map((s) => (
+                      <li key={s.fqdn}>
+                        {s.fqdn}: {s.reason}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {result.warnings.length > 0 && (
+                <ul className={styles.list}>
+                  {result.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+          {needsCms && (
+            <Field label="Which pool hosts (or will host) the Central Management Store?" hint="This topology was never published, so it does not say." required>
+              <Select
+                value={cmsPool}
+                onChange={(_, d) => {
+                  setCmsPool(d.value);
+                  if (d.value) run(xml, d.value);
+                }}
+              >
+                <option value="">Choose the CMS pool…</option>
+                {result.cms.candidates.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={needsCms} onClick={() => onReady(result.deployment)}>
+              Continue to the deployment setup
+            </Button>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,127 @@
+import { Badge, Button, Link, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { ArrowSortRegular } from '@fluentui/react-icons';
+import { useMemo, useState } from 'react';
+import type { DomainEventType } from '../../../core/events/schema';
+import { timelineEntries } from '../../../core/runbook';
+import type { Host } from '../../../host/host';
+import { TimeText } from '../../components/time-text';
+import { useHistory } from '../../hooks';
+import type { Workspace } from '../../workspace/workspace';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center', marginBottom: tokens.spacingVerticalM },
+  filter: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  wrap: { overflowX: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
+  table: { width: '100%', borderCollapse: 'collapse' },
+  th: { textAlign: 'left', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
+  td: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'top' },
+  when: { whiteSpace: 'nowrap' },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  detail: { display: 'block', color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXXS, whiteSpace: 'pre-wrap' },
+});
+
+const KIND_LABELS: Partial<Record<DomainEventType, string>> = {
+  'step.completed': 'Steps',
+  'oauth.assigned': 'OAuth assignment',
+  'remediation.chosen': 'Remediation',
+  'remediation.item.completed': 'Remediation',
+  'evidence.accepted': 'Evidence',
+  'evidence.rejected': 'Evidence',
+  'override.recorded': 'Overrides',
+  'script.copied': 'Scripts copied',
+  'deployment.created': 'Topology',
+  'topology.updated': 'Topology',
+};
+
+/** Every event with time, operator, server and details; newest or oldest first; filterable by server and kind. */
+export function Timeline({ workspace, host, onOpenServer }: { workspace: Workspace; host: Host; onOpenServer: (fqdn: string) => void }) {
+  const styles = useStyles();
+  const history = useHistory(workspace);
+  const entries = useMemo(() => timelineEntries(history), [history]);
+  const [newestFirst, setNewestFirst] = useState(true);
+  const [server, setServer] = useState('');
+  const [kind, setKind] = useState('');
+  const timeZone = host.timeZone();
+  const servers = useMemo(() => [...new Set(entries.map((e) => e.server).filter((s): s is string => s !== null))].sort(), [entries]);
+  const kinds = [...new Set(Object.values(KIND_LABELS))];
+  const shown = entries.filter((e) => (server === '' || e.server === server) && (kind === '' || KIND_LABELS[e.kind] === kind));
+  if (newestFirst) shown.reverse();
+
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title" className="visually-hidden">
+        Timeline
+      </h2>
+      <div className={styles.bar} role="group" aria-label="Filter the timeline">
+        <div className={styles.filter}>
+          <label htmlFor="timeline-server">Server</label>
+          <Select id="timeline-server" value={server} onChange={(_, d) => setServer(d.value)}>
+            <option value="">All servers</option>
+            {servers.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={styles.filter}>
+          <label htmlFor="timeline-kind">Kind</label>
+          <Select id="timeline-kind" value={kind} onChange={(_, d) => setKind(d.value)}>
+            <option value="">Everything</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <Button icon={<ArrowSortRegular />} onClick={() => setNewestFirst((v) => !v)}>
+          {newestFirst ? 'Newest first' : 'Oldest first'}
+        </Button>
+        <Text aria-live="polite">
+          {shown.length} of {entries.length} events
+        </Text>
+      </div>
+      <div className={styles.wrap}>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.th}>
+                Time
+              </th>
+              <th scope="col" className={styles.th}>
+                Operator
+              </th>
+              <th scope="col" className={styles.th}>
+                Server
+              </th>
+              <th scope="col" className={styles.th}>
+                What happened
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((e) => (
+              <tr key={e.seq}>
+                <td className={`${styles.td} ${styles.when}`}>
+                  <TimeText iso={e.at} timeZone={timeZone} />
+                </td>
+                <td className={styles.td}>{e.operator}</td>
+                <td className={`${styles.td} ${styles.mono}`}>{e.server ? <Link onClick={() => onOpenServer(e.server!)}>{e.server}</Link> : '—'}</td>
+                <td className={styles.td}>
+                  {e.summary}{' '}
+                  {e.verdict && (
+                    <Badge color={e.verdict === 'accepted' ? 'success' : 'danger'} appearance="tint">
+                      {e.verdict}
+                    </Badge>
+                  )}
+                  {e.detail && <span className={styles.detail}>{e.detail}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { buildRunbook } from '../../../renderer/core/runbook';
+import { DeploymentSession } from '../../../renderer/core/session/session';
+import { fieldReportSession, ManualClock, must, THUMBPRINT } from '../support/deployments';
+import { EXPORTED_AT, fieldReportRunbookSession } from './field-report-runbook';
+
+const FE = ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'] as const;
+
+/** The field report up to the moment fe02 and fe03 are found stale. */
+function staleAfterAssignment() {
+  const { session, clock } = fieldReportSession();
+  clock.set('2013-03-13T09:00:00.000Z');
+  for (const fe of FE) must(session, { type: 'step.completed', server: fe, step: 1 });
+  for (const fe of FE) must(session, { type: 'step.completed', server: fe, step: 2 });
+  clock.set('2013-03-14T10:00:00.000Z');
+  must(session, { type: 'step.completed', server: FE[0], step: 3, thumbprint: THUMBPRINT });
+  return { session, clock };
+}
+
+describe('the runbook header', () => {
+  it('names the deployment, its operators, its times and what is still to do', () => {
+    const { header } = buildRunbook(fieldReportRunbookSession(), { exportedAt: EXPORTED_AT });
+    expect(header).toMatchObject({
+      name: 'Contoso HQ',
+      productName: 'Lync Server 2013',
+      sipDomain: 'contoso.com',
+      cmsPool: 'fepool.contoso.local',
+      operators: ['j.smith', 'k.lee'],
+      startedAt: '2013-03-13T08:00:00.000Z',
+      lastEventAt: '2013-03-14T12:30:00.000Z',
+      finishedAt: null,
+      complete: false,
+      statusText: 'In progress: 3 of 5 servers done; still to do: dir01.contoso.local, edge01.perimeter.contoso.com.',
+      oauth: { server: 'fe01.contoso.local', thumbprint: THUMBPRINT, at: '2013-03-14T10:00:00.000Z', operator: 'j.smith' },
+      timeZone: 'UTC',
+      exportedAt: EXPORTED_AT,
+      eventCount: 29,
+    });
+  });
+
+  it('says complete, with the time the last server started its services, once every server runs', () => {
+    const session = fieldReportRunbookSession();
+    must(session, { type: 'step.completed', server: 'dir01.contoso.local', step: 4, at: '2013-03-14T13:00:00.000Z' });
+    for (const step of [1, 2, 3, 4] as const) must(session, { type: 'step.completed', server: 'edge01.perimeter.contoso.com', step, at: '2013-03-14T14:00:00.000Z' });
+    const runbook = buildRunbook(session);
+    expect(runbook.header).toMatchObject({ complete: true, finishedAt: '2013-03-14T14:00:00.000Z', statusText: 'Complete: all 5 servers run their services.', exportedAt: null });
+    expect(runbook.open).toEqual([]);
+  });
+
+  it('refuses a session whose deployment was never created', () => {
+    expect(() => buildRunbook(DeploymentSession.empty({ clock: new ManualClock(), operator: 'x' }))).toThrow(/not been created/);
+  });
+});
+
+describe('what is still open', () => {
+  it('names the blocked servers with the times that prove them stale, and what to do', () => {
+    const { session } = staleAfterAssignment();
+    const runbook = buildRunbook(session);
+    expect(runbook.header.statusText).toBe('In progress: 0 of 5 servers done; blocked: fe02.contoso.local, fe03.contoso.local; still to do: fe01.contoso.local, dir01.contoso.local, edge01.perimeter.contoso.com.');
+    const fe02 = runbook.open.find((o) => o.server === FE[1])!;
+    expect(fe02).toMatchObject({ phase: 'blocked', next: 'Choose a remediation path (A, B or C), or override the gate with a written reason', remediation: null, waitingFor: null });
+    expect(fe02.blocked).toContain('Blocked: stale local replica.');
+    expect(fe02.blocked).toContain('was copied at 2013-03-13T09:00:00.000Z');
+    expect(fe02.blocked).toContain('at 2013-03-14T10:00:00.000Z');
+    expect(runbook.open.find((o) => o.server === FE[0])).toMatchObject({ phase: 'awaiting-step4', next: 'Step 4: Start Services', blocked: null });
+  });
+
+  it('says what path B waits for while no Front End of the CMS pool runs', () => {
+    const { session } = staleAfterAssignment();
+    must(session, { type: 'remediation.chosen', server: FE[1], path: 'B' });
+    const open = buildRunbook(session).open.find((o) => o.server === FE[1])!;
+    expect(open.next).toBe('Path B: wait until a Front End of the CMS pool runs its services');
+    expect(open.remediation).toBe('Path B: Let replication bring it');
+    expect(open.waitingFor).toContain('fe01.contoso.local must finish Step 4: Start Services');
+  });
+});
+
+describe('server summaries', () => {
+  it('keep each path taken with the items done while it was chosen', () => {
+    const { session, clock } = staleAfterAssignment();
+    clock.set('2013-03-14T10:40:00.000Z');
+    must(session, { type: 'step.completed', server: FE[0], step: 4 });
+    must(session, { type: 'remediation.chosen', server: FE[1], path: 'B' });
+    must(session, { type: 'remediation.item.completed', server: FE[1], path: 'B', item: 'start-agent' });
+    must(session, { type: 'remediation.chosen', server: FE[1], path: 'C' });
+    must(session, { type: 'remediation.item.completed', server: FE[1], path: 'C', item: 'replication-complete' });
+    clock.set('2013-03-14T11:00:00.000Z');
+    must(session, { type: 'step.completed', server: FE[1], step: 1 });
+    const fe02 = buildRunbook(session).servers.find((s) => s.fqdn === FE[1])!;
+    expect(fe02.remediations.map((r) => [r.path, r.switchedFrom, r.items.map((i) => i.item)])).toEqual([
+      ['B', null, ['start-agent']],
+      ['C', 'B', ['replication-complete', 'rerun-step1']],
+    ]);
+    expect(fe02.steps[0]).toMatchObject({ runs: 2, at: '2013-03-14T11:00:00.000Z' });
+    expect(fe02.phase).toBe('ready-for-step3');
+    expect(fe02.gate).toMatchObject({ allowed: true, rule: 'replica-current' });
+  });
+
+  it('flag a Step 3 that went ahead on an override, and not an override that evidence made moot', () => {
+    const { session } = staleAfterAssignment();
+    must(session, { type: 'override.recorded', server: FE[1], reason: 'Imported by hand (CHG-1).' });
+    must(session, { type: 'step.completed', server: FE[1], step: 3 });
+    must(session, { type: 'override.recorded', server: FE[2], reason: 'Will check later.' });
+    must(session, { type: 'evidence.accepted', server: FE[2], proof: { server: FE[2], thumbprints: [THUMBPRINT] } });
+    must(session, { type: 'step.completed', server: FE[2], step: 3 });
+    const runbook = buildRunbook(session);
+    expect(runbook.servers.filter((s) => s.overridden).map((s) => s.fqdn)).toEqual([FE[1]]);
+    expect(runbook.overrides.map((o) => [o.server, o.usedForStep3])).toEqual([
+      [FE[1], true],
+      [FE[2], false],
+    ]);
+  });
+
+  it('list a script copied twice once, with both copies', () => {
+    const { session } = staleAfterAssignment();
+    const copy = { type: 'script.copied' as const, server: FE[1], scriptId: 'verify', title: 'Verification', text: "Write-Output 'x'\n" };
+    must(session, copy);
+    must(session, { ...copy, operator: 'a.admin' });
+    must(session, { ...copy, server: FE[2] });
+    const scripts = buildRunbook(session).scripts;
+    expect(scripts.map((s) => [s.server, s.copies.map((c) => c.operator)])).toEqual([
+      [FE[1], ['j.smith', 'a.admin']],
+      [FE[2], ['j.smith']],
+    ]);
+  });
+});

@@ -1,0 +1,93 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { Dashboard } from '../../../../renderer/ui/features/dashboard/dashboard';
+import { Workspace } from '../../../../renderer/ui/workspace/workspace';
+import { memoryHost, renderUi } from '../../support';
+import { bigDeployment, sampleWorkspace } from '../../workspaces';
+
+function rowOf(fqdn: string): HTMLElement {
+  return screen.getByRole('button', { name: new RegExp(`^${fqdn.replace(/\./g, '\\.')}`) }).closest('tr')!;
+}
+
+describe('the dashboard', () => {
+  it('says each cell’s state in words: done with time, blocked with the reason, next, not started', () => {
+    const host = memoryHost();
+    const workspace = sampleWorkspace(host);
+    renderUi(<Dashboard workspace={workspace} host={host} onOpenServer={() => undefined} />);
+    const fe01 = within(rowOf('fe01.contoso.local'));
+    expect(fe01.getByText('13 Mar 2026 09:00')).toBeTruthy();
+    expect(fe01.getByText('14 Mar 2026 10:00 (OAuth)')).toBeTruthy();
+    expect(fe01.getByText('Next')).toBeTruthy();
+    const fe02 = within(rowOf('fe02.contoso.local'));
+    expect(fe02.getByText('Blocked: stale replica')).toBeTruthy();
+    expect(fe02.getByText('Step 3 blocked: stale local replica. Open the server to choose a remediation.')).toBeTruthy();
+    const edge = within(rowOf('edge01.perimeter.contoso.com'));
+    expect(edge.getByText('Next')).toBeTruthy();
+    expect(edge.getAllByText('Not started')).toHaveLength(3);
+  });
+
+  it('shows a remediation under way, and path B waiting for the CMS pool', () => {
+    const host = memoryHost();
+    const workspace = sampleWorkspace(host);
+    renderUi(<Dashboard workspace={workspace} host={host} onOpenServer={() => undefined} />);
+    act(() => {
+      workspace.record({ type: 'remediation.chosen', server: 'fe02.contoso.local', path: 'B' });
+      workspace.record({ type: 'remediation.chosen', server: 'fe03.contoso.local', path: 'A' });
+    });
+    expect(within(rowOf('fe02.contoso.local')).getByText('Path B: waiting for fe01 Step 4')).toBeTruthy();
+    expect(within(rowOf('fe03.contoso.local')).getByText('Path A: export')).toBeTruthy();
+  });
+
+  it('filters by pool, role and "needs attention"', () => {
+    const host = memoryHost();
+    const workspace = sampleWorkspace(host);
+    renderUi(<Dashboard workspace={workspace} host={host} onOpenServer={() => undefined} />);
+    expect(screen.getByText('5 of 5 servers')).toBeTruthy();
+    fireEvent.click(screen.getByRole('switch', { name: 'Needs attention only' }));
+    expect(screen.getByText('2 of 5 servers')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^fe01\.contoso\.local/ })).toBeNull();
+    fireEvent.click(screen.getByRole('switch', { name: 'Needs attention only' }));
+    fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'edge' } });
+    expect(screen.getByText('1 of 5 servers')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Role'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Pool'), { target: { value: 'fepool.contoso.local' } });
+    expect(screen.getByText('3 of 5 servers')).toBeTruthy();
+  });
+
+  it('moves between rows with the arrow keys and opens one with Enter', () => {
+    const host = memoryHost();
+    const workspace = sampleWorkspace(host);
+    const opened: string[] = [];
+    renderUi(<Dashboard workspace={workspace} host={host} onOpenServer={(f) => opened.push(f)} />);
+    const first = screen.getByRole('button', { name: /^fe01\.contoso\.local/ });
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /^fe02\.contoso\.local/ }));
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /^edge01/ }));
+    fireEvent.click(document.activeElement!);
+    expect(opened).toEqual(['edge01.perimeter.contoso.com']);
+  });
+
+  it('with 500 servers, marking one step done re-renders only that server’s row', () => {
+    const host = memoryHost();
+    const created = Workspace.create(host, bigDeployment(500), 'tester');
+    if (!created.ok) throw new Error(created.message);
+    const workspace = created.workspace;
+    const renders = new Map<string, number>();
+    renderUi(<Dashboard workspace={workspace} host={host} onOpenServer={() => undefined} onRowRender={(f) => renders.set(f, (renders.get(f) ?? 0) + 1)} />);
+    expect(renders.size).toBe(500);
+    renders.clear();
+    act(() => {
+      workspace.record({ type: 'step.completed', server: 'fe250.contoso.local', step: 1 });
+    });
+    expect([...renders.keys()]).toEqual(['fe250.contoso.local']);
+    expect(within(rowOf('fe250.contoso.local')).getByText(/^Step 1 done /)).toBeTruthy();
+    // A step on a CMS-pool Front End changes a global fact (who runs): still only that row.
+    renders.clear();
+    act(() => {
+      workspace.record({ type: 'step.completed', server: 'fe001.contoso.local', step: 1 });
+    });
+    expect([...renders.keys()]).toEqual(['fe001.contoso.local']);
+  });
+});
