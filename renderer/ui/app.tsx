@@ -99,7 +99,7 @@ function Main({ host }: { host: Host }) {
   );
 
   const openSample = useCallback(() => {
-    const result = Workspace.open(host, SAMPLE, operator, true);
+    const result = Workspace.open(host, SAMPLE, operator, false);
     if (!result.ok) {
       setNotice({ intent: 'error', title: 'The sample did not open', text: result.message });
       return;
@@ -110,7 +110,12 @@ function Main({ host }: { host: Host }) {
 
   const commands = useRef<Record<HostCommand['type'], (command: HostCommand) => void>>(null as never);
   commands.current = {
-    new: () => void settleUnsaved().then((go) => go && navigate({ screen: 'setup' })),
+    new: () =>
+      void settleUnsaved().then((go) => {
+        if (!go) return;
+        setNotice(null);
+        navigate({ screen: 'setup' });
+      }),
     open: () =>
       void settleUnsaved().then(async (go) => {
         if (!go) return;

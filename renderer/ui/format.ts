@@ -28,6 +28,12 @@ export function formatTime(iso: string, timeZone: string, withSeconds = false): 
   return formatter(timeZone, withSeconds).format(date).replace(',', '');
 }
 
+/** "13 Mar 09:00": the compact form for dense tables (the full form stays in the label). */
+export function formatShortTime(iso: string, timeZone: string): string {
+  const full = formatTime(iso, timeZone);
+  return full.replace(/^(\d{1,2} \w{3}) \d{4} /, '$1 ');
+}
+
 /** The zone's short name at that moment ("GMT", "CET", "GMT-5"), for labels next to times. */
 export function zoneName(iso: string, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' }).formatToParts(new Date(iso));

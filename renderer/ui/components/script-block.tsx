@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   string: { color: tokens.colorPaletteGreenForeground1 },
   keyword: { color: tokens.colorPaletteBerryForeground1, fontWeight: tokens.fontWeightSemibold },
   function: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
-  variable: { color: tokens.colorPaletteMarigoldForeground1 },
+  variable: { color: tokens.colorPaletteMarigoldForeground2 },
   operator: { color: tokens.colorPaletteRedForeground1 },
   copied: { color: tokens.colorPaletteGreenForeground1 },
   success: { display: 'block', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },

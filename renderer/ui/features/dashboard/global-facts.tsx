@@ -26,7 +26,7 @@ const useStyles = makeStyles({
   nextLabel: { fontWeight: tokens.fontWeightSemibold },
   blocked: { color: tokens.colorPaletteRedForeground1 },
   good: { color: tokens.colorPaletteGreenForeground1 },
-  warn: { color: tokens.colorPaletteMarigoldForeground1 },
+  warn: { color: tokens.colorStatusWarningForeground2 },
 });
 
 /** "0123…4567": a thumbprint short enough for the strip, whole in its title and in exports. */

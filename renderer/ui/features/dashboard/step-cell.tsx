@@ -5,7 +5,7 @@ import type { ServerStatus } from '../../../core/machines/status';
 import { roleNeedsOAuth } from '../../../core/model/deployment';
 import { shortName } from '../../../core/model/fqdn';
 import type { StepNumber } from '../../../core/model/product';
-import { formatTime } from '../../format';
+import { formatShortTime, formatTime } from '../../format';
 
 /** What a dashboard cell shows: a state in words, with an icon and a colour that only repeat the words. */
 export type CellKind = 'done' | 'done-override' | 'next' | 'not-started' | 'blocked' | 'remediation' | 'waiting' | 'no-gate';
@@ -24,10 +24,11 @@ export function cellModel(step: StepNumber, status: ServerStatus, snapshot: Serv
   const record = ctx.steps[step];
   if (record !== undefined) {
     const when = formatTime(record.at, timeZone);
-    if (step === 3 && record.rule === 'override') return { kind: 'done-override', text: `${when} (override)`, label: `Step 3 done ${when}, past the gate by an override` };
+    const short = formatShortTime(record.at, timeZone);
+    if (step === 3 && record.rule === 'override') return { kind: 'done-override', text: `${short} (override)`, label: `Step 3 done ${when}, past the gate by an override` };
     const extra = step === 3 && record.rule === 'assigns-oauth' && ctx.oauth !== null && ctx.oauth.server === ctx.fqdn ? ' (OAuth)' : '';
     const runs = record.runs > 1 ? ` ×${record.runs}` : '';
-    return { kind: 'done', text: `${when}${extra}${runs}`, label: `Step ${step} done ${when}${extra ? ', assigned the OAuthTokenIssuer certificate' : ''}${runs ? `, run ${record.runs} times` : ''}` };
+    return { kind: 'done', text: `${short}${extra}${runs}`, label: `Step ${step} done ${when}${extra ? ', assigned the OAuthTokenIssuer certificate' : ''}${runs ? `, run ${record.runs} times` : ''}` };
   }
   const next = status.phase === 'blocked' || status.phase === 'ready-for-step3' ? 3 : status.stepsDone + 1;
   if (step !== next) return { kind: 'not-started', text: 'Not started', label: `Step ${step} not started` };
@@ -54,7 +55,7 @@ const useStyles = makeStyles({
   next: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
   blocked: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  remediation: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  remediation: { color: tokens.colorStatusWarningForeground2, fontWeight: tokens.fontWeightSemibold },
   icon: { fontSize: '16px', flexShrink: 0 },
 });
 

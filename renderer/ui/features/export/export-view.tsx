@@ -30,7 +30,7 @@ const FORMATS: readonly { id: ExportFormat; label: string; note: string }[] = [
   { id: 'html', label: RUNBOOK_FORMAT_INFO.html.label, note: 'One self-contained file; prints well.' },
   { id: 'pdf', label: 'PDF', note: 'The HTML runbook, printed to PDF.' },
   { id: 'md', label: RUNBOOK_FORMAT_INFO.md.label, note: 'Reads well as plain text; for change records and wikis.' },
-  { id: 'json', label: RUNBOOK_FORMAT_INFO.json.label, note: 'The deployment itself: opens again in lync-runbook.' },
+  { id: 'json', label: RUNBOOK_FORMAT_INFO.json.label, note: 'for the archive' },
 ];
 
 /** Export: the format, a live preview, and Save (a save dialog on the desktop, a download in the browser). */

@@ -97,7 +97,7 @@ export function EvidenceBox(props: { server: string; oauth: OAuthAssignment | nu
       <Field label="Command output" hint="Paste everything; prompt lines and error text around it are ignored.">
         <Textarea
           id={pasteId}
-          className={styles.paste}
+          textarea={{ className: styles.paste }}
           resize="vertical"
           rows={7}
           value={text}

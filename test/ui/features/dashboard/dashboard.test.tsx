@@ -15,8 +15,9 @@ describe('the dashboard', () => {
     const workspace = sampleWorkspace(host);
     renderUi(<Dashboard workspace={workspace} host={host} onOpenServer={() => undefined} />);
     const fe01 = within(rowOf('fe01.contoso.local'));
-    expect(fe01.getByText('13 Mar 2026 09:00')).toBeTruthy();
-    expect(fe01.getByText('14 Mar 2026 10:00 (OAuth)')).toBeTruthy();
+    expect(fe01.getByText('13 Mar 09:00')).toBeTruthy();
+    expect(fe01.getByText('Step 1 done 13 Mar 2026 09:00')).toBeTruthy();
+    expect(fe01.getByText('14 Mar 10:00 (OAuth)')).toBeTruthy();
     expect(fe01.getByText('Next')).toBeTruthy();
     const fe02 = within(rowOf('fe02.contoso.local'));
     expect(fe02.getByText('Blocked: stale replica')).toBeTruthy();
