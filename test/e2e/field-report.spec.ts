@@ -72,6 +72,7 @@ test('the field report, from a new deployment to every server done', async ({ pa
 
   // Path B on fe02 is held until a Front End of the CMS pool runs.
   await page.getByRole('radio', { name: /^B/ }).check();
+  await page.getByRole('button', { name: 'Start path B' }).click();
   await expect(page.getByText('Path B cannot go on yet')).toBeVisible();
   await expect(page.getByText(/fe01\.contoso\.local must finish Step 4: Start Services/).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark B.2 done' })).toHaveCount(0);
@@ -81,6 +82,7 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await at(page, '2026-03-14T10:20:00Z');
   await openServer(page, FE[2]!);
   await page.getByRole('radio', { name: /^A/ }).check();
+  await page.getByRole('button', { name: 'Start path A' }).click();
   await page.getByRole('button', { name: /^Copy script: Path A, item 1 of 3/ }).click();
   await expect(page.getByRole('button', { name: /^Copy script: Path A, item 1 of 3/ })).toContainText('Copied');
   const clip = await page.evaluate(() => navigator.clipboard.readText());

@@ -98,10 +98,20 @@ export class Workspace {
   /** Saves (or saves as); null when the user cancelled the host's dialog. */
   async save(saveAs = false): Promise<{ ok: true } | { ok: false; message: string } | null> {
     try {
+      const savedLength = this.session.history.length;
       const saved = await this.host.saveDocument({ handle: this.meta.handle, suggestedName: this.suggestedName(), text: this.text(), saveAs });
       if (saved === null) return null;
       this.meta = { handle: saved.handle, name: saved.name, location: saved.location };
-      this.dirty = false;
+      // A change recorded while the save was under way is not in the file.
+      this.dirty = this.session.history.length !== savedLength;
+      if (this.dirty) {
+        this.changed(false);
+        this.scheduleAutosave();
+        return { ok: true };
+      }
+      // What is saved needs no recovery copy: a pending autosave would bring one back.
+      if (this.autosaveTimer !== null) clearTimeout(this.autosaveTimer);
+      this.autosaveTimer = null;
       this.lastSavedAt = systemClock.now();
       await this.host.clearAutosave();
       this.changed(false);

@@ -74,24 +74,33 @@ function Remediation({ workspace, host, status, snapshot, record }: { workspace:
   const [error, setError] = useState<string | null>(null);
   const [fileRoute, setFileRoute] = useState(false);
   const path = ctx.path;
+  // Choosing is two actions (pick, then start) so that moving through the options with the arrow keys records nothing.
+  const [selected, setSelected] = useState<RemediationPath | null>(path);
   const done = new Set(ctx.items.filter((i) => i.path === path).map((i) => i.item));
   const next = status.remediation?.next ?? null;
 
   return (
     <section className={styles.panel} aria-label="Remediation">
       <Subtitle2 as="h4">Choose how to bring the local store up to date</Subtitle2>
-      <RadioGroup
-        value={path ?? ''}
-        aria-label="Remediation path"
-        onChange={(_, d) => {
-          const refusal = record({ type: 'remediation.chosen', server: ctx.fqdn, path: d.value as RemediationPath });
-          setError(refusal);
-        }}
-      >
+      <RadioGroup value={selected ?? ''} aria-label="Remediation path" onChange={(_, d) => setSelected(d.value as RemediationPath)}>
         {(['A', 'B', 'C'] as const).map((p) => (
-          <Radio key={p} value={p} label={`${p}  ${REMEDIATIONS[p].title} (${PATH_HINTS[p](status, snapshot)})`} />
+          <Radio key={p} value={p} label={`${p}  ${REMEDIATIONS[p].title} (${PATH_HINTS[p](status, snapshot)})${p === path ? ' — chosen' : ''}`} />
         ))}
       </RadioGroup>
+      {selected !== null && selected !== path && (
+        <div className={styles.row}>
+          <Button
+            appearance="primary"
+            onClick={() => {
+              const refusal = record({ type: 'remediation.chosen', server: ctx.fqdn, path: selected });
+              setError(refusal);
+            }}
+          >
+            {path === null ? `Start path ${selected}` : `Switch to path ${selected}`}
+          </Button>
+          {path !== null && <Text className={styles.muted}>The switch is recorded; what was done on path {path} stays in the runbook.</Text>}
+        </div>
+      )}
       {ctx.switches.length > 1 && (
         <Text className={styles.muted}>
           Path changed: {ctx.switches.filter((s) => s.from !== null).map((s) => `${s.from} → ${s.to}`).join(', ')} (recorded).

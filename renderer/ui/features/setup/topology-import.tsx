@@ -12,6 +12,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   hidden: { display: 'none' },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  note: { color: tokens.colorNeutralForeground2 },
 });
 
 /** Start a deployment from Topology Builder's knowledge: a published topology or a .tbxml. */
@@ -48,9 +50,7 @@ export function TopologyImport({ onCancel, onReady }: { onCancel: () => void; on
       <Subtitle1 as="h2" id="import-title">
         Import a topology
       </Subtitle1>
-      <Text>
-        {help.where} Then choose the file, or paste its content. {help.tbxmlNote}
-      </Text>
+      <Text>Let Topology Builder's knowledge fill in the pools and servers. Run this, then choose the file it writes or paste its content.</Text>
       <ScriptBlock title="Produce the topology XML" where={help.where} text={help.script} />
       <div className={styles.row}>
         <Field label="Product version">
@@ -67,8 +67,9 @@ export function TopologyImport({ onCancel, onReady }: { onCancel: () => void; on
         {fileName && <Text>{fileName}</Text>}
       </div>
       <Field label="…or paste the XML">
-        <Textarea value={xml} resize="vertical" rows={4} onChange={(_, d) => setXml(d.value)} />
+        <Textarea value={xml} resize="vertical" rows={4} textarea={{ className: styles.mono }} onChange={(_, d) => setXml(d.value)} />
       </Field>
+      <Text className={styles.note}>{help.tbxmlNote}</Text>
       <div className={styles.row}>
         <Button onClick={() => run(xml)} disabled={xml.trim() === ''}>
           Read the topology

@@ -14,7 +14,8 @@ const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   recent: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   mono: { fontFamily: tokens.fontFamilyMonospace },
-  muted: { color: tokens.colorNeutralForeground3 },
+  muted: { color: tokens.colorNeutralForeground2 },
+  sectionTitle: { marginBottom: tokens.spacingVerticalS },
 });
 
 /** The start screen: recent deployments, New, Open, the bundled sample and topology import. */
@@ -68,7 +69,7 @@ export function StartScreen(props: {
       {importing && <TopologyImport onCancel={() => setImporting(false)} onReady={props.onImported} />}
       <div className={styles.columns}>
         <section aria-labelledby="recent-title">
-          <Subtitle1 as="h2" id="recent-title">
+          <Subtitle1 as="h2" id="recent-title" block className={styles.sectionTitle}>
             Recent deployments
           </Subtitle1>
           {recent === null ? (

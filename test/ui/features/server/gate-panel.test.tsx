@@ -23,6 +23,7 @@ describe('the Step 3 gate panel', () => {
   it('holds path B while no CMS-pool Front End runs, naming the server and the step', () => {
     const { workspace } = open('fe02.contoso.local');
     fireEvent.click(screen.getByRole('radio', { name: /^B/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Start path B' }));
     expect(screen.getByText('Path B cannot go on yet')).toBeTruthy();
     expect(screen.getByText(/fe01\.contoso\.local must finish Step 4: Start Services/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Mark B.2 done' })).toBeNull();
@@ -37,6 +38,7 @@ describe('the Step 3 gate panel', () => {
   it('shows path A’s scripts with where to run them, and records a copy', async () => {
     const { host, workspace } = open('fe03.contoso.local');
     fireEvent.click(screen.getByRole('radio', { name: /^A/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Start path A' }));
     expect(screen.getAllByText('On fe03.contoso.local, in the Lync Server Management Shell (Run as administrator)').length).toBeGreaterThan(0);
     await act(async () => {
       fireEvent.click(screen.getAllByRole('button', { name: /^Copy script: Path A, item 2 of 3/ })[0]!);
