@@ -4,9 +4,9 @@
 // `npm install && npm start` work on a machine with internet. Offline (or with
 // ELECTRON_SKIP_BINARY_DOWNLOAD set) it warns and exits 0 so the rest of the project installs.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { findElectronBinary } from './electron-binary.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -23,7 +23,7 @@ if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
   console.log('[lync-runbook] ELECTRON_SKIP_BINARY_DOWNLOAD is set: not fetching the Electron binary.');
 } else if (dir === null) {
   console.log('[lync-runbook] electron is not installed (production install?): nothing to fetch.');
-} else if (existsSync(join(dir, 'path.txt')) && existsSync(join(dir, 'dist'))) {
+} else if (findElectronBinary(join(import.meta.dirname, '..', '..')).path !== null) {
   // Already there.
 } else if (process.env.CI) {
   console.log('[lync-runbook] CI: not fetching the Electron binary (the tests run the renderer in Chromium).');
