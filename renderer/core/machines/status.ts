@@ -60,13 +60,18 @@ function remediationOf(value: ServerStateValue, context: ServerContext): ServerS
   return { path: context.path, next, waitingFor: leaf === 'waitingForCms' ? cmsWaitText(context) : null };
 }
 
-/** "fe01.contoso.local must finish Step 4: Start Services" — what path B waits for. */
+/**
+ * "fe01.contoso.local must finish Step 4: Start Services" — what path B waits for: the CMS-pool
+ * Front Ends closest to running (not this server itself, which is the one waiting).
+ */
 export function cmsWaitText(context: ServerContext): string {
   const cms = context.cms;
   if (cms.pool === null) return 'No pool is marked as hosting the Central Management Store.';
-  if (cms.waitingFor.length === 0) return `The CMS pool ${cms.pool} has no Front End in the deployment.`;
-  const names = cms.waitingFor.map((w) => `${w.server} must finish ${stepTitle(context.product, w.nextStep)}`);
-  return `No Front End of the CMS pool ${cms.pool} runs yet. First one of: ${names.join('; ')}.`;
+  const others = cms.waitingFor.filter((w) => w.server !== context.fqdn);
+  if (others.length === 0) return `The CMS pool ${cms.pool} has no other Front End in the deployment; choose path A or C.`;
+  const closest = Math.max(...others.map((w) => w.nextStep));
+  const names = others.filter((w) => w.nextStep === closest).map((w) => `${w.server} must finish ${stepTitle(context.product, w.nextStep)}`);
+  return `No Front End of the CMS pool ${cms.pool} runs yet. First ${names.length > 1 ? 'one of: ' : ''}${names.join('; ')}.`;
 }
 
 /** The status of a server from its state value and context. */

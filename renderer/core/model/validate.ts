@@ -34,7 +34,8 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
   if (!isProductVersion(d.product)) err(['product'], 'Choose the product version: Lync Server 2013, Skype for Business Server 2015 or 2019.');
 
   const sip = fqdnProblem(d.sipDomain);
-  if (sip !== null) err(['sipDomain'], `The SIP domain "${d.sipDomain}" ${sip}.`);
+  if (d.sipDomain.trim() === '') err(['sipDomain'], 'Enter the default SIP domain, for example contoso.com.');
+  else if (sip !== null) err(['sipDomain'], `The SIP domain "${d.sipDomain}" ${sip}.`);
 
   const poolSeen = new Map<string, number>();
   // Looked up once per server: a Map keeps validation linear for deployments of thousands of servers.
@@ -44,7 +45,7 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
   d.pools.forEach((pool, i) => {
     const problem = fqdnProblem(pool.fqdn);
     if (problem !== null) {
-      err(['pools', i, 'fqdn'], `Pool "${pool.fqdn}" ${problem}.`);
+      err(['pools', i, 'fqdn'], pool.fqdn.trim() === '' ? `Enter the FQDN of pool ${i + 1}, for example fepool.contoso.local.` : `Pool "${pool.fqdn}" ${problem}.`);
       return;
     }
     const key = normalizeFqdn(pool.fqdn);
@@ -60,9 +61,14 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
   const serverSeen = new Map<string, { index: number; pool: string }>();
   d.servers.forEach((server, i) => {
     const problem = fqdnProblem(server.fqdn);
-    if (problem !== null) err(['servers', i, 'fqdn'], `Server "${server.fqdn}" ${problem}.`);
+    const name = server.fqdn.trim() === '' ? `server ${i + 1}` : server.fqdn;
+    if (problem !== null) {
+      err(['servers', i, 'fqdn'], server.fqdn.trim() === '' ? `Enter the FQDN of server ${i + 1}, for example fe01.contoso.local.` : `Server "${server.fqdn}" ${problem}.`);
+    }
     const pool = findPool(d, server.pool);
-    if (pool === undefined) {
+    if (server.pool.trim() === '') {
+      err(['servers', i, 'pool'], `Choose the pool of ${name}.`);
+    } else if (pool === undefined) {
       err(['servers', i, 'pool'], `Server ${server.fqdn} belongs to pool "${server.pool}", which is not in the list of pools; add the pool or pick another.`);
     } else if (ROLE_OF_POOL_KIND[pool.kind] !== server.role) {
       err(

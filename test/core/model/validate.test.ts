@@ -67,6 +67,17 @@ describe('deployment validation', () => {
     ]);
   });
 
+  it('asks for what is missing rather than calling an empty field invalid', () => {
+    const empty: Deployment = { name: 'X', product: 'lync2013', sipDomain: '', cmsPool: null, pools: [{ fqdn: '', kind: 'enterprise-front-end' }], servers: [{ fqdn: '', pool: '', role: 'front-end' }] };
+    expect(messages(empty).map((m) => m[2])).toEqual([
+      'Enter the default SIP domain, for example contoso.com.',
+      'Enter the FQDN of pool 1, for example fepool.contoso.local.',
+      'Enter the FQDN of server 1, for example fe01.contoso.local.',
+      'Choose the pool of server 1.',
+      'Choose the pool that hosts the Central Management Store (an Enterprise Edition Front End pool or a Standard Edition server).',
+    ]);
+  });
+
   it('refuses a CMS pool that is not a Front End pool or a Standard Edition server', () => {
     const d = { ...fieldReportDeployment(), cmsPool: 'dir01.contoso.local' };
     expect(deploymentErrors(d).map((p) => p.message)).toEqual([

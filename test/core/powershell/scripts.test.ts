@@ -182,8 +182,10 @@ describe('every script the app can generate', () => {
     for (const c of cases) {
       for (const script of c.scripts) {
         const usesPool = script.commands.some((command) => command.cmdlet === 'Start-CsPool');
-        const bigPool = c.label.includes('field report');
-        const frontEnd = c.context.deployment.servers.find((s) => s.fqdn === script.target)!.role === 'front-end';
+        const target = c.context.deployment.servers.find((s) => s.fqdn === script.target)!;
+        const poolKind = c.context.deployment.pools.find((p) => p.fqdn === target.pool)!.kind;
+        const bigPool = poolKind === 'enterprise-front-end' && c.context.deployment.servers.filter((s) => s.pool === target.pool).length >= 3;
+        const frontEnd = target.role === 'front-end';
         expect(usesPool, `${c.label} / ${script.target} / ${script.id}`).toBe(c.product !== 'lync2013' && bigPool && frontEnd && script.id === 'step-4');
         if (script.id === 'step-4' && !usesPool) expect(script.commands.map((command) => command.cmdlet)).toContain('Start-CsWindowsService');
       }

@@ -1,4 +1,4 @@
-import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, Radio, RadioGroup, Subtitle2, Switch, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Body1, Button, Field, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, Radio, RadioGroup, Subtitle2, Switch, Text, Textarea, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, CircleRegular, ArrowCircleRightRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Command, RemediationPath } from '../../../core/events/schema';
@@ -76,6 +76,7 @@ function Remediation({ workspace, host, status, snapshot, record }: { workspace:
   const path = ctx.path;
   // Choosing is two actions (pick, then start) so that moving through the options with the arrow keys records nothing.
   const [selected, setSelected] = useState<RemediationPath | null>(path);
+  const [showVerify, setShowVerify] = useState(false);
   const done = new Set(ctx.items.filter((i) => i.path === path).map((i) => i.item));
   const next = status.remediation?.next ?? null;
 
@@ -136,6 +137,14 @@ function Remediation({ workspace, host, status, snapshot, record }: { workspace:
           </ol>
         </>
       )}
+      {next?.id !== 'verify' && (
+        <div>
+          <Link as="button" onClick={() => setShowVerify((v) => !v)} aria-expanded={showVerify}>
+            {showVerify ? 'Hide the verification script' : 'Show the verification script (its output is the best evidence)'}
+          </Link>
+        </div>
+      )}
+      {showVerify && next?.id !== 'verify' && <Scripts workspace={workspace} host={host} server={ctx.fqdn} request={{ kind: 'verify' }} onRecorded={setError} />}
       <EvidenceBox server={ctx.fqdn} oauth={ctx.oauth} timeZone={host.timeZone()} preferences={host.preferences} record={record} />
     </section>
   );
@@ -174,7 +183,8 @@ function ChecklistRow(props: {
             </MessageBarBody>
           </MessageBar>
         )}
-        {item.kind !== 'evidence' && showScripts && state !== 'done' && (
+        {state === 'pending' && <Text className={styles.muted}>Later: {item.success}</Text>}
+        {item.kind !== 'evidence' && showScripts && state === 'current' && (
           <Scripts
             workspace={props.workspace}
             host={props.host}
@@ -184,7 +194,7 @@ function ChecklistRow(props: {
             onRecorded={setError}
           />
         )}
-        {item.kind === 'evidence' && state !== 'done' && (
+        {item.kind === 'evidence' && state === 'current' && (
           <>
             <Text className={styles.muted}>Run the verification script on {props.server}, then paste its one line of output in the evidence box below.</Text>
             <Scripts workspace={props.workspace} host={props.host} server={props.server} request={{ kind: 'verify' }} onRecorded={setError} />

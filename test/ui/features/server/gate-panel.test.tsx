@@ -40,8 +40,11 @@ describe('the Step 3 gate panel', () => {
     fireEvent.click(screen.getByRole('radio', { name: /^A/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Start path A' }));
     expect(screen.getAllByText('On fe03.contoso.local, in the Lync Server Management Shell (Run as administrator)').length).toBeGreaterThan(0);
+    // Only the item to do now shows its script.
+    expect(screen.queryByRole('button', { name: /^Copy script: Path A, item 2 of 3/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Mark A.1 done' }));
     await act(async () => {
-      fireEvent.click(screen.getAllByRole('button', { name: /^Copy script: Path A, item 2 of 3/ })[0]!);
+      fireEvent.click(screen.getByRole('button', { name: /^Copy script: Path A, item 2 of 3/ }));
     });
     expect(host.copied[0]).toContain('Import-CsConfiguration -ByteInput (Export-CsConfiguration -AsBytes) -LocalStore');
     expect(await screen.findByText('Copied')).toBeTruthy();
