@@ -106,7 +106,7 @@ const INPUTS: readonly Input[] = [
       requests: [{ kind: 'verify' }, B('cms-running')],
     }),
     normal: lower,
-    mentions: /^Server "|^The server "/,
+    mentions: /^Server "|^The server "|^Enter the FQDN of server /,
   },
   {
     name: 'pool FQDN',
@@ -122,7 +122,7 @@ const INPUTS: readonly Input[] = [
       };
     },
     normal: lower,
-    mentions: /Pool "|pool "|CMS pool "/,
+    mentions: /Pool "|pool "|CMS pool "|FQDN of pool |Choose the pool/,
   },
   {
     name: 'SIP domain',
@@ -130,7 +130,7 @@ const INPUTS: readonly Input[] = [
     around: (x) => `con${x}toso.com`,
     build: (value) => ({ context: withDeployment({ ...base, sipDomain: value }), server: 'fe02.contoso.local', requests: [{ kind: 'step', step: 3 }] }),
     normal: lower,
-    mentions: /^The SIP domain "/,
+    mentions: /^The SIP domain "|^Enter the default SIP domain/,
   },
   {
     name: 'export path',

@@ -1,27 +1,11 @@
 import type { Deployment } from '../../../renderer/core/model/deployment';
+import { SAMPLE_DEPLOYMENT } from '../../../renderer/core/sample/sample';
 import type { Clock, IsoTime } from '../../../renderer/core/model/time';
 import { DeploymentSession } from '../../../renderer/core/session/session';
 
-/** The field report's deployment: three Front Ends in the Enterprise pool that hosts the CMS, a Director, an Edge. */
+/** The field report's deployment (the bundled sample's topology): three Front Ends in the Enterprise pool that hosts the CMS, a Director, an Edge. */
 export function fieldReportDeployment(product: Deployment['product'] = 'lync2013'): Deployment {
-  return {
-    name: 'Contoso HQ',
-    product,
-    sipDomain: 'contoso.com',
-    cmsPool: 'fepool.contoso.local',
-    pools: [
-      { fqdn: 'fepool.contoso.local', kind: 'enterprise-front-end' },
-      { fqdn: 'dir01.contoso.local', kind: 'director' },
-      { fqdn: 'edgepool.perimeter.contoso.com', kind: 'edge' },
-    ],
-    servers: [
-      { fqdn: 'fe01.contoso.local', pool: 'fepool.contoso.local', role: 'front-end' },
-      { fqdn: 'fe02.contoso.local', pool: 'fepool.contoso.local', role: 'front-end' },
-      { fqdn: 'fe03.contoso.local', pool: 'fepool.contoso.local', role: 'front-end' },
-      { fqdn: 'dir01.contoso.local', pool: 'dir01.contoso.local', role: 'director' },
-      { fqdn: 'edge01.perimeter.contoso.com', pool: 'edgepool.perimeter.contoso.com', role: 'edge' },
-    ],
-  };
+  return { ...SAMPLE_DEPLOYMENT, name: 'Contoso HQ', product };
 }
 
 /** A clock that only moves when told to: each call to now() returns the current time. */

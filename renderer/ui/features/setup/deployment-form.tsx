@@ -3,7 +3,7 @@ import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { canHostCms, POOL_KIND_LABELS, POOL_KINDS, ROLE_LABELS, ROLE_OF_POOL_KIND, type Deployment, type PoolKind } from '../../../core/model/deployment';
 import { normalizeFqdn } from '../../../core/model/fqdn';
-import { PRODUCTS, PRODUCT_VERSIONS, type ProductVersion } from '../../../core/model/product';
+import { ProductSelect } from '../../components/product-select';
 import { validateDeployment, type DeploymentProblem } from '../../../core/model/validate';
 
 const useStyles = makeStyles({
@@ -95,13 +95,7 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
           <Input value={draft.name} onChange={(_, d) => update({ name: d.value })} onBlur={() => touch('name')} placeholder="Contoso HQ" />
         </Field>
         <Field label="Product version" required {...fieldState('product')}>
-          <Select value={draft.product} onChange={(_, d) => update({ product: d.value as ProductVersion })}>
-            {PRODUCT_VERSIONS.map((p) => (
-              <option key={p} value={p}>
-                {PRODUCTS[p].name}
-              </option>
-            ))}
-          </Select>
+          <ProductSelect value={draft.product} onChange={(product) => update({ product })} />
         </Field>
         <Field label="Default SIP domain" required hint="Also the OAuth realm." {...fieldState('sipDomain')}>
           <Input className={styles.mono} value={draft.sipDomain} onChange={(_, d) => update({ sipDomain: d.value })} onBlur={() => touch('sipDomain')} placeholder="contoso.com" />

@@ -1,7 +1,8 @@
 import { Button, Card, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { Deployment } from '../../../core/model/deployment';
-import { PRODUCTS, PRODUCT_VERSIONS, type ProductVersion } from '../../../core/model/product';
+import type { ProductVersion } from '../../../core/model/product';
+import { ProductSelect } from '../../components/product-select';
 import { topologyExportHelp } from '../../../core/topology/export-help';
 import { importTopology, type TopologyImport as ImportResult } from '../../../core/topology/import-topology';
 import { MAX_TOPOLOGY_CHARS } from '../../../core/topology/xml-tree';
@@ -54,13 +55,7 @@ export function TopologyImport({ onCancel, onReady }: { onCancel: () => void; on
       <ScriptBlock title="Produce the topology XML" where={help.where} text={help.script} />
       <div className={styles.row}>
         <Field label="Product version">
-          <Select value={product} onChange={(_, d) => setProduct(d.value as ProductVersion)}>
-            {PRODUCT_VERSIONS.map((p) => (
-              <option key={p} value={p}>
-                {PRODUCTS[p].name}
-              </option>
-            ))}
-          </Select>
+          <ProductSelect value={product} onChange={setProduct} />
         </Field>
         <Button onClick={() => fileInput.current?.click()}>Choose a topology file…</Button>
         <input ref={fileInput} className={styles.hidden} type="file" accept=".xml,.tbxml,text/xml,application/xml" aria-label="Topology file" onChange={(e) => void onFile(e.target.files?.[0])} />
