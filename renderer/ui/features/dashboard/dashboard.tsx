@@ -1,4 +1,4 @@
-import { Button, makeStyles, mergeClasses, Select, Switch, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Select, Text, tokens } from '@fluentui/react-components';
 import { memo, useCallback, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { ServerActor, ServerSnapshot } from '../../../core/machines/deployment.machine';
 import { serverStatus, type ServerStatus } from '../../../core/machines/status';
@@ -36,32 +36,50 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
 });
 
+/** The states the dashboard filters by. */
+export type StateFilter = '' | 'attention' | 'in-progress' | 'not-started' | 'done';
+
 /** Which rows the dashboard shows. */
 export interface DashboardFilter {
   readonly pool: string;
   readonly role: ServerRole | '';
-  readonly attention: boolean;
+  readonly state: StateFilter;
 }
+
+const STATE_LABELS: Readonly<Record<Exclude<StateFilter, ''>, string>> = {
+  attention: 'Needs attention (blocked)',
+  'in-progress': 'In progress',
+  'not-started': 'Not started',
+  done: 'Done (services running)',
+};
 
 /** True when a server's state asks for the admin: blocked, or in a remediation. */
 export function needsAttention(status: ServerStatus): boolean {
   return status.phase === 'blocked';
 }
 
+/** The filter state a server is in. */
+export function stateOf(status: ServerStatus): Exclude<StateFilter, ''> {
+  if (status.phase === 'blocked') return 'attention';
+  if (status.phase === 'services-running') return 'done';
+  return status.stepsDone === 0 ? 'not-started' : 'in-progress';
+}
+
 /** What one row shows: derived from the server's snapshot, compared by value. */
 interface RowModel {
   readonly fqdn: string;
   readonly attention: boolean;
+  readonly state: Exclude<StateFilter, ''>;
   readonly cells: readonly CellModel[];
 }
 
 function rowModel(snapshot: ServerSnapshot, timeZone: string): RowModel {
   const status = serverStatus(snapshot.value, snapshot.context);
-  return { fqdn: status.fqdn, attention: needsAttention(status), cells: STEP_NUMBERS.map((step) => cellModel(step, status, snapshot, timeZone)) };
+  return { fqdn: status.fqdn, attention: needsAttention(status), state: stateOf(status), cells: STEP_NUMBERS.map((step) => cellModel(step, status, snapshot, timeZone)) };
 }
 
 function sameRow(a: RowModel, b: RowModel): boolean {
-  return a.fqdn === b.fqdn && a.attention === b.attention && a.cells.every((c, i) => c.kind === b.cells[i]?.kind && c.text === b.cells[i]?.text && c.label === b.cells[i]?.label);
+  return a.fqdn === b.fqdn && a.attention === b.attention && a.state === b.state && a.cells.every((c, i) => c.kind === b.cells[i]?.kind && c.text === b.cells[i]?.text && c.label === b.cells[i]?.label);
 }
 
 interface RowProps {
@@ -83,7 +101,7 @@ const ServerRow = memo(function ServerRow({ actor, pool, role, timeZone, filter,
   onRender?.(row.fqdn);
   if (filter.pool !== '' && !sameFqdn(filter.pool, pool)) return null;
   if (filter.role !== '' && filter.role !== role) return null;
-  if (filter.attention && !row.attention) return null;
+  if (filter.state !== '' && filter.state !== row.state) return null;
   const open = () => onOpen(row.fqdn);
   return (
     <tr className={mergeClasses(styles.row, row.attention && styles.attention)}>
@@ -128,7 +146,7 @@ function moveFocus(e: KeyboardEvent<HTMLButtonElement>): void {
 
 /** Counts the rows the filter keeps (read only while a status filter is on). */
 function useVisibleCount(workspace: Workspace, deployment: Deployment | null, filter: DashboardFilter): number {
-  const version = useSyncExternalStore(workspace.subscribe, () => (filter.attention ? workspace.session.history.length : 0));
+  const version = useSyncExternalStore(workspace.subscribe, () => (filter.state !== '' ? workspace.session.history.length : 0));
   return useMemo(() => {
     void version;
     if (deployment === null) return 0;
@@ -136,18 +154,18 @@ function useVisibleCount(workspace: Workspace, deployment: Deployment | null, fi
     return deployment.servers.filter((s) => {
       if (filter.pool !== '' && !sameFqdn(filter.pool, s.pool)) return false;
       if (filter.role !== '' && filter.role !== s.role) return false;
-      if (!filter.attention) return true;
+      if (filter.state === '') return true;
       const snap = serverSnapshotOf(snapshot, s.fqdn);
-      return snap !== undefined && needsAttention(serverStatus(snap.value, snap.context));
+      return snap !== undefined && stateOf(serverStatus(snap.value, snap.context)) === filter.state;
     }).length;
   }, [workspace, deployment, filter, version]);
 }
 
-/** The dashboard: a row per server, a column per wizard step, filters by pool, role and "needs attention". */
+/** The dashboard: a row per server, a column per wizard step, filters by pool, role and state. */
 export function Dashboard({ workspace, host, onOpenServer, onRowRender }: { workspace: Workspace; host: Host; onOpenServer: (fqdn: string) => void; onRowRender?: (fqdn: string) => void }) {
   const styles = useStyles();
   const deployment = useDeployment(workspace, (s) => s.context.deployment);
-  const [filter, setFilter] = useState<DashboardFilter>({ pool: '', role: '', attention: false });
+  const [filter, setFilter] = useState<DashboardFilter>({ pool: '', role: '', state: '' });
   const timeZone = host.timeZone();
   const onOpenRef = useRef(onOpenServer);
   onOpenRef.current = onOpenServer;
@@ -185,7 +203,17 @@ export function Dashboard({ workspace, host, onOpenServer, onRowRender }: { work
             ))}
           </Select>
         </div>
-        <Switch label="Needs attention only" checked={filter.attention} onChange={(_, d) => setFilter((f) => ({ ...f, attention: d.checked }))} />
+        <div className={styles.filter}>
+          <label htmlFor="filter-state">State</label>
+          <Select id="filter-state" value={filter.state} onChange={(_, d) => setFilter((f) => ({ ...f, state: d.value as StateFilter }))}>
+            <option value="">All states</option>
+            {Object.entries(STATE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </div>
         <Text aria-live="polite">
           {visible} of {deployment.servers.length} servers
         </Text>

@@ -39,15 +39,20 @@ describe('the dashboard', () => {
     expect(within(rowOf('fe03.contoso.local')).getByText('Path A: export')).toBeTruthy();
   });
 
-  it('filters by pool, role and "needs attention"', () => {
+  it('filters by pool, role and state', () => {
     const host = memoryHost();
     const workspace = sampleWorkspace(host);
     renderUi(<Dashboard workspace={workspace} host={host} onOpenServer={() => undefined} />);
     expect(screen.getByText('5 of 5 servers')).toBeTruthy();
-    fireEvent.click(screen.getByRole('switch', { name: 'Needs attention only' }));
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'attention' } });
     expect(screen.getByText('2 of 5 servers')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^fe01\.contoso\.local/ })).toBeNull();
-    fireEvent.click(screen.getByRole('switch', { name: 'Needs attention only' }));
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'not-started' } });
+    expect(screen.getByText('2 of 5 servers')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^dir01\.contoso\.local/ })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'in-progress' } });
+    expect(screen.getByText('1 of 5 servers')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'edge' } });
     expect(screen.getByText('1 of 5 servers')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Role'), { target: { value: '' } });
