@@ -73,6 +73,8 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
       }),
     }));
   const locked = new Set((props.lockedServers ?? []).map(normalizeFqdn));
+  // A pool holding servers with recorded steps keeps its name: their history refers to it.
+  const poolLocked = (fqdn: string) => fqdn !== '' && draft.servers.some((s) => locked.has(normalizeFqdn(s.fqdn)) && normalizeFqdn(s.pool) === normalizeFqdn(fqdn));
   const cmsCandidates = draft.pools.filter((p) => canHostCms(p.kind) && p.fqdn.trim() !== '');
 
   const submit = () => {
@@ -125,7 +127,7 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
               <tr key={i}>
                 <td className={styles.td}>
                   <Field {...fieldState(`pools.${i}.fqdn`)} {...(fieldState(`pools.${i}`).validationMessage ? fieldState(`pools.${i}`) : {})}>
-                    <Input className={styles.mono} aria-label={`Pool ${i + 1} FQDN`} value={pool.fqdn} onChange={(_, d) => setPool(i, { fqdn: d.value })} onBlur={() => touch(`pools.${i}.fqdn`)} placeholder="fepool.contoso.local" />
+                    <Input className={styles.mono} aria-label={`Pool ${i + 1} FQDN`} value={pool.fqdn} readOnly={poolLocked(pool.fqdn)} onChange={(_, d) => setPool(i, { fqdn: d.value })} onBlur={() => touch(`pools.${i}.fqdn`)} placeholder="fepool.contoso.local" />
                   </Field>
                 </td>
                 <td className={styles.td}>
@@ -142,7 +144,7 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
                     appearance="subtle"
                     icon={<DeleteRegular />}
                     aria-label={`Remove pool ${pool.fqdn || i + 1}`}
-                    disabled={draft.servers.some((s) => locked.has(normalizeFqdn(s.fqdn)) && normalizeFqdn(s.pool) === normalizeFqdn(pool.fqdn))}
+                    disabled={poolLocked(pool.fqdn)}
                     onClick={() => setDraft((d) => ({ ...d, pools: d.pools.filter((_, j) => j !== i), cmsPool: d.cmsPool === pool.fqdn ? null : d.cmsPool }))}
                   />
                 </td>
@@ -199,7 +201,7 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
                   </td>
                   <td className={styles.td}>
                     <Field {...fieldState(`servers.${i}.pool`)} {...(fieldState(`servers.${i}.role`).validationMessage ? fieldState(`servers.${i}.role`) : {})}>
-                      <Select aria-label={`Server ${i + 1} pool`} value={server.pool} onChange={(_, d) => setServer(i, { pool: d.value })} onBlur={() => touch(`servers.${i}.pool`)}>
+                      <Select aria-label={`Server ${i + 1} pool`} value={server.pool} disabled={isLocked} onChange={(_, d) => setServer(i, { pool: d.value })} onBlur={() => touch(`servers.${i}.pool`)}>
                         <option value="">Choose a pool…</option>
                         {draft.pools
                           .filter((p) => p.fqdn.trim() !== '')
