@@ -131,7 +131,7 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
                   </Field>
                 </td>
                 <td className={styles.td}>
-                  <Select aria-label={`Pool ${i + 1} kind`} value={pool.kind} onChange={(_, d) => setPool(i, { kind: d.value as PoolKind })}>
+                  <Select aria-label={`Pool ${i + 1} kind`} value={pool.kind} disabled={poolLocked(pool.fqdn)} onChange={(_, d) => setPool(i, { kind: d.value as PoolKind })}>
                     {POOL_KINDS.map((k) => (
                       <option key={k} value={k}>
                         {POOL_KIND_LABELS[k]}
