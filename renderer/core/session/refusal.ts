@@ -3,6 +3,7 @@ import { SERVER_EVENT_TYPES, serverActorId, type DeploymentSnapshot, type Server
 import { REMEDIATIONS } from '../machines/remediation';
 import { cmsWaitText, serverStatus } from '../machines/status';
 import { findServer, roleNeedsOAuth, ROLE_LABELS } from '../model/deployment';
+import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { stepTitle } from '../model/product';
 import { deploymentErrors } from '../model/validate';
 
@@ -30,7 +31,15 @@ export function refusalOf(snapshot: DeploymentSnapshot, event: DomainEvent): str
   if (deployment === null) return 'Create the deployment first.';
   if (event.type === 'topology.updated') {
     const errors = deploymentErrors(event.deployment);
-    return errors.length === 0 ? null : `The topology is not valid: ${errors.map((e) => e.message).join(' ')}`;
+    if (errors.length > 0) return `The topology is not valid: ${errors.map((e) => e.message).join(' ')}`;
+    // A server with recorded steps stays as it was: its history (and the runbook) refer to it.
+    for (const before of deployment.servers) {
+      if ((snapshot.context.progress[normalizeFqdn(before.fqdn)] ?? 0) === 0) continue;
+      const after = findServer(event.deployment, before.fqdn);
+      if (after === undefined) return `${before.fqdn} has recorded steps, so it cannot be removed from the topology.`;
+      if (!sameFqdn(after.pool, before.pool) || after.role !== before.role) return `${before.fqdn} has recorded steps, so its pool and role cannot change.`;
+    }
+    return null;
   }
   if (event.type === 'oauth.assigned') {
     const oauth = snapshot.context.oauth;

@@ -162,6 +162,18 @@ describe('the Step 3 gate in other situations', () => {
     expect(twice.ok).toBe(false);
   });
 
+  it('keeps servers with recorded steps in the topology, in their pool and role', () => {
+    const { session } = assignedOnFe01();
+    const d = session.deployment()!;
+    const removed = session.record({ type: 'topology.updated', deployment: { ...d, servers: d.servers.filter((s) => s.fqdn !== FE2) } });
+    expect(!removed.ok && removed.message).toBe('fe02.contoso.local has recorded steps, so it cannot be removed from the topology.');
+    const moved = session.record({
+      type: 'topology.updated',
+      deployment: { ...d, pools: [...d.pools, { fqdn: 'fepool2.contoso.local', kind: 'enterprise-front-end' }], servers: d.servers.map((s) => (s.fqdn === FE3 ? { ...s, pool: 'fepool2.contoso.local' } : s)) },
+    });
+    expect(!moved.ok && moved.message).toBe('fe03.contoso.local has recorded steps, so its pool and role cannot change.');
+  });
+
   it('spawns and stops server machines when the topology changes', () => {
     const { session } = assignedOnFe01();
     const d = session.deployment()!;
