@@ -1,4 +1,4 @@
-import { Badge, Button, Caption1, Input, Label, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Input, Label, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowExportRegular, FolderOpenRegular, SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useId } from 'react';
 import { PRODUCTS } from '../../core/model/product';
@@ -105,6 +105,14 @@ export function DeploymentScreen(props: {
           <Tab value="export">Export</Tab>
         </TabList>
       </nav>
+      {state.autosaveError && (
+        <MessageBar intent="warning" role="alert" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The recovery copy could not be written</MessageBarTitle>
+            {state.autosaveError} Save the deployment now so that nothing is lost if the app closes.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <GlobalFacts workspace={workspace} host={host} onOpenServer={(fqdn) => open('dashboard', fqdn)} />
       <main className={styles.main}>{view}</main>
     </>

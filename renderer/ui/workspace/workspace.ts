@@ -25,6 +25,8 @@ export interface WorkspaceState extends WorkspaceMeta {
   readonly dirty: boolean;
   readonly historyLength: number;
   readonly lastSavedAt: string | null;
+  /** Why the last recovery copy could not be written, until one is written again. */
+  readonly autosaveError: string | null;
 }
 
 const AUTOSAVE_DELAY_MS = 400;
@@ -39,6 +41,7 @@ export class Workspace {
   private meta: WorkspaceMeta;
   private dirty: boolean;
   private lastSavedAt: string | null = null;
+  private autosaveError: string | null = null;
   private state: WorkspaceState;
   private readonly listeners = new Set<() => void>();
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -135,7 +138,7 @@ export class Workspace {
     if (this.autosaveTimer === null) return;
     clearTimeout(this.autosaveTimer);
     this.autosaveTimer = null;
-    void this.host.autosave({ handle: this.meta.handle, name: this.meta.name, text: this.text() });
+    this.writeRecovery();
   }
 
   /** Stops timers; the workspace is being closed. */
@@ -158,8 +161,23 @@ export class Workspace {
     if (this.autosaveTimer !== null) clearTimeout(this.autosaveTimer);
     this.autosaveTimer = setTimeout(() => {
       this.autosaveTimer = null;
-      void this.host.autosave({ handle: this.meta.handle, name: this.meta.name, text: this.text() });
+      this.writeRecovery();
     }, AUTOSAVE_DELAY_MS);
+  }
+
+  /** Writes the recovery copy; a failure is shown in the shell (the admin should save), never swallowed. */
+  private writeRecovery(): void {
+    this.host.autosave({ handle: this.meta.handle, name: this.meta.name, text: this.text() }).then(
+      () => this.setAutosaveError(null),
+      (error: unknown) => this.setAutosaveError(error instanceof Error ? error.message : String(error)),
+    );
+  }
+
+  private setAutosaveError(message: string | null): void {
+    if (message === this.autosaveError) return;
+    this.autosaveError = message;
+    this.state = this.computeState();
+    for (const listener of this.listeners) listener();
   }
 
   private title(): string {
@@ -167,6 +185,6 @@ export class Workspace {
   }
 
   private computeState(): WorkspaceState {
-    return { ...this.meta, dirty: this.dirty, historyLength: this.session.history.length, lastSavedAt: this.lastSavedAt };
+    return { ...this.meta, dirty: this.dirty, historyLength: this.session.history.length, lastSavedAt: this.lastSavedAt, autosaveError: this.autosaveError };
   }
 }
