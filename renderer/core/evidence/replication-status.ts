@@ -144,6 +144,9 @@ export function judgeReplicationStatus(lines: readonly ConsoleLine[], ctx: Evide
   const oauth = ctx.oauth;
   if (oauth === null) return judged(noAssignment());
   if (mine === null) return judged(refuseOthers(replicas, ctx));
+  if (matching.length > 1 && new Set(matching.map((r) => String(r.upToDate))).size > 1) {
+    return judged(reject('not-up-to-date', `${ctx.server} is listed ${matching.length} times, with UpToDate both True and False: the paste mixes two runs. Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' once and paste only that output.`));
+  }
   const ranOn = otherPromptHost(promptHosts(lines), ctx.server);
   const raw = raws[replicas.indexOf(mine)] as RawReplica;
   return judged(judgeReplica(mine, raw, ranOn, { ...ctx, oauth }));

@@ -199,31 +199,41 @@ function judgeReport(r: VerificationReport, ctx: EvidenceContext, warnings: stri
     return reject('before-assignment', `The script ran at ${r.time}, not after ${assignmentText(oauth)}, so it cannot show the assignment arrived. Run the verification script again and paste the new output.`);
   }
   const rep = r.replication;
+  const thumbprints = r.oauthThumbprints.map((t) => normalizeThumbprint(t)).filter((t): t is string => t !== null);
+  const recorded = oauth.thumbprint === null ? null : (normalizeThumbprint(oauth.thumbprint) ?? oauth.thumbprint.toUpperCase());
+  if (r.replicaService === 'Stopped') warnings.push(`The Replica Replicator Agent (REPLICA) is stopped on ${ctx.server}: its local store will not follow later changes until it is started.`);
+
+  // Every part must agree: one part that says the store is not current refutes the whole report.
+  const ranAt = epochMs(r.time);
+  const times = [rep?.lastUpdateCreation ?? null, rep?.lastStatusReport ?? null, r.event3038].filter((t): t is string => t !== null);
+  const future = times.find((t) => epochMs(t) > ranAt + CLOCK_SKEW_MS);
+  if (future !== undefined) {
+    return reject('unrecognised', `The output holds a time (${future}) later than when the script ran (${r.time}): it was changed after the script printed it, or the server's clock is wrong. Run the verification script again and paste its output unchanged.`);
+  }
+  if (rep?.upToDate === false) {
+    return reject('not-up-to-date', `${ctx.server} reports UpToDate False: its local store has not caught up with the CMS. Make sure a Front End of the CMS pool runs and the Replica Replicator Agent is started on ${ctx.server}, wait, and run the verification script again.`);
+  }
+  if (rep?.lastUpdateCreation != null && epochMs(rep.lastUpdateCreation) <= assigned) {
+    return reject('before-assignment', `The last update of ${ctx.server}'s local store (${rep.lastUpdateCreation}) is not after ${assignmentText(oauth)}: it does not hold the certificate yet. Wait for replication (or remediate) and run the verification script again.`);
+  }
+  if (recorded !== null && r.oauthThumbprints.length === 0) {
+    return reject('thumbprint-mismatch', `${ctx.server} shows no OAuthTokenIssuer certificate, while ${recorded} was assigned on ${oauth.server}: its local store does not hold it yet. Bring it up to date, then run the verification script again.`);
+  }
+  if (recorded !== null && !thumbprints.includes(recorded)) {
+    return reject('thumbprint-mismatch', `${ctx.server} shows the OAuthTokenIssuer certificate ${thumbprints.join(', ')}, not ${recorded} assigned on ${oauth.server}. Bring its local store up to date, then run the verification script again.`);
+  }
+
   const proof: EvidenceProof = { server: ctx.server };
   if (rep !== null && rep.upToDate !== null) proof.upToDate = rep.upToDate;
   if (rep !== null && rep.lastUpdateCreation !== null) proof.lastUpdate = rep.lastUpdateCreation;
-  const thumbprints = r.oauthThumbprints.map((t) => normalizeThumbprint(t)).filter((t): t is string => t !== null);
   if (thumbprints.length > 0) proof.thumbprints = thumbprints;
-  if (r.event3038 !== null) proof.event3038At = r.event3038;
+  // Event 3038's meaning is reported, not documented: an old one is noted, not held against the report.
+  if (r.event3038 !== null && epochMs(r.event3038) > assigned) proof.event3038At = r.event3038;
+  else if (r.event3038 !== null) warnings.push(`The newest event 3038 on ${ctx.server} (${r.event3038}) is not after the assignment.`);
 
-  const recorded = oauth.thumbprint === null ? null : (normalizeThumbprint(oauth.thumbprint) ?? oauth.thumbprint.toUpperCase());
-  const thumbMismatch = recorded !== null && r.oauthThumbprints.length > 0 && !thumbprints.includes(recorded);
-  const repOld = rep?.lastUpdateCreation != null && epochMs(rep.lastUpdateCreation) <= assigned;
-  const eventOld = r.event3038 !== null && epochMs(r.event3038) <= assigned;
-  if (rep?.upToDate === false) warnings.push(`${ctx.server} reports UpToDate False.`);
-  if (thumbMismatch) warnings.push(`The OAuthTokenIssuer thumbprints on ${ctx.server} (${thumbprints.join(', ')}) do not include the recorded ${recorded}: check the recorded thumbprint.`);
-  if (recorded !== null && r.oauthThumbprints.length === 0) warnings.push(`${ctx.server} lists no OAuthTokenIssuer certificate yet.`);
-  if (r.replicaService === 'Stopped') warnings.push(`The Replica Replicator Agent (REPLICA) is stopped on ${ctx.server}: its local store will not follow later changes until it is started.`);
-
-  let otherwise: EvidenceVerdict;
-  if (rep?.upToDate === false) {
-    otherwise = reject('not-up-to-date', `${ctx.server} reports UpToDate False and nothing else in the output shows the assignment arrived. Make sure a Front End of the CMS pool runs and the Replica Replicator Agent is started on ${ctx.server}, wait, and run the verification script again.`);
-  } else if (repOld || eventOld) {
-    otherwise = reject('before-assignment', `The last update (${rep?.lastUpdateCreation ?? 'none'}) and the newest event 3038 (${r.event3038 ?? 'none'}) on ${ctx.server} are not after ${assignmentText(oauth)}. Wait for replication and run the verification script again.`);
-  } else if (thumbMismatch) {
-    otherwise = reject('thumbprint-mismatch', `${ctx.server} shows the OAuthTokenIssuer certificate ${thumbprints.join(', ')}, not ${recorded} assigned on ${oauth.server}. Bring its local store up to date, then run the verification script again.`);
-  } else {
-    otherwise = reject('incomplete', `The output shows no replication status with a last update, no matching thumbprint and no event 3038, so nothing proves ${ctx.server} holds the assignment. Run the verification script again once replication has run.`);
-  }
+  const otherwise = reject('incomplete', `The output shows no replication status with a last update, no matching thumbprint and no event 3038 after the assignment, so nothing proves ${ctx.server} holds it. Run the verification script again once replication has run.`);
   return acceptProof(proof, ctx, otherwise);
 }
+
+/** How far a time in the output may run ahead of the script's own clock reading (clocks differ a little). */
+const CLOCK_SKEW_MS = 5 * 60_000;

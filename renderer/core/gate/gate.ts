@@ -63,16 +63,22 @@ export const GATE_RULE_LABELS: Readonly<Record<GateRule, string>> = {
   override: 'override',
 };
 
-/** True when the proof shows this server's local store holds the given assignment. */
+/**
+ * True when the proof shows this server's local store holds the given assignment, and nothing in
+ * it says otherwise: UpToDate False, a last update at or before the assignment, or thumbprints that
+ * do not include the assigned one each refute it, whatever else the proof holds.
+ */
 export function proofCoversAssignment(proof: EvidenceProof, fqdn: string, oauth: OAuthAssignment): boolean {
   if (!sameFqdn(proof.server, fqdn)) return false;
   const assigned = epochMs(oauth.at);
-  if (proof.upToDate === true && proof.lastUpdate !== undefined && epochMs(proof.lastUpdate) > assigned) return true;
-  if (proof.event3038At !== undefined && epochMs(proof.event3038At) > assigned) return true;
-  if (oauth.thumbprint !== null && proof.thumbprints !== undefined) {
-    return proof.thumbprints.some((t) => t.toUpperCase() === oauth.thumbprint);
-  }
-  return false;
+  const assignedThumbprint = oauth.thumbprint?.toUpperCase() ?? null;
+  if (proof.upToDate === false) return false;
+  if (proof.lastUpdate !== undefined && epochMs(proof.lastUpdate) <= assigned) return false;
+  if (proof.event3038At !== undefined && epochMs(proof.event3038At) <= assigned) return false;
+  if (proof.thumbprints !== undefined && assignedThumbprint !== null && !proof.thumbprints.some((t) => t.toUpperCase() === assignedThumbprint)) return false;
+  if (proof.upToDate === true && proof.lastUpdate !== undefined) return true;
+  if (proof.event3038At !== undefined) return true;
+  return assignedThumbprint !== null && proof.thumbprints !== undefined;
 }
 
 /** The moment accepted evidence shows the local store was current (used as its new snapshot time). */
@@ -98,7 +104,8 @@ export function evaluateGate(input: GateInput): GateVerdict {
   if (sameFqdn(oauth.server, input.fqdn)) {
     return { allowed: true, rule: 'assigns-oauth', explanation: 'The OAuthTokenIssuer certificate was assigned on this server, so its local store holds it.' };
   }
-  if (input.step1At !== null && epochMs(input.step1At) >= epochMs(oauth.at)) {
+  // Strictly after: a copy taken at the very moment of the assignment cannot be shown to hold it.
+  if (input.step1At !== null && epochMs(input.step1At) > epochMs(oauth.at)) {
     return {
       allowed: true,
       rule: 'replica-current',

@@ -98,8 +98,13 @@ describe('replication status of a pool', () => {
     expect(expectRejected(judgeEvidence(text, context()), 'another-server')).toContain('fe01.contoso.local');
   });
 
-  it('judges the last block when the server is listed twice, and says so', () => {
-    const text = block('fe02.contoso.local', 'False', '3/13/2013 10:01:58 AM') + '\n' + block('fe02.contoso.local', 'True', '3/14/2013 10:01:58 AM');
+  it('refuses a paste that lists the server as both up to date and not (two runs mixed), and says why', () => {
+    const text = block('fe02.contoso.local', 'False', '3/13/2013 10:01:58 AM') + '\n' + block('FE02.contoso.local', 'True', '3/14/2013 10:01:58 AM');
+    expect(expectRejected(judgeEvidence(text, context()), 'not-up-to-date')).toMatch(/listed 2 times, with UpToDate both True and False/);
+  });
+
+  it('judges the last block when the server is listed twice alike, and says so', () => {
+    const text = block('fe02.contoso.local', 'True', '3/14/2013 10:01:58 AM') + '\n' + block('fe02.contoso.local', 'True', '3/14/2013 10:01:58 AM');
     const ctx = context();
     const judgement = judgeEvidence(text, ctx);
     expectAccepted(judgement, ctx);
@@ -192,3 +197,4 @@ describe('a paste with prompts, errors, and a second run cut off half-way', () =
     expectRejected(judgeEvidence('PS C:\\> Get-CsManagementStoreReplicationStatus\n\nUpToDate           : True', context()), 'incomplete');
   });
 });
+

@@ -81,21 +81,49 @@ describe('the verification script output', () => {
     expect(expectRejected(judgeEvidence(line(wrong), ctx), 'thumbprint-mismatch')).toContain('AAAABBBBCCCCDDDDEEEEFFFF0000111122223333');
   });
 
-  it('accepts on event 3038 alone', () => {
+  it('accepts on event 3038 alone when the assignment has no recorded thumbprint', () => {
+    const noThumb = context({ oauth: { ...assignment(AT), thumbprint: null } });
     const onlyEvent = report({ replication: null, oauthThumbprints: [] });
-    expect(expectAccepted(judgeEvidence(line(onlyEvent), ctx), ctx).event3038At).toBe('2013-03-15T09:12:00.000Z');
+    expect(expectAccepted(judgeEvidence(line(onlyEvent), noThumb), noThumb).event3038At).toBe('2013-03-15T09:12:00.000Z');
+    // With a recorded thumbprint, an empty certificate list says the store lacks it.
+    expectRejected(judgeEvidence(line(onlyEvent), ctx), 'thumbprint-mismatch');
   });
 
   it('refuses a report that proves nothing', () => {
-    expectRejected(judgeEvidence(line(report({ replication: null, oauthThumbprints: [], event3038: null })), ctx), 'incomplete');
+    const noThumb = context({ oauth: { ...assignment(AT), thumbprint: null } });
+    expectRejected(judgeEvidence(line(report({ replication: null, oauthThumbprints: [], event3038: null })), noThumb), 'incomplete');
   });
 
-  it('warns about contradicting parts of an accepted report', () => {
+  it('refuses a report one of whose parts contradicts the rest, and warns about a stopped agent', () => {
     const mixed = report({ oauthThumbprints: ['AAAABBBBCCCCDDDDEEEEFFFF0000111122223333'], replicaService: 'Stopped' });
     const judgement = judgeEvidence(line(mixed), ctx);
-    expectAccepted(judgement, ctx);
-    expect(judgement.warnings.join('\n')).toMatch(/do not include the recorded/);
+    expect(expectRejected(judgement, 'thumbprint-mismatch')).toContain(`not ${ASSIGNED_THUMBPRINT}`);
     expect(judgement.warnings.join('\n')).toMatch(/stopped/);
+    const stopped = judgeEvidence(line(report({ replicaService: 'Stopped' })), ctx);
+    expectAccepted(stopped, ctx);
+    expect(stopped.warnings.join('\n')).toMatch(/stopped/);
+  });
+
+  it('refuses UpToDate False even when an event 3038 or the thumbprint would support it', () => {
+    const base = report();
+    const withEvent = report({ replication: { ...(base.replication as object), upToDate: false }, event3038: '2013-03-15T09:00:00.0000000Z' });
+    expectRejected(judgeEvidence(line(withEvent), ctx), 'not-up-to-date');
+  });
+
+  it('refuses a last update before the assignment even when an event 3038 came after it', () => {
+    const base = report();
+    const old = report({ replication: { ...(base.replication as object), upToDate: true, lastUpdateCreation: '2013-03-14T09:00:00.0000000Z' }, event3038: '2013-03-15T09:00:00.0000000Z' });
+    expectRejected(judgeEvidence(line(old), ctx), 'before-assignment');
+  });
+
+  it('refuses a report with no OAuthTokenIssuer certificate when one is recorded', () => {
+    expectRejected(judgeEvidence(line(report({ oauthThumbprints: [] })), ctx), 'thumbprint-mismatch');
+  });
+
+  it('refuses times later than the script’s own run time', () => {
+    const base = report();
+    const edited = report({ replication: { ...(base.replication as object), lastUpdateCreation: '2013-03-20T09:00:00.0000000Z' } });
+    expect(expectRejected(judgeEvidence(line(edited), ctx), 'unrecognised')).toMatch(/later than when the script ran/);
   });
 
   it('refuses a newer schemaVersion with a clear message', () => {

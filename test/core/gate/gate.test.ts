@@ -13,8 +13,9 @@ describe('the five rules of the Step 3 gate', () => {
     expect(evaluateGate({ ...stale, oauth: null })).toMatchObject({ allowed: true, rule: 'assigns-oauth' });
     expect(evaluateGate({ ...stale, fqdn: 'FE01.contoso.local' })).toMatchObject({ allowed: true, rule: 'assigns-oauth' });
   });
-  it('rule 3: a local store taken at or after the assignment is current', () => {
-    expect(evaluateGate({ ...stale, step1At: '2013-03-14T10:00:00.000Z' })).toMatchObject({ allowed: true, rule: 'replica-current' });
+  it('rule 3: a local store taken after the assignment is current; one taken at the same instant is not', () => {
+    expect(evaluateGate({ ...stale, step1At: '2013-03-14T10:00:00.001Z' })).toMatchObject({ allowed: true, rule: 'replica-current' });
+    expect(evaluateGate({ ...stale, step1At: '2013-03-14T10:00:00.000Z' }).allowed).toBe(false);
     expect(evaluateGate({ ...stale, step1At: '2013-03-14T09:59:59.999Z' }).allowed).toBe(false);
   });
   it('rule 4: accepted evidence that covers the assignment', () => {
@@ -25,6 +26,14 @@ describe('the five rules of the Step 3 gate', () => {
     expect(evaluateGate(evidence({ upToDate: false, lastUpdate: '2013-03-14T10:30:00.000Z' })).allowed).toBe(false);
     expect(evaluateGate(evidence({ upToDate: true, lastUpdate: '2013-03-14T10:00:00.000Z' })).allowed).toBe(false);
     expect(evaluateGate(evidence({ thumbprints: ['B'.repeat(40)] })).allowed).toBe(false);
+  });
+  it('rule 4 refuses evidence that contradicts itself, whatever else it shows', () => {
+    const evidence = (proof: object) => ({ ...stale, evidence: { proof: { server: 'fe02.contoso.local', ...proof }, at: '2013-03-14T11:00:00.000Z', operator: 'j' } });
+    expect(evaluateGate(evidence({ upToDate: false, event3038At: '2013-03-14T10:30:00.000Z' })).allowed).toBe(false);
+    expect(evaluateGate(evidence({ upToDate: false, thumbprints: ['A'.repeat(40)] })).allowed).toBe(false);
+    expect(evaluateGate(evidence({ upToDate: true, lastUpdate: '2013-03-14T10:30:00.000Z', thumbprints: ['B'.repeat(40)] })).allowed).toBe(false);
+    expect(evaluateGate(evidence({ upToDate: true, lastUpdate: '2013-03-14T09:00:00.000Z', event3038At: '2013-03-14T10:30:00.000Z' })).allowed).toBe(false);
+    expect(evaluateGate(evidence({ thumbprints: ['A'.repeat(40)], event3038At: '2013-03-14T09:30:00.000Z' })).allowed).toBe(false);
   });
   it('rule 5: an override with a written reason', () => {
     expect(evaluateGate({ ...stale, override: { reason: 'CHG-1', at: oauth.at, operator: 'j' } })).toMatchObject({ allowed: true, rule: 'override', explanation: 'Overridden by j: CHG-1' });

@@ -8,7 +8,8 @@ import { play, scenarioArb } from '../support/arbitraries';
 /**
  * The plain rule of the issue, computed from the accepted history alone (not from the machines):
  * blocked = needs OAuth ∧ assigned ∧ its last refresh is older than the assignment ∧ no accepted
- * evidence ∧ no override — where the server the certificate was assigned on is current.
+ * evidence ∧ no override — where the server the certificate was assigned on is current, and a
+ * refresh at the very instant of the assignment counts as older (which came first is unknown).
  */
 function plainBlocked(history: readonly DomainEvent[], server: string, needsOAuth: boolean): boolean {
   if (!needsOAuth) return false;
@@ -22,7 +23,7 @@ function plainBlocked(history: readonly DomainEvent[], server: string, needsOAut
   if (assignment === undefined || assignment.server === server) return false;
   const refreshes = history.filter((e) => e.type === 'step.completed' && e.step === 1 && e.server === server).map((e) => Date.parse(e.at));
   const lastRefresh = refreshes.length === 0 ? -Infinity : Math.max(...refreshes);
-  const older = lastRefresh < Date.parse(assignment.at);
+  const older = lastRefresh <= Date.parse(assignment.at);
   const evidence = history.some((e) => e.type === 'evidence.accepted' && e.server === server);
   const override = history.some((e) => e.type === 'override.recorded' && e.server === server);
   return older && !evidence && !override;

@@ -54,7 +54,7 @@ function plainRuleAllows(s: Snap): boolean {
   const c = s.context;
   const oauth = c.oauth;
   if (oauth === null || oauth.server === c.fqdn) return true;
-  const fresh = c.step1At !== null && Date.parse(c.step1At) >= Date.parse(oauth.at);
+  const fresh = c.step1At !== null && Date.parse(c.step1At) > Date.parse(oauth.at);
   return fresh || c.evidence !== null || (c.override !== null && c.override.reason.trim() !== '');
 }
 
