@@ -5,6 +5,7 @@ import { cmsWaitText, serverStatus } from '../machines/status';
 import { findServer, roleNeedsOAuth, ROLE_LABELS } from '../model/deployment';
 import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { stepTitle } from '../model/product';
+import { epochMs } from '../model/time';
 import { deploymentErrors } from '../model/validate';
 
 /** The server machine that an event is for, if the event is server-scoped and the server exists. */
@@ -58,8 +59,28 @@ export function refusalOf(snapshot: DeploymentSnapshot, event: DomainEvent): str
   if (findServer(deployment, event.server) === undefined) return `There is no server ${event.server} in this deployment.`;
   const server = serverSnapshotOf(snapshot, event.server);
   if (server === undefined) return `The server ${event.server} has no state yet; reopen the deployment.`;
+  if (event.type === 'step.completed') {
+    const outOfOrder = stepBeforeRecorded(server, event);
+    if (outOfOrder !== null) return outOfOrder;
+  }
   if (server.can(event)) return null;
   return explainServerRefusal(server, event);
+}
+
+/**
+ * A step dated before a step already recorded on the same server is a typing mistake (the wizard
+ * runs them in order): taken as given, one wrong date could make a stale store look current.
+ */
+function stepBeforeRecorded(server: ServerSnapshot, event: Extract<ServerScopedEvent, { type: 'step.completed' }>): string | null {
+  const ctx = server.context;
+  const at = epochMs(event.at);
+  for (const step of [1, 2, 3, 4] as const) {
+    const record = ctx.steps[step];
+    if (record !== undefined && epochMs(record.at) > at) {
+      return `${stepTitle(ctx.product, event.step)} on ${ctx.fqdn} is dated ${event.at}, before ${stepTitle(ctx.product, step)} recorded there at ${record.at}. Steps are recorded in the order they happened: check the date and time.`;
+    }
+  }
+  return null;
 }
 
 function explainServerRefusal(server: ServerSnapshot, event: ServerScopedEvent): string {

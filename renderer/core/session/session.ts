@@ -3,8 +3,11 @@ import { domainEventSchema, type Command, type DomainEvent } from '../events/sch
 import { deploymentMachine, type DeploymentActor, type DeploymentSnapshot, type ServerSnapshot } from '../machines/deployment.machine';
 import { normalizeDeployment, type Deployment } from '../model/deployment';
 import { normalizeFqdn } from '../model/fqdn';
-import type { Clock } from '../model/time';
+import { epochMs, type Clock } from '../model/time';
 import { refusalOf, serverSnapshotOf } from './refusal';
+
+/** How far ahead of the clock a recorded time may be (workstation clocks differ a little). */
+const FUTURE_TOLERANCE_MS = 60_000;
 
 /** The outcome of recording a command: the event as stored, or why it was refused. */
 export type RecordResult =
@@ -132,17 +135,27 @@ export class DeploymentSession {
   check(command: Command): string | null {
     const prepared = this.prepare(command);
     if (!prepared.ok) return prepared.message;
-    return refusalOf(this.snapshot(), prepared.event);
+    return this.futureRefusal(prepared.event) ?? refusalOf(this.snapshot(), prepared.event);
   }
 
   /** Records a command: appended to the history and applied, or refused with the reason. */
   record(command: Command): RecordResult {
     const prepared = this.prepare(command);
     if (!prepared.ok) return prepared;
-    const refusal = refusalOf(this.snapshot(), prepared.event);
+    const refusal = this.futureRefusal(prepared.event) ?? refusalOf(this.snapshot(), prepared.event);
     if (refusal !== null) return { ok: false, message: refusal };
     this.apply(prepared.event);
     return { ok: true, event: prepared.event, seq: this.events.length - 1 };
+  }
+
+  /**
+   * Nothing is recorded as done in the future (a minute of clock difference is allowed). Only new
+   * commands are checked: a history replayed later was checked when it was recorded.
+   */
+  private futureRefusal(event: DomainEvent): string | null {
+    const now = epochMs(this.options.clock.now());
+    if (epochMs(event.at) <= now + FUTURE_TOLERANCE_MS) return null;
+    return `The time ${event.at} is in the future (now is ${this.options.clock.now()}). Enter when it actually happened.`;
   }
 
   /** Calls `listener` after every recorded event. */

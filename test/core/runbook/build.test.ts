@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRunbook } from '../../../renderer/core/runbook';
 import { DeploymentSession } from '../../../renderer/core/session/session';
 import { fieldReportSession, ManualClock, must, THUMBPRINT } from '../support/deployments';
-import { EXPORTED_AT, fieldReportRunbookSession } from './field-report-runbook';
+import { EXPORTED_AT, fieldReportRunbook, fieldReportRunbookSession } from './field-report-runbook';
 
 const FE = ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'] as const;
 
@@ -39,7 +39,8 @@ describe('the runbook header', () => {
   });
 
   it('says complete, with the time the last server started its services, once every server runs', () => {
-    const session = fieldReportRunbookSession();
+    const { session, clock } = fieldReportRunbook();
+    clock.set('2013-03-14T15:00:00.000Z');
     must(session, { type: 'step.completed', server: 'dir01.contoso.local', step: 4, at: '2013-03-14T13:00:00.000Z' });
     for (const step of [1, 2, 3, 4] as const) must(session, { type: 'step.completed', server: 'edge01.perimeter.contoso.com', step, at: '2013-03-14T14:00:00.000Z' });
     const runbook = buildRunbook(session);

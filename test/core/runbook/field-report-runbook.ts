@@ -6,7 +6,7 @@ import type { EvidenceContext } from '../../../renderer/core/evidence';
 import { judgeEvidence, toEvidenceInput } from '../../../renderer/core/evidence';
 import { buildScripts, type ScriptRequest } from '../../../renderer/core/powershell';
 import type { DeploymentSession } from '../../../renderer/core/session/session';
-import { fieldReportSession, must, THUMBPRINT } from '../support/deployments';
+import { fieldReportSession, type ManualClock, must, THUMBPRINT } from '../support/deployments';
 
 const FE = ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'] as const;
 const DIR = 'dir01.contoso.local';
@@ -64,6 +64,11 @@ function paste(session: DeploymentSession, server: string, text: string): void {
 
 /** The field report's deployment after the field report, with operator j.smith and a manual clock. */
 export function fieldReportRunbookSession(): DeploymentSession {
+  return fieldReportRunbook().session;
+}
+
+/** The same, with the clock, for a test that goes on working after the field report. */
+export function fieldReportRunbook(): { session: DeploymentSession; clock: ManualClock } {
   const { session, clock } = fieldReportSession();
 
   clock.set('2013-03-13T09:00:00.000Z');
@@ -107,5 +112,5 @@ export function fieldReportRunbookSession(): DeploymentSession {
   clock.set('2013-03-14T12:30:00.000Z');
   must(session, { type: 'override.recorded', server: DIR, reason: 'Configuration imported by hand with Import-CsConfiguration -LocalStore under change CHG-0314;\nthe Certificate Wizard on dir01 shows the OAuthTokenIssuer certificate.', operator: 'k.lee' });
   must(session, { type: 'step.completed', server: DIR, step: 3, operator: 'k.lee' });
-  return session;
+  return { session, clock };
 }

@@ -85,11 +85,12 @@ describe('the field report, replayed', () => {
     const refused = session.record({ type: 'step.completed', server: FE[0], step: 4 });
     expect(refused).toEqual({ ok: false, message: 'Step 4: Start Services on fe01.contoso.local needs Step 2: Setup or Remove Lync Server Components first.' });
     session.setOperator('a.admin');
-    must(session, { type: 'step.completed', server: 'FE01.Contoso.Local', step: 2, at: '2013-03-13T08:30:00.000Z' });
+    clock.set('2013-03-13T12:00:00.000Z');
+    must(session, { type: 'step.completed', server: 'FE01.Contoso.Local', step: 2, at: '2013-03-13T09:30:00.000Z' });
     expect(session.history.map((e) => [e.type, e.at, e.operator])).toEqual([
       ['deployment.created', '2013-03-13T08:00:00.000Z', 'j.smith'],
       ['step.completed', '2013-03-13T09:00:00.000Z', 'j.smith'],
-      ['step.completed', '2013-03-13T08:30:00.000Z', 'a.admin'],
+      ['step.completed', '2013-03-13T09:30:00.000Z', 'a.admin'],
     ]);
     expect(session.history[2]).toMatchObject({ server: 'fe01.contoso.local' });
   });

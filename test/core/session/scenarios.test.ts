@@ -146,6 +146,19 @@ describe('the Step 3 gate in other situations', () => {
     expect(!again.ok && again.message).toContain('already assigned');
   });
 
+  it('refuses a step dated before one already recorded on the server, and a time in the future', () => {
+    const { session, clock } = assignedOnFe01();
+    // The typo the gate must not swallow: fe01's Step 3 dated before its own Step 1 would make every store look current.
+    const early = session.record({ type: 'step.completed', server: FE1, step: 4, at: '2013-03-12T10:00:00.000Z' });
+    expect(!early.ok && early.message).toBe(
+      'Step 4: Start Services on fe01.contoso.local is dated 2013-03-12T10:00:00.000Z, before Step 1: Install Local Configuration Store recorded there at 2013-03-13T09:00:00.000Z. Steps are recorded in the order they happened: check the date and time.',
+    );
+    clock.set('2013-03-14T11:00:00.000Z');
+    const future = session.record({ type: 'step.completed', server: DIR, step: 1, at: '2099-01-01T00:00:00.000Z' });
+    expect(!future.ok && future.message).toBe('The time 2099-01-01T00:00:00.000Z is in the future (now is 2013-03-14T11:00:00.000Z). Enter when it actually happened.');
+    expect(session.record({ type: 'step.completed', server: DIR, step: 1, at: '2013-03-14T11:00:30.000Z' }).ok).toBe(true);
+  });
+
   it('refuses events for servers that are not in the deployment', () => {
     const { session } = fieldReportSession();
     const r = session.record({ type: 'step.completed', server: 'fe09.contoso.local', step: 1 });
@@ -175,7 +188,8 @@ describe('the Step 3 gate in other situations', () => {
   });
 
   it('spawns and stops server machines when the topology changes', () => {
-    const { session } = assignedOnFe01();
+    const { session, clock } = assignedOnFe01();
+    clock.set('2013-03-14T10:30:00.000Z');
     const d = session.deployment()!;
     must(session, {
       type: 'topology.updated',
