@@ -1,9 +1,11 @@
 import { DeploymentSession, type SessionOptions } from '../session/session';
-import { CURRENT_SCHEMA_VERSION, documentSchema, MACHINE_VERSION, MAX_DOCUMENT_BYTES, type DeploymentDocument } from './document';
+import { CURRENT_SCHEMA_VERSION, documentSchema, MAX_DOCUMENT_BYTES, type DeploymentDocument } from './document';
 import { MIGRATIONS } from './migrations';
 
-/** A document read and checked, or the reason it was refused (the file is never changed). */
-export type LoadResult = { readonly ok: true; readonly document: DeploymentDocument; readonly migratedFrom: number | null } | { readonly ok: false; readonly message: string };
+/** A document read and checked (with the session its history replays to), or the reason it was refused (the file is never changed). */
+export type LoadResult =
+  | { readonly ok: true; readonly document: DeploymentDocument; readonly session: DeploymentSession; readonly migratedFrom: number | null }
+  | { readonly ok: false; readonly message: string };
 
 const WHAT_TO_DO = 'The file was left as it is.';
 
@@ -64,32 +66,25 @@ export function parseDocument(text: string, options: SessionOptions): LoadResult
   if (JSON.stringify(replayed.session.deployment()) !== JSON.stringify(document.deployment)) {
     return { ok: false, message: `This deployment file's topology does not match its history. ${WHAT_TO_DO}` };
   }
-  return { ok: true, document, migratedFrom: version === CURRENT_SCHEMA_VERSION ? null : version };
+  return { ok: true, document, session: replayed.session, migratedFrom: version === CURRENT_SCHEMA_VERSION ? null : version };
 }
 
 /**
- * The session for a checked document: restored from its snapshot when that was taken by these
- * machines and agrees with the history, otherwise rebuilt by replaying the history.
+ * The session for a checked document, rebuilt by replaying its history. The stored snapshot is not
+ * used to open it: a snapshot cannot be trusted without the replay that checks the history against
+ * the machines (a hand-edited or stale one could show a server past a gate its history never
+ * opened), and that replay is needed anyway. The snapshot stays in the file as a record of the
+ * machines' state when it was saved (DeploymentSession.restore reads it back).
  */
 export function openDocument(document: DeploymentDocument, options: SessionOptions): DeploymentSession {
-  const replay = () => {
-    const result = DeploymentSession.replay(document.history, options);
-    if (!result.ok) throw new Error(`history does not replay at event ${result.index + 1}: ${result.message}`);
-    return result.session;
-  };
-  if (document.snapshot === null || document.snapshot.machineVersion !== MACHINE_VERSION) return replay();
-  try {
-    const session = DeploymentSession.restore(document.history, document.snapshot.value, options);
-    if (JSON.stringify(session.deployment()) !== JSON.stringify(document.deployment)) return replay();
-    return session;
-  } catch {
-    return replay();
-  }
+  const result = DeploymentSession.replay(document.history, options);
+  if (!result.ok) throw new Error(`history does not replay at event ${result.index + 1}: ${result.message}`);
+  return result.session;
 }
 
 /** Loads text straight into a session, or says why it cannot. */
 export function loadDocument(text: string, options: SessionOptions): { ok: true; session: DeploymentSession; document: DeploymentDocument } | { ok: false; message: string } {
   const result = parseDocument(text, options);
   if (!result.ok) return result;
-  return { ok: true, document: result.document, session: openDocument(result.document, options) };
+  return { ok: true, document: result.document, session: result.session };
 }
