@@ -58,11 +58,14 @@ function Main({ host }: { host: Host }) {
 
   const adopt = useCallback(
     (next: Workspace, nextRoute: Route = { screen: 'deployment', tab: 'dashboard', server: null }) => {
-      workspaceRef.current?.dispose();
+      const previous = workspaceRef.current;
+      previous?.discard();
+      // The single recovery slot now belongs to the new document: a clean one needs none.
+      if (previous !== null && !next.getState().dirty) void host.clearAutosave().catch(() => undefined);
       setWorkspace(next);
       navigate(nextRoute);
     },
-    [navigate],
+    [host, navigate],
   );
 
   /** Asks what to do with unsaved changes before they would be lost; false means stop. */
@@ -80,9 +83,9 @@ function Main({ host }: { host: Host }) {
         return false;
       }
     }
-    await host.clearAutosave();
+    // The recovery copy goes only when another document replaces this one (see adopt).
     return true;
-  }, [host]);
+  }, []);
 
   const openText = useCallback(
     (opened: DocumentSource, options: { dirty?: boolean; route?: Route; notice?: NoticeState } = {}) => {
@@ -157,11 +160,26 @@ function Main({ host }: { host: Host }) {
         if (cancelled) return;
         if (recovered !== null) {
           const route = loadRoute(host.preferences);
-          const ok = openText(
+          const opened = Workspace.open(
+            host,
             { handle: recovered.handle, name: recovered.name, location: recovered.handle === null ? 'not saved yet' : 'recovered', text: recovered.text },
-            { dirty: true, route: route.screen === 'deployment' ? route : undefined },
+            operator,
+            true,
           );
-          if (!ok) await host.clearAutosave();
+          if (opened.ok) {
+            adopt(opened.workspace, route.screen === 'deployment' ? route : undefined);
+          } else {
+            // Never thrown away unasked: it may be the only copy of unsaved work.
+            setNotice({
+              intent: 'error',
+              title: 'Unsaved work from last time could not be opened',
+              text: `${opened.message} It is kept until you decide.`,
+              actions: [
+                { label: 'Save it as a file…', onClick: () => void host.exportFile({ suggestedName: `${recovered.name} recovered`, format: 'json', content: recovered.text }).catch(() => undefined) },
+                { label: 'Discard it', onClick: () => void host.clearAutosave().then(() => setNotice(null)) },
+              ],
+            });
+          }
         } else if (host.preferences.get('first-start-done') === null) {
           host.preferences.set('first-start-done', 'yes');
           openSample();

@@ -1,3 +1,5 @@
+import { wallTimeToEpoch } from '../core/evidence/zoned-time';
+
 /** How times read in the UI: "14 Mar 2026 10:00" in the workstation's zone, with the zone named. */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -50,15 +52,17 @@ export function toLocalInput(iso: string, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-/** The ISO time of a `datetime-local` value read in the given zone (null when it is not a time). */
-export function fromLocalInput(value: string, timeZone: string): string | null {
+/**
+ * The ISO time of a `datetime-local` value read in the given zone, or why it is not one. A wall time
+ * skipped when the clocks went forward is refused; one that happened twice (clocks went back) is
+ * read as the earlier of the two, the cautious reading for a Step 1 time.
+ */
+export function fromLocalInput(value: string, timeZone: string): { ok: true; iso: string } | { ok: false; problem: string } {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (m === null) return null;
-  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  const guess = Date.UTC(y, mo - 1, d, h, mi);
-  // The zone's offset at that wall time: format the guess in the zone and correct by the difference.
-  const shown = toLocalInput(new Date(guess).toISOString(), timeZone);
-  const [sy, smo, sd, sh, smi] = shown.split(/[-T:]/).map(Number) as [number, number, number, number, number];
-  const offset = Date.UTC(sy, smo - 1, sd, sh, smi) - guess;
-  return new Date(guess - offset).toISOString();
+  if (m === null) return { ok: false, problem: 'Enter the date and time the step finished.' };
+  const [, year, month, day, hour, minute] = m.map(Number) as [number, number, number, number, number, number];
+  const result = wallTimeToEpoch({ year, month, day, hour, minute, second: 0, millisecond: 0 }, timeZone);
+  if (!result.ok) return { ok: false, problem: `That time cannot be read: ${result.problem}.` };
+  if (result.fold === 'gap') return { ok: false, problem: `${value.replace('T', ' ')} does not exist in ${timeZone}: the clocks went forward at that hour. Check the time.` };
+  return { ok: true, iso: new Date(result.epoch).toISOString() };
 }

@@ -66,7 +66,7 @@ test('the field report, from a new deployment to every server done', async ({ pa
   // fe02 is blocked, with the reason in words and both times.
   await openServer(page, FE[1]!);
   await expect(page.getByText('Blocked: stale local replica')).toBeVisible();
-  await expect(page.getByText(/copied at 13 Mar 2026 09:00 GMT, before the OAuthTokenIssuer certificate was assigned on fe01 at 14 Mar 2026 10:00 GMT/)).toBeVisible();
+  await expect(page.getByText(/copied at 13 Mar 2026 09:00:00 GMT, before the OAuthTokenIssuer certificate was assigned on fe01 at 14 Mar 2026 10:00:00 GMT/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark Step 3 done' })).toHaveCount(0);
   await screen(page, testInfo, '04-server-blocked');
 

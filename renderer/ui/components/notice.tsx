@@ -9,6 +9,8 @@ export interface NoticeState {
   readonly text: string;
   /** Goes away by itself after a few seconds (confirmations only; errors stay). */
   readonly transient?: boolean;
+  /** Decisions offered with the message. */
+  readonly actions?: readonly { readonly label: string; readonly onClick: () => void }[];
 }
 
 const useStyles = makeStyles({
@@ -29,7 +31,13 @@ export function Notice({ notice, onDismiss }: { notice: NoticeState; onDismiss: 
         <MessageBarTitle>{notice.title}</MessageBarTitle>
         {notice.text}
       </MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss message" icon={<DismissRegular />} onClick={onDismiss} />} />
+      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss message" icon={<DismissRegular />} onClick={onDismiss} />}>
+        {notice.actions?.map((a) => (
+          <Button key={a.label} onClick={a.onClick}>
+            {a.label}
+          </Button>
+        ))}
+      </MessageBarActions>
     </MessageBar>
   );
 }

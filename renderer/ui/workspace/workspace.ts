@@ -141,9 +141,10 @@ export class Workspace {
     this.writeRecovery();
   }
 
-  /** Stops timers; the workspace is being closed. */
-  dispose(): void {
-    this.flushAutosave();
+  /** Closes the workspace without writing its recovery copy (another document takes the slot). */
+  discard(): void {
+    if (this.autosaveTimer !== null) clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = null;
     this.listeners.clear();
   }
 

@@ -47,7 +47,7 @@ export function GatePanel(props: { workspace: Workspace; host: Host; status: Ser
       <MessageBar intent={intent} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{gate.rule === 'override' ? 'Gate overridden' : 'Step 3 may go ahead'}</MessageBarTitle>
-          {GATE_RULE_LABELS[gate.rule]}: {gate.explanation}
+          {gate.rule === 'override' ? gate.explanation : `${GATE_RULE_LABELS[gate.rule]}: ${gate.explanation}`}
         </MessageBarBody>
       </MessageBar>
     );
@@ -58,8 +58,8 @@ export function GatePanel(props: { workspace: Workspace; host: Host; status: Ser
       <MessageBar intent="error" layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>Blocked: stale local replica</MessageBarTitle>
-          This server&apos;s local configuration store was {gate.step1At === null ? 'never taken' : <>copied at <TimeText iso={gate.step1At} timeZone={timeZone} /></>}, before the OAuthTokenIssuer certificate was assigned on{' '}
-          {shortName(gate.assignedOn)} at <TimeText iso={gate.assignedAt} timeZone={timeZone} />. Step 3 here would not show it.
+          This server&apos;s local configuration store was {gate.step1At === null ? 'never taken' : <>copied at <TimeText iso={gate.step1At} timeZone={timeZone} withSeconds /></>}, before the OAuthTokenIssuer certificate was assigned on{' '}
+          {shortName(gate.assignedOn)} at <TimeText iso={gate.assignedAt} timeZone={timeZone} withSeconds />. Step 3 here would not show it.
         </MessageBarBody>
       </MessageBar>
       <Remediation {...props} />
@@ -144,7 +144,7 @@ function Remediation({ workspace, host, status, snapshot, record }: { workspace:
           </Link>
         </div>
       )}
-      {showVerify && next?.id !== 'verify' && <Scripts workspace={workspace} host={host} server={ctx.fqdn} request={{ kind: 'verify' }} onRecorded={setError} />}
+      {showVerify && next?.id !== 'verify' && <Scripts workspace={workspace} host={host} server={ctx.fqdn} request={{ kind: 'verify' }} />}
       <EvidenceBox server={ctx.fqdn} oauth={ctx.oauth} timeZone={host.timeZone()} preferences={host.preferences} record={record} />
     </section>
   );
@@ -191,13 +191,12 @@ function ChecklistRow(props: {
             server={props.server}
             request={{ kind: 'remediation', path: props.path, item: item.id }}
             options={props.path === 'A' ? { route: props.fileRoute ? 'file' : 'bytes' } : undefined}
-            onRecorded={setError}
           />
         )}
         {item.kind === 'evidence' && state === 'current' && (
           <>
             <Text className={styles.muted}>Run the verification script on {props.server}, then paste its one line of output in the evidence box below.</Text>
-            <Scripts workspace={props.workspace} host={props.host} server={props.server} request={{ kind: 'verify' }} onRecorded={setError} />
+            <Scripts workspace={props.workspace} host={props.host} server={props.server} request={{ kind: 'verify' }} />
           </>
         )}
         {item.kind === 'mark' && state === 'current' && (

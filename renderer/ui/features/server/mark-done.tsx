@@ -19,10 +19,12 @@ export function MarkDone(props: {
   label: string;
   timeZone: string;
   askThumbprint: boolean;
+  /** The time decides the gate (a Step 1 after the OAuth assignment): ask for it rather than assume "now". */
+  timeMatters?: string;
   record: (command: Partial<Extract<Command, { type: 'step.completed' }>>) => string | null;
 }) {
   const styles = useStyles();
-  const [earlier, setEarlier] = useState(false);
+  const [earlier, setEarlier] = useState(props.timeMatters !== undefined);
   const [when, setWhen] = useState(() => toLocalInput(new Date().toISOString(), props.timeZone));
   const [thumbprint, setThumbprint] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -32,15 +34,11 @@ export function MarkDone(props: {
     let at: string | undefined;
     if (earlier) {
       const parsed = fromLocalInput(when, props.timeZone);
-      if (parsed === null) {
-        setError('Enter the date and time the step finished.');
+      if (!parsed.ok) {
+        setError(parsed.problem);
         return;
       }
-      if (Date.parse(parsed) > Date.now() + 60_000) {
-        setError('That time is in the future; enter when the step actually finished.');
-        return;
-      }
-      at = parsed;
+      at = parsed.iso;
     }
     let tp: string | undefined;
     if (props.askThumbprint && thumbprint.trim() !== '') {
@@ -62,10 +60,10 @@ export function MarkDone(props: {
           <Input className={styles.mono} value={thumbprint} onChange={(_, d) => setThumbprint(d.value)} placeholder="0123456789ABCDEF0123456789ABCDEF01234567" />
         </Field>
       )}
-      <Checkbox checked={earlier} onChange={(_, d) => setEarlier(Boolean(d.checked))} label="It was done earlier: enter the time" />
+      {props.timeMatters === undefined && <Checkbox checked={earlier} onChange={(_, d) => setEarlier(Boolean(d.checked))} label="It was done earlier: enter the time" />}
       <div className={styles.row}>
         {earlier && (
-          <Field label={`Finished at (${props.timeZone})`}>
+          <Field label={`Finished at (${props.timeZone})`} hint={props.timeMatters}>
             <Input id={timeId} type="datetime-local" value={when} onChange={(_, d) => setWhen(d.value)} />
           </Field>
         )}

@@ -1,5 +1,5 @@
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { buildScripts, type ScriptOptions, type ScriptRequest } from '../../../core/powershell';
 import type { Host } from '../../../host/host';
 import { ScriptBlock } from '../../components/script-block';
@@ -15,7 +15,7 @@ const useStyles = makeStyles({
  * The scripts for one request on one server, built from the deployment's real values. Copying one
  * puts it on the clipboard and records it in the timeline (with its text, for the runbook).
  */
-export function Scripts({ workspace, host, server, request, options, onRecorded }: { workspace: Workspace; host: Host; server: string; request: ScriptRequest; options?: ScriptOptions; onRecorded?: (message: string | null) => void }) {
+export function Scripts({ workspace, host, server, request, options }: { workspace: Workspace; host: Host; server: string; request: ScriptRequest; options?: ScriptOptions }) {
   const styles = useStyles();
   const deployment = useDeployment(workspace, (s) => s.context.deployment);
   const oauth = useDeployment(workspace, (s) => s.context.oauth);
@@ -26,6 +26,8 @@ export function Scripts({ workspace, host, server, request, options, onRecorded 
     [deployment, oauth, server, JSON.stringify(request), JSON.stringify(options ?? null)],
   );
   const copyText = useCallback((text: string) => host.copyText(text), [host]);
+  // A copy that could not be recorded must say so here, whoever else is told.
+  const [refusal, setRefusal] = useState<string | null>(null);
   if (result === null) return null;
   if (!result.ok) {
     return (
@@ -43,6 +45,14 @@ export function Scripts({ workspace, host, server, request, options, onRecorded 
   }
   return (
     <div className={styles.list}>
+      {refusal && (
+        <MessageBar intent="warning" role="alert" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Copied, but not recorded in the runbook</MessageBarTitle>
+            {refusal}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {result.scripts.map((script) => (
         <ScriptBlock
           key={`${script.server}:${script.id}`}
@@ -60,7 +70,7 @@ export function Scripts({ workspace, host, server, request, options, onRecorded 
               title: script.title,
               text,
             });
-            onRecorded?.(recorded.ok ? null : recorded.message);
+            setRefusal(recorded.ok ? null : recorded.message);
           }}
         />
       ))}

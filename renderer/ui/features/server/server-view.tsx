@@ -167,6 +167,11 @@ function StepItem({ step, workspace, host, status, snapshot, record }: { step: S
                 label={done ? `Record Step ${step} run again` : `Mark Step ${step} done`}
                 timeZone={timeZone}
                 askThumbprint={assigns}
+                timeMatters={
+                  step === 1 && ctx.oauth !== null && roleNeedsOAuth(ctx.role) && ctx.oauth.server !== ctx.fqdn
+                    ? 'This time is compared with the OAuth assignment: a copy taken before it is stale. Enter when Step 1 actually finished.'
+                    : undefined
+                }
                 record={(extra) => record({ type: 'step.completed', server: ctx.fqdn, step, ...extra })}
               />
             )}
