@@ -40,7 +40,8 @@ Options:
   --version      show the version
 
 Exit codes: 0 done; 1 refused by the deployment (gate closed, evidence rejected, a server
-blocked); 2 bad input (missing file, unknown server or option, invalid value).
+blocked); 2 bad input (missing file, unknown server or option, invalid value); 70 an unexpected
+internal error (please report it).
 Files are written atomically; the version replaced is kept as FILE.bak.`;
 
 /** Help per command. */

@@ -110,8 +110,9 @@ export async function writeFileAtomic(target: string, data: Uint8Array, options:
       await file.close();
     }
     if (options.keepBackup && existingMode !== null) {
-      await fs.copyFile(path, backupTemp);
+      // Marked first: a copy that fails half-way must not leave its partial file behind.
       backupTempCreated = true;
+      await fs.copyFile(path, backupTemp);
       await flushFile(fs, backupTemp);
       await fs.rename(backupTemp, backupPathOf(path));
       backupTempCreated = false;

@@ -1,7 +1,8 @@
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { DOCUMENT_EXTENSION } from '../../renderer/core/document/document';
 import type { DocumentStore, StoredDocument } from './document-store';
-import { safeFileName, withExtension } from './file-names';
+import { safeFileName, savePathFromDialog } from './file-names';
+import { eventsOnlyOnDisk, historyOf } from './outside-changes';
 import type { PathRegistry } from './path-registry';
 import type { RecentFiles } from './recent-files';
 import { UserError } from './user-error';
@@ -10,6 +11,8 @@ import { UserError } from './user-error';
 export interface DocumentDialogs {
   chooseDocumentToOpen(defaultFolder: string): Promise<string | null>;
   chooseWhereToSave(defaultPath: string): Promise<string | null>;
+  /** Asks whether to replace an existing file the save dialog did not ask about; true to replace. */
+  confirmReplace(path: string): Promise<boolean>;
 }
 
 /** What the document commands need. */
@@ -83,19 +86,40 @@ export class DocumentService {
   /**
    * Saves over the document a handle names, or asks where (Save As, a new document, or a handle
    * this session does not know). Returns where it was saved, or null when the user cancels.
+   * Saving in place is refused, leaving the file as it is, when the file now holds events this
+   * window does not have (recorded by the command line meanwhile, say): saving would lose them.
    */
   async save(request: { readonly handle: string | null; readonly suggestedName: string; readonly text: string; readonly saveAs: boolean }): Promise<Omit<StoredDocument, 'text'> | null> {
     const known = request.handle === null ? null : this.options.paths.resolve(request.handle);
     let path = request.saveAs ? null : known;
-    if (path === null) {
+    if (path !== null) await this.refuseIfChangedOutside(path, request.text);
+    else {
       const folder = known === null ? this.defaultFolder() : dirname(known);
       const chosen = await this.options.dialogs.chooseWhereToSave(join(folder, safeFileName(request.suggestedName, DOCUMENT_EXTENSION)));
       if (chosen === null) return null;
-      path = withExtension(chosen, DOCUMENT_EXTENSION);
+      path = await savePathFromDialog(chosen, DOCUMENT_EXTENSION, { exists: (p) => this.options.store.exists(p), confirmReplace: (p) => this.options.dialogs.confirmReplace(p) });
+      if (path === null) return null;
     }
     const saved = await this.options.store.write(path, request.text);
     await this.remember(path);
     return saved;
+  }
+
+  private async refuseIfChangedOutside(path: string, text: string): Promise<void> {
+    const saving = historyOf(text);
+    // Text without a history is refused by the store's own check, with its own message.
+    if (saving === null) return;
+    const onDisk = await this.options.store.peek(path);
+    // A file that has gone is written again; one that is no deployment holds no events to lose (the .bak keeps it).
+    if (onDisk.state !== 'document') return;
+    const history = historyOf(onDisk.text);
+    const lost = history === null ? 0 : eventsOnlyOnDisk(history, saving);
+    if (lost === 0) return;
+    const name = basename(path);
+    const events = lost === 1 ? '1 event in the file is' : `${lost} events in the file are`;
+    throw new UserError(
+      `${name} was not saved: it was changed outside this window since it was opened or last saved (by the lync-runbook command line, for example), and ${events} not in this window. Saving would lose them, so the file was left as it is. Use File › Save As to keep this window's work in another file, then open ${name} again and bring the two together by hand.`,
+    );
   }
 
   /** The recent documents that still exist, newest first, each with its handle. */

@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import type { DocumentCheck } from './document-check';
-import { describeError, isNotFound, type FileSystem } from './file-system';
+import { describeError, isNotFound, pathExists, type FileSystem } from './file-system';
 import type { PathRegistry } from './path-registry';
 import { UserError } from './user-error';
 
@@ -26,6 +26,12 @@ export interface DocumentStoreOptions {
 const LEFT_AS_IS = 'The file was left as it is.';
 const UTF8_BOM = '\ufeff';
 
+/** The refusal for a file that is not there, told apart so a save can still create it. */
+class MissingFileError extends UserError {}
+
+/** What is at a document's path now: nothing, a deployment this version opens (its text), or anything else. */
+export type OnDisk = { readonly state: 'missing' } | { readonly state: 'document'; readonly text: string } | { readonly state: 'other' };
+
 /**
  * Reads and writes `.lyncrunbook` files. Reading never changes the file and refuses anything that
  * is not a deployment this version can open, saying why; writing checks the text first and
@@ -36,6 +42,25 @@ export class DocumentStore {
 
   /** Reads the document at `path`, or throws a UserError saying why it cannot be opened. */
   async read(path: string): Promise<StoredDocument> {
+    const text = await this.load(path);
+    return { handle: this.options.paths.issue(path), name: basename(path), location: dirname(path), text };
+  }
+
+  /** Looks at what is at `path` now, without issuing a handle or changing anything. */
+  async peek(path: string): Promise<OnDisk> {
+    try {
+      return { state: 'document', text: await this.load(path) };
+    } catch (error) {
+      return error instanceof MissingFileError ? { state: 'missing' } : { state: 'other' };
+    }
+  }
+
+  /** Whether something is at `path` (a file a save would replace). */
+  exists(path: string): Promise<boolean> {
+    return pathExists(this.options.fs, path);
+  }
+
+  private async load(path: string): Promise<string> {
     const { fs, maxBytes } = this.options;
     const name = basename(path);
     let size: number;
@@ -47,7 +72,7 @@ export class DocumentStore {
       size = stat.size;
     } catch (error) {
       if (error instanceof UserError) throw error;
-      if (isNotFound(error)) throw new UserError(`${name} could not be found in ${dirname(path)}. It may have been moved, renamed or deleted.`);
+      if (isNotFound(error)) throw new MissingFileError(`${name} could not be found in ${dirname(path)}. It may have been moved, renamed or deleted.`);
       throw new UserError(`Could not open ${name}: ${describeError(error)}.`);
     }
     if (size > maxBytes) throw this.tooLarge(name, size);
@@ -70,7 +95,7 @@ export class DocumentStore {
     if (text.startsWith(UTF8_BOM)) text = text.slice(1);
     const verdict = this.options.check(text);
     if (!verdict.ok) throw new UserError(`Could not open ${name}. ${verdict.message}`);
-    return { handle: this.options.paths.issue(path), name, location: dirname(path), text };
+    return text;
   }
 
   /** Checks `text` and writes it to `path` atomically (with a backup); throws a UserError on failure. */

@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { safeFileName, withExtension } from './file-names';
+import { safeFileName, savePathFromDialog, type ReplaceCheck } from './file-names';
 
 /** The formats a runbook exports to. */
 export type ExportFormat = 'md' | 'html' | 'json' | 'pdf';
@@ -12,8 +12,8 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormat, { readonly extension:
   pdf: { extension: '.pdf', filter: 'PDF document' },
 };
 
-/** What an export needs: the save dialog, a PDF printer for HTML, and an atomic writer. */
-export interface ExportDeps {
+/** What an export needs: the save dialog (and the question before replacing a file it did not ask about), a PDF printer for HTML, and an atomic writer. */
+export interface ExportDeps extends ReplaceCheck {
   chooseWhereToExport(defaultPath: string, format: ExportFormat): Promise<string | null>;
   /** Prints the runbook's HTML to PDF (in a hidden, sandboxed window without JavaScript). */
   renderPdf(html: string): Promise<Uint8Array>;
@@ -26,7 +26,8 @@ export async function exportRunbook(request: { readonly suggestedName: string; r
   const { extension } = EXPORT_FORMATS[request.format];
   const chosen = await deps.chooseWhereToExport(join(deps.defaultFolder(), safeFileName(request.suggestedName, extension, 'runbook')), request.format);
   if (chosen === null) return null;
-  const path = withExtension(chosen, extension);
+  const path = await savePathFromDialog(chosen, extension, deps);
+  if (path === null) return null;
   const data = request.format === 'pdf' ? await deps.renderPdf(request.content) : new TextEncoder().encode(request.content);
   await deps.write(path, data);
   return { name: basename(path) };

@@ -30,6 +30,16 @@ export interface FileSystem {
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
 }
 
+/** Whether something is at `path`; true as well when it cannot be told (a question is then asked rather than a file replaced). */
+export async function pathExists(fs: FileSystem, path: string): Promise<boolean> {
+  try {
+    await fs.stat(path);
+    return true;
+  } catch (error) {
+    return !isNotFound(error);
+  }
+}
+
 /** True when an error is Node's "no such file or directory". */
 export function isNotFound(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';

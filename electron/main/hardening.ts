@@ -3,8 +3,7 @@ import { APP_SCHEME } from './app-protocol';
 
 /**
  * The app scheme's privileges, registered before the app is ready: standard (origins and relative
- * URLs work) and secure (like https), with fetch for the WebAssembly grammar. No CORS bypass, no
- * service workers.
+ * URLs work) and secure (like https), with fetch. No CORS bypass, no service workers.
  */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
@@ -112,11 +111,15 @@ export function hardenSession(session: SessionLike, options: { readonly allowReq
   });
 }
 
-/** A navigation-style event of webContents: Electron 45 passes the URL on the event itself. */
+/** A navigation-style event of webContents: Electron 45 passes the URL and the frame kind on the event itself. */
 interface NavigationEvent {
   readonly url?: string;
+  readonly isMainFrame?: boolean;
   preventDefault(): void;
 }
+
+/** The URL of an `<iframe srcdoc>`'s document: the Export view's sandboxed preview. */
+const SRCDOC_URL = 'about:srcdoc';
 
 /** The parts of Electron's WebContents the hardening touches. */
 export interface WebContentsLike {
@@ -128,7 +131,9 @@ export interface WebContentsLike {
 /**
  * Keeps a webContents on the app's own page: navigations and redirects anywhere else are stopped
  * (a Microsoft documentation link opens in the system browser instead), new windows are denied,
- * and no webview may attach (Electron checklist items 12–15).
+ * and no webview may attach (Electron checklist items 12–15). The one exception is a sub-frame
+ * loading `about:srcdoc`, the Export view's `<iframe sandbox srcdoc>` preview: its content is
+ * inline, so nothing is fetched, and the main frame may never go there.
  */
 export function hardenWebContents(
   contents: WebContentsLike,
@@ -137,6 +142,7 @@ export function hardenWebContents(
   const stayHome = (kind: string) => (event: NavigationEvent, legacyUrl?: string) => {
     const url = event.url ?? legacyUrl ?? '';
     if (options.isAppUrl(url)) return;
+    if (kind === 'will-frame-navigate' && event.isMainFrame === false && url === SRCDOC_URL) return;
     event.preventDefault();
     if (kind === 'will-navigate' && isAllowedExternalUrl(url)) options.openInBrowser(url);
     else options.log(`security: stopped ${kind} to ${url}`);

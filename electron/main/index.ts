@@ -19,7 +19,8 @@ import { DocumentService } from './document-service';
 import { DocumentStore } from './document-store';
 import { EXPORT_FORMATS, exportRunbook } from './export-service';
 import { createExternalOpener } from './external-open';
-import { isNotFound, type FileSystem } from './file-system';
+import { replaceFilePrompt } from './file-names';
+import { isNotFound, pathExists, type FileSystem } from './file-system';
 import { APP_SCHEME_PRIVILEGES, hardenSession, hardenWebContents, mainWindowOptions, type SessionLike, type WebContentsLike } from './hardening';
 import { createIpcHandlers } from './ipc-handlers';
 import { isTrustedSender, registerIpcHandlers, type IpcMainLike } from './ipc-guard';
@@ -58,6 +59,9 @@ const recent = new RecentFiles({ file: files.recent, fs: nodeFs, now, platform: 
 const recovery = new RecoveryStore({ file: files.recovery, fs: nodeFs, now, platform: process.platform, randomSuffix, maxChars: MAX_DOCUMENT_BYTES, log });
 const outbox = new CommandOutbox((command) => mainWindow?.webContents.send(COMMAND_CHANNEL, command), log);
 
+// A name typed without its extension gets it after the save dialog's own overwrite question.
+const confirmReplace = async (path: string) => (await dialog.showMessageBox(mainWindow!, replaceFilePrompt(path))).response === 0;
+
 const documents = new DocumentService({
   store,
   paths,
@@ -86,6 +90,7 @@ const documents = new DocumentService({
       });
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    confirmReplace,
   },
 });
 
@@ -247,6 +252,8 @@ if (!app.requestSingleInstanceLock()) {
               });
               return result.canceled || !result.filePath ? null : result.filePath;
             },
+            exists: (path) => pathExists(nodeFs, path),
+            confirmReplace,
             renderPdf: printPdf,
             write: async (path, data) => {
               try {

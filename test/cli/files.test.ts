@@ -1,9 +1,16 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import type * as fs from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../electron/cli/cli-error';
 import { decodeText, readTextFile, writeFileAtomic } from '../../electron/cli/files';
 import { workFolder } from './support/cli';
+
+// copyFileSync is watched so a test can make it fail halfway, as a crash or a full disk would.
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof fs>();
+  return { ...actual, copyFileSync: vi.fn(actual.copyFileSync) };
+});
 
 describe('writeFileAtomic', () => {
   it('writes a new file, leaving no temporary file behind', () => {
@@ -24,6 +31,43 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe('second\n');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir).sort()).toEqual(['a.lyncrunbook', 'a.lyncrunbook.bak']);
+  });
+
+  it('writes the backup through a temporary file too: a copy that fails halfway never tears the previous backup', () => {
+    const dir = workFolder();
+    const file = join(dir, 'a.lyncrunbook');
+    writeFileAtomic(file, 'first version\n');
+    writeFileAtomic(file, 'second version\n');
+    vi.mocked(copyFileSync).mockImplementationOnce((from, to) => {
+      // Half of the bytes reach the copy, then the disk fails.
+      const data = readFileSync(from);
+      writeFileSync(to, data.subarray(0, data.length / 2));
+      throw Object.assign(new Error('EIO: i/o error, copyfile'), { code: 'EIO' });
+    });
+    expect(() => writeFileAtomic(file, 'third version\n')).toThrow(UsageError);
+    expect(readFileSync(file, 'utf8')).toBe('second version\n');
+    expect(readFileSync(`${file}.bak`, 'utf8')).toBe('first version\n');
+    expect(readdirSync(dir).sort()).toEqual(['a.lyncrunbook', 'a.lyncrunbook.bak']);
+    // The copy never goes straight to the backup's name.
+    for (const [, to] of vi.mocked(copyFileSync).mock.calls) expect(String(to).endsWith('.bak')).toBe(false);
+    writeFileAtomic(file, 'third version\n');
+    expect(readFileSync(`${file}.bak`, 'utf8')).toBe('second version\n');
+  });
+
+  it.skipIf(process.platform === 'win32')('writes through a symbolic link to the file it names, and keeps the link', () => {
+    const dir = workFolder();
+    mkdirSync(join(dir, 'shared'));
+    const real = join(dir, 'shared', 'hq.lyncrunbook');
+    writeFileSync(real, 'first\n');
+    const link = join(dir, 'hq.lyncrunbook');
+    symlinkSync(real, link);
+    writeFileAtomic(link, 'second\n');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe('second\n');
+    // The backup sits beside the file it backs up.
+    expect(readFileSync(`${real}.bak`, 'utf8')).toBe('first\n');
+    expect(readdirSync(dir).sort()).toEqual(['hq.lyncrunbook', 'shared']);
+    expect(readdirSync(join(dir, 'shared')).sort()).toEqual(['hq.lyncrunbook', 'hq.lyncrunbook.bak']);
   });
 
   it('fails with a clear message, changing nothing, when it cannot write', () => {

@@ -63,14 +63,15 @@ describe('the app scheme', () => {
     expect((await serveAppRequest({ url: APP_ENTRY_URL, method: 'POST' }, root, read)).status).toBe(405);
   });
 
-  it("sends the same CSP as the page's meta tag, strict: no eval, no remote scripts", async () => {
+  it("sends the same CSP as the page's meta tag, strict: no eval, no WebAssembly, no remote scripts", async () => {
     const html = await readFile(join(import.meta.dirname, '../../../renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(CONTENT_SECURITY_POLICY);
     const scriptSrc = /script-src ([^;]+)/.exec(CONTENT_SECURITY_POLICY)![1]!.split(' ');
-    expect(scriptSrc.sort()).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    // The page compiles no WebAssembly (its syntax highlighting is plain JavaScript), so it may not.
+    expect(scriptSrc).toEqual(["'self'"]);
     expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'self'/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/object-src 'none'/);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'|https?:|\*/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'|'wasm-unsafe-eval'|https?:|\*/);
   });
 });

@@ -1,6 +1,8 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serializeDocument, toDocument } from '../../../renderer/core/document/save';
+import { fieldReportSession, must } from '../../core/support/deployments';
 import { documentVersions } from '../support/documents';
 import { documentWorld } from '../support/document-world';
 import { tempFolder } from '../support/fs';
@@ -12,7 +14,20 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const [V0, V1] = documentVersions();
+const [V0, V1, V2] = documentVersions();
+
+/** What the window holds after opening V1 and recording its own event: V1's history, then fe02's Step 1. */
+function windowBranch(): string {
+  const { session, clock } = fieldReportSession();
+  must(session, { type: 'step.completed', server: 'fe01.contoso.local', step: 1, at: clock.advance(30) });
+  must(session, { type: 'step.completed', server: 'fe02.contoso.local', step: 1, at: clock.advance(45) });
+  return serializeDocument(toDocument(session, clock.now()));
+}
+
+const exists = (path: string) => access(path).then(
+  () => true,
+  () => false,
+);
 const world = () => documentWorld(dir);
 
 describe('DocumentService', () => {
@@ -86,5 +101,71 @@ describe('DocumentService', () => {
     expect((await documents.listRecent()).map((e) => e.name)).toEqual(['a.lyncrunbook']);
     await documents.clearRecent();
     expect(await documents.listRecent()).toEqual([]);
+  });
+
+  it('asks before a name typed without the extension replaces an existing deployment, and leaves it on Cancel', async () => {
+    const { documents, dialogs } = world();
+    const file = join(dir, 'hq.lyncrunbook');
+    await writeFile(file, V0);
+    // The user typed "hq": the dialog asked about "hq", which does not exist.
+    dialogs.save = join(dir, 'hq');
+    dialogs.replace = false;
+    expect(await documents.save({ handle: null, suggestedName: 'Contoso HQ', text: V1, saveAs: false })).toBeNull();
+    expect(dialogs.asked.at(-1)).toBe(`replace ${file}?`);
+    expect(await readFile(file, 'utf8')).toBe(V0);
+    expect(await exists(join(dir, 'hq'))).toBe(false);
+    dialogs.replace = true;
+    expect(await documents.save({ handle: null, suggestedName: 'Contoso HQ', text: V1, saveAs: false })).toMatchObject({ name: 'hq.lyncrunbook' });
+    expect(await readFile(file, 'utf8')).toBe(V1);
+    expect(await readFile(`${file}.bak`, 'utf8')).toBe(V0);
+    // A name typed with its extension was the dialog's to ask about: no second question.
+    const questions = dialogs.asked.filter((q) => q.startsWith('replace')).length;
+    dialogs.save = file;
+    await documents.save({ handle: null, suggestedName: 'Contoso HQ', text: V2, saveAs: false });
+    expect(dialogs.asked.filter((q) => q.startsWith('replace'))).toHaveLength(questions);
+  });
+
+  describe('saving over a file changed on disk', () => {
+    it('refuses to save over events the command line recorded meanwhile, and leaves the file as it is', async () => {
+      const { documents, dialogs } = world();
+      const file = join(dir, 'hq.lyncrunbook');
+      await writeFile(file, V1);
+      dialogs.open = file;
+      const opened = await documents.open();
+      const mine = windowBranch();
+      expect(JSON.parse(mine).history.slice(0, -1)).toEqual(JSON.parse(V1).history);
+      // Meanwhile `lync-runbook record` adds fe01's Steps 2 and 3 to the file.
+      await writeFile(file, V2);
+      const save = documents.save({ handle: opened!.handle, suggestedName: 'hq', text: mine, saveAs: false });
+      await expect(save).rejects.toThrow(
+        /^hq\.lyncrunbook was not saved: it was changed outside this window since it was opened or last saved .*2 events in the file are not in this window\. .*left as it is\. Use File › Save As/,
+      );
+      expect(await readFile(file, 'utf8')).toBe(V2);
+      expect(await exists(`${file}.bak`)).toBe(false);
+      // Unchanged in the window, its Save would still drop the file's new events.
+      await expect(documents.save({ handle: opened!.handle, suggestedName: 'hq', text: V1, saveAs: false })).rejects.toThrow(/2 events in the file are not in this window/);
+      // Save As keeps both.
+      dialogs.save = join(dir, 'hq (window).lyncrunbook');
+      expect(await documents.save({ handle: opened!.handle, suggestedName: 'hq', text: mine, saveAs: true })).toMatchObject({ name: 'hq (window).lyncrunbook' });
+      expect(await readFile(join(dir, 'hq (window).lyncrunbook'), 'utf8')).toBe(mine);
+      expect(await readFile(file, 'utf8')).toBe(V2);
+    });
+
+    it('saves in place over its own earlier history, over a file that is gone, and over one that is no deployment', async () => {
+      const { documents, dialogs } = world();
+      const file = join(dir, 'hq.lyncrunbook');
+      await writeFile(file, V0);
+      dialogs.open = file;
+      const { handle } = (await documents.open())!;
+      await documents.save({ handle, suggestedName: 'hq', text: V1, saveAs: false });
+      expect(await readFile(file, 'utf8')).toBe(V1);
+      await rm(file);
+      await documents.save({ handle, suggestedName: 'hq', text: V2, saveAs: false });
+      expect(await readFile(file, 'utf8')).toBe(V2);
+      await writeFile(file, '{"format": "lync-runbook", "history": [');
+      await documents.save({ handle, suggestedName: 'hq', text: V2, saveAs: false });
+      expect(await readFile(file, 'utf8')).toBe(V2);
+      expect(await readFile(`${file}.bak`, 'utf8')).toBe('{"format": "lync-runbook", "history": [');
+    });
   });
 });

@@ -19,15 +19,15 @@ function fakeSession() {
 
 /** A fake WebContents that records its listeners and window-open handler. */
 function fakeContents() {
-  const listeners: Record<string, (event: { url?: string; preventDefault(): void }, url?: string) => void> = {};
+  const listeners: Record<string, (event: { url?: string; isMainFrame?: boolean; preventDefault(): void }, url?: string) => void> = {};
   let openHandler: ((d: { url: string }) => { action: string }) | null = null;
   const contents = {
     on: (name: string, l: never) => (listeners[name] = l),
     setWindowOpenHandler: (h: never) => (openHandler = h),
   } as unknown as WebContentsLike;
-  const fire = (name: string, url: string) => {
+  const fire = (name: string, url: string, frame: { isMainFrame?: boolean } = {}) => {
     let prevented = false;
-    listeners[name]!({ url, preventDefault: () => (prevented = true) });
+    listeners[name]!({ url, ...frame, preventDefault: () => (prevented = true) });
     return prevented;
   };
   return { contents, listeners, fire, open: (url: string) => openHandler!({ url }) };
@@ -154,6 +154,22 @@ describe('hardenWebContents', () => {
   it('13. lets the page move within its own origin', () => {
     const { fire } = harden();
     expect(fire('will-navigate', 'app://lync-runbook/index.html#/servers')).toBe(false);
+  });
+
+  it("lets the Export view's sandboxed srcdoc preview load in a sub-frame, and nothing else", () => {
+    const { fire, logs } = harden();
+    const sub = { isMainFrame: false };
+    expect(fire('will-frame-navigate', 'about:srcdoc', sub)).toBe(false);
+    // Never the main frame, whichever event reports it (or when the event does not say).
+    expect(fire('will-frame-navigate', 'about:srcdoc', { isMainFrame: true })).toBe(true);
+    expect(fire('will-frame-navigate', 'about:srcdoc')).toBe(true);
+    expect(fire('will-navigate', 'about:srcdoc', { isMainFrame: true })).toBe(true);
+    expect(fire('will-redirect', 'about:srcdoc', sub)).toBe(true);
+    // Only that exact URL: not other about: pages, lookalikes, inline documents or remote pages.
+    for (const url of ['about:blank', 'about:srcdoc#x', 'about:srcdoc?x', 'about:srcdocx', 'about://srcdoc', 'ABOUT:SRCDOC', 'data:text/html,<h1>x</h1>', 'blob:app://lync-runbook/1', 'javascript:alert(1)', 'https://evil.example/about:srcdoc', 'file:///C:/Windows/win.ini']) {
+      expect(fire('will-frame-navigate', url, sub), url).toBe(true);
+    }
+    expect(logs.join('\n')).toContain('stopped will-frame-navigate to about:blank');
   });
 
   it('reads the URL from older Electron listeners too', () => {

@@ -1,11 +1,12 @@
 // The main process's wiring, with Electron replaced by recording fakes: what happens before the app
 // is ready, the window it opens, the handlers it installs, the IPC channels it registers and the
 // close prompt. (No Electron binary runs on the build machines; this is what can be checked here.)
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../../electron/shared/channels';
+import { documentVersions } from '../support/documents';
 
 const userData = mkdtempSync(join(tmpdir(), 'lync-runbook-main-'));
 const calls: string[] = [];
@@ -16,6 +17,7 @@ const sessionHandlers: Record<string, unknown> = {};
 let resolveReady: () => void = () => undefined;
 const ready = new Promise<void>((resolve) => (resolveReady = resolve));
 let messageBoxAnswer = 2;
+let saveDialogAnswer: { canceled: boolean; filePath?: string } = { canceled: true };
 type MenuTemplate = { label?: string; submenu?: { id?: string; click?: () => void }[] }[];
 const menu: { current: MenuTemplate | null } = { current: null };
 
@@ -97,7 +99,7 @@ vi.mock('electron', () => {
       },
       showErrorBox: () => undefined,
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-      showSaveDialog: async () => ({ canceled: true }),
+      showSaveDialog: async () => saveDialogAnswer,
     },
     ipcMain: { handle: (channel: string, listener: (...args: unknown[]) => Promise<unknown>) => ipcHandlers.set(channel, listener) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (t: unknown) => (menu.current = t as MenuTemplate) },
@@ -166,6 +168,28 @@ describe('the main process', () => {
     expect(w.sent).toEqual([['command:push', { type: 'save' }]]);
     await ipcHandlers.get('clipboard:write')!({ sender: { id: 42 }, senderFrame: w.mainFrame }, { text: 'Get-CsCertificate' });
     expect(calls).toContain('clipboard Get-CsCertificate');
+  });
+
+  it('asks natively (Replace/Cancel) before a name typed without the extension replaces a deployment', async () => {
+    const [V0, V1] = documentVersions();
+    const trusted = { sender: { id: 42 }, senderFrame: windows[0]!.mainFrame };
+    const folder = join(userData, 'runbooks');
+    mkdirSync(folder, { recursive: true });
+    const file = join(folder, 'hq.lyncrunbook');
+    writeFileSync(file, V0);
+    const save = () => ipcHandlers.get('document:save')!(trusted, { handle: null, suggestedName: 'hq', text: V1, saveAs: false });
+    saveDialogAnswer = { canceled: false, filePath: join(folder, 'hq') };
+    try {
+      messageBoxAnswer = 1;
+      expect(await save()).toEqual({ ok: true, value: null });
+      expect(calls).toContain('messageBox Replace/Cancel');
+      expect(readFileSync(file, 'utf8')).toBe(V0);
+      messageBoxAnswer = 0;
+      expect(await save()).toMatchObject({ ok: true, value: { name: 'hq.lyncrunbook' } });
+      expect(readFileSync(file, 'utf8')).toBe(V1);
+    } finally {
+      saveDialogAnswer = { canceled: true };
+    }
   });
 
   it('asks before closing with unsaved changes, and closes on Don\'t Save', async () => {

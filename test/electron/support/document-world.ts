@@ -13,7 +13,7 @@ export function documentWorld(dir: string) {
   const paths = new PathRegistry(() => `h${String(++n).padStart(20, '0')}`, 'linux');
   const store = new DocumentStore({ fs: realFs, paths, check: checkDocumentText, maxBytes: MAX_DOCUMENT_BYTES, platform: 'linux', randomSuffix: () => 'r' });
   const recent = new RecentFiles({ file: join(dir, 'data', 'recent.json'), fs: realFs, now: () => '2026-03-14T10:00:00.000Z', platform: 'linux', randomSuffix: () => 'r', log: () => undefined });
-  const dialogs = { open: null as string | null, save: null as string | null, asked: [] as string[] };
+  const dialogs = { open: null as string | null, save: null as string | null, replace: false, asked: [] as string[] };
   let menuRebuilds = 0;
   const documents = new DocumentService({
     store,
@@ -29,6 +29,10 @@ export function documentWorld(dir: string) {
       chooseWhereToSave: async (defaultPath) => {
         dialogs.asked.push(`save as ${defaultPath}`);
         return dialogs.save;
+      },
+      confirmReplace: async (path) => {
+        dialogs.asked.push(`replace ${path}?`);
+        return dialogs.replace;
       },
     },
   });
