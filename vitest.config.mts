@@ -12,6 +12,7 @@ export default defineConfig({
           // Property and model-based tests walk thousands of cases; this is a safety net, not a speed check.
           testTimeout: 120_000,
           include: ['test/core/**/*.test.ts'],
+          setupFiles: ['test/support/property-time-limit.ts'],
         },
       },
       {
@@ -30,6 +31,7 @@ export default defineConfig({
           name: 'electron',
           environment: 'node',
           include: ['test/electron/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/build/**/*.test.ts'],
+          setupFiles: ['test/support/property-time-limit.ts'],
         },
       },
     ],

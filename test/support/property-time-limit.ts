@@ -1,0 +1,13 @@
+import fc from 'fast-check';
+
+/*
+ * A failing property over long deployment histories can shrink for hours, and synchronous
+ * predicates are beyond vitest's test timeout. This bounds every property: after the limit no new
+ * run starts, a failure found so far is reported with its counterexample and seed, and a property
+ * that has not finished its runs fails rather than passing on fewer cases. It is a safety net
+ * against a hung suite, far above the slowest property (the 100,000-case fuzz run), not a speed check.
+ * PROPERTY_TIME_LIMIT_MS changes it (to try the net itself).
+ */
+const LIMIT_MS = Number(process.env.PROPERTY_TIME_LIMIT_MS ?? 20 * 60_000);
+
+fc.installGlobalPlugin(fc.interruptAfterTimeLimit(LIMIT_MS, { failOnInterrupt: true }));
