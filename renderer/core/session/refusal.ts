@@ -59,10 +59,6 @@ export function refusalOf(snapshot: DeploymentSnapshot, event: DomainEvent): str
   if (findServer(deployment, event.server) === undefined) return `There is no server ${event.server} in this deployment.`;
   const server = serverSnapshotOf(snapshot, event.server);
   if (server === undefined) return `The server ${event.server} has no state yet; reopen the deployment.`;
-  if (event.type === 'step.completed') {
-    const outOfOrder = stepBeforeRecorded(server, event);
-    if (outOfOrder !== null) return outOfOrder;
-  }
   if (server.can(event)) return null;
   return explainServerRefusal(server, event);
 }
@@ -70,8 +66,13 @@ export function refusalOf(snapshot: DeploymentSnapshot, event: DomainEvent): str
 /**
  * A step dated before a step already recorded on the same server is a typing mistake (the wizard
  * runs them in order): taken as given, one wrong date could make a stale store look current.
+ * Checked on new commands only, like a time in the future: a history written before this check
+ * existed still opens.
  */
-function stepBeforeRecorded(server: ServerSnapshot, event: Extract<ServerScopedEvent, { type: 'step.completed' }>): string | null {
+export function stepBeforeRecorded(snapshot: DeploymentSnapshot, event: DomainEvent): string | null {
+  if (event.type !== 'step.completed') return null;
+  const server = serverSnapshotOf(snapshot, event.server);
+  if (server === undefined) return null;
   const ctx = server.context;
   const at = epochMs(event.at);
   for (const step of [1, 2, 3, 4] as const) {

@@ -4,7 +4,7 @@ import { deploymentMachine, type DeploymentActor, type DeploymentSnapshot, type 
 import { normalizeDeployment, type Deployment } from '../model/deployment';
 import { normalizeFqdn } from '../model/fqdn';
 import { epochMs, type Clock } from '../model/time';
-import { refusalOf, serverSnapshotOf } from './refusal';
+import { refusalOf, serverSnapshotOf, stepBeforeRecorded } from './refusal';
 
 /** How far ahead of the clock a recorded time may be (workstation clocks differ a little). */
 const FUTURE_TOLERANCE_MS = 60_000;
@@ -135,27 +135,33 @@ export class DeploymentSession {
   check(command: Command): string | null {
     const prepared = this.prepare(command);
     if (!prepared.ok) return prepared.message;
-    return this.futureRefusal(prepared.event) ?? refusalOf(this.snapshot(), prepared.event);
+    return this.newCommandRefusal(prepared.event);
   }
 
   /** Records a command: appended to the history and applied, or refused with the reason. */
   record(command: Command): RecordResult {
     const prepared = this.prepare(command);
     if (!prepared.ok) return prepared;
-    const refusal = this.futureRefusal(prepared.event) ?? refusalOf(this.snapshot(), prepared.event);
+    const refusal = this.newCommandRefusal(prepared.event);
     if (refusal !== null) return { ok: false, message: refusal };
     this.apply(prepared.event);
     return { ok: true, event: prepared.event, seq: this.events.length - 1 };
   }
 
   /**
-   * Nothing is recorded as done in the future (a minute of clock difference is allowed). Only new
-   * commands are checked: a history replayed later was checked when it was recorded.
+   * Why a new command may not be recorded: what the machines refuse, and two checks of the time
+   * typed that only new commands get (a history replayed later was checked when it was recorded,
+   * and one written before these checks existed still opens): nothing is done in the future (a
+   * minute of clock difference is allowed), and no step is dated before a step already recorded
+   * on its server.
    */
-  private futureRefusal(event: DomainEvent): string | null {
+  private newCommandRefusal(event: DomainEvent): string | null {
+    const snapshot = this.snapshot();
     const now = epochMs(this.options.clock.now());
-    if (epochMs(event.at) <= now + FUTURE_TOLERANCE_MS) return null;
-    return `The time ${event.at} is in the future (now is ${this.options.clock.now()}). Enter when it actually happened.`;
+    if (epochMs(event.at) > now + FUTURE_TOLERANCE_MS) {
+      return `The time ${event.at} is in the future (now is ${this.options.clock.now()}). Enter when it actually happened.`;
+    }
+    return stepBeforeRecorded(snapshot, event) ?? refusalOf(snapshot, event);
   }
 
   /** Calls `listener` after every recorded event. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serverStatus } from '../../../renderer/core/machines/status';
-import type { DeploymentSession } from '../../../renderer/core/session/session';
+import { DeploymentSession } from '../../../renderer/core/session/session';
 import { fieldReportSession, must, THUMBPRINT } from '../support/deployments';
 
 const [FE1, FE2, FE3] = ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'];
@@ -157,6 +157,22 @@ describe('the Step 3 gate in other situations', () => {
     const future = session.record({ type: 'step.completed', server: DIR, step: 1, at: '2099-01-01T00:00:00.000Z' });
     expect(!future.ok && future.message).toBe('The time 2099-01-01T00:00:00.000Z is in the future (now is 2013-03-14T11:00:00.000Z). Enter when it actually happened.');
     expect(session.record({ type: 'step.completed', server: DIR, step: 1, at: '2013-03-14T11:00:30.000Z' }).ok).toBe(true);
+  });
+
+  it('still opens a history whose steps were recorded out of order before that check existed', () => {
+    const { session, clock } = assignedOnFe01();
+    clock.set('2013-03-14T11:00:00.000Z');
+    must(session, { type: 'step.completed', server: DIR, step: 1 });
+    must(session, { type: 'step.completed', server: DIR, step: 2 });
+    // As an earlier build could have written it: dir01's Step 2 dated before its Step 1.
+    const history = session.history.map((e) => (e.type === 'step.completed' && e.server === DIR && e.step === 2 ? { ...e, at: '2013-03-14T10:59:00.000Z' } : e));
+    const replayed = DeploymentSession.replay(history, { clock, operator: 'reader' });
+    expect(replayed.ok).toBe(true);
+    if (!replayed.ok) return;
+    expect(replayed.session.server(DIR)!.context.steps[2]?.at).toBe('2013-03-14T10:59:00.000Z');
+    // New commands are still checked.
+    const again = replayed.session.record({ type: 'step.completed', server: DIR, step: 3, at: '2013-03-14T10:30:00.000Z' });
+    expect(!again.ok && again.message).toMatch(/is dated 2013-03-14T10:30:00.000Z, before Step 1: Install Local Configuration Store recorded there at 2013-03-14T11:00:00.000Z/);
   });
 
   it('refuses events for servers that are not in the deployment', () => {
