@@ -103,6 +103,8 @@ Events:
                               certificate: give its --thumbprint)
   oauth-assigned              the OAuthTokenIssuer certificate was assigned on this server
                               outside the wizard (--thumbprint when known)
+  oauth-thumbprint            the thumbprint of an assignment recorded without one, on the
+                              server that assigned it (--thumbprint; once)
   remediation                 a remediation path was chosen for a blocked server (--path)
   item                        a checklist item of the chosen path was done (--path, --item)
   override                    go past the gate with a written reason (--reason)

@@ -211,7 +211,7 @@ describe('lync-runbook, bad input', () => {
 
   it('refuses invalid values with what would be valid', () => {
     const before = readFileSync(join(dir, FILE));
-    expectUsage(cli('record', FILE, '--server', FE[0], '--event', 'step5'), 'The event "step5" is not one of: step1, step2, step3, step4, oauth-assigned, remediation, item, override.');
+    expectUsage(cli('record', FILE, '--server', FE[0], '--event', 'step5'), 'The event "step5" is not one of: step1, step2, step3, step4, oauth-assigned, oauth-thumbprint, remediation, item, override.');
     expectUsage(cli('record', FILE, '--server', FE[0], '--event', 'step3', '--thumbprint', 'XYZ'), 'This step.completed is not valid: thumbprint must be 40 upper-case hexadecimal digits.');
     expectUsage(cli('record', FILE, '--server', FE[0], '--event', 'step1', '--at', '2015-06-01 10:00'), '--at "2015-06-01 10:00" is not an ISO 8601 time with a zone');
     expectUsage(cli('record', FILE, '--server', FE[0], '--event', 'step1', '--at', '2015-02-30T10:00:00Z'), '--at "2015-02-30T10:00:00Z" is not a real moment.');
@@ -264,5 +264,37 @@ describe('lync-runbook new', () => {
     expect(run.stderr).toContain('The deployment is not valid:\n  - The SIP domain "lab" is a single name');
     expect(run.stderr).toContain('  - Server "fe1" is a single name');
     expect(existsSync(join(dir, 'bad.lyncrunbook'))).toBe(false);
+  });
+});
+
+describe('lync-runbook, a thumbprint recorded after the assignment', () => {
+  const dir = workFolder();
+  const cli = (...args: string[]) => lyncRunbook(dir, args);
+  const record = (server: string, event: string, at: string, ...more: string[]) => cli('record', FILE, '--server', server, '--event', event, '--at', at, '--operator', 'j.smith', ...more);
+
+  it('adds it once, on the server that assigned the certificate, and keeps the assignment time', () => {
+    expect(cli('import-topology', TOPOLOGY, '--product', 'lync2013', '--out', FILE, '--operator', 'j.smith', '--at', '2013-03-13T08:00:00Z').code).toBe(0);
+    for (const step of ['step1', 'step2']) for (const fe of FE) expectOk(record(fe, step, '2013-03-13T09:00:00Z'));
+    expectOk(record(FE[0], 'step3', '2013-03-14T10:00:00Z'));
+
+    const elsewhere = record(FE[1], 'oauth-thumbprint', '2013-03-14T10:30:00Z', '--thumbprint', THUMBPRINT);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toContain('The OAuthTokenIssuer certificate was assigned on fe01.contoso.local, not on fe02.contoso.local; record its thumbprint there.');
+    const missing = record(FE[0], 'oauth-thumbprint', '2013-03-14T10:30:00Z');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--thumbprint');
+
+    const run = expectOk(record(FE[0], 'oauth-thumbprint', '2013-03-14T10:30:00Z', '--thumbprint', THUMBPRINT.toLowerCase()));
+    expect(run.stdout).toContain(`Thumbprint of the OAuthTokenIssuer certificate recorded (${THUMBPRINT})`);
+    expect(history(dir).at(-1)).toMatchObject({ type: 'oauth.thumbprint.recorded', server: FE[0], thumbprint: THUMBPRINT, at: '2013-03-14T10:30:00.000Z' });
+    const again = record(FE[0], 'oauth-thumbprint', '2013-03-14T10:40:00Z', '--thumbprint', THUMBPRINT);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('is already recorded (0123456789ABCDEF0123456789ABCDEF01234567); it cannot be changed.');
+
+    // The certificate fe03 shows is now proof against it.
+    const cert = join(dir, 'cert-fe03.txt');
+    writeFileSync(cert, certificateFe03());
+    expectOk(cli('evidence', FILE, '--server', FE[2], '--input', cert, '--time-zone', 'UTC', '--operator', 'j.smith', '--at', '2013-03-14T11:00:00Z'));
+    expectOk(record(FE[2], 'step3', '2013-03-14T11:10:00Z'));
   });
 });

@@ -11,7 +11,7 @@ import { saveSession, sessionOptions, STAMP_OPTIONS } from '../session-options';
 
 const C = 'record';
 
-const EVENTS = ['step1', 'step2', 'step3', 'step4', 'oauth-assigned', 'remediation', 'item', 'override'] as const;
+const EVENTS = ['step1', 'step2', 'step3', 'step4', 'oauth-assigned', 'oauth-thumbprint', 'remediation', 'item', 'override'] as const;
 type EventName = (typeof EVENTS)[number];
 
 const PATH_NAMES: Readonly<Record<string, RemediationPath>> = { a: 'A', b: 'B', c: 'C', 'export-import': 'A', replication: 'B', 'rerun-step1': 'C' };
@@ -48,6 +48,9 @@ function command(args: ParsedArgs, event: EventName, server: string): Command {
     case 'oauth-assigned':
       only(args, event, ['thumbprint']);
       return { type: 'oauth.assigned', server, ...(thumbprint !== undefined ? { thumbprint } : {}) };
+    case 'oauth-thumbprint':
+      only(args, event, ['thumbprint']);
+      return { type: 'oauth.thumbprint.recorded', server, thumbprint: required(args, 'thumbprint', C, 'HEX (40 hexadecimal digits)') };
     case 'remediation':
       only(args, event, ['path']);
       return { type: 'remediation.chosen', server, path: parsePath(required(args, 'path', C, 'A|B|C'), C) };

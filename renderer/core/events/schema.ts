@@ -76,6 +76,8 @@ export const domainEventSchema = z.discriminatedUnion('type', [
     ...base,
   }),
   z.object({ type: z.literal('oauth.assigned'), server: fqdn, thumbprint: thumbprint.optional(), ...base }),
+  /** The thumbprint of an assignment recorded without one, added later on the server that assigned it. */
+  z.object({ type: z.literal('oauth.thumbprint.recorded'), server: fqdn, thumbprint, ...base }),
   z.object({ type: z.literal('remediation.chosen'), server: fqdn, path: z.enum(REMEDIATION_PATHS), ...base }),
   z.object({ type: z.literal('remediation.item.completed'), server: fqdn, path: z.enum(REMEDIATION_PATHS), item: z.string().min(1).max(60), ...base }),
   z.object({ type: z.literal('evidence.accepted'), server: fqdn, proof: proofSchema, input: evidenceInputSchema.optional(), ...base }),

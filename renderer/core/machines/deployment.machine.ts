@@ -90,6 +90,8 @@ export const deploymentMachine = setup({
       const server = findServer(context.deployment, event.server);
       return server !== undefined && roleNeedsOAuth(server.role);
     },
+    canRecordThumbprint: ({ context, event }) =>
+      event.type === 'oauth.thumbprint.recorded' && context.oauth !== null && context.oauth.thumbprint === null && sameFqdn(context.oauth.server, event.server),
   },
   actions: {
     create: enqueueActions(({ enqueue, event, context }) => {
@@ -134,6 +136,15 @@ export const deploymentMachine = setup({
         enqueue.sendTo(serverActorId(server.fqdn), { type: 'fact.oauth', oauth } satisfies ServerEvent);
       }
     }),
+    recordThumbprint: enqueueActions(({ enqueue, event, context }) => {
+      if (event.type !== 'oauth.thumbprint.recorded' || context.oauth === null || context.deployment === null) return;
+      // The assignment keeps its server and time (the gate's facts); only the thumbprint is added.
+      const oauth: OAuthAssignment = { ...context.oauth, thumbprint: event.thumbprint };
+      enqueue.assign({ oauth });
+      for (const server of context.deployment.servers) {
+        enqueue.sendTo(serverActorId(server.fqdn), { type: 'fact.oauth', oauth } satisfies ServerEvent);
+      }
+    }),
     takeReport: enqueueActions(({ enqueue, event, context }) => {
       if (event.type !== 'server.step.recorded' || context.deployment === null) return;
       const deployment = context.deployment;
@@ -170,6 +181,7 @@ export const deploymentMachine = setup({
       on: {
         'topology.updated': { guard: 'isValidDeployment', actions: 'updateTopology' },
         'oauth.assigned': { guard: 'canAssignOAuth', actions: 'assignOAuth' },
+        'oauth.thumbprint.recorded': { guard: 'canRecordThumbprint', actions: 'recordThumbprint' },
         'server.step.recorded': { actions: 'takeReport' },
         'step.completed': { guard: 'isKnownServer', actions: 'forward' },
         'remediation.chosen': { guard: 'isKnownServer', actions: 'forward' },

@@ -75,6 +75,8 @@ function words(event: DomainEvent, r: Replayed): Words {
       return stepWords(event, r);
     case 'oauth.assigned':
       return { summary: `OAuthTokenIssuer certificate assigned${event.thumbprint ? ` (thumbprint ${event.thumbprint})` : ''}` };
+    case 'oauth.thumbprint.recorded':
+      return { summary: `Thumbprint of the OAuthTokenIssuer certificate recorded (${event.thumbprint})`, detail: 'Added after the assignment, which had been recorded without it; the assignment time is unchanged.' };
     case 'remediation.chosen':
       return { summary: `Remediation path ${event.path} chosen: ${REMEDIATIONS[event.path].title}` };
     case 'remediation.item.completed':

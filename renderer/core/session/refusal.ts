@@ -52,6 +52,13 @@ export function refusalOf(snapshot: DeploymentSnapshot, event: DomainEvent): str
     if (!roleNeedsOAuth(server.role)) return `${server.fqdn} is a ${ROLE_LABELS[server.role]}; assign the OAuthTokenIssuer certificate on a Front End or Standard Edition server.`;
     return null;
   }
+  if (event.type === 'oauth.thumbprint.recorded') {
+    const oauth = snapshot.context.oauth;
+    if (oauth === null) return 'No OAuthTokenIssuer certificate is assigned yet; record Step 3 on the server that assigns it, with its thumbprint.';
+    if (!sameFqdn(oauth.server, event.server)) return `The OAuthTokenIssuer certificate was assigned on ${oauth.server}, not on ${event.server}; record its thumbprint there.`;
+    if (oauth.thumbprint !== null) return `The thumbprint of the OAuthTokenIssuer certificate is already recorded (${oauth.thumbprint}); it cannot be changed.`;
+    return null;
+  }
   if ((event.type === 'evidence.rejected' || event.type === 'script.copied') && event.server !== undefined && findServer(deployment, event.server) === undefined) {
     return `There is no server ${event.server} in this deployment.`;
   }

@@ -7,6 +7,7 @@ import type { Host } from '../../../host/host';
 import { TimeText } from '../../components/time-text';
 import { useDeployment } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
+import { RecordThumbprint } from './record-thumbprint';
 import { useNextAction } from './use-next-action';
 
 const useStyles = makeStyles({
@@ -58,10 +59,16 @@ export function GlobalFacts({ workspace, host, onOpenServer }: { workspace: Work
         ) : (
           <Text>
             <strong>OAuthTokenIssuer:</strong> assigned on <span className={styles.mono}>{oauth.server}</span> <TimeText iso={oauth.at} timeZone={timeZone} />
-            {oauth.thumbprint && (
+            {oauth.thumbprint ? (
               <>
                 {' '}
                 (thumbprint <span className={styles.mono} title={oauth.thumbprint}>{shortThumbprint(oauth.thumbprint)}</span>)
+              </>
+            ) : (
+              <>
+                {' '}
+                <span className={styles.warn}>(thumbprint not recorded: a certificate listing cannot be checked against it)</span>{' '}
+                <RecordThumbprint workspace={workspace} server={oauth.server} />
               </>
             )}
           </Text>

@@ -23,6 +23,7 @@ const useStyles = makeStyles({
 const KIND_LABELS: Partial<Record<DomainEventType, string>> = {
   'step.completed': 'Steps',
   'oauth.assigned': 'OAuth assignment',
+  'oauth.thumbprint.recorded': 'OAuth assignment',
   'remediation.chosen': 'Remediation',
   'remediation.item.completed': 'Remediation',
   'evidence.accepted': 'Evidence',
