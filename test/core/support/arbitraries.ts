@@ -44,15 +44,18 @@ const timeOf = (typed: number | null, now: string) => (typed === null ? now : mi
 export const draftArb: fc.Arbitrary<Draft> = fc.oneof(
   {
     weight: 14,
-    arbitrary: fc.record({ s: idx, w: when, t: fc.nat(1) }).map((d): Draft => (servers, session, now) => {
+    // A Step 3 sometimes without the thumbprint (t = 2), as an admin may record it.
+    arbitrary: fc.record({ s: idx, w: when, t: fc.nat(2) }).map((d): Draft => (servers, session, now) => {
       const server = pick(servers, d.s);
       const done = ([4, 3, 2, 1] as const).find((n) => session.server(server)?.context.steps[n] !== undefined) ?? 0;
       const step = Math.min(4, done + 1) as 1 | 2 | 3 | 4;
-      return { type: 'step.completed', server, step, at: timeOf(d.w, now), ...(step === 3 ? { thumbprint: THUMBS[d.t] } : {}) };
+      const thumbprint = THUMBS[d.t];
+      return { type: 'step.completed', server, step, at: timeOf(d.w, now), ...(step === 3 && thumbprint !== undefined ? { thumbprint } : {}) };
     }),
   },
   { weight: 2, arbitrary: fc.record({ s: idx, step: fc.constantFrom(1, 1, 3, 4) as fc.Arbitrary<1 | 3 | 4>, w: when }).map((d): Draft => (servers, _s, now) => ({ type: 'step.completed', server: pick(servers, d.s), step: d.step, at: timeOf(d.w, now) })) },
   { weight: 1, arbitrary: fc.record({ s: idx, w: when, t: fc.nat(1) }).map((d): Draft => (servers, _s, now) => ({ type: 'oauth.assigned', server: pick(servers, d.s), thumbprint: THUMBS[d.t], at: timeOf(d.w, now) })) },
+  { weight: 1, arbitrary: fc.record({ s: idx, w: when, t: fc.nat(1) }).map((d): Draft => (servers, _s, now) => ({ type: 'oauth.thumbprint.recorded', server: pick(servers, d.s), thumbprint: THUMBS[d.t]!, at: timeOf(d.w, now) })) },
   { weight: 2, arbitrary: fc.record({ s: idx, p: fc.constantFrom('A', 'B', 'C') as fc.Arbitrary<'A' | 'B' | 'C'>, w: when }).map((d): Draft => (servers, _s, now) => ({ type: 'remediation.chosen', server: pick(servers, d.s), path: d.p, at: timeOf(d.w, now) })) },
   {
     weight: 3,
