@@ -28,10 +28,15 @@ export function App({ host }: { host: Host }) {
   const { theme } = useOsTheme();
   const styles = useStyles();
   return (
-    <FluentProvider theme={theme} className={styles.root}>
-      <OperatorProvider host={host}>
-        <Main host={host} />
-      </OperatorProvider>
+    // The layout sits on a div inside the provider, not on the provider: Fluent gives every portal
+    // (popover, dropdown list) a mount node with the provider's classes, and a full-height
+    // background there would blank the screen behind an open popover.
+    <FluentProvider theme={theme}>
+      <div className={styles.root}>
+        <OperatorProvider host={host}>
+          <Main host={host} />
+        </OperatorProvider>
+      </div>
     </FluentProvider>
   );
 }

@@ -60,8 +60,23 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await at(page, '2026-03-14T10:00:00Z');
   await openServer(page, FE[0]!);
   await expect(page.getByText('Step 3 may go ahead')).toBeVisible();
-  await markDone(page, 3, THUMB);
+  // Recorded without the thumbprint, as a hurried admin might: the facts strip says so and takes it afterwards.
+  await markDone(page, 3);
   await expect(page.getByText(/OAuthTokenIssuer:.*assigned on.*fe01\.contoso\.local/)).toBeVisible();
+  await expect(page.getByText(/thumbprint not recorded/)).toBeVisible();
+  await page.getByRole('button', { name: 'Record its thumbprint…' }).click();
+  const thumbprintField = page.getByLabel('Thumbprint of the OAuthTokenIssuer certificate assigned on fe01.contoso.local');
+  await thumbprintField.fill('0123 4567');
+  await page.getByRole('button', { name: 'Record thumbprint', exact: true }).click();
+  await expect(page.getByText(/The thumbprint .*40/)).toBeVisible();
+  // Nothing of the page disappears behind the open popover (a portal once carried the page's full-height background).
+  const behind = await page.evaluate(() => document.elementFromPoint(300, 600)?.closest('main') !== null);
+  expect(behind).toBe(true);
+  await screen(page, testInfo, '04a-record-thumbprint', { viewportOnly: true });
+  await thumbprintField.fill(THUMB.toLowerCase());
+  await page.getByRole('button', { name: 'Record thumbprint', exact: true }).click();
+  await expect(page.getByText(/thumbprint not recorded/)).toHaveCount(0);
+  await expect(page.getByTitle(THUMB)).toHaveText('0123…4567');
 
   // fe02 is blocked, with the reason in words and both times.
   await openServer(page, FE[1]!);

@@ -5,12 +5,13 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
  * Saves a screenshot of the current screen in the light and the dark theme (under test-results/,
  * for a person to look at), and checks both with axe: no serious or critical violation.
  */
-export async function screen(page: Page, testInfo: TestInfo, name: string, options: { excludePreview?: boolean } = {}): Promise<void> {
+export async function screen(page: Page, testInfo: TestInfo, name: string, options: { excludePreview?: boolean; viewportOnly?: boolean } = {}): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     // Let Fluent re-theme before looking.
     await page.waitForTimeout(150);
-    await page.screenshot({ path: `test-results/screens/${name}-${scheme}.png`, fullPage: true });
+    // A popover floats over the viewport; a full-page capture resizes the page under it and loses what is behind.
+    await page.screenshot({ path: `test-results/screens/${name}-${scheme}.png`, fullPage: !options.viewportOnly });
     // Fluent's focus manager (Tabster) puts aria-hidden focus sentinels around focus groups; they only
     // redirect focus and hold no content, and axe's aria-hidden-focus rule cannot tell them apart.
     let axe = new AxeBuilder({ page }).exclude('[data-tabster-dummy]');
