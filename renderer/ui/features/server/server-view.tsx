@@ -163,7 +163,8 @@ function StepItem({ step, workspace, host, status, snapshot, record }: { step: S
             )}
             {!isBlocked && (
               <MarkDone
-                key={`${step}-${done?.runs ?? 0}`}
+                // A new OAuth assignment changes whether Step 1's time must be asked: start the form afresh.
+                key={`${step}-${done?.runs ?? 0}-${ctx.oauth?.at ?? 'none'}`}
                 label={done ? `Record Step ${step} run again` : `Mark Step ${step} done`}
                 timeZone={timeZone}
                 askThumbprint={assigns}
