@@ -15,7 +15,7 @@ export function sessionOptions(args: ParsedArgs, io: CliIo, command: string): Se
   if (operator.trim().length === 0 || operator.length > 200) throw new UsageError('--operator must be a name of 1 to 200 characters.', command);
   const typed = optional(args, 'at');
   const at = typed === undefined ? null : parseTime(typed, 'at', command);
-  return { operator: operator.trim(), clock: { now: () => at ?? io.now() }, at };
+  return { operator: operator.trim(), clock: { now: () => at ?? io.now() }, wallClock: { now: () => io.now() }, at };
 }
 
 /** Saves a session to its file (atomically, the previous version kept as .bak). */

@@ -296,5 +296,9 @@ describe('lync-runbook, a thumbprint recorded after the assignment', () => {
     writeFileSync(cert, certificateFe03());
     expectOk(cli('evidence', FILE, '--server', FE[2], '--input', cert, '--time-zone', 'UTC', '--operator', 'j.smith', '--at', '2013-03-14T11:00:00Z'));
     expectOk(record(FE[2], 'step3', '2013-03-14T11:10:00Z'));
+    // --at stamps the event, but the real clock still refuses a time in the future (a year typed wrong).
+    const future = record(FE[2], 'step4', '2099-03-14T11:20:00Z');
+    expect(future.code).toBe(1);
+    expect(future.stderr).toContain('The time 2099-03-14T11:20:00.000Z is in the future');
   });
 });

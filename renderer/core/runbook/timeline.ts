@@ -1,5 +1,5 @@
 /** The history in words: one timeline entry per event, for the runbook and the UI's timeline. */
-import type { Command, DomainEvent, DomainEventOf } from '../events/schema';
+import type { DomainEvent, DomainEventOf } from '../events/schema';
 import { GATE_RULE_LABELS, type GateRule } from '../gate/gate';
 import { REMEDIATIONS } from '../machines/remediation';
 import { POOL_KIND_LABELS, type Deployment } from '../model/deployment';
@@ -117,7 +117,7 @@ export function timelineEntries(history: readonly DomainEvent[]): TimelineEntry[
     const before = scratch.deployment();
     const oauthBefore = scratch.snapshot().context.oauth;
     // A history that stops replaying (never the case for a loaded document) still gets its words, without replayed facts.
-    if (replaying) replaying = scratch.record(event as Command).ok;
+    if (replaying) replaying = scratch.replayOne(event) === null;
     if (event.type === 'deployment.created' || event.type === 'topology.updated') product = event.deployment.product;
     let rule: GateRule | null = null;
     let run = 1;

@@ -74,9 +74,9 @@ export function refusalOf(snapshot: DeploymentSnapshot, event: DomainEvent): str
  * A step dated before a step already recorded on the same server is a typing mistake (the wizard
  * runs them in order): taken as given, one wrong date could make a stale store look current.
  * Checked on new commands only, like a time in the future: a history written before this check
- * existed still opens.
+ * existed still opens. `latest` is the latest acceptable time (now plus the clock tolerance).
  */
-export function stepBeforeRecorded(snapshot: DeploymentSnapshot, event: DomainEvent): string | null {
+export function stepBeforeRecorded(snapshot: DeploymentSnapshot, event: DomainEvent, latest: number): string | null {
   if (event.type !== 'step.completed') return null;
   const server = serverSnapshotOf(snapshot, event.server);
   if (server === undefined) return null;
@@ -84,7 +84,12 @@ export function stepBeforeRecorded(snapshot: DeploymentSnapshot, event: DomainEv
   const at = epochMs(event.at);
   for (const step of [1, 2, 3, 4] as const) {
     const record = ctx.steps[step];
-    if (record !== undefined && epochMs(record.at) > at) {
+    if (record === undefined) continue;
+    const recorded = epochMs(record.at);
+    // A step recorded in the future (a wrong clock, an older build) must not lock the server: it is not held against new steps.
+    if (recorded > latest) continue;
+    // Typed times have whole minutes; a step recorded "now" has seconds: compare within the minute.
+    if (recorded - (recorded % 60_000) > at) {
       return `${stepTitle(ctx.product, event.step)} on ${ctx.fqdn} is dated ${event.at}, before ${stepTitle(ctx.product, step)} recorded there at ${record.at}. Steps are recorded in the order they happened: check the date and time.`;
     }
   }

@@ -16,8 +16,14 @@ export type RecordResult =
 
 /** Who and when: the session stamps each command with these unless the command says otherwise. */
 export interface SessionOptions {
+  /** Stamps new events that carry no time of their own. */
   readonly clock: Clock;
   readonly operator: string;
+  /**
+   * The real time, for refusing times in the future; defaults to `clock`. The command line stamps
+   * events with --at, so its clock cannot tell whether --at itself is in the future.
+   */
+  readonly wallClock?: Clock;
 }
 
 /** Lower-case FQDNs and upper-case, space-free thumbprints: the forms the history stores. */
@@ -71,11 +77,20 @@ export class DeploymentSession {
   static replay(history: readonly DomainEvent[], options: SessionOptions): { ok: true; session: DeploymentSession } | { ok: false; index: number; message: string } {
     const session = DeploymentSession.empty(options);
     for (const [index, event] of history.entries()) {
-      const refusal = refusalOf(session.snapshot(), event);
+      const refusal = session.replayOne(event);
       if (refusal !== null) return { ok: false, index, message: refusal };
-      session.apply(event);
     }
     return { ok: true, session };
+  }
+
+  /**
+   * Applies one event of a stored history, as opening a file does: only what the machines refuse
+   * stops it, not the checks on newly typed times (see newCommandRefusal). Returns the refusal, or null.
+   */
+  replayOne(event: DomainEvent): string | null {
+    const refusal = refusalOf(this.snapshot(), event);
+    if (refusal === null) this.apply(event);
+    return refusal;
   }
 
   /** Restores a session from a persisted actor snapshot and its history, without replaying. */
@@ -157,11 +172,12 @@ export class DeploymentSession {
    */
   private newCommandRefusal(event: DomainEvent): string | null {
     const snapshot = this.snapshot();
-    const now = epochMs(this.options.clock.now());
-    if (epochMs(event.at) > now + FUTURE_TOLERANCE_MS) {
-      return `The time ${event.at} is in the future (now is ${this.options.clock.now()}). Enter when it actually happened.`;
+    const wall = (this.options.wallClock ?? this.options.clock).now();
+    const latest = epochMs(wall) + FUTURE_TOLERANCE_MS;
+    if (epochMs(event.at) > latest) {
+      return `The time ${event.at} is in the future (now is ${wall}). Enter when it actually happened.`;
     }
-    return stepBeforeRecorded(snapshot, event) ?? refusalOf(snapshot, event);
+    return stepBeforeRecorded(snapshot, event, latest) ?? refusalOf(snapshot, event);
   }
 
   /** Calls `listener` after every recorded event. */

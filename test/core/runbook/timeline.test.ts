@@ -21,6 +21,14 @@ describe('the timeline', () => {
     });
   });
 
+  it('keeps its gate rules for a history with steps out of order, as an older build could write it', () => {
+    const history = fieldReportRunbookSession().history.map((e) =>
+      e.type === 'step.completed' && e.server === 'fe02.contoso.local' && e.step === 2 ? { ...e, at: '2013-03-13T08:30:00.000Z' } : e,
+    );
+    const words = timelineEntries(history).filter((e) => e.kind === 'step.completed' && e.summary.startsWith('Step 3'));
+    expect(words.map((e) => e.detail?.split('.')[0])).toEqual(['Gate: this server assigns (or holds) the OAuthTokenIssuer certificate', 'Gate: accepted evidence that the local store is current', 'Gate: accepted evidence that the local store is current', 'Gate: override']);
+  });
+
   it('says which gate rule let each Step 3 go ahead, and which Step 3 assigned the certificate', () => {
     const step3 = entries.filter((e) => e.kind === 'step.completed' && e.summary.startsWith('Step 3'));
     expect(step3.map((e) => [e.server, e.detail])).toEqual([

@@ -209,6 +209,23 @@ describe('the Step 3 gate in other situations', () => {
     expect(replayed.ok && replayed.session.snapshot().context.oauth).toEqual(session.snapshot().context.oauth);
   });
 
+  it('does not let a step recorded in the future lock its server, compares typed times within the minute, and checks the real time', () => {
+    const { session, clock } = assignedOnFe01();
+    // As an older build or a wrong clock could have written it: dir01's Step 1 a year ahead.
+    const history = [...session.history, { type: 'step.completed' as const, server: DIR, step: 1 as const, at: '2014-03-14T11:00:00.000Z', operator: 'j.smith' }];
+    clock.set('2013-03-14T11:00:30.000Z');
+    const replayed = DeploymentSession.replay(history, { clock, operator: 'j.smith' });
+    if (!replayed.ok) throw new Error(replayed.message);
+    must(replayed.session, { type: 'step.completed', server: DIR, step: 1 });
+    // Recorded at 11:00:30; Step 2 typed as 11:00 (the time field has whole minutes) is the same minute.
+    must(replayed.session, { type: 'step.completed', server: DIR, step: 2, at: '2013-03-14T11:00:00.000Z' });
+    // A session whose stamping clock is the typed time (the command line's --at) still knows the real time.
+    const stamped = DeploymentSession.replay(session.history, { clock: { now: () => '2099-01-01T00:00:00.000Z' }, wallClock: clock, operator: 'j.smith' });
+    if (!stamped.ok) throw new Error(stamped.message);
+    const future = stamped.session.record({ type: 'step.completed', server: DIR, step: 1 });
+    expect(!future.ok && future.message).toBe('The time 2099-01-01T00:00:00.000Z is in the future (now is 2013-03-14T11:00:30.000Z). Enter when it actually happened.');
+  });
+
   it('refuses events for servers that are not in the deployment', () => {
     const { session } = fieldReportSession();
     const r = session.record({ type: 'step.completed', server: 'fe09.contoso.local', step: 1 });
