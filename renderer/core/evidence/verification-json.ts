@@ -205,7 +205,8 @@ function judgeReport(r: VerificationReport, ctx: EvidenceContext, warnings: stri
 
   // Every part must agree: one part that says the store is not current refutes the whole report.
   const ranAt = epochMs(r.time);
-  const times = [rep?.lastUpdateCreation ?? null, rep?.lastStatusReport ?? null, r.event3038].filter((t): t is string => t !== null);
+  // LastStatusReport is stamped by the CMS master's clock and proves nothing here: only the local times are checked.
+  const times = [rep?.lastUpdateCreation ?? null, r.event3038].filter((t): t is string => t !== null);
   const future = times.find((t) => epochMs(t) > ranAt + CLOCK_SKEW_MS);
   if (future !== undefined) {
     return reject('unrecognised', `The output holds a time (${future}) later than when the script ran (${r.time}): it was changed after the script printed it, or the server's clock is wrong. Run the verification script again and paste its output unchanged.`);
@@ -213,7 +214,13 @@ function judgeReport(r: VerificationReport, ctx: EvidenceContext, warnings: stri
   if (rep?.upToDate === false) {
     return reject('not-up-to-date', `${ctx.server} reports UpToDate False: its local store has not caught up with the CMS. Make sure a Front End of the CMS pool runs and the Replica Replicator Agent is started on ${ctx.server}, wait, and run the verification script again.`);
   }
-  if (rep?.lastUpdateCreation != null && epochMs(rep.lastUpdateCreation) <= assigned) {
+  // The recorded assignment time is when Step 3 was marked done, often minutes after the CMS took
+  // the certificate: a store updated in between shows the assigned thumbprint with an older update.
+  const holdsRecorded = recorded !== null && thumbprints.includes(recorded);
+  const updateBefore = rep?.lastUpdateCreation != null && epochMs(rep.lastUpdateCreation) <= assigned;
+  if (updateBefore && holdsRecorded) {
+    warnings.push(`The last update of ${ctx.server}'s local store (${rep?.lastUpdateCreation}) is not after the recorded assignment time, but the store shows the assigned thumbprint: the certificate reached it before Step 3 was marked done.`);
+  } else if (updateBefore) {
     return reject('before-assignment', `The last update of ${ctx.server}'s local store (${rep.lastUpdateCreation}) is not after ${assignmentText(oauth)}: it does not hold the certificate yet. Wait for replication (or remediate) and run the verification script again.`);
   }
   if (recorded !== null && r.oauthThumbprints.length === 0) {
@@ -225,13 +232,14 @@ function judgeReport(r: VerificationReport, ctx: EvidenceContext, warnings: stri
 
   const proof: EvidenceProof = { server: ctx.server };
   if (rep !== null && rep.upToDate !== null) proof.upToDate = rep.upToDate;
-  if (rep !== null && rep.lastUpdateCreation !== null) proof.lastUpdate = rep.lastUpdateCreation;
+  if (rep !== null && rep.lastUpdateCreation !== null && !updateBefore) proof.lastUpdate = rep.lastUpdateCreation;
   if (thumbprints.length > 0) proof.thumbprints = thumbprints;
   // Event 3038's meaning is reported, not documented: an old one is noted, not held against the report.
   if (r.event3038 !== null && epochMs(r.event3038) > assigned) proof.event3038At = r.event3038;
   else if (r.event3038 !== null) warnings.push(`The newest event 3038 on ${ctx.server} (${r.event3038}) is not after the assignment.`);
 
-  const otherwise = reject('incomplete', `The output shows no replication status with a last update, no matching thumbprint and no event 3038 after the assignment, so nothing proves ${ctx.server} holds it. Run the verification script again once replication has run.`);
+  const noThumbprint = recorded === null ? ' (no thumbprint is recorded for the assignment to compare with: record it from the deployment facts, "Record its thumbprint…")' : '';
+  const otherwise = reject('incomplete', `The output shows no replication status with a last update, no matching thumbprint${noThumbprint} and no event 3038 after the assignment, so nothing proves ${ctx.server} holds it. Run the verification script again once replication has run.`);
   return acceptProof(proof, ctx, otherwise);
 }
 

@@ -110,10 +110,32 @@ describe('the verification script output', () => {
     expectRejected(judgeEvidence(line(withEvent), ctx), 'not-up-to-date');
   });
 
-  it('refuses a last update before the assignment even when an event 3038 came after it', () => {
+  it('refuses a last update before the assignment even when an event 3038 came after it, unless the store shows the assigned thumbprint', () => {
     const base = report();
-    const old = report({ replication: { ...(base.replication as object), upToDate: true, lastUpdateCreation: '2013-03-14T09:00:00.0000000Z' }, event3038: '2013-03-15T09:00:00.0000000Z' });
-    expectRejected(judgeEvidence(line(old), ctx), 'before-assignment');
+    const old = report({ replication: { ...(base.replication as object), upToDate: true, lastUpdateCreation: '2013-03-14T09:00:00.0000000Z' }, event3038: '2013-03-15T09:10:00.0000000Z', oauthThumbprints: [] });
+    const noThumbprint = context({ oauth: assignment(AT, null) });
+    expectRejected(judgeEvidence(line(old), noThumbprint), 'before-assignment');
+    // The recorded time is when Step 3 was marked done; a store that took the certificate just before shows its thumbprint.
+    const holds = report({ replication: { ...(base.replication as object), upToDate: true, lastUpdateCreation: '2013-03-15T08:58:00.0000000Z' } });
+    const judgement = judgeEvidence(line(holds), ctx);
+    const proof = expectAccepted(judgement, ctx);
+    expect(proof.lastUpdate).toBeUndefined();
+    expect(proof.thumbprints).toEqual([ASSIGNED_THUMBPRINT]);
+    expect(judgement.warnings.join(' ')).toContain('the certificate reached it before Step 3 was marked done');
+  });
+
+  it('says to record the thumbprint when nothing else proves the store current', () => {
+    const base = report();
+    const bare = report({ replication: { ...(base.replication as object), upToDate: true, lastUpdateCreation: null }, event3038: null, oauthThumbprints: [ASSIGNED_THUMBPRINT] });
+    const judgement = judgeEvidence(line(bare), context({ oauth: assignment(AT, null) }));
+    expectRejected(judgement, 'incomplete');
+    expect(!judgement.verdict.accepted && judgement.verdict.message).toContain('Record its thumbprint…');
+  });
+
+  it('does not hold the CMS master’s LastStatusReport clock against the report', () => {
+    const base = report();
+    const skewed = report({ replication: { ...(base.replication as object), lastStatusReport: '2013-03-15T09:45:00.0000000Z' } });
+    expectAccepted(judgeEvidence(line(skewed), ctx), ctx);
   });
 
   it('refuses a report with no OAuthTokenIssuer certificate when one is recorded', () => {
