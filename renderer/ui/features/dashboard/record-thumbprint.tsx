@@ -35,7 +35,19 @@ export function RecordThumbprint({ workspace, server }: { workspace: Workspace; 
   };
 
   return (
-    <Popover open={open} onOpenChange={(_, d) => setOpen(d.open)} trapFocus withArrow>
+    <Popover
+      open={open}
+      onOpenChange={(_, d) => {
+        // Each opening starts clean: no value or error left from a cancelled attempt.
+        if (d.open) {
+          setValue('');
+          setError(undefined);
+        }
+        setOpen(d.open);
+      }}
+      trapFocus
+      withArrow
+    >
       <PopoverTrigger disableButtonEnhancement>
         <Button size="small" appearance="secondary">
           Record its thumbprint…

@@ -26,13 +26,15 @@ export function MarkDone(props: {
   const styles = useStyles();
   const [earlier, setEarlier] = useState(props.timeMatters !== undefined);
   const [when, setWhen] = useState(() => toLocalInput(new Date().toISOString(), props.timeZone));
+  // Until the admin edits the time, it means "now" at the moment of recording, not when the form appeared.
+  const [edited, setEdited] = useState(false);
   const [thumbprint, setThumbprint] = useState('');
   const [error, setError] = useState<string | null>(null);
   const timeId = useId();
 
   const submit = () => {
     let at: string | undefined;
-    if (earlier) {
+    if (earlier && edited) {
       const parsed = fromLocalInput(when, props.timeZone);
       if (!parsed.ok) {
         setError(parsed.problem);
@@ -64,7 +66,15 @@ export function MarkDone(props: {
       <div className={styles.row}>
         {earlier && (
           <Field label={`Finished at (${props.timeZone})`} hint={props.timeMatters}>
-            <Input id={timeId} type="datetime-local" value={when} onChange={(_, d) => setWhen(d.value)} />
+            <Input
+              id={timeId}
+              type="datetime-local"
+              value={when}
+              onChange={(_, d) => {
+                setWhen(d.value);
+                setEdited(true);
+              }}
+            />
           </Field>
         )}
         <Button appearance="primary" icon={<CheckmarkRegular />} onClick={submit}>

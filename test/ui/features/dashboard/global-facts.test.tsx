@@ -33,7 +33,14 @@ describe('the deployment facts', () => {
     expect(screen.getByText(/The thumbprint/)).toBeTruthy();
     expect(workspace.session.history.some((e) => e.type === 'oauth.thumbprint.recorded')).toBe(false);
 
-    fireEvent.change(input, { target: { value: THUMBPRINT.toLowerCase() } });
+    // Cancelled and opened again, it starts clean.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Record its thumbprint…' }));
+    const reopened = screen.getByLabelText<HTMLInputElement>(/Thumbprint of the OAuthTokenIssuer certificate assigned on fe001\.contoso\.local/);
+    expect(reopened.value).toBe('');
+    expect(screen.queryByText(/The thumbprint/)).toBeNull();
+
+    fireEvent.change(reopened, { target: { value: THUMBPRINT.toLowerCase() } });
     act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Record thumbprint' }));
     });
