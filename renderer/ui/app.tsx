@@ -1,5 +1,5 @@
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import sampleText from '../../assets/sample/contoso-hq.lyncrunbook?raw';
 import type { Deployment } from '../core/model/deployment';
 import type { Host, HostCommand } from '../host/host';
@@ -52,6 +52,24 @@ function Main({ host }: { host: Host }) {
   const [booted, setBooted] = useState(false);
   const workspaceRef = useRef<Workspace | null>(null);
   workspaceRef.current = workspace;
+  // Unsaved work from last time that could not be opened, kept in the single recovery slot until
+  // the admin saves or discards it; meanwhile other documents do not autosave over it.
+  const [heldRecovery, setHeldRecovery] = useState<{ readonly name: string; readonly text: string; readonly message: string } | null>(null);
+  const holding = useRef(false);
+  const documentHost = useMemo<Host>(
+    () => ({
+      ...host,
+      autosave: (doc) =>
+        holding.current ? Promise.reject(new Error('Unsaved work from last time is waiting in the recovery copy: save it as a file or discard it (the message at the top), then changes here are kept for recovery again.')) : host.autosave(doc),
+      clearAutosave: () => (holding.current ? Promise.resolve() : host.clearAutosave()),
+    }),
+    [host],
+  );
+  const releaseRecovery = useCallback(() => {
+    holding.current = false;
+    setHeldRecovery(null);
+    workspaceRef.current?.resumeAutosave();
+  }, []);
 
   const navigate = useCallback(
     (next: Route) => {
@@ -66,11 +84,11 @@ function Main({ host }: { host: Host }) {
       const previous = workspaceRef.current;
       previous?.discard();
       // The single recovery slot now belongs to the new document: a clean one needs none.
-      if (previous !== null && !next.getState().dirty) void host.clearAutosave().catch(() => undefined);
+      if (previous !== null && !next.getState().dirty) void documentHost.clearAutosave().catch(() => undefined);
       setWorkspace(next);
       navigate(nextRoute);
     },
-    [host, navigate],
+    [documentHost, navigate],
   );
 
   /** Asks what to do with unsaved changes before they would be lost; false means stop. */
@@ -94,7 +112,7 @@ function Main({ host }: { host: Host }) {
 
   const openText = useCallback(
     (opened: DocumentSource, options: { dirty?: boolean; route?: Route; notice?: NoticeState } = {}) => {
-      const result = Workspace.open(host, opened, operator, options.dirty ?? false);
+      const result = Workspace.open(documentHost, opened, operator, options.dirty ?? false);
       if (!result.ok) {
         setNotice({ intent: 'error', title: 'This file was not opened', text: result.message });
         return false;
@@ -103,18 +121,18 @@ function Main({ host }: { host: Host }) {
       setNotice(options.notice ?? null);
       return true;
     },
-    [adopt, host, operator],
+    [adopt, documentHost, operator],
   );
 
   const openSample = useCallback(() => {
-    const result = Workspace.open(host, SAMPLE, operator, false);
+    const result = Workspace.open(documentHost, SAMPLE, operator, false);
     if (!result.ok) {
       setNotice({ intent: 'error', title: 'The sample did not open', text: result.message });
       return;
     }
     adopt(result.workspace);
     setNotice({ intent: 'info', title: 'Sample deployment', text: 'This is the bundled sample: fe01 assigned the OAuthTokenIssuer certificate after fe02 and fe03 took their local stores, so both are blocked. Save it under another name to keep your changes.' });
-  }, [adopt, host, operator]);
+  }, [adopt, documentHost, operator]);
 
   const commands = useRef<Record<HostCommand['type'], (command: HostCommand) => void>>(null as never);
   commands.current = {
@@ -166,7 +184,7 @@ function Main({ host }: { host: Host }) {
         if (recovered !== null) {
           const route = loadRoute(host.preferences);
           const opened = Workspace.open(
-            host,
+            documentHost,
             { handle: recovered.handle, name: recovered.name, location: recovered.handle === null ? 'not saved yet' : 'recovered', text: recovered.text },
             operator,
             true,
@@ -174,16 +192,10 @@ function Main({ host }: { host: Host }) {
           if (opened.ok) {
             adopt(opened.workspace, route.screen === 'deployment' ? route : undefined);
           } else {
-            // Never thrown away unasked: it may be the only copy of unsaved work.
-            setNotice({
-              intent: 'error',
-              title: 'Unsaved work from last time could not be opened',
-              text: `${opened.message} It is kept until you decide.`,
-              actions: [
-                { label: 'Save it as a file…', onClick: () => void host.exportFile({ suggestedName: `${recovered.name} recovered`, format: 'json', content: recovered.text }).catch(() => undefined) },
-                { label: 'Discard it', onClick: () => void host.clearAutosave().then(() => setNotice(null)) },
-              ],
-            });
+            // Never thrown away unasked: it may be the only copy of unsaved work. Until the admin
+            // decides, no other document may take the recovery slot.
+            holding.current = true;
+            setHeldRecovery({ name: recovered.name, text: recovered.text, message: opened.message });
           }
         } else if (host.preferences.get('first-start-done') === null) {
           host.preferences.set('first-start-done', 'yes');
@@ -209,7 +221,7 @@ function Main({ host }: { host: Host }) {
   }, []);
 
   const createDeployment = (deployment: Deployment): string | null => {
-    const result = Workspace.create(host, deployment, operator);
+    const result = Workspace.create(documentHost, deployment, operator);
     if (!result.ok) return result.message;
     adopt(result.workspace);
     setNotice(null);
@@ -242,6 +254,31 @@ function Main({ host }: { host: Host }) {
 
   return (
     <>
+      {heldRecovery && (
+        <Notice
+          notice={{
+            intent: 'error',
+            title: 'Unsaved work from last time could not be opened',
+            text: `${heldRecovery.message} It is kept until you decide; until then, changes to other deployments are not kept for recovery.`,
+            actions: [
+              {
+                label: 'Save it as a file…',
+                onClick: () =>
+                  void host.exportFile({ suggestedName: `${heldRecovery.name} recovered`, format: 'json', content: heldRecovery.text }).then(
+                    (saved) => {
+                      if (saved === null) return;
+                      void host.clearAutosave().catch(() => undefined);
+                      releaseRecovery();
+                      setNotice({ intent: 'success', title: 'Saved', text: `The unsaved work from last time is in ${saved.name}.`, transient: true });
+                    },
+                    (error: unknown) => setNotice({ intent: 'error', title: 'Not saved', text: error instanceof Error ? error.message : String(error) }),
+                  ),
+              },
+              { label: 'Discard it', onClick: () => void host.clearAutosave().then(releaseRecovery, () => undefined) },
+            ],
+          }}
+        />
+      )}
       {notice && <Notice notice={notice} onDismiss={() => setNotice(null)} />}
       {screen}
       {pendingDiscard && <ConfirmDiscard name={workspace?.getState().name ?? 'this deployment'} onChoose={pendingDiscard.resolve} />}

@@ -17,11 +17,11 @@ const useStyles = makeStyles({
   bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
 });
 
-/** A message bar at the top of the window; errors stay until dismissed. */
-export function Notice({ notice, onDismiss }: { notice: NoticeState; onDismiss: () => void }) {
+/** A message bar at the top of the window; errors stay until dismissed (or, without `onDismiss`, until one of its actions settles them). */
+export function Notice({ notice, onDismiss }: { notice: NoticeState; onDismiss?: () => void }) {
   const styles = useStyles();
   useEffect(() => {
-    if (!notice.transient) return;
+    if (!notice.transient || onDismiss === undefined) return;
     const timer = setTimeout(onDismiss, 4000);
     return () => clearTimeout(timer);
   }, [notice, onDismiss]);
@@ -31,7 +31,7 @@ export function Notice({ notice, onDismiss }: { notice: NoticeState; onDismiss: 
         <MessageBarTitle>{notice.title}</MessageBarTitle>
         {notice.text}
       </MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss message" icon={<DismissRegular />} onClick={onDismiss} />}>
+      <MessageBarActions containerAction={onDismiss && <Button appearance="transparent" aria-label="Dismiss message" icon={<DismissRegular />} onClick={onDismiss} />}>
         {notice.actions?.map((a) => (
           <Button key={a.label} onClick={a.onClick}>
             {a.label}

@@ -141,6 +141,11 @@ export class Workspace {
     this.writeRecovery();
   }
 
+  /** Writes the recovery copy now if there are unsaved changes (the slot became free again). */
+  resumeAutosave(): void {
+    if (this.dirty) this.writeRecovery();
+  }
+
   /** Closes the workspace without writing its recovery copy (another document takes the slot). */
   discard(): void {
     if (this.autosaveTimer !== null) clearTimeout(this.autosaveTimer);
