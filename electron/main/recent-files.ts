@@ -1,7 +1,7 @@
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-write';
-import { describeError, isNotFound, type FileSystem } from './file-system';
+import { writeAppDataFile, type AppDataFileOptions } from './app-data-file';
+import { describeError, isNotFound } from './file-system';
 
 /** One remembered document. */
 export interface RecentEntry {
@@ -13,13 +13,7 @@ export interface RecentEntry {
 }
 
 /** What the recent list needs: where it lives, the file system, a clock and a logger. */
-export interface RecentFilesOptions {
-  readonly file: string;
-  readonly fs: FileSystem;
-  readonly now: () => string;
-  readonly platform: NodeJS.Platform;
-  readonly randomSuffix: () => string;
-  readonly log: (message: string) => void;
+export interface RecentFilesOptions extends AppDataFileOptions {
   readonly max?: number;
 }
 
@@ -67,13 +61,7 @@ export class RecentFiles {
     this.entries = entries;
     const text = `${JSON.stringify({ schemaVersion: 1, entries }, null, 1)}\n`;
     try {
-      await this.options.fs.mkdir(dirname(this.options.file), { recursive: true });
-      await writeFileAtomic(this.options.file, new TextEncoder().encode(text), {
-        fs: this.options.fs,
-        keepBackup: false,
-        platform: this.options.platform,
-        randomSuffix: this.options.randomSuffix,
-      });
+      await writeAppDataFile(this.options, text);
     } catch (error) {
       // The list is a convenience: losing an update must not fail the save or open that caused it.
       this.options.log(`recent files: could not write ${this.options.file}: ${describeError(error)}`);

@@ -1,7 +1,7 @@
-import { dirname, isAbsolute } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-write';
-import { describeError, isNotFound, type FileSystem } from './file-system';
+import { writeAppDataFile, type AppDataFileOptions } from './app-data-file';
+import { describeError, isNotFound } from './file-system';
 
 /** The recovery copy of the document being edited. */
 export interface RecoveryRecord {
@@ -14,14 +14,8 @@ export interface RecoveryRecord {
 }
 
 /** What the recovery store needs. */
-export interface RecoveryStoreOptions {
-  readonly file: string;
-  readonly fs: FileSystem;
-  readonly now: () => string;
-  readonly platform: NodeJS.Platform;
-  readonly randomSuffix: () => string;
+export interface RecoveryStoreOptions extends AppDataFileOptions {
   readonly maxChars: number;
-  readonly log: (message: string) => void;
 }
 
 /**
@@ -45,13 +39,7 @@ export class RecoveryStore {
   /** Writes the recovery copy. */
   async write(record: Omit<RecoveryRecord, 'at'>): Promise<void> {
     const text = JSON.stringify({ schemaVersion: 1, path: record.path, name: record.name, text: record.text, at: this.options.now() });
-    await this.options.fs.mkdir(dirname(this.options.file), { recursive: true });
-    await writeFileAtomic(this.options.file, new TextEncoder().encode(text), {
-      fs: this.options.fs,
-      keepBackup: false,
-      platform: this.options.platform,
-      randomSuffix: this.options.randomSuffix,
-    });
+    await writeAppDataFile(this.options, text);
   }
 
   /** Removes the recovery copy (nothing to do when there is none). */

@@ -18,7 +18,10 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 /**
  * Reads a `.lyncrunbook` document from its text: refuses what is not one, a newer or unknown
  * version, or one that does not validate, each with a message saying what is wrong; migrates
- * older versions; and checks that the history replays and yields the stored deployment.
+ * older versions; and checks that the history replays and yields the stored deployment. The
+ * session returned is that replay: the stored snapshot is only a record of the machines when the
+ * file was saved, never trusted to open it (a hand-edited one could put a server past a gate its
+ * history never opened).
  */
 export function parseDocument(text: string, options: SessionOptions): LoadResult {
   if (text.length > MAX_DOCUMENT_BYTES) {
@@ -67,19 +70,6 @@ export function parseDocument(text: string, options: SessionOptions): LoadResult
     return { ok: false, message: `This deployment file's topology does not match its history. ${WHAT_TO_DO}` };
   }
   return { ok: true, document, session: replayed.session, migratedFrom: version === CURRENT_SCHEMA_VERSION ? null : version };
-}
-
-/**
- * The session for a checked document, rebuilt by replaying its history. The stored snapshot is not
- * used to open it: a snapshot cannot be trusted without the replay that checks the history against
- * the machines (a hand-edited or stale one could show a server past a gate its history never
- * opened), and that replay is needed anyway. The snapshot stays in the file as a record of the
- * machines' state when it was saved (DeploymentSession.restore reads it back).
- */
-export function openDocument(document: DeploymentDocument, options: SessionOptions): DeploymentSession {
-  const result = DeploymentSession.replay(document.history, options);
-  if (!result.ok) throw new Error(`history does not replay at event ${result.index + 1}: ${result.message}`);
-  return result.session;
 }
 
 /** Loads text straight into a session, or says why it cannot. */

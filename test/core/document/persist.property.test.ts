@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, openDocument } from '../../../renderer/core/document/load';
+import { parseDocument } from '../../../renderer/core/document/load';
 import { serializeDocument, toDocument } from '../../../renderer/core/document/save';
 import { DeploymentSession } from '../../../renderer/core/session/session';
 import { ManualClock } from '../support/deployments';
@@ -52,7 +52,7 @@ describe('persistence', () => {
         if (!loaded.ok) return;
         // Restored from the stored snapshot, and rebuilt from the history: both are the original.
         const restored = DeploymentSession.restore(loaded.document.history, loaded.document.snapshot!.value, options);
-        const replayed = openDocument(loaded.document, options);
+        const replayed = loaded.session;
         expect(restored.history).toEqual(original.history);
         expect(observable(restored)).toEqual(observable(original));
         expect(observable(replayed)).toEqual(observable(original));
@@ -63,7 +63,7 @@ describe('persistence', () => {
         expect(observable(restored)).toEqual(observable(original));
         // And a second round trip of the grown history is still identical.
         const again = parseDocument(serializeDocument(toDocument(restored, '2013-03-22T00:00:00.000Z')), options);
-        expect(again.ok && observable(openDocument(again.document, options))).toEqual(observable(original));
+        expect(again.ok && observable(again.session)).toEqual(observable(original));
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
     );
