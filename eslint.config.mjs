@@ -5,7 +5,19 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Bare module names are matched exactly (as `paths`); entries with a slash or a star are patterns.
-const NODE = ['node:*', 'fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream', 'events'];
+const NODE = [
+  'node:*',
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'url',
+  'util',
+  'stream',
+  'events',
+];
 const REACT = ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@xstate/react', '@fluentui/*'];
 const ELECTRON = ['electron'];
 
@@ -25,7 +37,16 @@ function forbid(modules, message) {
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '.vite/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+      '.vite/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -35,7 +56,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "ExportDefaultDeclaration", message: 'Use named exports (STYLE.md).' },
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports (STYLE.md).' },
       ],
     },
   },
@@ -52,18 +73,36 @@ export default tseslint.config(
   {
     files: ['renderer/core/**/*.ts'],
     rules: {
-      ...forbid([...NODE, ...REACT, ...ELECTRON, '**/host/**', '**/ui/**', '**/electron/**'], 'renderer/core is pure: no React, Electron, DOM or Node (STYLE.md).'),
+      ...forbid(
+        [...NODE, ...REACT, ...ELECTRON, '**/host/**', '**/ui/**', '**/electron/**'],
+        'renderer/core is pure: no React, Electron, DOM or Node (STYLE.md).',
+      ),
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'localStorage', 'navigator', 'fetch'],
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'Time is injected into the core (DESIGN §5): take it from a Clock or the event.' },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Time is injected into the core (DESIGN §5): take it from a Clock or the event.',
+        },
         { object: 'Math', property: 'random', message: 'Ids are injected into the core (DESIGN §5).' },
       ],
     },
   },
   {
     files: ['renderer/host/**/*.ts'],
-    rules: forbid([...NODE, ...REACT, ...ELECTRON, '**/ui/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/cli/**'], 'renderer/host may import renderer/core and electron/shared types only.'),
+    rules: forbid(
+      [
+        ...NODE,
+        ...REACT,
+        ...ELECTRON,
+        '**/ui/**',
+        '**/electron/main/**',
+        '**/electron/preload/**',
+        '**/electron/cli/**',
+      ],
+      'renderer/host may import renderer/core and electron/shared types only.',
+    ),
   },
   {
     files: ['renderer/**/*.{ts,tsx}', 'test/ui/**/*.{ts,tsx}'],
@@ -72,23 +111,38 @@ export default tseslint.config(
   },
   {
     files: ['renderer/ui/**/*.{ts,tsx}'],
-    rules: forbid([...NODE, ...ELECTRON, '**/electron/**'], 'renderer/ui talks to the system only through renderer/host.'),
+    rules: forbid(
+      [...NODE, ...ELECTRON, '**/electron/**'],
+      'renderer/ui talks to the system only through renderer/host.',
+    ),
   },
   {
     files: ['electron/shared/**/*.ts'],
-    rules: forbid([...NODE, ...REACT, ...ELECTRON, '**/renderer/**', '**/main/**', '**/preload/**', '**/cli/**'], 'electron/shared is the IPC contract only.'),
+    rules: forbid(
+      [...NODE, ...REACT, ...ELECTRON, '**/renderer/**', '**/main/**', '**/preload/**', '**/cli/**'],
+      'electron/shared is the IPC contract only.',
+    ),
   },
   {
     files: ['electron/preload/**/*.ts'],
-    rules: forbid([...NODE, ...REACT, '**/renderer/**', '**/main/**', '**/cli/**'], 'electron/preload exposes the contract channels and nothing else.'),
+    rules: forbid(
+      [...NODE, ...REACT, '**/renderer/**', '**/main/**', '**/cli/**'],
+      'electron/preload exposes the contract channels and nothing else.',
+    ),
   },
   {
     files: ['electron/main/**/*.ts'],
-    rules: forbid([...REACT, '**/renderer/ui/**', '**/renderer/host/**', '**/preload/**', '**/cli/**'], 'electron/main may use electron, node, electron/shared and renderer/core.'),
+    rules: forbid(
+      [...REACT, '**/renderer/ui/**', '**/renderer/host/**', '**/preload/**', '**/cli/**'],
+      'electron/main may use electron, node, electron/shared and renderer/core.',
+    ),
   },
   {
     files: ['electron/cli/**/*.ts'],
-    rules: forbid([...REACT, ...ELECTRON, '**/renderer/ui/**', '**/renderer/host/**', '**/electron/main/**', '**/preload/**'], 'the command line runs on Node over renderer/core only.'),
+    rules: forbid(
+      [...REACT, ...ELECTRON, '**/renderer/ui/**', '**/renderer/host/**', '**/electron/main/**', '**/preload/**'],
+      'the command line runs on Node over renderer/core only.',
+    ),
   },
   {
     files: ['test/**/*.{ts,tsx}'],

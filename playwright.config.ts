@@ -18,15 +18,27 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(systemChromium ? { executablePath: systemChromium } : {}),
-      args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [
-    { name: 'web', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }, testIgnore: /electron\.spec\.ts/ },
+    {
+      name: 'web',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
+      testIgnore: /electron\.spec\.ts/,
+    },
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
   ],
   webServer: {
-    command: 'npm run build:web && npx vite preview --config vite.web.config.mts --host 127.0.0.1 --port 4173 --strictPort',
+    command:
+      'npm run build:web && npx vite preview --config vite.web.config.mts --host 127.0.0.1 --port 4173 --strictPort',
     url: 'http://127.0.0.1:4173',
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -7,4 +7,7 @@ export interface FuseSetting {
 /** The fuses the packaged app flips. */
 export const FUSES: readonly FuseSetting[];
 /** The @electron/fuses configuration for a platform. */
-export function fuseConfig(fuses: { FuseV1Options: Record<string, number>; FuseVersion: { V1: string } }, platform: string): Record<string | number, unknown>;
+export function fuseConfig(
+  fuses: { FuseV1Options: Record<string, number>; FuseVersion: { V1: string } },
+  platform: string,
+): Record<string | number, unknown>;

@@ -7,10 +7,22 @@ export const FUSES = [
   { name: 'EnableCookieEncryption', value: true, why: 'cookies on disk are encrypted with the OS key store' },
   { name: 'EnableNodeOptionsEnvironmentVariable', value: false, why: 'NODE_OPTIONS must not inject code into main' },
   { name: 'EnableNodeCliInspectArguments', value: false, why: '--inspect must not open a debugger into main' },
-  { name: 'EnableEmbeddedAsarIntegrityValidation', value: true, why: 'a tampered app.asar is refused (macOS and Windows)' },
-  { name: 'OnlyLoadAppFromAsar', value: true, why: 'the app runs only from its checked app.asar, not a planted app folder' },
+  {
+    name: 'EnableEmbeddedAsarIntegrityValidation',
+    value: true,
+    why: 'a tampered app.asar is refused (macOS and Windows)',
+  },
+  {
+    name: 'OnlyLoadAppFromAsar',
+    value: true,
+    why: 'the app runs only from its checked app.asar, not a planted app folder',
+  },
   { name: 'LoadBrowserProcessSpecificV8Snapshot', value: false, why: 'no custom V8 snapshot is shipped' },
-  { name: 'GrantFileProtocolExtraPrivileges', value: false, why: 'the page is served from app://, so file:// needs no extra powers' },
+  {
+    name: 'GrantFileProtocolExtraPrivileges',
+    value: false,
+    why: 'the page is served from app://, so file:// needs no extra powers',
+  },
 ];
 
 /**

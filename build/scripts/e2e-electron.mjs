@@ -5,10 +5,20 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const playwright = [join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '--project', 'electron', ...process.argv.slice(2)];
+const playwright = [
+  join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js'),
+  'test',
+  '--project',
+  'electron',
+  ...process.argv.slice(2),
+];
 
 /** The command that runs the test: under xvfb-run on a headless Linux machine that has it. */
-export function e2eCommand(platform = process.platform, env = process.env, hasXvfb = () => spawnSync('xvfb-run', ['--help'], { stdio: 'ignore' }).error === undefined) {
+export function e2eCommand(
+  platform = process.platform,
+  env = process.env,
+  hasXvfb = () => spawnSync('xvfb-run', ['--help'], { stdio: 'ignore' }).error === undefined,
+) {
   const headless = platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY;
   if (headless && hasXvfb()) return { command: 'xvfb-run', args: ['-a', process.execPath, ...playwright] };
   return { command: process.execPath, args: playwright };

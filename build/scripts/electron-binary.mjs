@@ -20,11 +20,24 @@ export function findElectronBinary(from = process.cwd(), env = process.env) {
   const pathFile = join(dir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const candidate = join(env.ELECTRON_OVERRIDE_DIST_PATH, relative ?? (process.platform === 'win32' ? 'electron.exe' : 'electron'));
-    return existsSync(candidate) ? { path: candidate, reason: null } : { path: null, reason: `ELECTRON_OVERRIDE_DIST_PATH is set, but ${candidate} does not exist.` };
+    const candidate = join(
+      env.ELECTRON_OVERRIDE_DIST_PATH,
+      relative ?? (process.platform === 'win32' ? 'electron.exe' : 'electron'),
+    );
+    return existsSync(candidate)
+      ? { path: candidate, reason: null }
+      : { path: null, reason: `ELECTRON_OVERRIDE_DIST_PATH is set, but ${candidate} does not exist.` };
   }
-  if (relative === null || relative === '') return { path: null, reason: 'node_modules/electron/path.txt is missing: the Electron binary was never downloaded.' };
+  if (relative === null || relative === '')
+    return {
+      path: null,
+      reason: 'node_modules/electron/path.txt is missing: the Electron binary was never downloaded.',
+    };
   const binary = join(dir, 'dist', relative);
-  if (!existsSync(binary)) return { path: null, reason: `node_modules/electron/dist/${relative} is missing: the Electron binary download did not finish.` };
+  if (!existsSync(binary))
+    return {
+      path: null,
+      reason: `node_modules/electron/dist/${relative} is missing: the Electron binary download did not finish.`,
+    };
   return { path: binary, reason: null };
 }

@@ -16,7 +16,10 @@ export interface AllowEntry {
   readonly reason: string;
 }
 /** The findings the allow-list does not cover, the allow-list entries nothing matched, and the covered findings. */
-export function judge(findings: readonly Finding[], allowList: readonly AllowEntry[]): { unexplained: Finding[]; stale: AllowEntry[]; allowed: { finding: Finding; reason: string }[] };
+export function judge(
+  findings: readonly Finding[],
+  allowList: readonly AllowEntry[],
+): { unexplained: Finding[]; stale: AllowEntry[]; allowed: { finding: Finding; reason: string }[] };
 /** Checks the allow-list's shape. */
 export function readAllowList(text: string): AllowEntry[];
 /** Stages the scanned sources of `root`, runs the scan and returns its findings and parse errors. */

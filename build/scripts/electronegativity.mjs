@@ -21,7 +21,9 @@ export function judge(findings, allowList) {
   const allowed = [];
   for (const finding of findings) {
     if (!FAILING.has(finding.severity)) continue;
-    const index = allowList.findIndex((a) => a.check === finding.id && a.file === finding.file && finding.sample.trim() === a.sample.trim());
+    const index = allowList.findIndex(
+      (a) => a.check === finding.id && a.file === finding.file && finding.sample.trim() === a.sample.trim(),
+    );
     if (index === -1) unexplained.push(finding);
     else {
       used.add(index);
@@ -38,9 +40,11 @@ export function readAllowList(text) {
   if (!Array.isArray(list)) throw new Error('the allow-list must be an array');
   for (const entry of list) {
     for (const key of ['check', 'file', 'sample', 'reason']) {
-      if (typeof entry[key] !== 'string' || entry[key].trim() === '') throw new Error(`allow-list entry ${JSON.stringify(entry)} has no ${key}`);
+      if (typeof entry[key] !== 'string' || entry[key].trim() === '')
+        throw new Error(`allow-list entry ${JSON.stringify(entry)} has no ${key}`);
     }
-    if (entry.reason.trim().length < 20) throw new Error(`allow-list entry for ${entry.check} in ${entry.file} needs a real reason`);
+    if (entry.reason.trim().length < 20)
+      throw new Error(`allow-list entry for ${entry.check} in ${entry.file} needs a real reason`);
   }
   return list;
 }
@@ -52,7 +56,12 @@ function scanInChild(input, output, electronVersion) {
   const scannerRequire = createRequire(cli);
   // The scanner fetches translations on start; offline that is a slow timeout, so it gets an immediate no.
   const got = scannerRequire.resolve('got');
-  scannerRequire.cache[got] = { id: got, filename: got, loaded: true, exports: () => Promise.reject(new Error('offline by design')) };
+  scannerRequire.cache[got] = {
+    id: got,
+    filename: got,
+    loaded: true,
+    exports: () => Promise.reject(new Error('offline by design')),
+  };
   const i18n = scannerRequire('./locales/i18n.js');
   const run = scannerRequire('./runner.js');
   return (i18n.default ?? i18n)().then(() =>
@@ -70,7 +79,15 @@ function scanInChild(input, output, electronVersion) {
       },
       false,
     ).then((result) => {
-      const findings = result.issues.map((i) => ({ id: i.id, severity: i.severity.name, confidence: i.confidence.name, file: i.file, line: i.location.line, sample: String(i.sample ?? ''), description: i.description }));
+      const findings = result.issues.map((i) => ({
+        id: i.id,
+        severity: i.severity.name,
+        confidence: i.confidence.name,
+        file: i.file,
+        line: i.location.line,
+        sample: String(i.sample ?? ''),
+        description: i.description,
+      }));
       const errors = result.errors.map((e) => ({ file: e.file ?? null, message: String(e.message ?? e.error ?? e) }));
       return import('node:fs').then(({ writeFileSync }) => writeFileSync(output, JSON.stringify({ findings, errors })));
     }),
@@ -83,10 +100,19 @@ export function scan(root = ROOT) {
   try {
     const input = join(stage, 'app');
     for (const entry of SCANNED) cpSync(join(root, entry), join(input, entry), { recursive: true });
-    const electronVersion = JSON.parse(readFileSync(join(dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json')), 'package.json'), 'utf8')).version;
+    const electronVersion = JSON.parse(
+      readFileSync(
+        join(dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json')), 'package.json'),
+        'utf8',
+      ),
+    ).version;
     const output = join(stage, 'findings.json');
-    const child = spawnSync(process.execPath, [import.meta.filename, '--child', input, output, electronVersion], { encoding: 'utf8', timeout: 300_000 });
-    if (child.status !== 0) throw new Error(`electronegativity failed (${child.status}): ${child.stderr || child.stdout}`);
+    const child = spawnSync(process.execPath, [import.meta.filename, '--child', input, output, electronVersion], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    if (child.status !== 0)
+      throw new Error(`electronegativity failed (${child.status}): ${child.stderr || child.stdout}`);
     return JSON.parse(readFileSync(output, 'utf8'));
   } finally {
     rmSync(stage, { recursive: true, force: true });
@@ -98,12 +124,20 @@ export function check(root = ROOT, allowListFile = join(root, 'build', 'electron
   const { findings, errors } = scan(root);
   const allowList = readAllowList(readFileSync(allowListFile, 'utf8'));
   const { unexplained, stale, allowed } = judge(findings, allowList);
-  for (const { finding, reason } of allowed) console.log(`allowed  ${finding.severity.padEnd(6)} ${finding.id} ${finding.file}:${finding.line} — ${reason}`);
-  for (const f of unexplained) console.error(`FINDING  ${f.severity.padEnd(6)} ${f.id} ${f.file}:${f.line}: ${f.description}\n         ${f.sample.trim()}`);
+  for (const { finding, reason } of allowed)
+    console.log(`allowed  ${finding.severity.padEnd(6)} ${finding.id} ${finding.file}:${finding.line} — ${reason}`);
+  for (const f of unexplained)
+    console.error(
+      `FINDING  ${f.severity.padEnd(6)} ${f.id} ${f.file}:${f.line}: ${f.description}\n         ${f.sample.trim()}`,
+    );
   for (const a of stale) console.error(`STALE    allow-list entry matches nothing: ${a.check} ${a.file}: ${a.sample}`);
   for (const e of errors) console.error(`UNPARSED ${e.file ?? '?'}: ${e.message}`);
   const passed = unexplained.length === 0 && stale.length === 0 && errors.length === 0;
-  console.log(passed ? `electronegativity: no unexplained HIGH or MEDIUM findings (${findings.length} findings, ${allowed.length} allowed with a reason).` : 'electronegativity: failed.');
+  console.log(
+    passed
+      ? `electronegativity: no unexplained HIGH or MEDIUM findings (${findings.length} findings, ${allowed.length} allowed with a reason).`
+      : 'electronegativity: failed.',
+  );
   return passed;
 }
 

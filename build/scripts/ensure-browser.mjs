@@ -7,11 +7,16 @@ const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => ex
 if (system) {
   console.log(`[lync-runbook] end-to-end tests use ${system}`);
 } else {
-  console.log('[lync-runbook] no system Chromium found: installing Playwright\'s Chromium (once)…');
+  console.log("[lync-runbook] no system Chromium found: installing Playwright's Chromium (once)…");
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const result = spawnSync(npx, ['playwright', 'install', 'chromium'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(npx, ['playwright', 'install', 'chromium'], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
-    console.error('[lync-runbook] Could not install a browser for the end-to-end tests. Install Chromium (on Debian/Ubuntu: apt-get install chromium) or run `npx playwright install chromium`, then run `npm test` again.');
+    console.error(
+      '[lync-runbook] Could not install a browser for the end-to-end tests. Install Chromium (on Debian/Ubuntu: apt-get install chromium) or run `npx playwright install chromium`, then run `npm test` again.',
+    );
     process.exit(result.status ?? 1);
   }
 }

@@ -113,7 +113,12 @@ export function encodePng(pixels, size) {
   ihdr.set([8, 6, 0, 0, 0], 8);
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) pixels.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A 32-bit BMP icon entry (bottom-up BGRA and an all-zero AND mask), as Windows and NSIS read best. */
@@ -141,7 +146,9 @@ function bmpEntry(pixels, size) {
 
 /** An ICO file: BMP entries for the small sizes, PNG for 256 px. */
 export function encodeIco(sizes) {
-  const images = sizes.map((size) => (size >= 256 ? encodePng(renderIcon(size), size) : bmpEntry(renderIcon(size), size)));
+  const images = sizes.map((size) =>
+    size >= 256 ? encodePng(renderIcon(size), size) : bmpEntry(renderIcon(size), size),
+  );
   const header = Buffer.alloc(6 + 16 * sizes.length);
   header.writeUInt16LE(0, 0);
   header.writeUInt16LE(1, 2);

@@ -26,7 +26,11 @@ if (binary.path === null) {
   process.exit(1);
 }
 
-const electronVite = join(dirname(createRequire(join(ROOT, 'package.json')).resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+const electronVite = join(
+  dirname(createRequire(join(ROOT, 'package.json')).resolve('electron-vite/package.json')),
+  'bin',
+  'electron-vite.js',
+);
 // The app must never inherit "run as Node" from the shell it was started from.
 const env = { ...process.env };
 delete env.ELECTRON_RUN_AS_NODE;
@@ -40,7 +44,9 @@ function run(command, args) {
 if (dev) process.exit(run(process.execPath, [electronVite, 'dev', ...passThrough]));
 
 if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
-  console.warn('[lync-runbook] No display (DISPLAY and WAYLAND_DISPLAY are unset): the window needs one; on a headless machine use `xvfb-run -a npm start`.');
+  console.warn(
+    '[lync-runbook] No display (DISPLAY and WAYLAND_DISPLAY are unset): the window needs one; on a headless machine use `xvfb-run -a npm start`.',
+  );
 }
 const built = run(process.execPath, [electronVite, 'build']);
 if (built !== 0) process.exit(built);

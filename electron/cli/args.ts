@@ -13,10 +13,20 @@ export interface ParsedArgs {
 }
 
 /** Parses a command's arguments strictly: unknown options and missing values are UsageErrors. */
-export function parseCommandArgs(command: string, argv: readonly string[], options: OptionSpec, positionals: { readonly min: number; readonly max: number; readonly names: string }): ParsedArgs {
+export function parseCommandArgs(
+  command: string,
+  argv: readonly string[],
+  options: OptionSpec,
+  positionals: { readonly min: number; readonly max: number; readonly names: string },
+): ParsedArgs {
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
   } catch (error) {
     const message = (error as Error).message;
     // Node's message for an unknown option goes on about '--' positionals; the option is what matters.
@@ -27,7 +37,10 @@ export function parseCommandArgs(command: string, argv: readonly string[], optio
   if (!help) {
     if (parsed.positionals.length < positionals.min) throw new UsageError(`Missing ${positionals.names}.`, command);
     if (parsed.positionals.length > positionals.max) {
-      throw new UsageError(`Unexpected argument "${parsed.positionals[positionals.max]}"${positionals.max === 0 ? '' : ` after ${positionals.names}`}.`, command);
+      throw new UsageError(
+        `Unexpected argument "${parsed.positionals[positionals.max]}"${positionals.max === 0 ? '' : ` after ${positionals.names}`}.`,
+        command,
+      );
     }
   }
   return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals, help };
@@ -42,7 +55,8 @@ export function optional(args: ParsedArgs, name: string): string | undefined {
 /** A string option that must be given. */
 export function required(args: ParsedArgs, name: string, command: string, hint = ''): string {
   const value = optional(args, name);
-  if (value === undefined || value.trim().length === 0) throw new UsageError(`Missing --${name}${hint ? ` ${hint}` : ''}.`, command);
+  if (value === undefined || value.trim().length === 0)
+    throw new UsageError(`Missing --${name}${hint ? ` ${hint}` : ''}.`, command);
   return value;
 }
 
@@ -71,12 +85,18 @@ const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?
 export function parseTime(value: string, option: string, command: string): string {
   const trimmed = value.trim();
   if (!ISO_WITH_ZONE.test(trimmed)) {
-    const hint = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed) ? ' Add the zone: Z for UTC, or an offset such as +01:00.' : '';
-    throw new UsageError(`--${option} "${value}" is not an ISO 8601 time with a zone, such as 2013-03-14T10:00:00Z.${hint}`, command);
+    const hint = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed)
+      ? ' Add the zone: Z for UTC, or an offset such as +01:00.'
+      : '';
+    throw new UsageError(
+      `--${option} "${value}" is not an ISO 8601 time with a zone, such as 2013-03-14T10:00:00Z.${hint}`,
+      command,
+    );
   }
   const [y, m, d] = trimmed.slice(0, 10).split('-').map(Number) as [number, number, number];
   const ms = Date.parse(trimmed);
   // Date.parse rolls 30 February over into March; a typed date must exist as typed.
-  if (!Number.isFinite(ms) || new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d) throw new UsageError(`--${option} "${value}" is not a real moment.`, command);
+  if (!Number.isFinite(ms) || new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d)
+    throw new UsageError(`--${option} "${value}" is not a real moment.`, command);
   return new Date(ms).toISOString();
 }

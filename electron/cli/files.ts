@@ -1,5 +1,19 @@
 /** Files the command line reads and writes: text in the encodings Windows tools write, and atomic saves. */
-import { closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadDocument } from '../../renderer/core/document/load';
@@ -31,13 +45,17 @@ export function readTextFile(path: string, what: string): string {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`${what} ${path} does not exist.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${what} ${path} cannot be read: permission denied.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new UsageError(`${what} ${path} cannot be read: permission denied.`);
     throw new UsageError(`${what} ${path} cannot be read: ${(error as Error).message}`);
   }
 }
 
 /** A deployment file opened into a session, or a UsageError with the reason it was refused (the file is left as it is). */
-export function openDeploymentFile(path: string, options: SessionOptions): { session: DeploymentSession; document: DeploymentDocument } {
+export function openDeploymentFile(
+  path: string,
+  options: SessionOptions,
+): { session: DeploymentSession; document: DeploymentDocument } {
   const text = readTextFile(path, 'The deployment file');
   const loaded = loadDocument(text, options);
   if (!loaded.ok) throw new UsageError(`${path}: ${loaded.message}`);

@@ -11,7 +11,7 @@ export const COMMANDS = {
   new: 'create a deployment file from pools and servers you name',
   'import-topology': 'create a deployment file from a topology (Get-CsTopology -AsXml or a .tbxml)',
   record: 'record one thing done on a server (a wizard step, a remediation, an override)',
-  check: 'print each server\'s step and gate status; exit 1 when one is blocked',
+  check: "print each server's step and gate status; exit 1 when one is blocked",
   script: 'print the PowerShell for a server: a remediation path, verification or a step',
   evidence: 'judge pasted command output as evidence for a server, and record the verdict',
   export: 'write the runbook as Markdown, HTML or JSON',
@@ -31,7 +31,9 @@ OAuthTokenIssuer certificate until evidence or a written override says otherwise
 Usage: lync-runbook <command> [options]
 
 Commands:
-${Object.entries(COMMANDS).map(([name, what]) => `  ${name.padEnd(width)}  ${what}`).join('\n')}
+${Object.entries(COMMANDS)
+  .map(([name, what]) => `  ${name.padEnd(width)}  ${what}`)
+  .join('\n')}
 
 Run "lync-runbook <command> --help" for a command's options.
 

@@ -40,7 +40,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   if (!isCommand(first)) {
-    io.err(`lync-runbook: "${first}" is not a command. Commands: ${Object.keys(COMMANDS).join(', ')}.\nRun "lync-runbook --help" for usage.\n`);
+    io.err(
+      `lync-runbook: "${first}" is not a command. Commands: ${Object.keys(COMMANDS).join(', ')}.\nRun "lync-runbook --help" for usage.\n`,
+    );
     return 2;
   }
   try {

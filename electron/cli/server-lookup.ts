@@ -11,7 +11,10 @@ export function requireServer(session: DeploymentSession, fqdn: string, command:
   const deployment = session.deployment()!;
   const server = findServer(deployment, fqdn);
   if (server === undefined) {
-    throw new UsageError(`There is no server ${fqdn} in this deployment; its servers are: ${deployment.servers.map((s) => s.fqdn).join(', ') || '(none)'}.`, command);
+    throw new UsageError(
+      `There is no server ${fqdn} in this deployment; its servers are: ${deployment.servers.map((s) => s.fqdn).join(', ') || '(none)'}.`,
+      command,
+    );
   }
   return server;
 }
@@ -34,17 +37,25 @@ function statusLine(session: DeploymentSession, summary: ServerSummary): GateSta
   const open = summary.open;
   if (open === null) {
     const step4 = snapshot.context.steps[4];
-    return { ...base, status: 'done', reason: `services running since ${step4 ? exportTime(step4.at) : '?'}`, blocked: false };
+    return {
+      ...base,
+      status: 'done',
+      reason: `services running since ${step4 ? exportTime(step4.at) : '?'}`,
+      blocked: false,
+    };
   }
   if (status.phase === 'blocked') {
-    if (open.waitingFor !== null) return { ...base, status: 'waiting for the CMS pool', reason: `path B waits: ${open.waitingFor}`, blocked: true };
+    if (open.waitingFor !== null)
+      return { ...base, status: 'waiting for the CMS pool', reason: `path B waits: ${open.waitingFor}`, blocked: true };
     // The status already says it is blocked and why; the reason keeps the times that prove it.
     const why = summary.gate.explanation.replace(/^Blocked: stale local replica\.\s*/, '');
     return { ...base, status: 'blocked: stale replica', reason: `${why} Next: ${open.next}.`, blocked: true };
   }
   let reason = `next: ${open.next}`;
   if (status.phase === 'ready-for-step3') reason += ` (gate: ${summary.gate.label})`;
-  else if (!summary.gate.allowed && status.phase === 'awaiting-step2') reason += '; note: its local store predates the OAuth assignment, so Step 3 will be blocked until it is brought up to date';
+  else if (!summary.gate.allowed && status.phase === 'awaiting-step2')
+    reason +=
+      '; note: its local store predates the OAuth assignment, so Step 3 will be blocked until it is brought up to date';
   return { ...base, status: 'ready', reason, blocked: false };
 }
 

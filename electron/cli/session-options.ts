@@ -10,9 +10,14 @@ import type { CliIo } from './io';
 export const STAMP_OPTIONS = { operator: { type: 'string' }, at: { type: 'string' } } as const;
 
 /** The session options of a command: the operator and the time to stamp events with. */
-export function sessionOptions(args: ParsedArgs, io: CliIo, command: string): SessionOptions & { readonly at: string | null } {
+export function sessionOptions(
+  args: ParsedArgs,
+  io: CliIo,
+  command: string,
+): SessionOptions & { readonly at: string | null } {
   const operator = optional(args, 'operator') ?? io.user();
-  if (operator.trim().length === 0 || operator.length > 200) throw new UsageError('--operator must be a name of 1 to 200 characters.', command);
+  if (operator.trim().length === 0 || operator.length > 200)
+    throw new UsageError('--operator must be a name of 1 to 200 characters.', command);
   const typed = optional(args, 'at');
   const at = typed === undefined ? null : parseTime(typed, 'at', command);
   return { operator: operator.trim(), clock: { now: () => at ?? io.now() }, wallClock: { now: () => io.now() }, at };

@@ -6,7 +6,10 @@ export function supportedProducts(): string[] {
 }
 
 /** The text of the About box: the app's version and the product versions it supports. */
-export function aboutBox(appVersion: string, runtime: { readonly electron: string; readonly chrome: string; readonly node: string }): { title: string; message: string; detail: string } {
+export function aboutBox(
+  appVersion: string,
+  runtime: { readonly electron: string; readonly chrome: string; readonly node: string },
+): { title: string; message: string; detail: string } {
   return {
     title: 'About lync-runbook',
     message: `lync-runbook ${appVersion}`,

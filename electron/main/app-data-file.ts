@@ -18,5 +18,10 @@ export interface AppDataFileOptions {
  */
 export async function writeAppDataFile(options: AppDataFileOptions, text: string): Promise<void> {
   await options.fs.mkdir(dirname(options.file), { recursive: true });
-  await writeFileAtomic(options.file, new TextEncoder().encode(text), { fs: options.fs, keepBackup: false, platform: options.platform, randomSuffix: options.randomSuffix });
+  await writeFileAtomic(options.file, new TextEncoder().encode(text), {
+    fs: options.fs,
+    keepBackup: false,
+    platform: options.platform,
+    randomSuffix: options.randomSuffix,
+  });
 }

@@ -29,5 +29,8 @@ export function isAllowedRequest(url: string, devOrigin: string | null): boolean
   if (devOrigin === null) return false;
   const dev = new URL(devOrigin);
   // Vite's dev server, and its hot-reload socket on the same host and port.
-  return (parsed.protocol === dev.protocol || parsed.protocol === dev.protocol.replace('http', 'ws')) && parsed.host === dev.host;
+  return (
+    (parsed.protocol === dev.protocol || parsed.protocol === dev.protocol.replace('http', 'ws')) &&
+    parsed.host === dev.host
+  );
 }

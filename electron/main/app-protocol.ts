@@ -47,7 +47,9 @@ export function isAppUrl(url: string): boolean {
 }
 
 /** The file an app URL names inside `root`, or the HTTP status that refuses it. */
-export type AppPath = { readonly ok: true; readonly path: string; readonly contentType: string } | { readonly ok: false; readonly status: 400 | 403 | 404 };
+export type AppPath =
+  | { readonly ok: true; readonly path: string; readonly contentType: string }
+  | { readonly ok: false; readonly status: 400 | 403 | 404 };
 
 /**
  * Maps `app://lync-runbook/<path>` to a file inside `root` (the built renderer folder). Refuses
@@ -77,7 +79,8 @@ export function resolveAppPath(url: string, root: string): AppPath {
   if (segments.length === 0) segments.push('index.html');
   const path = join(root, ...segments);
   const inside = relative(root, path);
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return { ok: false, status: 403 };
+  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside))
+    return { ok: false, status: 403 };
   return { ok: true, path, contentType: CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream' };
 }
 
@@ -93,8 +96,13 @@ export function appResponseHeaders(contentType: string): Record<string, string> 
 }
 
 /** Answers one request on the app scheme from the files under `root`. */
-export async function serveAppRequest(request: { readonly url: string; readonly method: string }, root: string, readFile: (path: string) => Promise<Uint8Array>): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
+export async function serveAppRequest(
+  request: { readonly url: string; readonly method: string },
+  root: string,
+  readFile: (path: string) => Promise<Uint8Array>,
+): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
   const resolved = resolveAppPath(request.url, root);
   if (!resolved.ok) return new Response(null, { status: resolved.status });
   let body: Uint8Array;
@@ -103,5 +111,8 @@ export async function serveAppRequest(request: { readonly url: string; readonly 
   } catch {
     return new Response(null, { status: 404 });
   }
-  return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers: appResponseHeaders(resolved.contentType) });
+  return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
+    status: 200,
+    headers: appResponseHeaders(resolved.contentType),
+  });
 }

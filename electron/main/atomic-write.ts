@@ -57,7 +57,8 @@ async function flushFolder(fs: FileSystem, folder: string, platform: NodeJS.Plat
   } catch (error) {
     // Some file systems (and macOS for folders) refuse fsync on a folder; the rename still holds.
     const code = (error as { code?: unknown }).code;
-    if (code !== 'EINVAL' && code !== 'ENOTSUP' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF') throw error;
+    if (code !== 'EINVAL' && code !== 'ENOTSUP' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF')
+      throw error;
   } finally {
     await dir.close();
   }
@@ -86,11 +87,13 @@ export async function writeFileAtomic(target: string, data: Uint8Array, options:
   try {
     path = await fs.realpath(target);
     const stat = await fs.stat(path);
-    if (!stat.isFile()) throw new AtomicWriteError(`${basename(target)} is not a file, so it cannot be replaced.`, false);
+    if (!stat.isFile())
+      throw new AtomicWriteError(`${basename(target)} is not a file, so it cannot be replaced.`, false);
     existingMode = stat.mode & 0o777;
   } catch (error) {
     if (error instanceof AtomicWriteError) throw error;
-    if (!isNotFound(error)) throw new AtomicWriteError(`Could not look at ${basename(target)}: ${describeError(error)}.`, false);
+    if (!isNotFound(error))
+      throw new AtomicWriteError(`Could not look at ${basename(target)}: ${describeError(error)}.`, false);
   }
   const folder = dirname(path);
   const name = basename(path);
@@ -122,11 +125,17 @@ export async function writeFileAtomic(target: string, data: Uint8Array, options:
   } catch (error) {
     await removeQuietly(fs, tempCreated ? temp : null);
     await removeQuietly(fs, backupTempCreated ? backupTemp : null);
-    throw new AtomicWriteError(`Could not save ${name}: ${describeError(error)}. The file on disk was not changed.`, false);
+    throw new AtomicWriteError(
+      `Could not save ${name}: ${describeError(error)}. The file on disk was not changed.`,
+      false,
+    );
   }
   try {
     await flushFolder(fs, folder, options.platform);
   } catch (error) {
-    throw new AtomicWriteError(`${name} was written, but the system could not confirm it reached the disk (${describeError(error)}). Save again to be sure.`, true);
+    throw new AtomicWriteError(
+      `${name} was written, but the system could not confirm it reached the disk (${describeError(error)}). Save again to be sure.`,
+      true,
+    );
   }
 }

@@ -2,7 +2,16 @@
 export type CloseChoice = 'save' | 'discard' | 'cancel';
 
 /** The native message box asking about unsaved changes (buttons in this order: Save, Don't Save, Cancel). */
-export function unsavedChangesPrompt(title: string): { type: 'warning'; buttons: string[]; defaultId: number; cancelId: number; noLink: true; title: string; message: string; detail: string } {
+export function unsavedChangesPrompt(title: string): {
+  type: 'warning';
+  buttons: string[];
+  defaultId: number;
+  cancelId: number;
+  noLink: true;
+  title: string;
+  message: string;
+  detail: string;
+} {
   const name = title.trim() === '' ? 'this deployment' : `“${title.trim()}”`;
   return {
     type: 'warning',
@@ -72,7 +81,9 @@ export class CloseGuard {
     if (this.closing) return true;
     if (!this.dirty) {
       this.closing = true;
-      void this.deps.discardRecovery().catch((error: unknown) => this.deps.log(`close: could not remove the recovery copy: ${String(error)}`));
+      void this.deps
+        .discardRecovery()
+        .catch((error: unknown) => this.deps.log(`close: could not remove the recovery copy: ${String(error)}`));
       return true;
     }
     if (!this.prompting && !this.waitingForSave) void this.prompt();

@@ -89,15 +89,25 @@ export class DocumentService {
    * Saving in place is refused, leaving the file as it is, when the file now holds events this
    * window does not have (recorded by the command line meanwhile, say): saving would lose them.
    */
-  async save(request: { readonly handle: string | null; readonly suggestedName: string; readonly text: string; readonly saveAs: boolean }): Promise<Omit<StoredDocument, 'text'> | null> {
+  async save(request: {
+    readonly handle: string | null;
+    readonly suggestedName: string;
+    readonly text: string;
+    readonly saveAs: boolean;
+  }): Promise<Omit<StoredDocument, 'text'> | null> {
     const known = request.handle === null ? null : this.options.paths.resolve(request.handle);
     let path = request.saveAs ? null : known;
     if (path !== null) await this.refuseIfChangedOutside(path, request.text);
     else {
       const folder = known === null ? this.defaultFolder() : dirname(known);
-      const chosen = await this.options.dialogs.chooseWhereToSave(join(folder, safeFileName(request.suggestedName, DOCUMENT_EXTENSION)));
+      const chosen = await this.options.dialogs.chooseWhereToSave(
+        join(folder, safeFileName(request.suggestedName, DOCUMENT_EXTENSION)),
+      );
       if (chosen === null) return null;
-      path = await savePathFromDialog(chosen, DOCUMENT_EXTENSION, { exists: (p) => this.options.store.exists(p), confirmReplace: (p) => this.options.dialogs.confirmReplace(p) });
+      path = await savePathFromDialog(chosen, DOCUMENT_EXTENSION, {
+        exists: (p) => this.options.store.exists(p),
+        confirmReplace: (p) => this.options.dialogs.confirmReplace(p),
+      });
       if (path === null) return null;
     }
     const saved = await this.options.store.write(path, request.text);
@@ -125,7 +135,12 @@ export class DocumentService {
   /** The recent documents that still exist, newest first, each with its handle. */
   async listRecent(): Promise<RecentDocumentView[]> {
     const entries = await this.options.recent.list();
-    return entries.map((e) => ({ handle: this.options.paths.issue(e.path), name: e.name, location: e.location, at: e.at }));
+    return entries.map((e) => ({
+      handle: this.options.paths.issue(e.path),
+      name: e.name,
+      location: e.location,
+      at: e.at,
+    }));
   }
 
   /** Removes a document from the recent list. */

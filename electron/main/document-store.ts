@@ -30,7 +30,8 @@ const UTF8_BOM = '\ufeff';
 class MissingFileError extends UserError {}
 
 /** What is at a document's path now: nothing, a deployment this version opens (its text), or anything else. */
-export type OnDisk = { readonly state: 'missing' } | { readonly state: 'document'; readonly text: string } | { readonly state: 'other' };
+export type OnDisk =
+  { readonly state: 'missing' } | { readonly state: 'document'; readonly text: string } | { readonly state: 'other' };
 
 /**
  * Reads and writes `.lyncrunbook` files. Reading never changes the file and refuses anything that
@@ -68,11 +69,15 @@ export class DocumentStore {
       const stat = await fs.stat(path);
       if (stat.isDirectory()) throw new UserError(`${name} is a folder, not a lync-runbook deployment.`);
       // A device or a pipe could block the read forever.
-      if (!stat.isFile()) throw new UserError(`${name} is not a regular file, so it cannot be a lync-runbook deployment.`);
+      if (!stat.isFile())
+        throw new UserError(`${name} is not a regular file, so it cannot be a lync-runbook deployment.`);
       size = stat.size;
     } catch (error) {
       if (error instanceof UserError) throw error;
-      if (isNotFound(error)) throw new MissingFileError(`${name} could not be found in ${dirname(path)}. It may have been moved, renamed or deleted.`);
+      if (isNotFound(error))
+        throw new MissingFileError(
+          `${name} could not be found in ${dirname(path)}. It may have been moved, renamed or deleted.`,
+        );
       throw new UserError(`Could not open ${name}: ${describeError(error)}.`);
     }
     if (size > maxBytes) throw this.tooLarge(name, size);
@@ -84,12 +89,17 @@ export class DocumentStore {
     }
     // The file may have grown between the stat and the read.
     if (bytes.length > maxBytes) throw this.tooLarge(name, bytes.length);
-    if (bytes.length === 0) throw new UserError(`${name} is empty, so it is not a lync-runbook deployment (it may have been cut short when it was written). ${LEFT_AS_IS}`);
+    if (bytes.length === 0)
+      throw new UserError(
+        `${name} is empty, so it is not a lync-runbook deployment (it may have been cut short when it was written). ${LEFT_AS_IS}`,
+      );
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new UserError(`${name} is not a lync-runbook deployment: it is not a text file (or its text is damaged). ${LEFT_AS_IS}`);
+      throw new UserError(
+        `${name} is not a lync-runbook deployment: it is not a text file (or its text is damaged). ${LEFT_AS_IS}`,
+      );
     }
     // Editors on Windows may add a byte-order mark; JSON does not allow one.
     if (text.startsWith(UTF8_BOM)) text = text.slice(1);
@@ -102,7 +112,8 @@ export class DocumentStore {
   async write(path: string, text: string): Promise<Omit<StoredDocument, 'text'>> {
     const name = basename(path);
     const verdict = this.options.check(text);
-    if (!verdict.ok) throw new UserError(`${name} was not saved, because the deployment would not open again: ${verdict.message}`);
+    if (!verdict.ok)
+      throw new UserError(`${name} was not saved, because the deployment would not open again: ${verdict.message}`);
     try {
       await writeFileAtomic(path, new TextEncoder().encode(text), {
         fs: this.options.fs,
@@ -118,6 +129,8 @@ export class DocumentStore {
 
   private tooLarge(name: string, size: number): UserError {
     const mb = (n: number) => Math.round(n / (1024 * 1024));
-    return new UserError(`${name} is too large to be a lync-runbook deployment (${mb(size)} MB; the limit is ${mb(this.options.maxBytes)} MB). ${LEFT_AS_IS}`);
+    return new UserError(
+      `${name} is too large to be a lync-runbook deployment (${mb(size)} MB; the limit is ${mb(this.options.maxBytes)} MB). ${LEFT_AS_IS}`,
+    );
   }
 }

@@ -22,13 +22,20 @@ export interface ExportDeps extends ReplaceCheck {
 }
 
 /** Exports a runbook to a file the user chooses; null when cancelled. For PDF, `content` is the HTML to print. */
-export async function exportRunbook(request: { readonly suggestedName: string; readonly format: ExportFormat; readonly content: string }, deps: ExportDeps): Promise<{ name: string } | null> {
+export async function exportRunbook(
+  request: { readonly suggestedName: string; readonly format: ExportFormat; readonly content: string },
+  deps: ExportDeps,
+): Promise<{ name: string } | null> {
   const { extension } = EXPORT_FORMATS[request.format];
-  const chosen = await deps.chooseWhereToExport(join(deps.defaultFolder(), safeFileName(request.suggestedName, extension, 'runbook')), request.format);
+  const chosen = await deps.chooseWhereToExport(
+    join(deps.defaultFolder(), safeFileName(request.suggestedName, extension, 'runbook')),
+    request.format,
+  );
   if (chosen === null) return null;
   const path = await savePathFromDialog(chosen, extension, deps);
   if (path === null) return null;
-  const data = request.format === 'pdf' ? await deps.renderPdf(request.content) : new TextEncoder().encode(request.content);
+  const data =
+    request.format === 'pdf' ? await deps.renderPdf(request.content) : new TextEncoder().encode(request.content);
   await deps.write(path, data);
   return { name: basename(path) };
 }

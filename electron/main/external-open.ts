@@ -36,11 +36,15 @@ export function isNetworkOrDevicePath(path: string): boolean {
  * that server, which on Windows hands it the user's NTLM credentials. A path the user chose
  * (argv, double-click, the Open dialog, the recent list) may still be on a share.
  */
-export function createExternalOpener(deps: ExternalOpenDeps): (path: string, source: OutsideSource) => Promise<boolean> {
+export function createExternalOpener(
+  deps: ExternalOpenDeps,
+): (path: string, source: OutsideSource) => Promise<boolean> {
   return async (path, source) => {
     if (source === 'drop' && isNetworkOrDevicePath(path)) {
       deps.log('open: refused a dropped file on a network share or device path');
-      deps.showError('Files on a network share (\\\\server\\share\\…) or a device path cannot be opened by dropping them on the window. Use File › Open to choose the file, or copy it to this computer first.');
+      deps.showError(
+        'Files on a network share (\\\\server\\share\\…) or a device path cannot be opened by dropping them on the window. Use File › Open to choose the file, or copy it to this computer first.',
+      );
       return false;
     }
     if (!isAbsolute(path) || (source === 'drop' && extname(path).toLowerCase() !== DOCUMENT_EXTENSION)) {

@@ -6,9 +6,16 @@ import { basename, dirname, extname } from 'node:path';
  * reserved Windows device name, and ending in `extension`.
  */
 export function safeFileName(suggested: string, extension: string, fallback = 'deployment'): string {
-  let base = suggested.replace(/[\p{Cc}<>:"/\\|?*]/gu, ' ').replace(/\s+/g, ' ').trim();
+  let base = suggested
+    .replace(/[\p{Cc}<>:"/\\|?*]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (base.toLowerCase().endsWith(extension.toLowerCase())) base = base.slice(0, -extension.length);
-  base = base.replace(/[. ]+$/, '').replace(/^[. ]+/, '').slice(0, 200).trim();
+  base = base
+    .replace(/[. ]+$/, '')
+    .replace(/^[. ]+/, '')
+    .slice(0, 200)
+    .trim();
   if (base === '' || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base)) base = fallback;
   return `${base}${extension}`;
 }
@@ -19,7 +26,16 @@ export function withExtension(path: string, extension: string): string {
 }
 
 /** The native question asked before a save replaces a file the save dialog did not ask about. */
-export function replaceFilePrompt(path: string): { type: 'warning'; buttons: string[]; defaultId: number; cancelId: number; noLink: true; title: string; message: string; detail: string } {
+export function replaceFilePrompt(path: string): {
+  type: 'warning';
+  buttons: string[];
+  defaultId: number;
+  cancelId: number;
+  noLink: true;
+  title: string;
+  message: string;
+  detail: string;
+} {
   return {
     type: 'warning',
     buttons: ['Replace', 'Cancel'],
@@ -45,7 +61,11 @@ export interface ReplaceCheck {
  * the name without it; null when that makes it name an existing file the user then declines to
  * replace. The dialog's own overwrite question was about the name as typed, not this one.
  */
-export async function savePathFromDialog(chosen: string, extension: string, check: ReplaceCheck): Promise<string | null> {
+export async function savePathFromDialog(
+  chosen: string,
+  extension: string,
+  check: ReplaceCheck,
+): Promise<string | null> {
   const path = withExtension(chosen, extension);
   if (path === chosen || !(await check.exists(path))) return path;
   return (await check.confirmReplace(path)) ? path : null;

@@ -15,7 +15,11 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
  * 8–10, 11: isolated, sandboxed, no Node, web security on, no insecure content, no experimental or
  * Blink features, no webview tag).
  */
-export function secureWebPreferences(options: { readonly preload: string | null; readonly devTools: boolean; readonly javascript?: boolean }): WebPreferences {
+export function secureWebPreferences(options: {
+  readonly preload: string | null;
+  readonly devTools: boolean;
+  readonly javascript?: boolean;
+}): WebPreferences {
   return {
     ...(options.preload === null ? {} : { preload: options.preload }),
     contextIsolation: true,
@@ -72,7 +76,13 @@ export function printWindowOptions(session: NonNullable<WebPreferences['session'
 export function isAllowedExternalUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.port === '' && parsed.hostname === 'learn.microsoft.com';
+    return (
+      parsed.protocol === 'https:' &&
+      parsed.username === '' &&
+      parsed.password === '' &&
+      parsed.port === '' &&
+      parsed.hostname === 'learn.microsoft.com'
+    );
   } catch {
     return false;
   }
@@ -80,13 +90,19 @@ export function isAllowedExternalUrl(url: string): boolean {
 
 /** The parts of Electron's Session the hardening touches. */
 export interface SessionLike {
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void): void;
-  setPermissionCheckHandler(handler: (webContents: unknown, permission: string, origin: string, details: unknown) => boolean): void;
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void,
+  ): void;
+  setPermissionCheckHandler(
+    handler: (webContents: unknown, permission: string, origin: string, details: unknown) => boolean,
+  ): void;
   setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
   setDisplayMediaRequestHandler(handler: (request: unknown, callback: (streams: null) => void) => void): void;
   on(event: 'will-download', listener: (event: { preventDefault(): void }, item: unknown) => void): unknown;
   readonly webRequest: {
-    onBeforeRequest(listener: (details: { readonly url: string }, callback: (response: { cancel: boolean }) => void) => void): void;
+    onBeforeRequest(
+      listener: (details: { readonly url: string }, callback: (response: { cancel: boolean }) => void) => void,
+    ): void;
   };
 }
 
@@ -95,7 +111,10 @@ export interface SessionLike {
  * download, and every request outside what `allowRequest` accepts (the app's own scheme, and the
  * dev server in development): Electron checklist items 1 and 5, and no remote content at all.
  */
-export function hardenSession(session: SessionLike, options: { readonly allowRequest: (url: string) => boolean; readonly log: (message: string) => void }): void {
+export function hardenSession(
+  session: SessionLike,
+  options: { readonly allowRequest: (url: string) => boolean; readonly log: (message: string) => void },
+): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
     options.log(`security: denied a permission request (${permission})`);
     callback(false);
@@ -123,7 +142,10 @@ const SRCDOC_URL = 'about:srcdoc';
 
 /** The parts of Electron's WebContents the hardening touches. */
 export interface WebContentsLike {
-  on(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', listener: (event: NavigationEvent, url?: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate',
+    listener: (event: NavigationEvent, url?: string) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
   setWindowOpenHandler(handler: (details: { readonly url: string }) => { action: 'deny' }): void;
 }
@@ -137,7 +159,11 @@ export interface WebContentsLike {
  */
 export function hardenWebContents(
   contents: WebContentsLike,
-  options: { readonly isAppUrl: (url: string) => boolean; readonly openInBrowser: (url: string) => void; readonly log: (message: string) => void },
+  options: {
+    readonly isAppUrl: (url: string) => boolean;
+    readonly openInBrowser: (url: string) => void;
+    readonly log: (message: string) => void;
+  },
 ): void {
   const stayHome = (kind: string) => (event: NavigationEvent, legacyUrl?: string) => {
     const url = event.url ?? legacyUrl ?? '';

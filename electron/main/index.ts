@@ -21,7 +21,14 @@ import { EXPORT_FORMATS, exportRunbook } from './export-service';
 import { createExternalOpener } from './external-open';
 import { replaceFilePrompt } from './file-names';
 import { isNotFound, pathExists, type FileSystem } from './file-system';
-import { APP_SCHEME_PRIVILEGES, hardenSession, hardenWebContents, mainWindowOptions, type SessionLike, type WebContentsLike } from './hardening';
+import {
+  APP_SCHEME_PRIVILEGES,
+  hardenSession,
+  hardenWebContents,
+  mainWindowOptions,
+  type SessionLike,
+  type WebContentsLike,
+} from './hardening';
 import { createIpcHandlers } from './ipc-handlers';
 import { isTrustedSender, registerIpcHandlers, type IpcMainLike } from './ipc-guard';
 import { createFileLogger } from './logger';
@@ -36,7 +43,8 @@ import { UserError } from './user-error';
 import { fitToDisplays, MIN_WINDOW_SIZE, parseWindowState, saveWindowStateSync } from './window-state';
 
 // electron-vite sets the dev server's address only for `electron-vite dev`; a packaged app never trusts it.
-const devOrigin = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : null;
+const devOrigin =
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : null;
 const isDev = devOrigin !== null;
 
 // Both must happen before the app is ready.
@@ -54,13 +62,29 @@ let mainWindow: BrowserWindow | null = null;
 const isPageUrl = (url: string) => (devOrigin === null ? isAppUrl(url) : url.startsWith(`${devOrigin}/`));
 
 const paths = new PathRegistry(() => randomUUID(), process.platform);
-const store = new DocumentStore({ fs: nodeFs, paths, check: checkDocumentText, maxBytes: MAX_DOCUMENT_BYTES, platform: process.platform, randomSuffix });
+const store = new DocumentStore({
+  fs: nodeFs,
+  paths,
+  check: checkDocumentText,
+  maxBytes: MAX_DOCUMENT_BYTES,
+  platform: process.platform,
+  randomSuffix,
+});
 const recent = new RecentFiles({ file: files.recent, fs: nodeFs, now, platform: process.platform, randomSuffix, log });
-const recovery = new RecoveryStore({ file: files.recovery, fs: nodeFs, now, platform: process.platform, randomSuffix, maxChars: MAX_DOCUMENT_BYTES, log });
+const recovery = new RecoveryStore({
+  file: files.recovery,
+  fs: nodeFs,
+  now,
+  platform: process.platform,
+  randomSuffix,
+  maxChars: MAX_DOCUMENT_BYTES,
+  log,
+});
 const outbox = new CommandOutbox((command) => mainWindow?.webContents.send(COMMAND_CHANNEL, command), log);
 
 // A name typed without its extension gets it after the save dialog's own overwrite question.
-const confirmReplace = async (path: string) => (await dialog.showMessageBox(mainWindow!, replaceFilePrompt(path))).response === 0;
+const confirmReplace = async (path: string) =>
+  (await dialog.showMessageBox(mainWindow!, replaceFilePrompt(path))).response === 0;
 
 const documents = new DocumentService({
   store,
@@ -95,7 +119,14 @@ const documents = new DocumentService({
 });
 
 const showError = (message: string) => {
-  if (mainWindow !== null) void dialog.showMessageBox(mainWindow, { type: 'error', title: 'lync-runbook', message: 'The document could not be opened.', detail: message, noLink: true });
+  if (mainWindow !== null)
+    void dialog.showMessageBox(mainWindow, {
+      type: 'error',
+      title: 'lync-runbook',
+      message: 'The document could not be opened.',
+      detail: message,
+      noLink: true,
+    });
   else dialog.showErrorBox('lync-runbook', message);
 };
 const openFromOutside = createExternalOpener({ documents, outbox, showError, log });
@@ -120,8 +151,20 @@ const closeGuard = new CloseGuard({
 const printPdf = createPdfPrinter(log);
 
 function showAbout(): void {
-  const box = aboutBox(app.getVersion(), { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node });
-  const options = { type: 'info' as const, title: box.title, message: box.message, detail: box.detail, buttons: ['OK'], noLink: true, icon: iconPath };
+  const box = aboutBox(app.getVersion(), {
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+    node: process.versions.node,
+  });
+  const options = {
+    type: 'info' as const,
+    title: box.title,
+    message: box.message,
+    detail: box.detail,
+    buttons: ['OK'],
+    noLink: true,
+    icon: iconPath,
+  };
   if (mainWindow !== null) void dialog.showMessageBox(mainWindow, options);
   else void dialog.showMessageBox(options);
 }
@@ -164,7 +207,11 @@ function restoreBounds() {
 
 function rememberBounds(window: BrowserWindow): void {
   try {
-    saveWindowStateSync(files.windowState, { ...window.getNormalBounds(), maximized: window.isMaximized() }, { mkdirSync, writeFileSync, renameSync });
+    saveWindowStateSync(
+      files.windowState,
+      { ...window.getNormalBounds(), maximized: window.isMaximized() },
+      { mkdirSync, writeFileSync, renameSync },
+    );
   } catch (error) {
     log(`window state: ${String(error)}`);
   }
@@ -173,7 +220,13 @@ function rememberBounds(window: BrowserWindow): void {
 function createWindow(): BrowserWindow {
   const state = restoreBounds();
   const window = new BrowserWindow(
-    mainWindowOptions({ preload: built.preload, icon: iconPath, bounds: { x: state.x, y: state.y, width: state.width, height: state.height }, minSize: MIN_WINDOW_SIZE, devTools: isDev }),
+    mainWindowOptions({
+      preload: built.preload,
+      icon: iconPath,
+      bounds: { x: state.x, y: state.y, width: state.width, height: state.height },
+      minSize: MIN_WINDOW_SIZE,
+      devTools: isDev,
+    }),
   );
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
@@ -187,7 +240,9 @@ function createWindow(): BrowserWindow {
     mainWindow = null;
   });
   window.webContents.on('did-start-loading', () => outbox.reset());
-  window.webContents.on('render-process-gone', (_event, details) => log(`renderer gone: ${details.reason} (${details.exitCode})`));
+  window.webContents.on('render-process-gone', (_event, details) =>
+    log(`renderer gone: ${details.reason} (${details.exitCode})`),
+  );
   void window.loadURL(devOrigin === null ? APP_ENTRY_URL : process.env.ELECTRON_RENDERER_URL!);
   return window;
 }
@@ -223,14 +278,21 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents as unknown as WebContentsLike, { isAppUrl: isPageUrl, openInBrowser: (url) => void shell.openExternal(url), log });
+    hardenWebContents(contents as unknown as WebContentsLike, {
+      isAppUrl: isPageUrl,
+      openInBrowser: (url) => void shell.openExternal(url),
+      log,
+    });
   });
 
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(() => {
     if (process.platform === 'win32') app.setAppUserModelId('com.lync-runbook.app');
-    hardenSession(session.defaultSession as unknown as SessionLike, { allowRequest: (url) => isAllowedRequest(url, devOrigin), log });
+    hardenSession(session.defaultSession as unknown as SessionLike, {
+      allowRequest: (url) => isAllowedRequest(url, devOrigin),
+      log,
+    });
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, built.renderer, (path) => fs.readFile(path)));
     registerIpcHandlers(
       ipcMain as unknown as IpcMainLike,
@@ -248,7 +310,9 @@ if (!app.requestSingleInstanceLock()) {
                 title: 'Export Runbook',
                 defaultPath,
                 properties: ['createDirectory', 'showOverwriteConfirmation'],
-                filters: [{ name: EXPORT_FORMATS[format].filter, extensions: [EXPORT_FORMATS[format].extension.slice(1)] }],
+                filters: [
+                  { name: EXPORT_FORMATS[format].filter, extensions: [EXPORT_FORMATS[format].extension.slice(1)] },
+                ],
               });
               return result.canceled || !result.filePath ? null : result.filePath;
             },
@@ -257,7 +321,12 @@ if (!app.requestSingleInstanceLock()) {
             renderPdf: printPdf,
             write: async (path, data) => {
               try {
-                await writeFileAtomic(path, data, { fs: nodeFs, keepBackup: false, platform: process.platform, randomSuffix });
+                await writeFileAtomic(path, data, {
+                  fs: nodeFs,
+                  keepBackup: false,
+                  platform: process.platform,
+                  randomSuffix,
+                });
               } catch (error) {
                 throw new UserError(error instanceof Error ? error.message : String(error));
               }
@@ -265,7 +334,12 @@ if (!app.requestSingleInstanceLock()) {
             defaultFolder: () => documents.defaultFolder(),
           }),
         writeClipboard: (text) => clipboard.writeText(text),
-        appInfo: () => ({ name: 'lync-runbook', version: app.getVersion(), operator: defaultOperator(userInfo, process.env), platform: process.platform }),
+        appInfo: () => ({
+          name: 'lync-runbook',
+          version: app.getVersion(),
+          operator: defaultOperator(userInfo, process.env),
+          platform: process.platform,
+        }),
         showTitle,
       }),
       { isTrusted: (event) => isTrustedSender(event, mainWindow, isPageUrl), log },

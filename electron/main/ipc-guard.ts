@@ -29,14 +29,20 @@ export interface IpcMainLike {
 }
 
 /** One handler per contract channel, given the checked request. */
-export type IpcHandlers = { [C in InvokeChannel]: (request: RequestOf<C>, event: IpcEventLike) => Promise<ResponseOf<C>> | ResponseOf<C> };
+export type IpcHandlers = {
+  [C in InvokeChannel]: (request: RequestOf<C>, event: IpcEventLike) => Promise<ResponseOf<C>> | ResponseOf<C>;
+};
 
 /**
  * Whether a message comes from our window's main frame showing our own page: not from another
  * window, not from a subframe, not from a page it was navigated to (Electron security checklist:
  * validate the sender of all IPC messages).
  */
-export function isTrustedSender(event: IpcEventLike, window: WindowLike | null, isAppUrl: (url: string) => boolean): boolean {
+export function isTrustedSender(
+  event: IpcEventLike,
+  window: WindowLike | null,
+  isAppUrl: (url: string) => boolean,
+): boolean {
   const frame = event.senderFrame;
   if (frame === null || window === null || window.isDestroyed()) return false;
   const contents = window.webContents;
@@ -53,7 +59,11 @@ export interface IpcGuardOptions {
 }
 
 /** The one wrapper every handler goes through: sender check, request check, answer check. */
-export function guardHandler<C extends InvokeChannel>(channel: C, handler: IpcHandlers[C], options: IpcGuardOptions): (event: IpcEventLike, ...args: unknown[]) => Promise<IpcResult<ResponseOf<C>>> {
+export function guardHandler<C extends InvokeChannel>(
+  channel: C,
+  handler: IpcHandlers[C],
+  options: IpcGuardOptions,
+): (event: IpcEventLike, ...args: unknown[]) => Promise<IpcResult<ResponseOf<C>>> {
   const schemas = CONTRACT[channel];
   return async (event, ...args) => {
     if (!options.isTrusted(event)) {
@@ -62,7 +72,9 @@ export function guardHandler<C extends InvokeChannel>(channel: C, handler: IpcHa
     }
     const request = schemas.request.safeParse(args.length === 1 ? args[0] : Symbol('wrong argument count'));
     if (!request.success) {
-      options.log(`ipc: refused a malformed ${channel} request: ${request.error.issues.map((i) => `${i.path.join('.') || '(top)'} ${i.message}`).join('; ')}`);
+      options.log(
+        `ipc: refused a malformed ${channel} request: ${request.error.issues.map((i) => `${i.path.join('.') || '(top)'} ${i.message}`).join('; ')}`,
+      );
       return { ok: false, message: 'The desktop app refused a malformed request. Please report this as a bug.' };
     }
     let value: unknown;
@@ -75,7 +87,9 @@ export function guardHandler<C extends InvokeChannel>(channel: C, handler: IpcHa
     }
     const response = schemas.response.safeParse(value);
     if (!response.success) {
-      options.log(`ipc: ${channel} produced an answer outside the contract: ${response.error.issues.map((i) => `${i.path.join('.') || '(top)'} ${i.message}`).join('; ')}`);
+      options.log(
+        `ipc: ${channel} produced an answer outside the contract: ${response.error.issues.map((i) => `${i.path.join('.') || '(top)'} ${i.message}`).join('; ')}`,
+      );
       return { ok: false, message: 'Something went wrong in the desktop app (an answer outside the contract).' };
     }
     return { ok: true, value: response.data as ResponseOf<C> };

@@ -16,7 +16,11 @@ export interface IpcHandlerDeps {
   readonly closeGuard: CloseGuard;
   readonly outbox: CommandOutbox;
   openFromOutside(path: string, source: OutsideSource): Promise<boolean>;
-  exportRunbook(request: { readonly suggestedName: string; readonly format: ExportFormat; readonly content: string }): Promise<{ name: string } | null>;
+  exportRunbook(request: {
+    readonly suggestedName: string;
+    readonly format: ExportFormat;
+    readonly content: string;
+  }): Promise<{ name: string } | null>;
   writeClipboard(text: string): void;
   appInfo(): AppInfo;
   /** Shows the document's title and unsaved state on the window. */
@@ -59,7 +63,12 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'recovery:find': async () => {
       const found = await deps.recovery.find();
       if (found === null) return null;
-      return { handle: found.path === null ? null : deps.paths.issue(found.path), name: found.name, text: found.text, at: found.at };
+      return {
+        handle: found.path === null ? null : deps.paths.issue(found.path),
+        name: found.name,
+        text: found.text,
+        at: found.at,
+      };
     },
     'runbook:export': (request) => deps.exportRunbook(request),
     'clipboard:write': ({ text }) => {

@@ -34,12 +34,26 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
           { type: 'separator' },
           { label: 'Clear Recently Opened', click: () => options.clearRecent() },
         ];
-  const about: MenuItemConstructorOptions = { id: 'about', label: 'About lync-runbook', click: () => options.showAbout() };
+  const about: MenuItemConstructorOptions = {
+    id: 'about',
+    label: 'About lync-runbook',
+    click: () => options.showAbout(),
+  };
   const template: MenuItemConstructorOptions[] = [];
   if (mac) {
     template.push({
       label: 'lync-runbook',
-      submenu: [about, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+      submenu: [
+        about,
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
     });
   }
   template.push({
@@ -75,7 +89,14 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   template.push({
     label: '&View',
     submenu: [
-      ...(options.isDev ? [{ role: 'reload' } as const, { role: 'forceReload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const] : []),
+      ...(options.isDev
+        ? [
+            { role: 'reload' } as const,
+            { role: 'forceReload' } as const,
+            { role: 'toggleDevTools' } as const,
+            { type: 'separator' } as const,
+          ]
+        : []),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

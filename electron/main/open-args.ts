@@ -7,7 +7,11 @@ import { DOCUMENT_EXTENSION } from '../../renderer/core/document/document';
  * argument that is a `.lyncrunbook` path or file:// URL, resolved against the launch folder. The
  * executable, the app path in development and Chromium's switches are skipped.
  */
-export function documentPathsFromArgv(argv: readonly string[], cwd: string, path: nodePath.PlatformPath = nodePath): string[] {
+export function documentPathsFromArgv(
+  argv: readonly string[],
+  cwd: string,
+  path: nodePath.PlatformPath = nodePath,
+): string[] {
   const paths: string[] = [];
   for (const arg of argv.slice(1)) {
     if (arg.startsWith('-')) continue;

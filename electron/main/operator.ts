@@ -3,8 +3,15 @@
  * systems (no passwd entry in a container, for example), so the environment is asked next, and a
  * plain word last; the UI lets the admin change it.
  */
-export function defaultOperator(userInfo: () => { readonly username: string }, env: Readonly<Record<string, string | undefined>>): string {
-  const clean = (name: string | undefined) => (name ?? '').replace(/\p{Cc}/gu, '').trim().slice(0, 100);
+export function defaultOperator(
+  userInfo: () => { readonly username: string },
+  env: Readonly<Record<string, string | undefined>>,
+): string {
+  const clean = (name: string | undefined) =>
+    (name ?? '')
+      .replace(/\p{Cc}/gu, '')
+      .trim()
+      .slice(0, 100);
   let name: string;
   try {
     name = clean(userInfo().username);

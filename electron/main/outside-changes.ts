@@ -51,6 +51,7 @@ function canonicalJson(value: unknown): string {
  */
 export function eventsOnlyOnDisk(onDisk: readonly unknown[], saving: readonly unknown[]): number {
   let same = 0;
-  while (same < onDisk.length && same < saving.length && canonicalJson(onDisk[same]) === canonicalJson(saving[same])) same++;
+  while (same < onDisk.length && same < saving.length && canonicalJson(onDisk[same]) === canonicalJson(saving[same]))
+    same++;
   return onDisk.length - same;
 }

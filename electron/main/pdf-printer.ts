@@ -7,7 +7,8 @@ import type { Log } from './logger';
 export const PRINT_URL = `${APP_SCHEME}://print/runbook.html`;
 
 /** The runbook HTML is self-contained and printed with JavaScript off: it needs inline styles and data: images only. */
-export const PRINT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+export const PRINT_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /**
  * A printer turning a runbook's HTML into PDF bytes in a hidden window: its own in-memory session
@@ -24,8 +25,20 @@ export function createPdfPrinter(log: Log): (html: string) => Promise<Uint8Array
     if (!prepared) {
       prepared = true;
       // The page itself and its inline images; nothing else may load.
-      hardenSession(ses as unknown as SessionLike, { allowRequest: (url) => url === PRINT_URL || url.startsWith('data:'), log });
-      ses.protocol.handle(APP_SCHEME, () => new Response(current, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PRINT_CONTENT_SECURITY_POLICY } }));
+      hardenSession(ses as unknown as SessionLike, {
+        allowRequest: (url) => url === PRINT_URL || url.startsWith('data:'),
+        log,
+      });
+      ses.protocol.handle(
+        APP_SCHEME,
+        () =>
+          new Response(current, {
+            headers: {
+              'Content-Type': 'text/html; charset=utf-8',
+              'Content-Security-Policy': PRINT_CONTENT_SECURITY_POLICY,
+            },
+          }),
+      );
     }
     return ses;
   };
@@ -34,7 +47,11 @@ export function createPdfPrinter(log: Log): (html: string) => Promise<Uint8Array
     const window = new BrowserWindow(printWindowOptions(printSession()));
     try {
       await window.loadURL(PRINT_URL);
-      return await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4', generateDocumentOutline: true });
+      return await window.webContents.printToPDF({
+        printBackground: true,
+        pageSize: 'A4',
+        generateDocumentOutline: true,
+      });
     } finally {
       current = '';
       window.destroy();

@@ -20,7 +20,16 @@ export interface RecentFilesOptions extends AppDataFileOptions {
 const fileSchema = z.object({
   schemaVersion: z.literal(1),
   entries: z
-    .array(z.object({ path: z.string().min(1).max(4096).refine((p) => isAbsolute(p), 'must be an absolute path'), at: z.string().max(40) }))
+    .array(
+      z.object({
+        path: z
+          .string()
+          .min(1)
+          .max(4096)
+          .refine((p) => isAbsolute(p), 'must be an absolute path'),
+        at: z.string().max(40),
+      }),
+    )
     .max(100),
 });
 

@@ -29,7 +29,11 @@ export class RecoveryStore {
   constructor(private readonly options: RecoveryStoreOptions) {
     this.schema = z.object({
       schemaVersion: z.literal(1),
-      path: z.string().max(4096).refine((p) => isAbsolute(p), 'must be an absolute path').nullable(),
+      path: z
+        .string()
+        .max(4096)
+        .refine((p) => isAbsolute(p), 'must be an absolute path')
+        .nullable(),
       name: z.string().max(255),
       text: z.string().max(options.maxChars),
       at: z.string().max(40),
@@ -38,7 +42,13 @@ export class RecoveryStore {
 
   /** Writes the recovery copy. */
   async write(record: Omit<RecoveryRecord, 'at'>): Promise<void> {
-    const text = JSON.stringify({ schemaVersion: 1, path: record.path, name: record.name, text: record.text, at: this.options.now() });
+    const text = JSON.stringify({
+      schemaVersion: 1,
+      path: record.path,
+      name: record.name,
+      text: record.text,
+      at: this.options.now(),
+    });
     await writeAppDataFile(this.options, text);
   }
 
@@ -57,12 +67,14 @@ export class RecoveryStore {
     try {
       bytes = await this.options.fs.readFile(this.options.file);
     } catch (error) {
-      if (!isNotFound(error)) this.options.log(`recovery: could not read ${this.options.file}: ${describeError(error)}`);
+      if (!isNotFound(error))
+        this.options.log(`recovery: could not read ${this.options.file}: ${describeError(error)}`);
       return null;
     }
     try {
       const parsed = this.schema.safeParse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
-      if (parsed.success) return { path: parsed.data.path, name: parsed.data.name, text: parsed.data.text, at: parsed.data.at };
+      if (parsed.success)
+        return { path: parsed.data.path, name: parsed.data.name, text: parsed.data.text, at: parsed.data.at };
       this.options.log(`recovery: ignoring ${this.options.file}, which does not validate`);
     } catch (error) {
       this.options.log(`recovery: ignoring ${this.options.file}: ${describeError(error)}`);

@@ -48,7 +48,12 @@ function overlap(a: Rect, b: Rect): number {
 const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, value));
 
 function centered(area: Rect, width: number, height: number): Rect {
-  return { x: Math.round(area.x + (area.width - width) / 2), y: Math.round(area.y + (area.height - height) / 2), width, height };
+  return {
+    x: Math.round(area.x + (area.width - width) / 2),
+    y: Math.round(area.y + (area.height - height) / 2),
+    width,
+    height,
+  };
 }
 
 /**
@@ -60,7 +65,12 @@ export function fitToDisplays(saved: WindowState | null, workAreas: readonly Rec
   const fit = (area: Rect, rect: Rect): Rect => {
     const width = clamp(rect.width, Math.min(MIN_WINDOW_SIZE.width, area.width), area.width);
     const height = clamp(rect.height, Math.min(MIN_WINDOW_SIZE.height, area.height), area.height);
-    return { x: clamp(rect.x, area.x, area.x + area.width - width), y: clamp(rect.y, area.y, area.y + area.height - height), width, height };
+    return {
+      x: clamp(rect.x, area.x, area.x + area.width - width),
+      y: clamp(rect.y, area.y, area.y + area.height - height),
+      width,
+      height,
+    };
   };
   if (saved !== null) {
     let best: Rect | null = null;

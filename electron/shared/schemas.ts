@@ -36,7 +36,11 @@ export const openedDocumentSchema = z.strictObject({
 });
 
 /** Where a document was saved. */
-export const savedDocumentSchema = z.strictObject({ handle: handleSchema, name: fileNameSchema, location: printable(4096) });
+export const savedDocumentSchema = z.strictObject({
+  handle: handleSchema,
+  name: fileNameSchema,
+  location: printable(4096),
+});
 
 /** One entry of the recent list. */
 export const recentDocumentSchema = z.strictObject({
@@ -96,18 +100,32 @@ export const CONTRACT = {
   [INVOKE_CHANNELS.listRecent]: { request: none, response: z.array(recentDocumentSchema).max(100) },
   [INVOKE_CHANNELS.forgetRecent]: { request: z.strictObject({ handle: handleSchema }), response: none },
   [INVOKE_CHANNELS.writeRecovery]: {
-    request: z.strictObject({ handle: handleSchema.nullable(), name: printable(255), text: z.string().max(MAX_DOCUMENT_CHARS) }),
+    request: z.strictObject({
+      handle: handleSchema.nullable(),
+      name: printable(255),
+      text: z.string().max(MAX_DOCUMENT_CHARS),
+    }),
     response: none,
   },
   [INVOKE_CHANNELS.clearRecovery]: { request: none, response: none },
   [INVOKE_CHANNELS.findRecovery]: { request: none, response: recoveredDocumentSchema.nullable() },
   [INVOKE_CHANNELS.exportRunbook]: {
-    request: z.strictObject({ suggestedName: printable(255), format: exportFormatSchema, content: z.string().max(MAX_EXPORT_CHARS) }),
+    request: z.strictObject({
+      suggestedName: printable(255),
+      format: exportFormatSchema,
+      content: z.string().max(MAX_EXPORT_CHARS),
+    }),
     response: z.strictObject({ name: fileNameSchema }).nullable(),
   },
-  [INVOKE_CHANNELS.writeClipboard]: { request: z.strictObject({ text: z.string().max(MAX_CLIPBOARD_CHARS) }), response: none },
+  [INVOKE_CHANNELS.writeClipboard]: {
+    request: z.strictObject({ text: z.string().max(MAX_CLIPBOARD_CHARS) }),
+    response: none,
+  },
   [INVOKE_CHANNELS.appInfo]: { request: none, response: appInfoSchema },
-  [INVOKE_CHANNELS.setDirty]: { request: z.strictObject({ dirty: z.boolean(), title: printable(300) }), response: none },
+  [INVOKE_CHANNELS.setDirty]: {
+    request: z.strictObject({ dirty: z.boolean(), title: printable(300) }),
+    response: none,
+  },
   [INVOKE_CHANNELS.listen]: { request: none, response: none },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 

@@ -1,4 +1,12 @@
-import type { DocumentHandle, ExportFormat, Host, HostCommand, OpenedDocument, RecentDocument, RecoveredDocument } from './host';
+import type {
+  DocumentHandle,
+  ExportFormat,
+  Host,
+  HostCommand,
+  OpenedDocument,
+  RecentDocument,
+  RecoveredDocument,
+} from './host';
 import { HostError } from './host';
 import { localPreferences } from './preferences';
 
@@ -38,17 +46,30 @@ function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
       if (!db.objectStoreNames.contains(RECOVERY)) db.createObjectStore(RECOVERY);
     };
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(new HostError(`This browser would not open its storage for lync-runbook (${req.error?.message ?? 'unknown error'}). Allow site data for this page, or use the desktop app.`));
+    req.onerror = () =>
+      reject(
+        new HostError(
+          `This browser would not open its storage for lync-runbook (${req.error?.message ?? 'unknown error'}). Allow site data for this page, or use the desktop app.`,
+        ),
+      );
   });
 }
 
 function newId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** "Contoso HQ" → "contoso-hq.lyncrunbook". */
 export function fileNameFor(suggested: string, extension: string): string {
-  const base = suggested.replace(/\.[a-z]+$/i, '').trim().toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'deployment';
+  const base =
+    suggested
+      .replace(/\.[a-z]+$/i, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'deployment';
   return `${base}.${extension}`;
 }
 
@@ -118,11 +139,15 @@ export function createBrowserHost(factory: IDBFactory = indexedDB): Host {
   // Files opened from disk get an id now and are stored when first saved.
   const openedNames = new Map<string, string>();
   const database = () => (db ??= openDatabase(factory));
-  const store = async (name: string, mode: IDBTransactionMode) => (await database()).transaction(name, mode).objectStore(name);
+  const store = async (name: string, mode: IDBTransactionMode) =>
+    (await database()).transaction(name, mode).objectStore(name);
 
   async function readStored(id: DocumentHandle): Promise<StoredDocument> {
     const found = (await request((await store(DOCUMENTS, 'readonly')).get(id))) as StoredDocument | undefined;
-    if (found === undefined) throw new HostError('That deployment is no longer stored in this browser. It may have been cleared with the site data.');
+    if (found === undefined)
+      throw new HostError(
+        'That deployment is no longer stored in this browser. It may have been cleared with the site data.',
+      );
     return found;
   }
 
@@ -186,12 +211,16 @@ export function createBrowserHost(factory: IDBFactory = indexedDB): Host {
     },
 
     async findRecovery() {
-      const found = (await request((await store(RECOVERY, 'readonly')).get(RECOVERY_KEY))) as RecoveredDocument | undefined;
+      const found = (await request((await store(RECOVERY, 'readonly')).get(RECOVERY_KEY))) as
+        RecoveredDocument | undefined;
       return found ?? null;
     },
 
     async exportFile({ suggestedName, format, content }) {
-      if (format === 'pdf') throw new HostError('PDF export needs the desktop app. In the browser, export HTML, open it and print it to PDF.');
+      if (format === 'pdf')
+        throw new HostError(
+          'PDF export needs the desktop app. In the browser, export HTML, open it and print it to PDF.',
+        );
       const name = fileNameFor(suggestedName, format);
       download(name, content, MIME[format]);
       return { name };

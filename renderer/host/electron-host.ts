@@ -22,7 +22,9 @@ async function unwrap<T>(call: Promise<IpcResult<T>>): Promise<T> {
   try {
     result = await call;
   } catch (error) {
-    throw new HostError(`The desktop app did not answer (${error instanceof Error ? error.message : String(error)}). Restart lync-runbook; your work is kept in its recovery copy.`);
+    throw new HostError(
+      `The desktop app did not answer (${error instanceof Error ? error.message : String(error)}). Restart lync-runbook; your work is kept in its recovery copy.`,
+    );
   }
   if (!result.ok) throw new HostError(result.message);
   return result.value;
@@ -71,7 +73,8 @@ function catchDocumentDrops(target: EventTarget, bridge: LyncRunbookBridge): voi
 
 /** The Host of the desktop app, over the preload's bridge (window.lyncRunbook). */
 export function createElectronHost(bridge: LyncRunbookBridge, options: ElectronHostOptions = {}): Host {
-  const dropTarget = options.dropTarget === undefined ? (typeof window === 'undefined' ? null : window) : options.dropTarget;
+  const dropTarget =
+    options.dropTarget === undefined ? (typeof window === 'undefined' ? null : window) : options.dropTarget;
   if (dropTarget !== null) catchDocumentDrops(dropTarget, bridge);
   let info: ReturnType<LyncRunbookBridge['appInfo']> | null = null;
   return {
@@ -79,7 +82,15 @@ export function createElectronHost(bridge: LyncRunbookBridge, options: ElectronH
     canExportPdf: true,
     openDocument: () => unwrap(bridge.openDocument()),
     openRecent: (handle) => unwrap(bridge.openRecent(handle)),
-    saveDocument: (request) => unwrap(bridge.saveDocument({ handle: request.handle, suggestedName: request.suggestedName, text: request.text, saveAs: request.saveAs })),
+    saveDocument: (request) =>
+      unwrap(
+        bridge.saveDocument({
+          handle: request.handle,
+          suggestedName: request.suggestedName,
+          text: request.text,
+          saveAs: request.saveAs,
+        }),
+      ),
     listRecent: () => unwrap(bridge.listRecent()),
     forgetRecent: async (handle) => {
       await unwrap(bridge.forgetRecent(handle));
@@ -91,7 +102,14 @@ export function createElectronHost(bridge: LyncRunbookBridge, options: ElectronH
       await unwrap(bridge.clearRecovery());
     },
     findRecovery: () => unwrap(bridge.findRecovery()),
-    exportFile: (request) => unwrap(bridge.exportRunbook({ suggestedName: request.suggestedName, format: request.format, content: request.content })),
+    exportFile: (request) =>
+      unwrap(
+        bridge.exportRunbook({
+          suggestedName: request.suggestedName,
+          format: request.format,
+          content: request.content,
+        }),
+      ),
     copyText: async (text) => {
       await unwrap(bridge.writeClipboard(text));
     },

@@ -75,14 +75,23 @@ export interface Host {
    * Saves a document. With a handle and `saveAs` false it overwrites that document (atomically);
    * otherwise it asks where to save (null when cancelled). Returns the handle and name it was saved under.
    */
-  saveDocument(request: { readonly handle: DocumentHandle | null; readonly suggestedName: string; readonly text: string; readonly saveAs: boolean }): Promise<{ readonly handle: DocumentHandle; readonly name: string; readonly location: string } | null>;
+  saveDocument(request: {
+    readonly handle: DocumentHandle | null;
+    readonly suggestedName: string;
+    readonly text: string;
+    readonly saveAs: boolean;
+  }): Promise<{ readonly handle: DocumentHandle; readonly name: string; readonly location: string } | null>;
   /** The recent documents, newest first. */
   listRecent(): Promise<readonly RecentDocument[]>;
   /** Removes a document from the recent list (not from disk). */
   forgetRecent(handle: DocumentHandle): Promise<void>;
 
   /** Writes the recovery copy of the document being edited (called after changes, debounced). */
-  autosave(request: { readonly handle: DocumentHandle | null; readonly name: string; readonly text: string }): Promise<void>;
+  autosave(request: {
+    readonly handle: DocumentHandle | null;
+    readonly name: string;
+    readonly text: string;
+  }): Promise<void>;
   /** Clears the recovery copy (after a save, or when the user discards it). */
   clearAutosave(): Promise<void>;
   /** The recovery copy left by a session that did not close cleanly, if any. */
@@ -92,7 +101,11 @@ export interface Host {
    * Exports a runbook: a save dialog or a download; null when cancelled. `content` is the file's
    * text; for 'pdf' it is the runbook's HTML, which the host prints to PDF.
    */
-  exportFile(request: { readonly suggestedName: string; readonly format: ExportFormat; readonly content: string }): Promise<{ readonly name: string } | null>;
+  exportFile(request: {
+    readonly suggestedName: string;
+    readonly format: ExportFormat;
+    readonly content: string;
+  }): Promise<{ readonly name: string } | null>;
   /** Whether PDF export is available here (Electron prints the HTML; the browser uses its print dialog). */
   readonly canExportPdf: boolean;
 

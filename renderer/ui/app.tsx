@@ -41,7 +41,12 @@ export function App({ host }: { host: Host }) {
   );
 }
 
-const SAMPLE: DocumentSource = { handle: null, name: 'Contoso HQ (sample)', location: 'bundled sample', text: sampleText };
+const SAMPLE: DocumentSource = {
+  handle: null,
+  name: 'Contoso HQ (sample)',
+  location: 'bundled sample',
+  text: sampleText,
+};
 
 function Main({ host }: { host: Host }) {
   const { operator } = useOperator();
@@ -54,13 +59,23 @@ function Main({ host }: { host: Host }) {
   workspaceRef.current = workspace;
   // Unsaved work from last time that could not be opened, kept in the single recovery slot until
   // the admin saves or discards it; meanwhile other documents do not autosave over it.
-  const [heldRecovery, setHeldRecovery] = useState<{ readonly name: string; readonly text: string; readonly message: string } | null>(null);
+  const [heldRecovery, setHeldRecovery] = useState<{
+    readonly name: string;
+    readonly text: string;
+    readonly message: string;
+  } | null>(null);
   const holding = useRef(false);
   const documentHost = useMemo<Host>(
     () => ({
       ...host,
       autosave: (doc) =>
-        holding.current ? Promise.reject(new Error('Unsaved work from last time is waiting in the recovery copy: save it as a file or discard it (the message at the top), then changes here are kept for recovery again.')) : host.autosave(doc),
+        holding.current
+          ? Promise.reject(
+              new Error(
+                'Unsaved work from last time is waiting in the recovery copy: save it as a file or discard it (the message at the top), then changes here are kept for recovery again.',
+              ),
+            )
+          : host.autosave(doc),
       clearAutosave: () => (holding.current ? Promise.resolve() : host.clearAutosave()),
     }),
     [host],
@@ -131,7 +146,11 @@ function Main({ host }: { host: Host }) {
       return;
     }
     adopt(result.workspace);
-    setNotice({ intent: 'info', title: 'Sample deployment', text: 'This is the bundled sample: fe01 assigned the OAuthTokenIssuer certificate after fe02 and fe03 took their local stores, so both are blocked. Save it under another name to keep your changes.' });
+    setNotice({
+      intent: 'info',
+      title: 'Sample deployment',
+      text: 'This is the bundled sample: fe01 assigned the OAuthTokenIssuer certificate after fe02 and fe03 took their local stores, so both are blocked. Save it under another name to keep your changes.',
+    });
   }, [adopt, documentHost, operator]);
 
   const commands = useRef<Record<HostCommand['type'], (command: HostCommand) => void>>(null as never);
@@ -149,7 +168,11 @@ function Main({ host }: { host: Host }) {
           const opened = await host.openDocument();
           if (opened) openText(opened);
         } catch (error) {
-          setNotice({ intent: 'error', title: 'Could not open', text: error instanceof Error ? error.message : String(error) });
+          setNotice({
+            intent: 'error',
+            title: 'Could not open',
+            text: error instanceof Error ? error.message : String(error),
+          });
         }
       }),
     save: () => void saveCurrent(false),
@@ -161,7 +184,12 @@ function Main({ host }: { host: Host }) {
       if (command.type !== 'opened') return;
       void settleUnsaved().then((go) => go && openText(command.document));
     },
-    about: () => setNotice({ intent: 'info', title: 'lync-runbook', text: 'A runbook assistant for Lync Server 2013 and Skype for Business Server 2015 and 2019 deployments.' }),
+    about: () =>
+      setNotice({
+        intent: 'info',
+        title: 'lync-runbook',
+        text: 'A runbook assistant for Lync Server 2013 and Skype for Business Server 2015 and 2019 deployments.',
+      }),
   };
 
   async function saveCurrent(saveAs: boolean) {
@@ -169,7 +197,16 @@ function Main({ host }: { host: Host }) {
     if (current === null) return;
     const result = await current.save(saveAs);
     if (result === null) return;
-    setNotice(result.ok ? { intent: 'success', title: 'Saved', text: `${current.getState().name} (${current.getState().location})`, transient: true } : { intent: 'error', title: 'Not saved', text: result.message });
+    setNotice(
+      result.ok
+        ? {
+            intent: 'success',
+            title: 'Saved',
+            text: `${current.getState().name} (${current.getState().location})`,
+            transient: true,
+          }
+        : { intent: 'error', title: 'Not saved', text: result.message },
+    );
   }
 
   useEffect(() => host.onCommand((command) => commands.current[command.type](command)), [host]);
@@ -185,7 +222,12 @@ function Main({ host }: { host: Host }) {
           const route = loadRoute(host.preferences);
           const opened = Workspace.open(
             documentHost,
-            { handle: recovered.handle, name: recovered.name, location: recovered.handle === null ? 'not saved yet' : 'recovered', text: recovered.text },
+            {
+              handle: recovered.handle,
+              name: recovered.name,
+              location: recovered.handle === null ? 'not saved yet' : 'recovered',
+              text: recovered.text,
+            },
             operator,
             true,
           );
@@ -202,7 +244,11 @@ function Main({ host }: { host: Host }) {
           openSample();
         }
       } catch (error) {
-        setNotice({ intent: 'error', title: 'Could not check for work in progress', text: error instanceof Error ? error.message : String(error) });
+        setNotice({
+          intent: 'error',
+          title: 'Could not check for work in progress',
+          text: error instanceof Error ? error.message : String(error),
+        });
       } finally {
         if (!cancelled) setBooted(true);
       }
@@ -230,9 +276,28 @@ function Main({ host }: { host: Host }) {
 
   let screen: React.ReactNode;
   if (!booted) screen = null;
-  else if (route.screen === 'setup') screen = <SetupScreen host={host} initial={route.draft} onCancel={() => navigate(workspace ? { screen: 'deployment', tab: 'dashboard', server: null } : { screen: 'start' })} onCreate={createDeployment} />;
+  else if (route.screen === 'setup')
+    screen = (
+      <SetupScreen
+        host={host}
+        initial={route.draft}
+        onCancel={() =>
+          navigate(workspace ? { screen: 'deployment', tab: 'dashboard', server: null } : { screen: 'start' })
+        }
+        onCreate={createDeployment}
+      />
+    );
   else if (route.screen === 'deployment' && workspace !== null)
-    screen = <DeploymentScreen host={host} workspace={workspace} route={route} navigate={navigate} onCommand={(type) => commands.current[type]({ type } as HostCommand)} setNotice={setNotice} />;
+    screen = (
+      <DeploymentScreen
+        host={host}
+        workspace={workspace}
+        route={route}
+        navigate={navigate}
+        onCommand={(type) => commands.current[type]({ type } as HostCommand)}
+        setNotice={setNotice}
+      />
+    );
   else
     screen = (
       <StartScreen
@@ -245,7 +310,11 @@ function Main({ host }: { host: Host }) {
           try {
             openText(await host.openRecent(handle));
           } catch (error) {
-            setNotice({ intent: 'error', title: 'Could not open', text: error instanceof Error ? error.message : String(error) });
+            setNotice({
+              intent: 'error',
+              title: 'Could not open',
+              text: error instanceof Error ? error.message : String(error),
+            });
           }
         }}
         onImported={(draft) => navigate({ screen: 'setup', draft })}
@@ -264,15 +333,31 @@ function Main({ host }: { host: Host }) {
               {
                 label: 'Save it as a file…',
                 onClick: () =>
-                  void host.exportFile({ suggestedName: `${heldRecovery.name} recovered`, format: 'json', content: heldRecovery.text }).then(
-                    (saved) => {
-                      if (saved === null) return;
-                      void host.clearAutosave().catch(() => undefined);
-                      releaseRecovery();
-                      setNotice({ intent: 'success', title: 'Saved', text: `The unsaved work from last time is in ${saved.name}.`, transient: true });
-                    },
-                    (error: unknown) => setNotice({ intent: 'error', title: 'Not saved', text: error instanceof Error ? error.message : String(error) }),
-                  ),
+                  void host
+                    .exportFile({
+                      suggestedName: `${heldRecovery.name} recovered`,
+                      format: 'json',
+                      content: heldRecovery.text,
+                    })
+                    .then(
+                      (saved) => {
+                        if (saved === null) return;
+                        void host.clearAutosave().catch(() => undefined);
+                        releaseRecovery();
+                        setNotice({
+                          intent: 'success',
+                          title: 'Saved',
+                          text: `The unsaved work from last time is in ${saved.name}.`,
+                          transient: true,
+                        });
+                      },
+                      (error: unknown) =>
+                        setNotice({
+                          intent: 'error',
+                          title: 'Not saved',
+                          text: error instanceof Error ? error.message : String(error),
+                        }),
+                    ),
               },
               { label: 'Discard it', onClick: () => void host.clearAutosave().then(releaseRecovery, () => undefined) },
             ],
@@ -281,7 +366,9 @@ function Main({ host }: { host: Host }) {
       )}
       {notice && <Notice notice={notice} onDismiss={() => setNotice(null)} />}
       {screen}
-      {pendingDiscard && <ConfirmDiscard name={workspace?.getState().name ?? 'this deployment'} onChoose={pendingDiscard.resolve} />}
+      {pendingDiscard && (
+        <ConfirmDiscard name={workspace?.getState().name ?? 'this deployment'} onChoose={pendingDiscard.resolve} />
+      )}
     </>
   );
 }

@@ -45,7 +45,15 @@ export function zoneName(iso: string, timeZone: string): string {
 /** The value of a `datetime-local` input for an ISO time, in the given zone ("2026-03-14T10:00"). */
 export function toLocalInput(iso: string, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value]),
   );
@@ -57,12 +65,19 @@ export function toLocalInput(iso: string, timeZone: string): string {
  * skipped when the clocks went forward is refused; one that happened twice (clocks went back) is
  * read as the earlier of the two, the cautious reading for a Step 1 time.
  */
-export function fromLocalInput(value: string, timeZone: string): { ok: true; iso: string } | { ok: false; problem: string } {
+export function fromLocalInput(
+  value: string,
+  timeZone: string,
+): { ok: true; iso: string } | { ok: false; problem: string } {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (m === null) return { ok: false, problem: 'Enter the date and time the step finished.' };
   const [, year, month, day, hour, minute] = m.map(Number) as [number, number, number, number, number, number];
   const result = wallTimeToEpoch({ year, month, day, hour, minute, second: 0, millisecond: 0 }, timeZone);
   if (!result.ok) return { ok: false, problem: `That time cannot be read: ${result.problem}.` };
-  if (result.fold === 'gap') return { ok: false, problem: `${value.replace('T', ' ')} does not exist in ${timeZone}: the clocks went forward at that hour. Check the time.` };
+  if (result.fold === 'gap')
+    return {
+      ok: false,
+      problem: `${value.replace('T', ' ')} does not exist in ${timeZone}: the clocks went forward at that hour. Check the time.`,
+    };
   return { ok: true, iso: new Date(result.epoch).toISOString() };
 }

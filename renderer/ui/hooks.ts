@@ -1,6 +1,11 @@
 import { useSelector } from '@xstate/react';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { serverActorId, type DeploymentSnapshot, type ServerActor, type ServerSnapshot } from '../core/machines/deployment.machine';
+import {
+  serverActorId,
+  type DeploymentSnapshot,
+  type ServerActor,
+  type ServerSnapshot,
+} from '../core/machines/deployment.machine';
 import { serverStatus, type ServerStatus } from '../core/machines/status';
 import type { DomainEvent } from '../core/events/schema';
 import type { Workspace, WorkspaceState } from './workspace/workspace';
@@ -11,7 +16,11 @@ export function useWorkspaceState(workspace: Workspace): WorkspaceState {
 }
 
 /** A narrow read of the deployment machine: re-renders only when the selected value changes. */
-export function useDeployment<T>(workspace: Workspace, select: (snapshot: DeploymentSnapshot) => T, compare?: (a: T, b: T) => boolean): T {
+export function useDeployment<T>(
+  workspace: Workspace,
+  select: (snapshot: DeploymentSnapshot) => T,
+  compare?: (a: T, b: T) => boolean,
+): T {
   return useSelector(workspace.session.actor, select, compare);
 }
 
@@ -21,7 +30,11 @@ export function useServerActor(workspace: Workspace, fqdn: string): ServerActor 
 }
 
 /** A narrow read of one server's machine. */
-export function useServer<T>(actor: ServerActor, select: (snapshot: ServerSnapshot) => T, compare?: (a: T, b: T) => boolean): T {
+export function useServer<T>(
+  actor: ServerActor,
+  select: (snapshot: ServerSnapshot) => T,
+  compare?: (a: T, b: T) => boolean,
+): T {
   return useSelector(actor, select, compare);
 }
 

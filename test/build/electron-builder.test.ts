@@ -10,14 +10,23 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
 // electron-builder's own loader and schema check (app-builder-lib comes with electron-builder).
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-  getConfig(projectDir: string, configPath: string | null, configFromOptions: unknown): Promise<Record<string, unknown>>;
+  getConfig(
+    projectDir: string,
+    configPath: string | null,
+    configFromOptions: unknown,
+  ): Promise<Record<string, unknown>>;
   validateConfiguration(config: unknown, debugLogger: unknown): Promise<void>;
 };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 const asar = require('@electron/asar') as { listPackage(path: string, options: object): string[] };
 
 // Any download attempt goes to a closed port and fails at once: "offline" is enforced, not assumed.
-const OFFLINE = { HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9', ELECTRON_GET_USE_PROXY: '1', ELECTRON_BUILDER_CACHE: join(tmpdir(), 'lync-runbook-no-cache') };
+const OFFLINE = {
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  ELECTRON_GET_USE_PROXY: '1',
+  ELECTRON_BUILDER_CACHE: join(tmpdir(), 'lync-runbook-no-cache'),
+};
 
 describe('electron-builder.yml', () => {
   let config: Record<string, unknown>;
@@ -32,7 +41,12 @@ describe('electron-builder.yml', () => {
   });
 
   it('is really validated: a misspelt option is refused', async () => {
-    await expect(validateConfiguration({ ...config, nsis: { ...(config.nsis as object), oneClik: false } }, new DebugLogger(false))).rejects.toThrow(/configuration object that does not match the API schema/);
+    await expect(
+      validateConfiguration(
+        { ...config, nsis: { ...(config.nsis as object), oneClik: false } },
+        new DebugLogger(false),
+      ),
+    ).rejects.toThrow(/configuration object that does not match the API schema/);
   });
 
   it('builds the installers the brief asks for, with the .lyncrunbook association', () => {
@@ -45,10 +59,23 @@ describe('electron-builder.yml', () => {
       win: { target: ['nsis', 'portable'] },
       linux: { target: ['AppImage', 'deb'] },
       mac: { target: 'dmg' },
-      fileAssociations: [{ ext: 'lyncrunbook', role: 'Editor', name: expect.any(String), description: expect.any(String), icon: 'icon' }],
+      fileAssociations: [
+        { ext: 'lyncrunbook', role: 'Editor', name: expect.any(String), description: expect.any(String), icon: 'icon' },
+      ],
     });
-    const files = [config.files].flat().flatMap((f) => (typeof f === 'object' && f !== null && 'filter' in f ? [(f as { filter: unknown }).filter].flat() : [f]));
-    expect(files).toEqual(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json', '!**/*.map', '!**/node_modules/**']);
+    const files = [config.files]
+      .flat()
+      .flatMap((f) =>
+        typeof f === 'object' && f !== null && 'filter' in f ? [(f as { filter: unknown }).filter].flat() : [f],
+      );
+    expect(files).toEqual([
+      'out/main/**',
+      'out/preload/**',
+      'out/renderer/**',
+      'package.json',
+      '!**/*.map',
+      '!**/node_modules/**',
+    ]);
   });
 });
 
@@ -80,27 +107,65 @@ describe('packaging against a stub Electron (offline; checks the file list, asar
       writeFileSync(join(project, path), text);
     }
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: pkg.name, productName: pkg.productName, version: pkg.version, description: pkg.description, license: pkg.license, author: 'lync-runbook contributors', main: pkg.main, dependencies: pkg.dependencies }));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({
+        name: pkg.name,
+        productName: pkg.productName,
+        version: pkg.version,
+        description: pkg.description,
+        license: pkg.license,
+        author: 'lync-runbook contributors',
+        main: pkg.main,
+        dependencies: pkg.dependencies,
+      }),
+    );
     cpSync(join(ROOT, 'electron-builder.yml'), join(project, 'electron-builder.yml'));
-    cpSync(join(ROOT, 'build'), join(project, 'build'), { recursive: true, filter: (src) => !src.includes(`${join('build', 'scripts')}`) });
+    cpSync(join(ROOT, 'build'), join(project, 'build'), {
+      recursive: true,
+      filter: (src) => !src.includes(`${join('build', 'scripts')}`),
+    });
     symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
     const started = performance.now();
-    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-builder', 'cli.js'), '--linux', 'dir', '--config', 'electron-builder.yml', `-c.electronDist=${join(project, 'stub')}`, '-c.electronVersion=45.5.0'], {
-      cwd: project,
-      encoding: 'utf8',
-      timeout: 180_000,
-      env: { ...process.env, ...OFFLINE, CI: 'true' },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'electron-builder', 'cli.js'),
+        '--linux',
+        'dir',
+        '--config',
+        'electron-builder.yml',
+        `-c.electronDist=${join(project, 'stub')}`,
+        '-c.electronVersion=45.5.0',
+      ],
+      {
+        cwd: project,
+        encoding: 'utf8',
+        timeout: 180_000,
+        env: { ...process.env, ...OFFLINE, CI: 'true' },
+      },
+    );
     log = `${result.stdout}\n${result.stderr}`;
-    console.info(`electron-builder --dir against a stub: ${Math.round(performance.now() - started)} ms, exit ${result.status}`);
+    console.info(
+      `electron-builder --dir against a stub: ${Math.round(performance.now() - started)} ms, exit ${result.status}`,
+    );
     unpacked = join(project, 'release', pkg.version, 'linux-unpacked');
   }, 200_000);
 
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
   it('packs only the built app into app.asar: no sources, tests, source maps, browser or CLI builds, or node_modules', () => {
-    const files = asar.listPackage(join(unpacked, 'resources', 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-    expect(files.filter((f) => /\.\w+$/.test(f)).sort()).toEqual(['/out/main/chunks/icon-abc.png', '/out/main/index.js', '/out/preload/index.js', '/out/renderer/assets/index-abc.js', '/out/renderer/index.html', '/package.json']);
+    const files = asar
+      .listPackage(join(unpacked, 'resources', 'app.asar'), { isPack: false })
+      .map((f) => f.replaceAll('\\', '/'));
+    expect(files.filter((f) => /\.\w+$/.test(f)).sort()).toEqual([
+      '/out/main/chunks/icon-abc.png',
+      '/out/main/index.js',
+      '/out/preload/index.js',
+      '/out/renderer/assets/index-abc.js',
+      '/out/renderer/index.html',
+      '/package.json',
+    ]);
   });
 
   it('flips every fuse of build/fuses.mjs in the packed binary (through the afterPack hook)', () => {

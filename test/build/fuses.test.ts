@@ -32,12 +32,18 @@ describe('the fuses of the packaged app', () => {
   });
 
   it('fail loudly on a fuse the installed @electron/fuses does not know', () => {
-    expect(() => fuseConfig({ FuseV1Options: {}, FuseVersion: { V1: '1' } }, 'linux')).toThrow(/does not know the fuse RunAsNode/);
+    expect(() => fuseConfig({ FuseV1Options: {}, FuseVersion: { V1: '1' } }, 'linux')).toThrow(
+      /does not know the fuse RunAsNode/,
+    );
   });
 
   it('are flipped by the afterPack hook through electron-builder, for the platform being packed', async () => {
     const calls: unknown[][] = [];
-    const context = { electronPlatformName: 'win32', appOutDir: 'C:\\out', packager: { addElectronFuses: async (...args: unknown[]) => void calls.push(args) } };
+    const context = {
+      electronPlatformName: 'win32',
+      appOutDir: 'C:\\out',
+      packager: { addElectronFuses: async (...args: unknown[]) => void calls.push(args) },
+    };
     await afterPack(context);
     expect(calls).toHaveLength(1);
     expect(calls[0]![0]).toBe(context);

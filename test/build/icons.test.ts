@@ -47,21 +47,33 @@ describe('icons', () => {
     expect(icns.toString('latin1', 0, 4)).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     const found: Record<string, number> = {};
-    for (let at = 8; at < icns.length; ) {
+    for (let at = 8; at < icns.length;) {
       const type = icns.toString('latin1', at, at + 4);
       const length = icns.readUInt32BE(at + 4);
       found[type] = png(icns.subarray(at + 8, at + length)).width;
       at += length;
     }
-    expect(found).toEqual({ icp4: 16, icp5: 32, ic11: 32, ic12: 64, ic07: 128, ic08: 256, ic13: 256, ic09: 512, ic14: 512, ic10: 1024 });
+    expect(found).toEqual({
+      icp4: 16,
+      icp5: 32,
+      ic11: 32,
+      ic12: 64,
+      ic07: 128,
+      ic08: 256,
+      ic13: 256,
+      ic09: 512,
+      ic14: 512,
+      ic10: 1024,
+    });
   });
 
   it('draws a visible icon: an opaque middle and transparent corners', () => {
     const bytes = read('assets/icons/icon.png');
     let idat = Buffer.alloc(0);
-    for (let at = 8; at < bytes.length; ) {
+    for (let at = 8; at < bytes.length;) {
       const length = bytes.readUInt32BE(at);
-      if (bytes.toString('latin1', at + 4, at + 8) === 'IDAT') idat = Buffer.concat([idat, bytes.subarray(at + 8, at + 8 + length)]);
+      if (bytes.toString('latin1', at + 4, at + 8) === 'IDAT')
+        idat = Buffer.concat([idat, bytes.subarray(at + 8, at + 8 + length)]);
       at += length + 12;
     }
     const raw = inflateSync(idat);

@@ -12,7 +12,10 @@ beforeEach(() => {
   project = mkdtempSync(join(tmpdir(), 'lync-runbook-electron-'));
   writeFileSync(join(project, 'package.json'), '{"name":"x"}');
   mkdirSync(join(project, 'node_modules', 'electron'), { recursive: true });
-  writeFileSync(join(project, 'node_modules', 'electron', 'package.json'), '{"name":"electron","version":"45.5.0","main":"index.js"}');
+  writeFileSync(
+    join(project, 'node_modules', 'electron', 'package.json'),
+    '{"name":"electron","version":"45.5.0","main":"index.js"}',
+  );
   // Requiring the package would download the binary: here it throws, so a finder that requires it fails.
   writeFileSync(join(project, 'node_modules', 'electron', 'index.js'), "throw new Error('required electron');");
 });
@@ -20,22 +23,33 @@ afterEach(() => rmSync(project, { recursive: true, force: true }));
 
 describe('findElectronBinary', () => {
   it('says why when the binary was never downloaded, without requiring electron', () => {
-    expect(findElectronBinary(project, {})).toEqual({ path: null, reason: expect.stringContaining('path.txt is missing') });
+    expect(findElectronBinary(project, {})).toEqual({
+      path: null,
+      reason: expect.stringContaining('path.txt is missing'),
+    });
   });
 
   it('finds the binary named by path.txt in dist/', () => {
     writeFileSync(join(project, 'node_modules', 'electron', 'path.txt'), 'electron');
-    expect(findElectronBinary(project, {})).toEqual({ path: null, reason: expect.stringContaining('dist/electron is missing') });
+    expect(findElectronBinary(project, {})).toEqual({
+      path: null,
+      reason: expect.stringContaining('dist/electron is missing'),
+    });
     mkdirSync(join(project, 'node_modules', 'electron', 'dist'));
     writeFileSync(join(project, 'node_modules', 'electron', 'dist', 'electron'), '');
-    expect(findElectronBinary(project, {})).toEqual({ path: join(project, 'node_modules', 'electron', 'dist', 'electron'), reason: null });
+    expect(findElectronBinary(project, {})).toEqual({
+      path: join(project, 'node_modules', 'electron', 'dist', 'electron'),
+      reason: null,
+    });
   });
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH, as Electron does', () => {
     const dist = join(project, 'custom');
     mkdirSync(dist);
     writeFileSync(join(dist, process.platform === 'win32' ? 'electron.exe' : 'electron'), '');
-    expect(findElectronBinary(project, { ELECTRON_OVERRIDE_DIST_PATH: dist }).path).toBe(join(dist, process.platform === 'win32' ? 'electron.exe' : 'electron'));
+    expect(findElectronBinary(project, { ELECTRON_OVERRIDE_DIST_PATH: dist }).path).toBe(
+      join(dist, process.platform === 'win32' ? 'electron.exe' : 'electron'),
+    );
   });
 
   it('says so when electron is not installed at all', () => {
@@ -45,19 +59,28 @@ describe('findElectronBinary', () => {
 });
 
 describe('npm start without an Electron binary', () => {
-  it.skipIf(findElectronBinary(ROOT).path !== null)('explains in one paragraph, points to npm run web, and exits non-zero', () => {
-    const result = spawnSync(process.execPath, [join(ROOT, 'build', 'scripts', 'start.mjs')], { encoding: 'utf8', env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '' } });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/cannot start the desktop app here: no Electron binary is installed/);
-    expect(result.stderr).toContain('npm run web');
-    expect(result.stderr.trim().split(/\n\s*\n/)).toHaveLength(1);
-  });
+  it.skipIf(findElectronBinary(ROOT).path !== null)(
+    'explains in one paragraph, points to npm run web, and exits non-zero',
+    () => {
+      const result = spawnSync(process.execPath, [join(ROOT, 'build', 'scripts', 'start.mjs')], {
+        encoding: 'utf8',
+        env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '' },
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/cannot start the desktop app here: no Electron binary is installed/);
+      expect(result.stderr).toContain('npm run web');
+      expect(result.stderr.trim().split(/\n\s*\n/)).toHaveLength(1);
+    },
+  );
 });
 
 describe('npm run test:electron', () => {
   it('runs the Electron test under xvfb-run on headless Linux when xvfb is there, directly otherwise', async () => {
     const { e2eCommand } = await import('../../build/scripts/e2e-electron.mjs');
-    expect(e2eCommand('linux', {}, () => true)).toMatchObject({ command: 'xvfb-run', args: expect.arrayContaining(['-a', '--project', 'electron']) });
+    expect(e2eCommand('linux', {}, () => true)).toMatchObject({
+      command: 'xvfb-run',
+      args: expect.arrayContaining(['-a', '--project', 'electron']),
+    });
     expect(e2eCommand('linux', {}, () => false).command).toBe(process.execPath);
     expect(e2eCommand('linux', { DISPLAY: ':0' }, () => true).command).toBe(process.execPath);
     expect(e2eCommand('win32', {}, () => true).command).toBe(process.execPath);

@@ -1,5 +1,16 @@
 import type * as fs from 'node:fs';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../electron/cli/cli-error';
@@ -20,7 +31,7 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['a.lyncrunbook']);
   });
 
-  it('keeps the version it replaces as .bak, and the file\'s permissions', () => {
+  it("keeps the version it replaces as .bak, and the file's permissions", () => {
     const dir = workFolder();
     const file = join(dir, 'a.lyncrunbook');
     writeFileAtomic(file, 'first\n');
@@ -54,21 +65,24 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe('second version\n');
   });
 
-  it.skipIf(process.platform === 'win32')('writes through a symbolic link to the file it names, and keeps the link', () => {
-    const dir = workFolder();
-    mkdirSync(join(dir, 'shared'));
-    const real = join(dir, 'shared', 'hq.lyncrunbook');
-    writeFileSync(real, 'first\n');
-    const link = join(dir, 'hq.lyncrunbook');
-    symlinkSync(real, link);
-    writeFileAtomic(link, 'second\n');
-    expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(readFileSync(real, 'utf8')).toBe('second\n');
-    // The backup sits beside the file it backs up.
-    expect(readFileSync(`${real}.bak`, 'utf8')).toBe('first\n');
-    expect(readdirSync(dir).sort()).toEqual(['hq.lyncrunbook', 'shared']);
-    expect(readdirSync(join(dir, 'shared')).sort()).toEqual(['hq.lyncrunbook', 'hq.lyncrunbook.bak']);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'writes through a symbolic link to the file it names, and keeps the link',
+    () => {
+      const dir = workFolder();
+      mkdirSync(join(dir, 'shared'));
+      const real = join(dir, 'shared', 'hq.lyncrunbook');
+      writeFileSync(real, 'first\n');
+      const link = join(dir, 'hq.lyncrunbook');
+      symlinkSync(real, link);
+      writeFileAtomic(link, 'second\n');
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(readFileSync(real, 'utf8')).toBe('second\n');
+      // The backup sits beside the file it backs up.
+      expect(readFileSync(`${real}.bak`, 'utf8')).toBe('first\n');
+      expect(readdirSync(dir).sort()).toEqual(['hq.lyncrunbook', 'shared']);
+      expect(readdirSync(join(dir, 'shared')).sort()).toEqual(['hq.lyncrunbook', 'hq.lyncrunbook.bak']);
+    },
+  );
 
   it('fails with a clear message, changing nothing, when it cannot write', () => {
     const dir = workFolder();
@@ -93,7 +107,9 @@ describe('reading text the way Windows tools write it', () => {
 
   it('names the file and the problem when it cannot be read', () => {
     const dir = workFolder();
-    expect(() => readTextFile(join(dir, 'none.txt'), 'The evidence file')).toThrow(`The evidence file ${join(dir, 'none.txt')} does not exist.`);
+    expect(() => readTextFile(join(dir, 'none.txt'), 'The evidence file')).toThrow(
+      `The evidence file ${join(dir, 'none.txt')} does not exist.`,
+    );
     expect(() => readTextFile(dir, 'The evidence file')).toThrow('is a folder, not a file.');
     writeFileSync(join(dir, 'ok.txt'), 'fine');
     expect(readTextFile(join(dir, 'ok.txt'), 'x')).toBe('fine');

@@ -27,7 +27,19 @@ describe('exit codes', () => {
     const { io, err } = recordingIo(() => {
       throw new TypeError('a bug');
     });
-    const args = ['new', '--name', 'HQ', '--product', 'lync2013', '--sip-domain', 'contoso.com', '--pool', 'pool01.contoso.local:enterprise-front-end', '--out', join(workFolder(), 'hq.lyncrunbook')];
+    const args = [
+      'new',
+      '--name',
+      'HQ',
+      '--product',
+      'lync2013',
+      '--sip-domain',
+      'contoso.com',
+      '--pool',
+      'pool01.contoso.local:enterprise-front-end',
+      '--out',
+      join(workFolder(), 'hq.lyncrunbook'),
+    ];
     expect(runCli(args, io)).toBe(70);
     expect(err()).toMatch(/unexpected error.*Please report it\.\n.*a bug/);
   });
@@ -40,6 +52,8 @@ describe('exit codes', () => {
     expect(help).toContain('; 2 bad input');
     expect(help).toContain('; 70 an unexpected internal error (please report it).');
     const readme = flat(readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8'));
-    expect(readme).toMatch(/\*\*Exit codes\.\*\* `0` done; `1` refused .*; `2` bad input .*; `70` an unexpected internal error \(please report it\)\./);
+    expect(readme).toMatch(
+      /\*\*Exit codes\.\*\* `0` done; `1` refused .*; `2` bad input .*; `70` an unexpected internal error \(please report it\)\./,
+    );
   });
 });

@@ -16,9 +16,17 @@ const ROOT = join(__dirname, '..', '..');
 function findElectronBinary(): { path: string; reason: null } | { path: null; reason: string } {
   const dir = join(ROOT, 'node_modules', 'electron');
   const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return { path: null, reason: 'node_modules/electron/path.txt is missing: the Electron binary was never downloaded.' };
-  const binary = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, readFileSync(pathFile, 'utf8').trim()) : join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? { path: binary, reason: null } : { path: null, reason: `${binary} is missing: the Electron binary download did not finish.` };
+  if (!existsSync(pathFile))
+    return {
+      path: null,
+      reason: 'node_modules/electron/path.txt is missing: the Electron binary was never downloaded.',
+    };
+  const binary = process.env.ELECTRON_OVERRIDE_DIST_PATH
+    ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, readFileSync(pathFile, 'utf8').trim())
+    : join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary)
+    ? { path: binary, reason: null }
+    : { path: null, reason: `${binary} is missing: the Electron binary download did not finish.` };
 }
 const binary = findElectronBinary();
 const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
@@ -38,7 +46,11 @@ test.describe('the desktop app', () => {
   let folder: string;
 
   test.beforeAll(async () => {
-    const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' });
+    const built = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(built.status, built.stderr).toBe(0);
     folder = mkdtempSync(join(tmpdir(), 'lync-runbook-e2e-'));
     const env = { ...process.env } as Record<string, string>;
@@ -62,7 +74,9 @@ test.describe('the desktop app', () => {
   test('is hardened: no Node in the page, only the bridge', async () => {
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-    expect(await page.evaluate(() => Object.keys((window as unknown as { lyncRunbook: object }).lyncRunbook).sort())).toContain('saveDocument');
+    expect(
+      await page.evaluate(() => Object.keys((window as unknown as { lyncRunbook: object }).lyncRunbook).sort()),
+    ).toContain('saveDocument');
     expect(await page.evaluate(() => location.href)).toBe('app://lync-runbook/index.html');
   });
 

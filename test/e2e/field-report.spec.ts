@@ -25,7 +25,10 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await page.getByLabel('Deployment name').fill('Contoso HQ');
   await page.getByLabel('Default SIP domain').fill('contoso.com');
   await page.getByLabel('Pool 1 FQDN').fill('fepool.contoso.local');
-  for (const [i, kind, fqdn] of [[2, 'director', 'dir01.contoso.local'], [3, 'edge', 'edgepool.perimeter.contoso.com']] as const) {
+  for (const [i, kind, fqdn] of [
+    [2, 'director', 'dir01.contoso.local'],
+    [3, 'edge', 'edgepool.perimeter.contoso.com'],
+  ] as const) {
     await page.getByRole('button', { name: 'Add a pool' }).click();
     await page.getByLabel(`Pool ${i} FQDN`).fill(fqdn);
     await page.getByLabel(`Pool ${i} kind`).selectOption(kind);
@@ -48,7 +51,10 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await expect(page.getByRole('tab', { name: 'Dashboard', selected: true })).toBeVisible();
 
   // Steps 1 and 2 on the three Front Ends.
-  for (const [time, step] of [['2026-03-13T09:00:00Z', 1], ['2026-03-13T11:00:00Z', 2]] as const) {
+  for (const [time, step] of [
+    ['2026-03-13T09:00:00Z', 1],
+    ['2026-03-13T11:00:00Z', 2],
+  ] as const) {
     await at(page, time);
     for (const fe of FE) {
       await openServer(page, fe);
@@ -65,7 +71,9 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await expect(page.getByText(/OAuthTokenIssuer:.*assigned on.*fe01\.contoso\.local/)).toBeVisible();
   await expect(page.getByText(/thumbprint not recorded/)).toBeVisible();
   await page.getByRole('button', { name: 'Record its thumbprint…' }).click();
-  const thumbprintField = page.getByLabel('Thumbprint of the OAuthTokenIssuer certificate assigned on fe01.contoso.local');
+  const thumbprintField = page.getByLabel(
+    'Thumbprint of the OAuthTokenIssuer certificate assigned on fe01.contoso.local',
+  );
   await thumbprintField.fill('0123 4567');
   await page.getByRole('button', { name: 'Record thumbprint', exact: true }).click();
   await expect(page.getByText(/The thumbprint .*40/)).toBeVisible();
@@ -81,7 +89,11 @@ test('the field report, from a new deployment to every server done', async ({ pa
   // fe02 is blocked, with the reason in words and both times.
   await openServer(page, FE[1]!);
   await expect(page.getByText('Blocked: stale local replica')).toBeVisible();
-  await expect(page.getByText(/copied at 13 Mar 2026 09:00:00 GMT, before the OAuthTokenIssuer certificate was assigned on fe01 at 14 Mar 2026 10:00:00 GMT/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /copied at 13 Mar 2026 09:00:00 GMT, before the OAuthTokenIssuer certificate was assigned on fe01 at 14 Mar 2026 10:00:00 GMT/,
+    ),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark Step 3 done' })).toHaveCount(0);
   await screen(page, testInfo, '04-server-blocked');
 
@@ -106,12 +118,26 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await page.getByRole('button', { name: 'Mark A.1 done' }).click();
   await page.getByRole('button', { name: 'Mark A.2 done' }).click();
   await screen(page, testInfo, '06-path-a');
-  await page.getByLabel(/Command output/).fill(['PS C:\\> Get-CsManagementStoreReplicationStatus -ReplicaFqdn fe03.contoso.local', '', 'UpToDate           : False', 'ReplicaFqdn        : fe03.contoso.local', 'LastStatusReport   : 3/13/2026 4:47:09 PM', 'LastUpdateCreation : 3/14/2026 10:01:58 AM', 'ProductVersion     : 5.0.8308.0'].join('\n'));
+  await page
+    .getByLabel(/Command output/)
+    .fill(
+      [
+        'PS C:\\> Get-CsManagementStoreReplicationStatus -ReplicaFqdn fe03.contoso.local',
+        '',
+        'UpToDate           : False',
+        'ReplicaFqdn        : fe03.contoso.local',
+        'LastStatusReport   : 3/13/2026 4:47:09 PM',
+        'LastUpdateCreation : 3/14/2026 10:01:58 AM',
+        'ProductVersion     : 5.0.8308.0',
+      ].join('\n'),
+    );
   await expect(page.getByText('Not accepted')).toBeVisible();
   await expect(page.getByText(/UpToDate False|not up to date/i).first()).toBeVisible();
   await screen(page, testInfo, '07-evidence-rejected');
   await page.getByRole('button', { name: 'Keep this rejection in the runbook' }).click();
-  await page.getByLabel(/Command output/).fill(`PS C:\\> .\\verify.ps1\n${verificationJson(FE[2]!, '2026-03-14T10:25:00.000Z', [THUMB])}\n`);
+  await page
+    .getByLabel(/Command output/)
+    .fill(`PS C:\\> .\\verify.ps1\n${verificationJson(FE[2]!, '2026-03-14T10:25:00.000Z', [THUMB])}\n`);
   await expect(page.getByText('Accepted — Step 3 can go ahead')).toBeVisible();
   await screen(page, testInfo, '08-evidence-accepted');
   await page.getByRole('button', { name: 'Record evidence' }).click();
@@ -128,7 +154,9 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await page.getByRole('button', { name: 'Mark B.2 done' }).click();
   await page.getByRole('button', { name: '… or override the gate with a reason' }).click();
   await page.getByRole('button', { name: 'Override the gate' }).click();
-  await expect(page.getByText('An override needs a written reason: say why Step 3 may go ahead on a stale local store.')).toBeVisible();
+  await expect(
+    page.getByText('An override needs a written reason: say why Step 3 may go ahead on a stale local store.'),
+  ).toBeVisible();
   await page.getByLabel(/Why may Step 3 go ahead/).fill('Event 3038 seen on the console by the DBA; CHG-1234');
   await page.getByRole('button', { name: 'Override the gate' }).click();
   await expect(page.getByText('Gate overridden')).toBeVisible();
@@ -151,7 +179,12 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await expect(page.getByText('Every server has finished Step 4. Export the runbook.')).toBeVisible();
   await screen(page, testInfo, '10-all-done');
   await page.getByRole('tab', { name: 'Timeline' }).click();
-  await expect(page.locator('tbody').getByText(/override/i).first()).toBeVisible();
+  await expect(
+    page
+      .locator('tbody')
+      .getByText(/override/i)
+      .first(),
+  ).toBeVisible();
   await screen(page, testInfo, '11-timeline');
   await page.getByRole('tab', { name: 'Export' }).click();
   await expect(page.getByTitle('Runbook preview')).toBeVisible();

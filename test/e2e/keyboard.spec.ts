@@ -21,7 +21,8 @@ test('works by keyboard alone: rows, the server view, a remediation path and a c
 
   // Tab to the remediation choice and pick path C with the arrow keys.
   const radioA = page.getByRole('radio', { name: /^A/ });
-  for (let i = 0; i < 40 && !(await radioA.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await radioA.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(radioA).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
@@ -35,7 +36,8 @@ test('works by keyboard alone: rows, the server view, a remediation path and a c
 
   // Tab to the first copy button and press it.
   const copy = page.getByRole('button', { name: /^Copy script: Path C/ }).first();
-  for (let i = 0; i < 40 && !(await copy.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await copy.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(copy).toBeFocused();
   await screen(page, testInfo, '21-keyboard-copy-focus');
   await page.keyboard.press('Enter');

@@ -31,7 +31,11 @@ test('reloading mid-scenario comes back exactly where it was', async ({ page }) 
   expect(await page.locator('main').innerText()).toBe(before);
   await expect(page.getByLabel('Operator')).toHaveValue('a.admin');
   await page.getByRole('tab', { name: 'Dashboard' }).click();
-  await expect(page.getByRole('button', { name: /^dir01\.contoso\.local, / }).locator('xpath=ancestor::tr')).toContainText('14 Mar 10:35');
+  await expect(
+    page.getByRole('button', { name: /^dir01\.contoso\.local, / }).locator('xpath=ancestor::tr'),
+  ).toContainText('14 Mar 10:35');
   await page.getByRole('tab', { name: 'Timeline' }).click();
-  await expect(page.getByText('Path A item done: Export the configuration on a server with access to the CMS')).toBeVisible();
+  await expect(
+    page.getByText('Path A item done: Export the configuration on a server with access to the CMS'),
+  ).toBeVisible();
 });

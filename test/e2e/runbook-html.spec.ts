@@ -17,7 +17,9 @@ async function open(page: Page): Promise<string[]> {
 }
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.html ?? ''}`)).toEqual([]);
 }
 
@@ -31,7 +33,9 @@ test('the runbook opens self-contained, reads in order and passes axe in light a
   await expect(page.getByRole('table', { name: /Every event of the history/ }).getByRole('row')).toHaveCount(30);
 
   // Every link of the table of contents (and every other in-page link) lands on an element.
-  const targets = await page.locator('a[href^="#"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.slice(1)));
+  const targets = await page
+    .locator('a[href^="#"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!.slice(1)));
   expect(targets.length).toBeGreaterThan(20);
   for (const id of new Set(targets)) expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
 

@@ -44,7 +44,13 @@ test('a file that is not a deployment is refused with a message, and nothing cha
   await expect(page.getByText('Contoso HQ (sample)').first()).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open…' }).click();
-  await (await chooser).setFiles({ name: 'notes.lyncrunbook', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 9, "format": "lync-runbook"}') });
+  await (
+    await chooser
+  ).setFiles({
+    name: 'notes.lyncrunbook',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"schemaVersion": 9, "format": "lync-runbook"}'),
+  });
   await expect(page.getByText('This file was not opened')).toBeVisible();
   await expect(page.getByText(/saved by a newer version of lync-runbook \(schema version 9\)/)).toBeVisible();
   await expect(page.getByRole('button', { name: /^fe02\.contoso\.local, / })).toBeVisible();

@@ -5,7 +5,12 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
  * Saves a screenshot of the current screen in the light and the dark theme (under test-results/,
  * for a person to look at), and checks both with axe: no serious or critical violation.
  */
-export async function screen(page: Page, testInfo: TestInfo, name: string, options: { excludePreview?: boolean; viewportOnly?: boolean } = {}): Promise<void> {
+export async function screen(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  options: { excludePreview?: boolean; viewportOnly?: boolean } = {},
+): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     // Let Fluent re-theme before looking.
@@ -20,7 +25,16 @@ export async function screen(page: Page, testInfo: TestInfo, name: string, optio
     if (options.excludePreview) axe = axe.exclude('iframe[title="Runbook preview"]');
     const results = await axe.analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`), `axe on ${name} (${scheme})`).toEqual([]);
+    expect(
+      bad.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 5)
+            .join(' | ')}`,
+      ),
+      `axe on ${name} (${scheme})`,
+    ).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
   void testInfo;
@@ -42,7 +56,9 @@ export async function openServer(page: Page, fqdn: string): Promise<void> {
 export async function markDone(page: Page, step: number, thumbprint?: string): Promise<void> {
   if (thumbprint) await page.getByLabel('Thumbprint of the OAuthTokenIssuer certificate you assigned').fill(thumbprint);
   await page.getByRole('button', { name: `Mark Step ${step} done` }).click();
-  await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^Step ${step}:`) }).locator('..')).toContainText('Done');
+  await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^Step ${step}:`) }).locator('..')).toContainText(
+    'Done',
+  );
 }
 
 /** The verification script's line for a server, as the app's script prints it. */
@@ -53,7 +69,11 @@ export function verificationJson(server: string, lastUpdate: string, thumbprints
     expected: server,
     server,
     time: lastUpdate.replace('.000Z', '.0000000Z'),
-    replication: { upToDate: true, lastUpdateCreation: lastUpdate.replace('.000Z', '.0000000Z'), lastStatusReport: lastUpdate.replace('.000Z', '.0000000Z') },
+    replication: {
+      upToDate: true,
+      lastUpdateCreation: lastUpdate.replace('.000Z', '.0000000Z'),
+      lastStatusReport: lastUpdate.replace('.000Z', '.0000000Z'),
+    },
     oauthThumbprints: thumbprints,
     replicaService: 'Running',
     event3038: null,

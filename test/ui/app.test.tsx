@@ -7,7 +7,12 @@ import { memoryHost } from './support';
 function hostWithBrokenRecovery(exported: { name: string } | null) {
   const calls: string[] = [];
   const host = memoryHost({
-    findRecovery: async () => ({ handle: null, name: 'Contoso HQ', text: '{"format":"lync-runbook","schemaVersion":1,', at: '2026-03-14T10:00:00.000Z' }),
+    findRecovery: async () => ({
+      handle: null,
+      name: 'Contoso HQ',
+      text: '{"format":"lync-runbook","schemaVersion":1,',
+      at: '2026-03-14T10:00:00.000Z',
+    }),
     clearAutosave: async () => {
       calls.push('clear');
     },

@@ -17,7 +17,11 @@ describe('times typed and shown in the workstation zone', () => {
   });
 
   it('refuses a wall time the clocks skipped', () => {
-    expect(fromLocalInput('2013-03-10T02:30', 'America/Los_Angeles')).toEqual({ ok: false, problem: '2013-03-10 02:30 does not exist in America/Los_Angeles: the clocks went forward at that hour. Check the time.' });
+    expect(fromLocalInput('2013-03-10T02:30', 'America/Los_Angeles')).toEqual({
+      ok: false,
+      problem:
+        '2013-03-10 02:30 does not exist in America/Los_Angeles: the clocks went forward at that hour. Check the time.',
+    });
     expect(fromLocalInput('2013-03-31T02:30', 'Europe/Berlin').ok).toBe(false);
   });
 

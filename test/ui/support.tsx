@@ -6,7 +6,10 @@ import type { Host, Preferences } from '../../renderer/host/host';
 /** A host that keeps everything in memory and records what the UI asked of it. */
 export function memoryHost(overrides: Partial<Host> = {}): Host & { copied: string[]; autosaves: number } {
   const prefs = new Map<string, string>();
-  const preferences: Preferences = { get: (k) => prefs.get(k) ?? null, set: (k, v) => (v === null ? prefs.delete(k) : prefs.set(k, v)) };
+  const preferences: Preferences = {
+    get: (k) => prefs.get(k) ?? null,
+    set: (k, v) => (v === null ? prefs.delete(k) : prefs.set(k, v)),
+  };
   const host = {
     kind: 'browser' as const,
     canExportPdf: false,

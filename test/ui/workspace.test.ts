@@ -30,7 +30,8 @@ describe('the workspace', () => {
   it('stays dirty when a change is recorded while a save is under way', async () => {
     let release: () => void = () => undefined;
     const host = memoryHost({
-      saveDocument: () => new Promise((resolve) => (release = () => resolve({ handle: 'h', name: 'x.lyncrunbook', location: 'memory' }))),
+      saveDocument: () =>
+        new Promise((resolve) => (release = () => resolve({ handle: 'h', name: 'x.lyncrunbook', location: 'memory' }))),
     });
     const workspace = sampleWorkspace(host);
     workspace.record({ type: 'step.completed', server: 'dir01.contoso.local', step: 1 });
@@ -50,6 +51,9 @@ describe('the workspace', () => {
     const workspace = sampleWorkspace(host);
     workspace.setOperator('');
     const result = workspace.record({ type: 'step.completed', server: 'dir01.contoso.local', step: 1 });
-    expect(result).toEqual({ ok: false, message: 'Enter your name in "Operator" (top right) first, so the runbook says who did what.' });
+    expect(result).toEqual({
+      ok: false,
+      message: 'Enter your name in "Operator" (top right) first, so the runbook says who did what.',
+    });
   });
 });

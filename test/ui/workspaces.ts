@@ -5,7 +5,11 @@ import { Workspace } from '../../renderer/ui/workspace/workspace';
 
 /** The bundled sample, opened in a workspace: fe01 assigned the certificate; fe02 and fe03 are blocked. */
 export function sampleWorkspace(host: Host): Workspace {
-  const opened = Workspace.open(host, { handle: null, name: 'sample', location: 'test', text: sampleDocumentText() }, 'tester');
+  const opened = Workspace.open(
+    host,
+    { handle: null, name: 'sample', location: 'test', text: sampleDocumentText() },
+    'tester',
+  );
   if (!opened.ok) throw new Error(opened.message);
   return opened.workspace;
 }
@@ -18,6 +22,10 @@ export function bigDeployment(count: number): Deployment {
     sipDomain: 'contoso.com',
     cmsPool: 'fepool.contoso.local',
     pools: [{ fqdn: 'fepool.contoso.local', kind: 'enterprise-front-end' }],
-    servers: Array.from({ length: count }, (_, i) => ({ fqdn: `fe${String(i + 1).padStart(3, '0')}.contoso.local`, pool: 'fepool.contoso.local', role: 'front-end' as const })),
+    servers: Array.from({ length: count }, (_, i) => ({
+      fqdn: `fe${String(i + 1).padStart(3, '0')}.contoso.local`,
+      pool: 'fepool.contoso.local',
+      role: 'front-end' as const,
+    })),
   };
 }

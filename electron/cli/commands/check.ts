@@ -8,7 +8,12 @@ const C = 'check';
 
 /** Prints one line per server; 0 when nothing is blocked, 1 when something is. */
 export function runCheck(argv: readonly string[], io: CliIo): number | 'help' {
-  const args = parseCommandArgs(C, argv, { json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the deployment file' });
+  const args = parseCommandArgs(
+    C,
+    argv,
+    { json: { type: 'boolean' } },
+    { min: 1, max: 1, names: 'the deployment file' },
+  );
   if (args.help) return 'help';
   const { session } = openDeploymentFile(args.positionals[0]!, { clock: { now: io.now }, operator: io.user() });
   const lines = gateStatuses(session);

@@ -25,7 +25,13 @@ export function runEvidence(argv: readonly string[], io: CliIo): number | 'help'
   const args = parseCommandArgs(
     C,
     argv,
-    { server: { type: 'string' }, input: { type: 'string' }, locale: { type: 'string' }, 'time-zone': { type: 'string' }, ...STAMP_OPTIONS },
+    {
+      server: { type: 'string' },
+      input: { type: 'string' },
+      locale: { type: 'string' },
+      'time-zone': { type: 'string' },
+      ...STAMP_OPTIONS,
+    },
     { min: 1, max: 1, names: 'the deployment file' },
   );
   if (args.help) return 'help';
@@ -34,15 +40,29 @@ export function runEvidence(argv: readonly string[], io: CliIo): number | 'help'
   const inputPath = required(args, 'input', C, 'PATH (or - for standard input)');
   const localeText = optional(args, 'locale');
   const locale = consoleLocale(localeText ?? DEFAULT_CONSOLE_LOCALE);
-  if (locale === null) throw new UsageError(`--locale "${localeText}" is not a locale; use one such as ${CONSOLE_LOCALES.map((l) => l.id).join(', ')}.`, C);
+  if (locale === null)
+    throw new UsageError(
+      `--locale "${localeText}" is not a locale; use one such as ${CONSOLE_LOCALES.map((l) => l.id).join(', ')}.`,
+      C,
+    );
   const timeZone = optional(args, 'time-zone') ?? io.timeZone();
-  if (!isKnownTimeZone(timeZone)) throw new UsageError(`--time-zone "${timeZone}" is not an IANA time zone such as Europe/London or America/Los_Angeles.`, C);
+  if (!isKnownTimeZone(timeZone))
+    throw new UsageError(
+      `--time-zone "${timeZone}" is not an IANA time zone such as Europe/London or America/Los_Angeles.`,
+      C,
+    );
 
   const { session } = openDeploymentFile(file, sessionOptions(args, io, C));
   const server = requireServer(session, fqdn, C);
   const text = inputPath === '-' ? decodeText(io.stdin()) : readTextFile(inputPath, 'The evidence file');
 
-  const ctx: EvidenceContext = { server: server.fqdn, oauth: session.snapshot().context.oauth, locale: locale.id, localeChosen: localeText !== undefined, timeZone };
+  const ctx: EvidenceContext = {
+    server: server.fqdn,
+    oauth: session.snapshot().context.oauth,
+    locale: locale.id,
+    localeChosen: localeText !== undefined,
+    timeZone,
+  };
   const judgement = judgeEvidence(text, ctx);
   const input = toEvidenceInput(judgement, text, ctx);
   io.out(`Evidence for ${server.fqdn}: ${EVIDENCE_KIND_LABELS[input.kind]}, read as ${locale.id} in ${timeZone}.\n`);
@@ -52,7 +72,8 @@ export function runEvidence(argv: readonly string[], io: CliIo): number | 'help'
   const verdict = judgement.verdict;
   if (verdict.accepted) {
     const result = session.record({ type: 'evidence.accepted', server: server.fqdn, proof: verdict.proof, input });
-    if (!result.ok) throw new Refused(`The evidence reads as proof, but the deployment did not take it: ${result.message}`);
+    if (!result.ok)
+      throw new Refused(`The evidence reads as proof, but the deployment did not take it: ${result.message}`);
     saveSession(file, session, io);
     io.out(`Accepted: recorded as evidence for ${server.fqdn}.\n${formatGateStatus(gateStatus(session, server))}\n`);
     return 0;

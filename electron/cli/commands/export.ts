@@ -9,10 +9,19 @@ const C = 'export';
 
 /** Writes the runbook; the export time printed in it is --at or now. */
 export function runExport(argv: readonly string[], io: CliIo): number | 'help' {
-  const args = parseCommandArgs(C, argv, { format: { type: 'string' }, out: { type: 'string' }, at: { type: 'string' } }, { min: 1, max: 1, names: 'the deployment file' });
+  const args = parseCommandArgs(
+    C,
+    argv,
+    { format: { type: 'string' }, out: { type: 'string' }, at: { type: 'string' } },
+    { min: 1, max: 1, names: 'the deployment file' },
+  );
   if (args.help) return 'help';
   const formatText = required(args, 'format', C, 'md|html|json');
-  if (formatText.trim().toLowerCase() === 'pdf') throw new UsageError('PDF is not made here: export --format html and print it to PDF from a browser, or export PDF from the app.', C);
+  if (formatText.trim().toLowerCase() === 'pdf')
+    throw new UsageError(
+      'PDF is not made here: export --format html and print it to PDF from a browser, or export PDF from the app.',
+      C,
+    );
   const format = oneOf(formatText, RUNBOOK_FORMATS, 'The format', C);
   const typed = optional(args, 'at');
   const at = typed === undefined ? io.now() : parseTime(typed, 'at', C);

@@ -17,7 +17,14 @@ export function runImportTopology(argv: readonly string[], io: CliIo): number | 
   const args = parseCommandArgs(
     C,
     argv,
-    { product: { type: 'string' }, 'cms-pool': { type: 'string' }, name: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, ...STAMP_OPTIONS },
+    {
+      product: { type: 'string' },
+      'cms-pool': { type: 'string' },
+      name: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+      ...STAMP_OPTIONS,
+    },
     { min: 1, max: 1, names: 'the topology file (XML)' },
   );
   if (args.help) return 'help';
@@ -27,11 +34,22 @@ export function runImportTopology(argv: readonly string[], io: CliIo): number | 
   const cmsPool = optional(args, 'cms-pool');
   const name = optional(args, 'name');
   const xml = readTextFile(file, 'The topology file');
-  const result = importTopology(xml, { product, ...(cmsPool !== undefined ? { cmsPool } : {}), ...(name !== undefined ? { name } : {}) });
-  if (!result.ok) throw new UsageError(`${file} could not be imported:\n${result.problems.map((p) => `  - ${p}`).join('\n')}`);
+  const result = importTopology(xml, {
+    product,
+    ...(cmsPool !== undefined ? { cmsPool } : {}),
+    ...(name !== undefined ? { name } : {}),
+  });
+  if (!result.ok)
+    throw new UsageError(`${file} could not be imported:\n${result.problems.map((p) => `  - ${p}`).join('\n')}`);
   if (result.cms.from === 'needed') {
-    const choices = result.cms.candidates.length === 0 ? 'none of its pools can host it (an Enterprise Edition Front End pool or a Standard Edition server)' : `choose one of: ${result.cms.candidates.join(', ')}`;
-    throw new UsageError(`${file} does not say which pool hosts the Central Management Store (the topology was never published). Give it with --cms-pool; ${choices}.`, C);
+    const choices =
+      result.cms.candidates.length === 0
+        ? 'none of its pools can host it (an Enterprise Edition Front End pool or a Standard Edition server)'
+        : `choose one of: ${result.cms.candidates.join(', ')}`;
+    throw new UsageError(
+      `${file} does not say which pool hosts the Central Management Store (the topology was never published). Give it with --cms-pool; ${choices}.`,
+      C,
+    );
   }
   checkNewFile(out, args, C);
   const created = DeploymentSession.create(result.deployment, sessionOptions(args, io, C));
@@ -41,7 +59,9 @@ export function runImportTopology(argv: readonly string[], io: CliIo): number | 
   saveSession(out, created.session, io);
   const d = created.session.deployment()!;
   const from = result.cms.from === 'topology' ? 'from the topology' : 'as given';
-  io.out(`Created ${out}: "${d.name}", ${d.pools.length} pool(s), ${d.servers.length} server(s), CMS pool ${d.cmsPool} (${from}).\n`);
+  io.out(
+    `Created ${out}: "${d.name}", ${d.pools.length} pool(s), ${d.servers.length} server(s), CMS pool ${d.cmsPool} (${from}).\n`,
+  );
   for (const s of d.servers) io.out(`  ${s.fqdn}  ${ROLE_LABELS[s.role]}, pool ${s.pool}\n`);
   return 0;
 }

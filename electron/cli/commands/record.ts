@@ -11,10 +11,27 @@ import { saveSession, sessionOptions, STAMP_OPTIONS } from '../session-options';
 
 const C = 'record';
 
-const EVENTS = ['step1', 'step2', 'step3', 'step4', 'oauth-assigned', 'oauth-thumbprint', 'remediation', 'item', 'override'] as const;
+const EVENTS = [
+  'step1',
+  'step2',
+  'step3',
+  'step4',
+  'oauth-assigned',
+  'oauth-thumbprint',
+  'remediation',
+  'item',
+  'override',
+] as const;
 type EventName = (typeof EVENTS)[number];
 
-const PATH_NAMES: Readonly<Record<string, RemediationPath>> = { a: 'A', b: 'B', c: 'C', 'export-import': 'A', replication: 'B', 'rerun-step1': 'C' };
+const PATH_NAMES: Readonly<Record<string, RemediationPath>> = {
+  a: 'A',
+  b: 'B',
+  c: 'C',
+  'export-import': 'A',
+  replication: 'B',
+  'rerun-step1': 'C',
+};
 
 /** The remediation path named A, B, C or export-import, replication, rerun-step1 (any case), if any. */
 export function pathNamed(value: string): RemediationPath | undefined {
@@ -24,13 +41,18 @@ export function pathNamed(value: string): RemediationPath | undefined {
 /** A remediation path from A, B, C or its name (export-import, replication, rerun-step1). */
 export function parsePath(value: string, command: string): RemediationPath {
   const path = pathNamed(value);
-  if (path === undefined) throw new UsageError(`--path "${value}" is not a remediation path: use A or export-import, B or replication, C or rerun-step1.`, command);
+  if (path === undefined)
+    throw new UsageError(
+      `--path "${value}" is not a remediation path: use A or export-import, B or replication, C or rerun-step1.`,
+      command,
+    );
   return path;
 }
 
 function only(args: ParsedArgs, event: EventName, allowed: readonly string[]): void {
   for (const option of ['thumbprint', 'path', 'item', 'reason']) {
-    if (optional(args, option) !== undefined && !allowed.includes(option)) throw new UsageError(`--${option} does not go with --event ${event}.`, C);
+    if (optional(args, option) !== undefined && !allowed.includes(option))
+      throw new UsageError(`--${option} does not go with --event ${event}.`, C);
   }
 }
 
@@ -50,7 +72,11 @@ function command(args: ParsedArgs, event: EventName, server: string): Command {
       return { type: 'oauth.assigned', server, ...(thumbprint !== undefined ? { thumbprint } : {}) };
     case 'oauth-thumbprint':
       only(args, event, ['thumbprint']);
-      return { type: 'oauth.thumbprint.recorded', server, thumbprint: required(args, 'thumbprint', C, 'HEX (40 hexadecimal digits)') };
+      return {
+        type: 'oauth.thumbprint.recorded',
+        server,
+        thumbprint: required(args, 'thumbprint', C, 'HEX (40 hexadecimal digits)'),
+      };
     case 'remediation':
       only(args, event, ['path']);
       return { type: 'remediation.chosen', server, path: parsePath(required(args, 'path', C, 'A|B|C'), C) };
@@ -63,7 +89,11 @@ function command(args: ParsedArgs, event: EventName, server: string): Command {
     }
     case 'override':
       only(args, event, ['reason']);
-      return { type: 'override.recorded', server, reason: required(args, 'reason', C, 'TEXT (why Step 3 may go ahead)') };
+      return {
+        type: 'override.recorded',
+        server,
+        reason: required(args, 'reason', C, 'TEXT (why Step 3 may go ahead)'),
+      };
   }
 }
 
@@ -72,7 +102,15 @@ export function runRecord(argv: readonly string[], io: CliIo): number | 'help' {
   const args = parseCommandArgs(
     C,
     argv,
-    { server: { type: 'string' }, event: { type: 'string' }, thumbprint: { type: 'string' }, path: { type: 'string' }, item: { type: 'string' }, reason: { type: 'string' }, ...STAMP_OPTIONS },
+    {
+      server: { type: 'string' },
+      event: { type: 'string' },
+      thumbprint: { type: 'string' },
+      path: { type: 'string' },
+      item: { type: 'string' },
+      reason: { type: 'string' },
+      ...STAMP_OPTIONS,
+    },
     { min: 1, max: 1, names: 'the deployment file' },
   );
   if (args.help) return 'help';

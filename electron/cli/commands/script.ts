@@ -21,16 +21,29 @@ function requests(path: string): ScriptRequest[] {
   const step = STEPS[key];
   if (step !== undefined) return [{ kind: 'step', step }];
   const remediation = pathNamed(path);
-  if (remediation === undefined) throw new UsageError(`--path "${path}" is not one of: export-import (A), replication (B), rerun-step1 (C), verify, step1, step2, step3, step4.`, C);
-  return REMEDIATIONS[remediation].items.map((item): ScriptRequest => ({ kind: 'remediation', path: remediation, item: item.id }));
+  if (remediation === undefined)
+    throw new UsageError(
+      `--path "${path}" is not one of: export-import (A), replication (B), rerun-step1 (C), verify, step1, step2, step3, step4.`,
+      C,
+    );
+  return REMEDIATIONS[remediation].items.map((item): ScriptRequest => ({
+    kind: 'remediation',
+    path: remediation,
+    item: item.id,
+  }));
 }
 
 function scriptsFor(session: DeploymentSession, server: string, path: string, route: 'bytes' | 'file'): Script[] {
-  const context: ScriptContext = { deployment: session.deployment()!, oauth: session.snapshot().context.oauth, options: { route } };
+  const context: ScriptContext = {
+    deployment: session.deployment()!,
+    oauth: session.snapshot().context.oauth,
+    options: { route },
+  };
   const scripts: Script[] = [];
   for (const request of requests(path)) {
     const built = buildScripts(context, server, request);
-    if (!built.ok) throw new UsageError(`The script cannot be built:\n${built.errors.map((e) => `  - ${e}`).join('\n')}`, C);
+    if (!built.ok)
+      throw new UsageError(`The script cannot be built:\n${built.errors.map((e) => `  - ${e}`).join('\n')}`, C);
     // Paths A and B end with the same verification script: print it once.
     scripts.push(...built.scripts.filter((s) => !scripts.some((seen) => seen.id === s.id && seen.server === s.server)));
   }
@@ -39,7 +52,12 @@ function scriptsFor(session: DeploymentSession, server: string, path: string, ro
 
 function banner(script: Script, index: number, count: number): string {
   const rule = '#'.repeat(100);
-  return [rule, `# Script ${index + 1} of ${count} (${script.id}): run on ${script.server}, in ${script.shell}, as administrator.`, '# Run it on its own; do not paste the scripts below it in the same session.', rule].join('\n');
+  return [
+    rule,
+    `# Script ${index + 1} of ${count} (${script.id}): run on ${script.server}, in ${script.shell}, as administrator.`,
+    '# Run it on its own; do not paste the scripts below it in the same session.',
+    rule,
+  ].join('\n');
 }
 
 /** Prints the scripts (and with --record, records each as copied). */
@@ -47,7 +65,13 @@ export function runScript(argv: readonly string[], io: CliIo): number | 'help' {
   const args = parseCommandArgs(
     C,
     argv,
-    { server: { type: 'string' }, path: { type: 'string' }, route: { type: 'string' }, record: { type: 'boolean' }, ...STAMP_OPTIONS },
+    {
+      server: { type: 'string' },
+      path: { type: 'string' },
+      route: { type: 'string' },
+      record: { type: 'boolean' },
+      ...STAMP_OPTIONS,
+    },
     { min: 1, max: 1, names: 'the deployment file' },
   );
   if (args.help) return 'help';
@@ -62,7 +86,14 @@ export function runScript(argv: readonly string[], io: CliIo): number | 'help' {
   io.out(scripts.map((s, i) => `${banner(s, i, scripts.length)}\n${s.text}`).join('\n'));
   if (flag(args, 'record')) {
     for (const s of scripts) {
-      const result = session.record({ type: 'script.copied', server: server.fqdn, ...(s.server !== server.fqdn ? { runOn: s.server } : {}), scriptId: s.id, title: s.title, text: s.text });
+      const result = session.record({
+        type: 'script.copied',
+        server: server.fqdn,
+        ...(s.server !== server.fqdn ? { runOn: s.server } : {}),
+        scriptId: s.id,
+        title: s.title,
+        text: s.text,
+      });
       if (!result.ok) throw new Refused(result.message);
     }
     saveSession(file, session, io);

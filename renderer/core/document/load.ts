@@ -4,7 +4,12 @@ import { MIGRATIONS } from './migrations';
 
 /** A document read and checked (with the session its history replays to), or the reason it was refused (the file is never changed). */
 export type LoadResult =
-  | { readonly ok: true; readonly document: DeploymentDocument; readonly session: DeploymentSession; readonly migratedFrom: number | null }
+  | {
+      readonly ok: true;
+      readonly document: DeploymentDocument;
+      readonly session: DeploymentSession;
+      readonly migratedFrom: number | null;
+    }
   | { readonly ok: false; readonly message: string };
 
 const WHAT_TO_DO = 'The file was left as it is.';
@@ -25,22 +30,39 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
  */
 export function parseDocument(text: string, options: SessionOptions): LoadResult {
   if (text.length > MAX_DOCUMENT_BYTES) {
-    return { ok: false, message: `This file is too large to be a lync-runbook deployment (${Math.round(text.length / 1048576)} MB). ${WHAT_TO_DO}` };
+    return {
+      ok: false,
+      message: `This file is too large to be a lync-runbook deployment (${Math.round(text.length / 1048576)} MB). ${WHAT_TO_DO}`,
+    };
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `This file is not a lync-runbook deployment: it is not valid JSON (${detail}). It may be damaged or cut short. ${WHAT_TO_DO}` };
+    return {
+      ok: false,
+      message: `This file is not a lync-runbook deployment: it is not valid JSON (${detail}). It may be damaged or cut short. ${WHAT_TO_DO}`,
+    };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as Record<string, unknown>).format !== 'lync-runbook') {
-    return { ok: false, message: `This file is not a lync-runbook deployment (it has no "format": "lync-runbook"). ${WHAT_TO_DO}` };
+  if (
+    typeof raw !== 'object' ||
+    raw === null ||
+    Array.isArray(raw) ||
+    (raw as Record<string, unknown>).format !== 'lync-runbook'
+  ) {
+    return {
+      ok: false,
+      message: `This file is not a lync-runbook deployment (it has no "format": "lync-runbook"). ${WHAT_TO_DO}`,
+    };
   }
   let doc = raw as Record<string, unknown>;
   const version = doc.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, message: `This deployment file has an unknown schema version (${JSON.stringify(version) ?? 'none'}). ${WHAT_TO_DO}` };
+    return {
+      ok: false,
+      message: `This deployment file has an unknown schema version (${JSON.stringify(version) ?? 'none'}). ${WHAT_TO_DO}`,
+    };
   }
   if (version > CURRENT_SCHEMA_VERSION) {
     return {
@@ -55,25 +77,42 @@ export function parseDocument(text: string, options: SessionOptions): LoadResult
   }
   const parsed = documentSchema.safeParse(doc);
   if (!parsed.success) {
-    return { ok: false, message: `This deployment file does not validate: ${describeIssues(parsed.error.issues)}. ${WHAT_TO_DO}` };
+    return {
+      ok: false,
+      message: `This deployment file does not validate: ${describeIssues(parsed.error.issues)}. ${WHAT_TO_DO}`,
+    };
   }
   const document = parsed.data as DeploymentDocument;
   if (document.history[0]?.type !== 'deployment.created') {
-    return { ok: false, message: `This deployment file's history does not start with the creation of the deployment. ${WHAT_TO_DO}` };
+    return {
+      ok: false,
+      message: `This deployment file's history does not start with the creation of the deployment. ${WHAT_TO_DO}`,
+    };
   }
   const replayed = DeploymentSession.replay(document.history, options);
   if (!replayed.ok) {
     const event = document.history[replayed.index];
-    return { ok: false, message: `This deployment file's history is inconsistent at event ${replayed.index + 1} (${event?.type}): ${replayed.message} ${WHAT_TO_DO}` };
+    return {
+      ok: false,
+      message: `This deployment file's history is inconsistent at event ${replayed.index + 1} (${event?.type}): ${replayed.message} ${WHAT_TO_DO}`,
+    };
   }
   if (JSON.stringify(replayed.session.deployment()) !== JSON.stringify(document.deployment)) {
     return { ok: false, message: `This deployment file's topology does not match its history. ${WHAT_TO_DO}` };
   }
-  return { ok: true, document, session: replayed.session, migratedFrom: version === CURRENT_SCHEMA_VERSION ? null : version };
+  return {
+    ok: true,
+    document,
+    session: replayed.session,
+    migratedFrom: version === CURRENT_SCHEMA_VERSION ? null : version,
+  };
 }
 
 /** Loads text straight into a session, or says why it cannot. */
-export function loadDocument(text: string, options: SessionOptions): { ok: true; session: DeploymentSession; document: DeploymentDocument } | { ok: false; message: string } {
+export function loadDocument(
+  text: string,
+  options: SessionOptions,
+): { ok: true; session: DeploymentSession; document: DeploymentDocument } | { ok: false; message: string } {
   const result = parseDocument(text, options);
   if (!result.ok) return result;
   return { ok: true, document: result.document, session: result.session };

@@ -9,7 +9,9 @@ import { isIsoTime } from '../model/time';
  * with a migration.
  */
 
-const isoTime = z.string().refine(isIsoTime, { message: 'must be an ISO 8601 UTC time such as 2013-03-14T10:00:00.000Z' });
+const isoTime = z
+  .string()
+  .refine(isIsoTime, { message: 'must be an ISO 8601 UTC time such as 2013-03-14T10:00:00.000Z' });
 const name = z.string().min(1).max(200);
 const fqdn = z.string().min(1).max(253);
 const thumbprint = z.string().regex(/^[0-9A-F]{40}$/, 'must be 40 upper-case hexadecimal digits');
@@ -79,9 +81,27 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   /** The thumbprint of an assignment recorded without one, added later on the server that assigned it. */
   z.object({ type: z.literal('oauth.thumbprint.recorded'), server: fqdn, thumbprint, ...base }),
   z.object({ type: z.literal('remediation.chosen'), server: fqdn, path: z.enum(REMEDIATION_PATHS), ...base }),
-  z.object({ type: z.literal('remediation.item.completed'), server: fqdn, path: z.enum(REMEDIATION_PATHS), item: z.string().min(1).max(60), ...base }),
-  z.object({ type: z.literal('evidence.accepted'), server: fqdn, proof: proofSchema, input: evidenceInputSchema.optional(), ...base }),
-  z.object({ type: z.literal('evidence.rejected'), server: fqdn, input: evidenceInputSchema, reason: z.string().min(1).max(2000), ...base }),
+  z.object({
+    type: z.literal('remediation.item.completed'),
+    server: fqdn,
+    path: z.enum(REMEDIATION_PATHS),
+    item: z.string().min(1).max(60),
+    ...base,
+  }),
+  z.object({
+    type: z.literal('evidence.accepted'),
+    server: fqdn,
+    proof: proofSchema,
+    input: evidenceInputSchema.optional(),
+    ...base,
+  }),
+  z.object({
+    type: z.literal('evidence.rejected'),
+    server: fqdn,
+    input: evidenceInputSchema,
+    reason: z.string().min(1).max(2000),
+    ...base,
+  }),
   z.object({ type: z.literal('override.recorded'), server: fqdn, reason: z.string().max(4000), ...base }),
   z.object({
     type: z.literal('script.copied'),

@@ -11,7 +11,19 @@ import { consoleTables, isTruncatedCell } from './format-table';
 import type { CertificateRecord, EvidenceContext, EvidenceJudgement, EvidenceVerdict } from './judgement';
 import { acceptProof, noAssignment, otherPromptHost, reject } from './verdict';
 
-const NAMES = ['Issuer', 'NotAfter', 'NotBefore', 'SerialNumber', 'Subject', 'AlternativeNames', 'Thumbprint', 'EffectiveDate', 'PreviousThumbprint', 'PreviousNotAfter', 'Use'];
+const NAMES = [
+  'Issuer',
+  'NotAfter',
+  'NotBefore',
+  'SerialNumber',
+  'Subject',
+  'AlternativeNames',
+  'Thumbprint',
+  'EffectiveDate',
+  'PreviousThumbprint',
+  'PreviousNotAfter',
+  'Use',
+];
 const KEYS: ReadonlySet<string> = new Set(NAMES.map((n) => n.toLowerCase()));
 const MAX_SHOWN = 40;
 
@@ -25,7 +37,12 @@ export function normalizeThumbprint(value: string): string | null {
 /** True when the paste holds certificate output, in list or table form. */
 export function looksLikeCertificate(lines: readonly ConsoleLine[]): boolean {
   // Issuer with Subject also counts, so a paste cut off before its Thumbprint is still recognised.
-  if (listRecords(lines, KEYS).some((r) => r.fields.has('thumbprint') || (r.fields.has('issuer') && r.fields.has('subject')))) return true;
+  if (
+    listRecords(lines, KEYS).some(
+      (r) => r.fields.has('thumbprint') || (r.fields.has('issuer') && r.fields.has('subject')),
+    )
+  )
+    return true;
   return consoleTables(lines, (names) => names.includes('thumbprint')).length > 0;
 }
 
@@ -40,13 +57,22 @@ function rawCertificates(lines: readonly ConsoleLine[]): RawCertificate[] {
     .filter((r) => r.fields.has('thumbprint') || r.fields.has('subject') || r.fields.has('issuer'))
     .map((r) => ({ get: (n: string) => field(r, n), line: r.firstLine, atEnd: r.atEnd }));
   for (const table of consoleTables(lines, (names) => names.includes('thumbprint'))) {
-    table.rows.forEach((row, i) => out.push({ get: (n: string) => row.cells.get(n.toLowerCase()), line: row.line, atEnd: table.atEnd && i === table.rows.length - 1 }));
+    table.rows.forEach((row, i) =>
+      out.push({
+        get: (n: string) => row.cells.get(n.toLowerCase()),
+        line: row.line,
+        atEnd: table.atEnd && i === table.rows.length - 1,
+      }),
+    );
   }
   return out.sort((a, b) => a.line - b.line);
 }
 
 function describe(c: CertificateRecord): string {
-  const parts = [c.thumbprint ?? (c.thumbprintText === null ? 'no Thumbprint' : `unreadable Thumbprint "${shown(c.thumbprintText, 60)}"`)];
+  const parts = [
+    c.thumbprint ??
+      (c.thumbprintText === null ? 'no Thumbprint' : `unreadable Thumbprint "${shown(c.thumbprintText, 60)}"`),
+  ];
   if (c.use !== null) parts.push(`Use ${shown(c.use, 60)}`);
   if (c.subject !== null) parts.push(`Subject ${shown(c.subject, 100)}`);
   if (c.notAfter !== null) parts.push(`NotAfter ${describeDate(c.notAfter)}`);
@@ -57,7 +83,10 @@ function describe(c: CertificateRecord): string {
 /** Reads and judges certificate output for `ctx.server`. */
 export function judgeCertificate(lines: readonly ConsoleLine[], ctx: EvidenceContext): EvidenceJudgement {
   const raws = rawCertificates(lines);
-  const reader = createDateReader(ctx, raws.map((r) => r.get('NotAfter') ?? '').filter((t) => t.length > 0));
+  const reader = createDateReader(
+    ctx,
+    raws.map((r) => r.get('NotAfter') ?? '').filter((t) => t.length > 0),
+  );
   const certificates: CertificateRecord[] = raws.map((r) => {
     const text = r.get('Thumbprint') ?? null;
     const notAfter = r.get('NotAfter');
@@ -78,12 +107,28 @@ export function judgeCertificate(lines: readonly ConsoleLine[], ctx: EvidenceCon
   const noise = noiseSummary(lines);
   if (noise !== null) read.push(noise);
   const hosts = promptHosts(lines);
-  read.push(hosts.length > 0 ? `Run in a remote session on ${shown(hosts.join(', '))}.` : `The listing does not name the machine: taken as run on ${ctx.server}.`);
+  read.push(
+    hosts.length > 0
+      ? `Run in a remote session on ${shown(hosts.join(', '))}.`
+      : `The listing does not name the machine: taken as run on ${ctx.server}.`,
+  );
   for (const c of certificates.slice(0, MAX_SHOWN)) read.push(describe(c));
   if (certificates.length > MAX_SHOWN) read.push(`… and ${certificates.length - MAX_SHOWN} more certificates.`);
-  const judged = (verdict: EvidenceVerdict): EvidenceJudgement => ({ kind: 'certificate', read, records: { kind: 'certificate', certificates }, warnings, verdict });
+  const judged = (verdict: EvidenceVerdict): EvidenceJudgement => ({
+    kind: 'certificate',
+    read,
+    records: { kind: 'certificate', certificates },
+    warnings,
+    verdict,
+  });
 
-  if (certificates.length === 0) return judged(reject('unrecognised', 'No certificate could be read. Paste the output of Get-CsCertificate -Type OAuthTokenIssuer as the console shows it.'));
+  if (certificates.length === 0)
+    return judged(
+      reject(
+        'unrecognised',
+        'No certificate could be read. Paste the output of Get-CsCertificate -Type OAuthTokenIssuer as the console shows it.',
+      ),
+    );
   const oauth = ctx.oauth;
   if (oauth === null) return judged(noAssignment());
   if (oauth.thumbprint === null) {
@@ -96,24 +141,50 @@ export function judgeCertificate(lines: readonly ConsoleLine[], ctx: EvidenceCon
   }
   const assigned = normalizeThumbprint(oauth.thumbprint) ?? oauth.thumbprint.toUpperCase();
   const ranOn = otherPromptHost(hosts, ctx.server);
-  if (ranOn !== null) return judged(reject('another-server', `The prompt shows this was run on ${shown(ranOn)}, not ${ctx.server}. Run Get-CsCertificate -Type OAuthTokenIssuer on ${ctx.server} and paste its output.`));
+  if (ranOn !== null)
+    return judged(
+      reject(
+        'another-server',
+        `The prompt shows this was run on ${shown(ranOn)}, not ${ctx.server}. Run Get-CsCertificate -Type OAuthTokenIssuer on ${ctx.server} and paste its output.`,
+      ),
+    );
 
   // A listing of every type says which certificate serves OAuth in its Use column; without it,
   // the command was filtered by type and every certificate shown is an OAuthTokenIssuer one.
   const oauthCerts = certificates.filter((c) => c.use === null || /oauthtokenissuer/i.test(c.use));
   if (oauthCerts.length === 0) {
     const uses = [...new Set(certificates.map((c) => shown(c.use ?? '', 40)))].join(', ');
-    return judged(reject('thumbprint-mismatch', `The listing shows no OAuthTokenIssuer certificate (only ${uses}): ${ctx.server} does not have the certificate yet. Run Get-CsCertificate -Type OAuthTokenIssuer once replication has caught up, or remediate.`));
+    return judged(
+      reject(
+        'thumbprint-mismatch',
+        `The listing shows no OAuthTokenIssuer certificate (only ${uses}): ${ctx.server} does not have the certificate yet. Run Get-CsCertificate -Type OAuthTokenIssuer once replication has caught up, or remediate.`,
+      ),
+    );
   }
   const named = new Set(oauthCerts.map((c) => c.previousThumbprint).filter((t): t is string => t !== null));
-  const current = oauthCerts.filter((c) => c.thumbprint !== null && !named.has(c.thumbprint)).map((c) => c.thumbprint as string);
-  const previous = [...named, ...oauthCerts.filter((c) => c.thumbprint !== null && named.has(c.thumbprint)).map((c) => c.thumbprint as string)];
+  const current = oauthCerts
+    .filter((c) => c.thumbprint !== null && !named.has(c.thumbprint))
+    .map((c) => c.thumbprint as string);
+  const previous = [
+    ...named,
+    ...oauthCerts.filter((c) => c.thumbprint !== null && named.has(c.thumbprint)).map((c) => c.thumbprint as string),
+  ];
   if (current.length === 0) {
     const cut = oauthCerts.find((c) => c.thumbprintText !== null && isTruncatedCell(c.thumbprintText));
     if (cut !== undefined || raws.some((r) => r.atEnd && r.get('Thumbprint') === undefined)) {
-      return judged(reject('incomplete', 'The listing shows no whole thumbprint: the paste looks cut off, or the table shortened it. Run Get-CsCertificate -Type OAuthTokenIssuer | Format-List and paste the whole output.'));
+      return judged(
+        reject(
+          'incomplete',
+          'The listing shows no whole thumbprint: the paste looks cut off, or the table shortened it. Run Get-CsCertificate -Type OAuthTokenIssuer | Format-List and paste the whole output.',
+        ),
+      );
     }
-    return judged(reject('unrecognised', 'No thumbprint of 40 hexadecimal digits could be read in the listing. Paste the output of Get-CsCertificate -Type OAuthTokenIssuer as the console shows it.'));
+    return judged(
+      reject(
+        'unrecognised',
+        'No thumbprint of 40 hexadecimal digits could be read in the listing. Paste the output of Get-CsCertificate -Type OAuthTokenIssuer as the console shows it.',
+      ),
+    );
   }
   if (!current.includes(assigned)) {
     const seen = current.join(', ');
@@ -132,6 +203,15 @@ export function judgeCertificate(lines: readonly ConsoleLine[], ctx: EvidenceCon
       ),
     );
   }
-  const proof = { server: ctx.server, thumbprints: [assigned, ...new Set(current.filter((t) => t !== assigned))].slice(0, 16) };
-  return judged(acceptProof(proof, ctx, reject('thumbprint-mismatch', `The listing could not be matched to the recorded certificate ${assigned}.`)));
+  const proof = {
+    server: ctx.server,
+    thumbprints: [assigned, ...new Set(current.filter((t) => t !== assigned))].slice(0, 16),
+  };
+  return judged(
+    acceptProof(
+      proof,
+      ctx,
+      reject('thumbprint-mismatch', `The listing could not be matched to the recorded certificate ${assigned}.`),
+    ),
+  );
 }

@@ -22,8 +22,21 @@ export interface DateReading {
 
 /** A console date as read: a moment, or why it could not be taken as one. */
 export type ConsoleDate =
-  | { readonly ok: true; readonly text: string; readonly wall: string; readonly zone: string; readonly iso: IsoTime; readonly note: string | null }
-  | { readonly ok: false; readonly text: string; readonly problem: 'ambiguous'; readonly readings: readonly [DateReading, DateReading]; readonly message: string }
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly wall: string;
+      readonly zone: string;
+      readonly iso: IsoTime;
+      readonly note: string | null;
+    }
+  | {
+      readonly ok: false;
+      readonly text: string;
+      readonly problem: 'ambiguous';
+      readonly readings: readonly [DateReading, DateReading];
+      readonly message: string;
+    }
   | { readonly ok: false; readonly text: string; readonly problem: 'unreadable' | 'no-year'; readonly message: string };
 
 /** Reads every date of one paste consistently (one console prints all its dates one way). */
@@ -50,7 +63,8 @@ interface Shape {
 }
 
 // Bounded by the length check before it, and free of nested quantifiers: linear on any input.
-const DATE = /^(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?:[ T,]{1,3}(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](\d{1,9}))?)?)?\s?(?:([AaPp])\.?\s?[Mm]\.?)?\s?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATE =
+  /^(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?:[ T,]{1,3}(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](\d{1,9}))?)?)?\s?(?:([AaPp])\.?\s?[Mm]\.?)?\s?(Z|[+-]\d{2}:?\d{2})?$/;
 const NO_YEAR = /^[^\d\s]{2,12}\s{1,3}\d{1,2}\s{1,3}\d{1,2}:\d{2}$/;
 const MAX_DATE_TEXT = 64;
 
@@ -130,7 +144,8 @@ function validOrders(shape: Shape): DateOrder[] {
 
 /** Where the text's shape contradicts the locale: AM/PM in a 24-hour culture, another separator. */
 function contradiction(shape: Shape, locale: ConsoleLocale): string | null {
-  if (locale.clock === 24 && shape.meridiem !== null) return `it has AM/PM, which a ${locale.id} console does not print`;
+  if (locale.clock === 24 && shape.meridiem !== null)
+    return `it has AM/PM, which a ${locale.id} console does not print`;
   if (locale.clock === 12 && shape.meridiem === null) return `it has no AM/PM, which a ${locale.id} console prints`;
   if (locale.separator !== null && !shape.yearFirst && shape.separator !== locale.separator) {
     return `it uses "${shape.separator}" between day and month, where a ${locale.id} console uses "${locale.separator}"`;
@@ -153,7 +168,8 @@ function pasteOrder(texts: readonly string[]): { order: 'MDY' | 'DMY'; because: 
     if (orders[0] === 'MDY') onlyMdy ??= text.trim();
     else onlyDmy ??= text.trim();
   }
-  if (onlyMdy !== null && onlyDmy !== null) return { conflict: `"${onlyMdy}" is month-first but "${onlyDmy}" is day-first` };
+  if (onlyMdy !== null && onlyDmy !== null)
+    return { conflict: `"${onlyMdy}" is month-first but "${onlyDmy}" is day-first` };
   if (onlyMdy !== null) return { order: 'MDY', because: onlyMdy };
   if (onlyDmy !== null) return { order: 'DMY', because: onlyDmy };
   return null;
@@ -173,7 +189,9 @@ export function createDateReader(settings: DateSettings, texts: readonly string[
   const settled = pasteOrder(texts);
   const hint = settled !== null && 'order' in settled ? settled : null;
   if (settled !== null && 'conflict' in settled) {
-    warnings.push(`The dates in this paste disagree on day/month order (${settled.conflict}): were two consoles pasted together?`);
+    warnings.push(
+      `The dates in this paste disagree on day/month order (${settled.conflict}): were two consoles pasted together?`,
+    );
   }
   const localeText =
     locale === null
@@ -188,11 +206,26 @@ export function createDateReader(settings: DateSettings, texts: readonly string[
   function toReading(shape: Shape, order: DateOrder, text: string): ConsoleDate {
     const wall = wallFor(shape, order) as WallTime;
     if (shape.offsetMinutes !== null) {
-      const epoch = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond) - shape.offsetMinutes * 60_000;
-      return { ok: true, text, wall: formatWall(wall), zone: zoneLabel(shape.offsetMinutes), iso: toIsoTime(epoch), note: null };
+      const epoch =
+        Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond) -
+        shape.offsetMinutes * 60_000;
+      return {
+        ok: true,
+        text,
+        wall: formatWall(wall),
+        zone: zoneLabel(shape.offsetMinutes),
+        iso: toIsoTime(epoch),
+        note: null,
+      };
     }
     const zoned = wallTimeToEpoch(wall, settings.timeZone);
-    if (!zoned.ok) return { ok: false, text, problem: 'unreadable', message: `"${text}" cannot be placed in time: ${zoned.problem}.` };
+    if (!zoned.ok)
+      return {
+        ok: false,
+        text,
+        problem: 'unreadable',
+        message: `"${text}" cannot be placed in time: ${zoned.problem}.`,
+      };
     let note: string | null = null;
     if (zoned.fold === 'overlap') {
       note = `${formatWall(wall)} happens twice in ${settings.timeZone} (clocks go back): read as the earlier, ${toIsoTime(zoned.epoch)}; the later would be ${toIsoTime(zoned.laterEpoch)}.`;
@@ -206,22 +239,49 @@ export function createDateReader(settings: DateSettings, texts: readonly string[
     const text = raw.trim();
     const shown = text.length > MAX_DATE_TEXT ? `${text.slice(0, MAX_DATE_TEXT)}…` : text;
     if (NO_YEAR.test(text)) {
-      return { ok: false, text: shown, problem: 'no-year', message: `"${shown}" has no year (and no seconds), so it cannot be compared with the OAuth assignment.` };
+      return {
+        ok: false,
+        text: shown,
+        problem: 'no-year',
+        message: `"${shown}" has no year (and no seconds), so it cannot be compared with the OAuth assignment.`,
+      };
     }
     const shape = shapeOf(text);
-    if (shape === 'no-time') return { ok: false, text: shown, problem: 'unreadable', message: `"${shown}" has a date but no time of day.` };
-    if (shape === null) return { ok: false, text: shown, problem: 'unreadable', message: `"${shown}" is not a date and time this app can read.` };
+    if (shape === 'no-time')
+      return { ok: false, text: shown, problem: 'unreadable', message: `"${shown}" has a date but no time of day.` };
+    if (shape === null)
+      return {
+        ok: false,
+        text: shown,
+        problem: 'unreadable',
+        message: `"${shown}" is not a date and time this app can read.`,
+      };
     const orders = validOrders(shape);
     if (orders.length === 0) {
       const why = !shape.yearFirst && String(shape.third).length !== 4 ? ' (the year must have four digits)' : '';
-      return { ok: false, text: shown, problem: 'unreadable', message: `"${shown}" is not a real date and time${why}.` };
+      return {
+        ok: false,
+        text: shown,
+        problem: 'unreadable',
+        message: `"${shown}" is not a real date and time${why}.`,
+      };
     }
     if (orders.length === 1) {
       const only = orders[0] as DateOrder;
       const result = toReading(shape, only, shown);
-      if (result.ok && locale !== null && settings.localeChosen && only !== 'YMD' && locale.order !== 'YMD' && only !== locale.order) {
+      if (
+        result.ok &&
+        locale !== null &&
+        settings.localeChosen &&
+        only !== 'YMD' &&
+        locale.order !== 'YMD' &&
+        only !== locale.order
+      ) {
         const bigger = only === 'MDY' ? shape.second : shape.first;
-        return { ...result, note: `Read ${orderWord(only)} although ${locale.id} reads ${orderWord(locale.order)}: ${bigger} cannot be a month.` };
+        return {
+          ...result,
+          note: `Read ${orderWord(only)} although ${locale.id} reads ${orderWord(locale.order)}: ${bigger} cannot be a month.`,
+        };
       }
       return result;
     }
@@ -231,7 +291,13 @@ export function createDateReader(settings: DateSettings, texts: readonly string[
     if (mdy.iso === dmy.iso) return mdy;
     let chosen: DateOrder | null = null;
     if (hint !== null) chosen = hint.order;
-    else if (locale !== null && settings.localeChosen && locale.order !== 'YMD' && contradiction(shape, locale) === null) chosen = locale.order;
+    else if (
+      locale !== null &&
+      settings.localeChosen &&
+      locale.order !== 'YMD' &&
+      contradiction(shape, locale) === null
+    )
+      chosen = locale.order;
     if (chosen !== null) return chosen === 'MDY' ? mdy : dmy;
     const why =
       locale === null
@@ -239,8 +305,8 @@ export function createDateReader(settings: DateSettings, texts: readonly string[
         : settings.localeChosen && locale.order === 'YMD'
           ? `${locale.id} prints the year first and this date does not`
           : !settings.localeChosen
-          ? `the locale is still the default (${locale.id})`
-          : `its shape does not match ${locale.id}: ${contradiction(shape, locale) ?? 'its order is unknown'}`;
+            ? `the locale is still the default (${locale.id})`
+            : `its shape does not match ${locale.id}: ${contradiction(shape, locale) ?? 'its order is unknown'}`;
     return {
       ok: false,
       text: shown,
@@ -268,6 +334,7 @@ export function createDateReader(settings: DateSettings, texts: readonly string[
 /** "2012-11-24 20:08:05 (America/Los_Angeles) = 2012-11-25T04:08:05.000Z" — a date as read. */
 export function describeDate(date: ConsoleDate): string {
   if (date.ok) return `${date.wall} (${date.zone}) = ${date.iso}`;
-  if (date.problem === 'ambiguous') return `"${date.text}" ambiguous: ${date.readings[0].wall} or ${date.readings[1].wall}`;
+  if (date.problem === 'ambiguous')
+    return `"${date.text}" ambiguous: ${date.readings[0].wall} or ${date.readings[1].wall}`;
   return date.problem === 'no-year' ? `"${date.text}" (no year)` : `"${date.text}" unreadable`;
 }

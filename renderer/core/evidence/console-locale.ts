@@ -22,11 +22,39 @@ export interface ConsoleLocale {
 
 /** The console cultures the evidence reader knows exactly (.NET short date + long time). */
 export const CONSOLE_LOCALES: readonly ConsoleLocale[] = [
-  { id: 'en-US', label: 'English (United States)', order: 'MDY', separator: '/', clock: 12, example: '11/24/2012 8:08:05 PM' },
-  { id: 'en-GB', label: 'English (United Kingdom)', order: 'DMY', separator: '/', clock: 24, example: '24/11/2012 20:08:05' },
-  { id: 'de-DE', label: 'Deutsch (Deutschland)', order: 'DMY', separator: '.', clock: 24, example: '24.11.2012 20:08:05' },
+  {
+    id: 'en-US',
+    label: 'English (United States)',
+    order: 'MDY',
+    separator: '/',
+    clock: 12,
+    example: '11/24/2012 8:08:05 PM',
+  },
+  {
+    id: 'en-GB',
+    label: 'English (United Kingdom)',
+    order: 'DMY',
+    separator: '/',
+    clock: 24,
+    example: '24/11/2012 20:08:05',
+  },
+  {
+    id: 'de-DE',
+    label: 'Deutsch (Deutschland)',
+    order: 'DMY',
+    separator: '.',
+    clock: 24,
+    example: '24.11.2012 20:08:05',
+  },
   { id: 'fr-FR', label: 'Français (France)', order: 'DMY', separator: '/', clock: 24, example: '24/11/2012 20:08:05' },
-  { id: 'nl-NL', label: 'Nederlands (Nederland)', order: 'DMY', separator: '-', clock: 24, example: '24-11-2012 20:08:05' },
+  {
+    id: 'nl-NL',
+    label: 'Nederlands (Nederland)',
+    order: 'DMY',
+    separator: '-',
+    clock: 24,
+    example: '24-11-2012 20:08:05',
+  },
 ];
 
 /** The locale assumed until the admin chooses one (the field report's console). */
@@ -42,9 +70,12 @@ export function consoleLocale(id: string): ConsoleLocale | null {
   if (id.length === 0 || id.length > 40) return null;
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat(id, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' }).formatToParts(
-      new Date(Date.UTC(2012, 10, 24)),
-    );
+    parts = new Intl.DateTimeFormat(id, {
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).formatToParts(new Date(Date.UTC(2012, 10, 24)));
   } catch {
     return null;
   }
@@ -58,7 +89,8 @@ export function consoleLocale(id: string): ConsoleLocale | null {
 
 /** "month/day/year, 12-hour clock" — how a locale's shape reads in the UI. */
 export function describeConsoleLocale(locale: ConsoleLocale): string {
-  const order = locale.order === 'MDY' ? 'month/day/year' : locale.order === 'DMY' ? 'day/month/year' : 'year/month/day';
+  const order =
+    locale.order === 'MDY' ? 'month/day/year' : locale.order === 'DMY' ? 'day/month/year' : 'year/month/day';
   const clock = locale.clock === null ? '' : `, ${locale.clock}-hour clock`;
   return `${order}${clock}`;
 }

@@ -18,7 +18,8 @@ export const MAX_LINE = 4096;
 // Each pattern is anchored and has no nested or overlapping quantifiers, so it runs in linear time.
 const PROMPT = /^\s{0,8}(?:\[([^\]]{1,253})\]:\s?)?PS(?: [^>]{0,1000})?>/;
 const ERROR_HEAD = /^[A-Z][A-Za-z]{1,30}-[A-Za-z0-9]{1,80} : \S/;
-const ERROR_TAIL = /^\s{0,8}(?:At line:\d|At .{1,300}:\d{1,9} char:\d|\+ |\+$|CategoryInfo\s{0,20}:|FullyQualifiedErrorId\s{0,20}:)/;
+const ERROR_TAIL =
+  /^\s{0,8}(?:At line:\d|At .{1,300}:\d{1,9} char:\d|\+ |\+$|CategoryInfo\s{0,20}:|FullyQualifiedErrorId\s{0,20}:)/;
 
 /** Splits pasted text into lines and marks prompt and error lines. */
 export function consoleLines(text: string): ConsoleLine[] {
@@ -43,7 +44,8 @@ export function promptHosts(lines: readonly ConsoleLine[]): string[] {
   for (const line of lines) {
     if (line.noise !== 'prompt') continue;
     const host = PROMPT.exec(line.text)?.[1]?.trim();
-    if (host !== undefined && host.length > 0 && !hosts.some((h) => h.toLowerCase() === host.toLowerCase())) hosts.push(host);
+    if (host !== undefined && host.length > 0 && !hosts.some((h) => h.toLowerCase() === host.toLowerCase()))
+      hosts.push(host);
   }
   return hosts;
 }

@@ -19,8 +19,24 @@ export interface RawEvent {
 }
 
 const LIST_KEYS: ReadonlySet<string> = new Set([
-  'timecreated', 'timegenerated', 'timewritten', 'id', 'eventid', 'instanceid', 'providername', 'source', 'machinename',
-  'pscomputername', 'logname', 'message', 'leveldisplayname', 'entrytype', 'index', 'recordid', 'level', 'category',
+  'timecreated',
+  'timegenerated',
+  'timewritten',
+  'id',
+  'eventid',
+  'instanceid',
+  'providername',
+  'source',
+  'machinename',
+  'pscomputername',
+  'logname',
+  'message',
+  'leveldisplayname',
+  'entrytype',
+  'index',
+  'recordid',
+  'level',
+  'category',
 ]);
 
 /** The event ID from an Id / EventID cell, or from an InstanceID (whose low 16 bits are the ID). */
@@ -39,14 +55,17 @@ function isWinEventTable(names: readonly string[]): boolean {
 }
 
 function isEventLogTable(names: readonly string[]): boolean {
-  return names.includes('index') && names.includes('time') && (names.includes('instanceid') || names.includes('eventid'));
+  return (
+    names.includes('index') && names.includes('time') && (names.includes('instanceid') || names.includes('eventid'))
+  );
 }
 
 function fromTables(lines: readonly ConsoleLine[]): RawEvent[] {
   const out: RawEvent[] = [];
   for (const table of consoleTables(lines, (n) => isWinEventTable(n) || isEventLogTable(n))) {
     const winEvent = isWinEventTable(table.headers.map((h) => h.toLowerCase()));
-    const groupSource = table.group !== null && /^providername$/i.test(table.group.name) ? table.group.value : undefined;
+    const groupSource =
+      table.group !== null && /^providername$/i.test(table.group.name) ? table.group.value : undefined;
     for (const row of table.rows) {
       const get = (n: string): string | undefined => row.cells.get(n);
       out.push({
@@ -65,7 +84,11 @@ function fromTables(lines: readonly ConsoleLine[]): RawEvent[] {
 
 function fromLists(lines: readonly ConsoleLine[]): RawEvent[] {
   return listRecords(lines, LIST_KEYS)
-    .filter((r) => ['timecreated', 'timegenerated', 'timewritten'].some((k) => r.fields.has(k)) && ['id', 'eventid', 'instanceid'].some((k) => r.fields.has(k)))
+    .filter(
+      (r) =>
+        ['timecreated', 'timegenerated', 'timewritten'].some((k) => r.fields.has(k)) &&
+        ['id', 'eventid', 'instanceid'].some((k) => r.fields.has(k)),
+    )
     .map((r) => ({
       shape: 'list' as const,
       id: eventId(field(r, 'Id') ?? field(r, 'EventID'), field(r, 'InstanceId')),
@@ -77,7 +100,8 @@ function fromLists(lines: readonly ConsoleLine[]): RawEvent[] {
     }));
 }
 
-const LABEL = /^\s{0,8}(Log Name|Source|Date|Event ID|Task Category|Level|Keywords|User|Computer|OpCode|Description|Event Xml):\s{0,64}(.{0,1000})$/i;
+const LABEL =
+  /^\s{0,8}(Log Name|Source|Date|Event ID|Task Category|Level|Keywords|User|Computer|OpCode|Description|Event Xml):\s{0,64}(.{0,1000})$/i;
 const XML_TIME = /<TimeCreated\s+SystemTime=["']([^"'<>]{1,64})["']/i;
 const XML_COMPUTER = /<Computer>([^<]{1,253})<\/Computer>/i;
 const XML_ID = /<EventID(?:\s[^>]{0,200})?>(\d{1,10})<\/EventID>/i;
@@ -123,7 +147,10 @@ function fromEventViewer(lines: readonly ConsoleLine[]): RawEvent[] {
     const m = LABEL.exec(line.text);
     const label = m?.[1]?.toLowerCase();
     // An event starts at "Log Name:", or at a second "Event ID:" when a copy left the log name out.
-    if (label === 'log name' || (label === 'event id' && current !== null && (current as Map<string, string>).has('event id'))) {
+    if (
+      label === 'log name' ||
+      (label === 'event id' && current !== null && (current as Map<string, string>).has('event id'))
+    ) {
       close();
       current = new Map();
       start = line.no;
@@ -142,7 +169,13 @@ function fromEventViewer(lines: readonly ConsoleLine[]): RawEvent[] {
     }
     if (current === null) continue;
     const bag: Map<string, string> = current;
-    for (const [key, pattern] of [['xml:time', XML_TIME], ['xml:computer', XML_COMPUTER], ['xml:id', XML_ID], ['xml:provider', XML_PROVIDER], ['xml:channel', XML_CHANNEL]] as const) {
+    for (const [key, pattern] of [
+      ['xml:time', XML_TIME],
+      ['xml:computer', XML_COMPUTER],
+      ['xml:id', XML_ID],
+      ['xml:provider', XML_PROVIDER],
+      ['xml:channel', XML_CHANNEL],
+    ] as const) {
       const found = pattern.exec(line.text)?.[1];
       if (found !== undefined && !bag.has(key)) bag.set(key, found.trim());
     }

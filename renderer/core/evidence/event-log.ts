@@ -12,7 +12,8 @@ import { acceptProof, assignmentText, matchServer, noAssignment, otherPromptHost
 /** The event reported when CMS replication reaches a server. */
 export const REPLICATED_EVENT_ID = 3038;
 const MAX_SHOWN = 40;
-const QUERY = "Get-WinEvent -FilterHashtable @{LogName='Lync Server'; Id=3038} -MaxEvents 5 | Format-List TimeCreated, Id, ProviderName, MachineName";
+const QUERY =
+  "Get-WinEvent -FilterHashtable @{LogName='Lync Server'; Id=3038} -MaxEvents 5 | Format-List TimeCreated, Id, ProviderName, MachineName";
 
 /** True when the event comes from the Lync Server log (sources "LS …"), false when clearly not, null when not shown. */
 function fromLync(e: EventRecord): boolean | null {
@@ -33,7 +34,10 @@ type Timed = EventRecord & { readonly time: ConsoleDate };
 /** Reads and judges an event log listing for `ctx.server`. */
 export function judgeEventLog(lines: readonly ConsoleLine[], ctx: EvidenceContext): EvidenceJudgement {
   const raws: RawEvent[] = rawEvents(lines);
-  const reader = createDateReader(ctx, raws.map((r) => r.timeText ?? '').filter((t) => t.length > 0));
+  const reader = createDateReader(
+    ctx,
+    raws.map((r) => r.timeText ?? '').filter((t) => t.length > 0),
+  );
   const events: EventRecord[] = raws.map((r) => ({ ...r, time: r.timeText === null ? null : reader.read(r.timeText) }));
   const replicated = events.filter((e) => e.id === REPLICATED_EVENT_ID);
   const read: string[] = [reader.summary];
@@ -44,34 +48,64 @@ export function judgeEventLog(lines: readonly ConsoleLine[], ctx: EvidenceContex
   if (replicated.length > MAX_SHOWN) read.push(`… and ${replicated.length - MAX_SHOWN} more events 3038.`);
   const others = events.length - replicated.length;
   if (others > 0) {
-    const ids = [...new Set(events.filter((e) => e.id !== REPLICATED_EVENT_ID).map((e) => (e.id === null ? '?' : String(e.id))))].slice(0, 10);
+    const ids = [
+      ...new Set(events.filter((e) => e.id !== REPLICATED_EVENT_ID).map((e) => (e.id === null ? '?' : String(e.id)))),
+    ].slice(0, 10);
     read.push(`${others} other event${others === 1 ? '' : 's'} not judged (ID ${ids.join(', ')}).`);
   }
-  const judged = (verdict: EvidenceVerdict): EvidenceJudgement => ({ kind: 'event-log', read, records: { kind: 'event-log', events }, warnings, verdict });
+  const judged = (verdict: EvidenceVerdict): EvidenceJudgement => ({
+    kind: 'event-log',
+    read,
+    records: { kind: 'event-log', events },
+    warnings,
+    verdict,
+  });
 
-  if (events.length === 0) return judged(reject('unrecognised', `No event could be read. Paste the output of ${QUERY}.`));
+  if (events.length === 0)
+    return judged(reject('unrecognised', `No event could be read. Paste the output of ${QUERY}.`));
   const oauth = ctx.oauth;
   if (oauth === null) return judged(noAssignment());
   if (replicated.length === 0) {
     return judged(
-      reject('not-up-to-date', `This listing holds no event 3038, the event reported when replication reaches a server. Wait for it in the Lync Server log (the Replica Replicator Agent must be running), then paste the output of ${QUERY}.`),
+      reject(
+        'not-up-to-date',
+        `This listing holds no event 3038, the event reported when replication reaches a server. Wait for it in the Lync Server log (the Replica Replicator Agent must be running), then paste the output of ${QUERY}.`,
+      ),
     );
   }
   const lync = replicated.filter((e) => fromLync(e) !== false);
   if (lync.length === 0) {
-    const from = shown([...new Set(replicated.map((e) => [e.logName, e.source].filter((v) => v !== null).join(' / ')))].join(', '), 160);
-    return judged(reject('unrecognised', `The events 3038 here come from ${from}, not from the Lync Server log (whose sources start with "LS"). Paste event 3038 from the Lync Server log: ${QUERY}.`));
+    const from = shown(
+      [...new Set(replicated.map((e) => [e.logName, e.source].filter((v) => v !== null).join(' / ')))].join(', '),
+      160,
+    );
+    return judged(
+      reject(
+        'unrecognised',
+        `The events 3038 here come from ${from}, not from the Lync Server log (whose sources start with "LS"). Paste event 3038 from the Lync Server log: ${QUERY}.`,
+      ),
+    );
   }
   const ranOn = otherPromptHost(promptHosts(lines), ctx.server);
-  const mine = lync.filter((e) => (e.machine === null ? ranOn === null : matchServer(e.machine, ctx.server) !== 'other'));
+  const mine = lync.filter((e) =>
+    e.machine === null ? ranOn === null : matchServer(e.machine, ctx.server) !== 'other',
+  );
   if (mine.length === 0) {
     const where = shown([...new Set(lync.map((e) => e.machine ?? ranOn ?? ''))].join(', '), 200);
-    return judged(reject('another-server', `These events 3038 were logged on ${where}, not on ${ctx.server}. Query the Lync Server log of ${ctx.server} and paste that.`));
+    return judged(
+      reject(
+        'another-server',
+        `These events 3038 were logged on ${where}, not on ${ctx.server}. Query the Lync Server log of ${ctx.server} and paste that.`,
+      ),
+    );
   }
-  if (mine.some((e) => e.machine !== null && matchServer(e.machine, ctx.server) === 'short-name')) warnings.push(`The listing names the server by its short name.`);
+  if (mine.some((e) => e.machine !== null && matchServer(e.machine, ctx.server) === 'short-name'))
+    warnings.push(`The listing names the server by its short name.`);
 
   const timed = mine.filter((e): e is Timed => e.time !== null);
-  const readable = timed.filter((e) => e.time.ok).sort((a, b) => (a.time.ok && b.time.ok ? Date.parse(b.time.iso) - Date.parse(a.time.iso) : 0));
+  const readable = timed
+    .filter((e) => e.time.ok)
+    .sort((a, b) => (a.time.ok && b.time.ok ? Date.parse(b.time.iso) - Date.parse(a.time.iso) : 0));
   const newest = readable[0];
   if (newest !== undefined && newest.time.ok) {
     if (newest.time.note !== null) warnings.push(newest.time.note);
@@ -84,12 +118,24 @@ export function judgeEventLog(lines: readonly ConsoleLine[], ctx: EvidenceContex
     if (verdict.accepted || timed.every((e) => e.time.ok)) return judged(verdict);
   }
   const ambiguous = timed.find((e) => !e.time.ok && e.time.problem === 'ambiguous');
-  if (ambiguous !== undefined && !ambiguous.time.ok) return judged(reject('ambiguous-date', `Event 3038's date ${ambiguous.time.message}`));
+  if (ambiguous !== undefined && !ambiguous.time.ok)
+    return judged(reject('ambiguous-date', `Event 3038's date ${ambiguous.time.message}`));
   const noYear = timed.find((e) => !e.time.ok && e.time.problem === 'no-year');
   if (noYear !== undefined) {
-    return judged(reject('incomplete', `Get-EventLog's table shows event times without the year or seconds ("${shown(noYear.time.text, 40)}"), so they cannot be compared with the assignment. Paste the output of ${QUERY} instead.`));
+    return judged(
+      reject(
+        'incomplete',
+        `Get-EventLog's table shows event times without the year or seconds ("${shown(noYear.time.text, 40)}"), so they cannot be compared with the assignment. Paste the output of ${QUERY} instead.`,
+      ),
+    );
   }
   const broken = timed.find((e) => !e.time.ok);
-  if (broken !== undefined && !broken.time.ok) return judged(reject('unrecognised', `Event 3038's date: ${broken.time.message} Check the console's locale and paste the output again.`));
+  if (broken !== undefined && !broken.time.ok)
+    return judged(
+      reject(
+        'unrecognised',
+        `Event 3038's date: ${broken.time.message} Check the console's locale and paste the output again.`,
+      ),
+    );
   return judged(reject('incomplete', `The events 3038 for ${ctx.server} show no time. Paste the output of ${QUERY}.`));
 }

@@ -58,7 +58,13 @@ function readRecords(lines: readonly ConsoleLine[], names: ReadonlySet<string>):
   let current: Building | null = null;
   const close = (): void => {
     if (current !== null && current.fields.size > 0) {
-      done.push({ fields: current.fields, firstLine: current.firstLine, lastLine: current.lastLine, lastName: current.lastName, atEnd: false });
+      done.push({
+        fields: current.fields,
+        firstLine: current.firstLine,
+        lastLine: current.lastLine,
+        lastName: current.lastName,
+        atEnd: false,
+      });
     }
     current = null;
   };
@@ -78,7 +84,13 @@ function readRecords(lines: readonly ConsoleLine[], names: ReadonlySet<string>):
     const m = FIELD.exec(line.text);
     const key = m?.[1]?.toLowerCase();
     if (m !== null && key !== undefined && names.has(key)) {
-      const building: Building = current ?? { fields: new Map(), firstLine: line.no, lastLine: line.no, lastName: '', open: null };
+      const building: Building = current ?? {
+        fields: new Map(),
+        firstLine: line.no,
+        lastLine: line.no,
+        lastName: '',
+        open: null,
+      };
       if (building.fields.has(key)) {
         close();
         current = { fields: new Map(), firstLine: line.no, lastLine: line.no, lastName: '', open: null };

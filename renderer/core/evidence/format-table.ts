@@ -75,7 +75,10 @@ function cells(row: string, columns: readonly Column[]): string[] {
 const parsed = new WeakMap<readonly ConsoleLine[], ConsoleTable[]>();
 
 /** The tables in the paste whose lower-case column names satisfy `wanted`. */
-export function consoleTables(lines: readonly ConsoleLine[], wanted: (names: readonly string[]) => boolean): ConsoleTable[] {
+export function consoleTables(
+  lines: readonly ConsoleLine[],
+  wanted: (names: readonly string[]) => boolean,
+): ConsoleTable[] {
   let tables = parsed.get(lines);
   if (tables === undefined) {
     tables = allTables(lines);
@@ -117,14 +120,23 @@ function allTables(lines: readonly ConsoleLine[]): ConsoleTable[] {
         // Format-Table -Wrap carries a long last column onto lines of its own.
         const last = names[names.length - 1] as string;
         const joined = new Map(previous.cells);
-        joined.set(last, `${previous.cells.get(last) ?? ''} ${values[values.length - 1] ?? ''}`.trim().slice(0, MAX_LINE));
+        joined.set(
+          last,
+          `${previous.cells.get(last) ?? ''} ${values[values.length - 1] ?? ''}`.trim().slice(0, MAX_LINE),
+        );
         rows[rows.length - 1] = { cells: joined, line: previous.line };
         continue;
       }
       rows.push({ cells: new Map(names.map((n, k) => [n, values[k] ?? ''])), line: row.no });
     }
     const lastRow = rows[rows.length - 1];
-    tables.push({ headers, rows, headerLine: header.no, group, atEnd: lastRow !== undefined && lastRow.line >= lastContent });
+    tables.push({
+      headers,
+      rows,
+      headerLine: header.no,
+      group,
+      atEnd: lastRow !== undefined && lastRow.line >= lastContent,
+    });
     i = j;
   }
   return tables;

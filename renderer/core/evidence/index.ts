@@ -13,8 +13,22 @@ export {
   type EventLogShape,
   type VerificationReport,
 } from './judgement';
-export { CONSOLE_LOCALES, DEFAULT_CONSOLE_LOCALE, consoleLocale, describeConsoleLocale, type ConsoleLocale, type DateOrder } from './console-locale';
-export { createDateReader, describeDate, type ConsoleDate, type DateReader, type DateReading, type DateSettings } from './console-date';
+export {
+  CONSOLE_LOCALES,
+  DEFAULT_CONSOLE_LOCALE,
+  consoleLocale,
+  describeConsoleLocale,
+  type ConsoleLocale,
+  type DateOrder,
+} from './console-locale';
+export {
+  createDateReader,
+  describeDate,
+  type ConsoleDate,
+  type DateReader,
+  type DateReading,
+  type DateSettings,
+} from './console-date';
 export { isKnownTimeZone } from './zoned-time';
 export { normalizeThumbprint } from './certificate';
 export { REPLICATED_EVENT_ID } from './event-log';

@@ -33,7 +33,7 @@ export function detectEvidenceKinds(lines: readonly ConsoleLine[]): EvidenceKind
 }
 
 const ACCEPTED_INPUT =
-  'Paste one of: the verification script\'s output (preferred), Get-CsManagementStoreReplicationStatus, Get-CsCertificate -Type OAuthTokenIssuer, or event 3038 from the Lync Server log (Get-WinEvent, Get-EventLog or Event Viewer\'s copied text).';
+  "Paste one of: the verification script's output (preferred), Get-CsManagementStoreReplicationStatus, Get-CsCertificate -Type OAuthTokenIssuer, or event 3038 from the Lync Server log (Get-WinEvent, Get-EventLog or Event Viewer's copied text).";
 
 /** Reads pasted evidence, says what was read, and judges whether it proves `ctx.server` holds the OAuth assignment. */
 export function judgeEvidence(text: string, ctx: EvidenceContext): EvidenceJudgement {
@@ -43,7 +43,10 @@ export function judgeEvidence(text: string, ctx: EvidenceContext): EvidenceJudge
       read: [],
       records: null,
       warnings: [],
-      verdict: reject('unrecognised', `The paste is ${text.length.toLocaleString('en-US')} characters long, more than the ${MAX_EVIDENCE_TEXT.toLocaleString('en-US')} read. Paste only the command's output.`),
+      verdict: reject(
+        'unrecognised',
+        `The paste is ${text.length.toLocaleString('en-US')} characters long, more than the ${MAX_EVIDENCE_TEXT.toLocaleString('en-US')} read. Paste only the command's output.`,
+      ),
     };
   }
   const lines = consoleLines(text);
@@ -58,7 +61,13 @@ export function judgeEvidence(text: string, ctx: EvidenceContext): EvidenceJudge
         : text.trim().length === 0
           ? `Nothing was pasted. ${ACCEPTED_INPUT}`
           : `This text is not output this app can judge. ${ACCEPTED_INPUT}`;
-    return { kind: null, read: noise === null ? [] : [noise], records: null, warnings: [], verdict: reject('unrecognised', message) };
+    return {
+      kind: null,
+      read: noise === null ? [] : [noise],
+      records: null,
+      warnings: [],
+      verdict: reject('unrecognised', message),
+    };
   }
   const judgement =
     kind === 'verification-json'
@@ -68,7 +77,9 @@ export function judgeEvidence(text: string, ctx: EvidenceContext): EvidenceJudge
         : kind === 'event-log'
           ? judgeEventLog(lines, ctx)
           : judgeCertificate(lines, ctx);
-  const extra = kinds.slice(1).map((k) => `The paste also holds ${KIND_NAMES[k]}, which was not judged: paste it on its own to judge it.`);
+  const extra = kinds
+    .slice(1)
+    .map((k) => `The paste also holds ${KIND_NAMES[k]}, which was not judged: paste it on its own to judge it.`);
   const errors = errorHeads(lines).map((e) => `The paste holds a PowerShell error: "${shown(e, 300)}".`);
   return { ...judgement, warnings: [...judgement.warnings, ...errors, ...extra] };
 }

@@ -86,7 +86,11 @@ export interface VerificationReport {
   readonly expected: string;
   readonly server: string;
   readonly time: IsoTime;
-  readonly replication: { readonly upToDate: boolean | null; readonly lastUpdateCreation: IsoTime | null; readonly lastStatusReport: IsoTime | null } | null;
+  readonly replication: {
+    readonly upToDate: boolean | null;
+    readonly lastUpdateCreation: IsoTime | null;
+    readonly lastStatusReport: IsoTime | null;
+  } | null;
   readonly oauthThumbprints: readonly string[];
   readonly replicaService: 'Running' | 'Stopped' | null;
   readonly event3038: IsoTime | null;
@@ -123,6 +127,8 @@ export function toEvidenceInput(judgement: EvidenceJudgement, text: string, ctx:
     text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text,
     locale: ctx.locale.slice(0, 40),
     timeZone: ctx.timeZone.slice(0, 80),
-    read: judgement.read.slice(0, MAX_READ_LINES).map((l) => (l.length > MAX_READ_LINE ? `${l.slice(0, MAX_READ_LINE - 1)}…` : l)),
+    read: judgement.read
+      .slice(0, MAX_READ_LINES)
+      .map((l) => (l.length > MAX_READ_LINE ? `${l.slice(0, MAX_READ_LINE - 1)}…` : l)),
   };
 }

@@ -49,7 +49,13 @@ function rawReplicas(lines: readonly ConsoleLine[]): RawReplica[] {
   for (const table of consoleTables(lines, isReplicationTable)) {
     const last = table.headers[table.headers.length - 1] ?? '';
     table.rows.forEach((row, i) => {
-      out.push({ value: (n: string) => row.cells.get(n), line: row.line, atEnd: table.atEnd && i === table.rows.length - 1, lastName: last, fromTable: true });
+      out.push({
+        value: (n: string) => row.cells.get(n),
+        line: row.line,
+        atEnd: table.atEnd && i === table.rows.length - 1,
+        lastName: last,
+        fromTable: true,
+      });
     });
   }
   return out.sort((a, b) => a.line - b.line);
@@ -87,7 +93,9 @@ function briefLine(r: ReplicaRecord): string {
 
 function fullLine(r: ReplicaRecord, label: string): string {
   const parts = [label, upText(r)];
-  parts.push(r.lastUpdateCreation === null ? 'no LastUpdateCreation' : `last update ${describeDate(r.lastUpdateCreation)}`);
+  parts.push(
+    r.lastUpdateCreation === null ? 'no LastUpdateCreation' : `last update ${describeDate(r.lastUpdateCreation)}`,
+  );
   if (r.lastStatusReport !== null) parts.push(`last status report ${describeDate(r.lastStatusReport)}`);
   if (r.productVersion !== null) parts.push(`ProductVersion ${shown(r.productVersion, 40)}`);
   return parts.join(' · ');
@@ -98,7 +106,9 @@ type Assigned = EvidenceContext & { readonly oauth: OAuthAssignment };
 /** Reads and judges replication status output for `ctx.server`. */
 export function judgeReplicationStatus(lines: readonly ConsoleLine[], ctx: EvidenceContext): EvidenceJudgement {
   const raws = rawReplicas(lines);
-  const dateTexts = raws.flatMap((r) => [r.value('laststatusreport') ?? '', r.value('lastupdatecreation') ?? '']).filter((t) => t.length > 0);
+  const dateTexts = raws
+    .flatMap((r) => [r.value('laststatusreport') ?? '', r.value('lastupdatecreation') ?? ''])
+    .filter((t) => t.length > 0);
   const reader = createDateReader(ctx, dateTexts);
   const replicas = raws.map((r) => toRecord(r, reader));
   const read: string[] = [reader.summary];
@@ -116,10 +126,16 @@ export function judgeReplicationStatus(lines: readonly ConsoleLine[], ctx: Evide
     }
     // Format-List prints the properties in this order, so a paste that stops early lacks the later ones.
     const after = NAMES.findIndex((n) => n.toLowerCase() === raw.lastName.toLowerCase());
-    if (raw.atEnd && rec.missing.some((n) => (NAMES as readonly string[]).indexOf(n) > after)) warnings.push(`The output looks cut off after ${raw.lastName} (the block at line ${rec.line} has no ${rec.missing.join(', ')}).`);
+    if (raw.atEnd && rec.missing.some((n) => (NAMES as readonly string[]).indexOf(n) > after))
+      warnings.push(
+        `The output looks cut off after ${raw.lastName} (the block at line ${rec.line} has no ${rec.missing.join(', ')}).`,
+      );
     else if (++lacking <= MAX_LACKING) warnings.push(`The block at line ${rec.line} has no ${rec.missing.join(', ')}.`);
   });
-  if (columns.size > 0) warnings.push(`The table has no ${[...columns].join(', ')} column: the console may have been too narrow. Format-List shows every property.`);
+  if (columns.size > 0)
+    warnings.push(
+      `The table has no ${[...columns].join(', ')} column: the console may have been too narrow. Format-List shows every property.`,
+    );
   if (lacking > MAX_LACKING) warnings.push(`… and ${lacking - MAX_LACKING} more blocks lack properties.`);
 
   const matching = replicas.filter((r) => matchServer(r.replicaFqdn, ctx.server) !== 'other');
@@ -134,18 +150,38 @@ export function judgeReplicationStatus(lines: readonly ConsoleLine[], ctx: Evide
   for (const r of rest.slice(0, MAX_OTHERS)) read.push(briefLine(r));
   if (rest.length > MAX_OTHERS) read.push(`… and ${rest.length - MAX_OTHERS} more replicas.`);
   if (mine !== null) {
-    if (matching.length > 1) warnings.push(`${ctx.server} is listed ${matching.length} times; the last block (line ${mine.line}) was judged.`);
-    if (matchServer(mine.replicaFqdn, ctx.server) === 'short-name') warnings.push(`The output names the server by its short name "${shown(mine.replicaFqdn)}".`);
-    for (const d of [mine.lastUpdateCreation, mine.lastStatusReport]) if (d?.ok === true && d.note !== null) warnings.push(d.note);
+    if (matching.length > 1)
+      warnings.push(`${ctx.server} is listed ${matching.length} times; the last block (line ${mine.line}) was judged.`);
+    if (matchServer(mine.replicaFqdn, ctx.server) === 'short-name')
+      warnings.push(`The output names the server by its short name "${shown(mine.replicaFqdn)}".`);
+    for (const d of [mine.lastUpdateCreation, mine.lastStatusReport])
+      if (d?.ok === true && d.note !== null) warnings.push(d.note);
   }
 
-  const judged = (verdict: EvidenceVerdict): EvidenceJudgement => ({ kind: 'replication-status', read, records: { kind: 'replication-status', replicas }, warnings, verdict });
-  if (replicas.length === 0) return judged(reject('unrecognised', 'No replication status could be read. Paste the output of Get-CsManagementStoreReplicationStatus as the console shows it.'));
+  const judged = (verdict: EvidenceVerdict): EvidenceJudgement => ({
+    kind: 'replication-status',
+    read,
+    records: { kind: 'replication-status', replicas },
+    warnings,
+    verdict,
+  });
+  if (replicas.length === 0)
+    return judged(
+      reject(
+        'unrecognised',
+        'No replication status could be read. Paste the output of Get-CsManagementStoreReplicationStatus as the console shows it.',
+      ),
+    );
   const oauth = ctx.oauth;
   if (oauth === null) return judged(noAssignment());
   if (mine === null) return judged(refuseOthers(replicas, ctx));
   if (matching.length > 1 && new Set(matching.map((r) => String(r.upToDate))).size > 1) {
-    return judged(reject('not-up-to-date', `${ctx.server} is listed ${matching.length} times, with UpToDate both True and False: the paste mixes two runs. Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' once and paste only that output.`));
+    return judged(
+      reject(
+        'not-up-to-date',
+        `${ctx.server} is listed ${matching.length} times, with UpToDate both True and False: the paste mixes two runs. Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' once and paste only that output.`,
+      ),
+    );
   }
   const ranOn = otherPromptHost(promptHosts(lines), ctx.server);
   const raw = raws[replicas.indexOf(mine)] as RawReplica;
@@ -155,42 +191,85 @@ export function judgeReplicationStatus(lines: readonly ConsoleLine[], ctx: Evide
 /** The refusal when the server being judged is not among the replicas listed. */
 function refuseOthers(replicas: readonly ReplicaRecord[], ctx: EvidenceContext): EvidenceVerdict {
   const server = ctx.server.toLowerCase();
-  const cut = replicas.find((r) => r.fqdnTruncated && server.startsWith(r.replicaFqdn.replace(/(\.\.\.|…)$/, '').toLowerCase()));
+  const cut = replicas.find(
+    (r) => r.fqdnTruncated && server.startsWith(r.replicaFqdn.replace(/(\.\.\.|…)$/, '').toLowerCase()),
+  );
   if (cut !== undefined) {
-    return reject('incomplete', `The table cut the replica name short ("${shown(cut.replicaFqdn)}"), so it cannot be matched to ${ctx.server}. Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' | Format-List and paste that.`);
+    return reject(
+      'incomplete',
+      `The table cut the replica name short ("${shown(cut.replicaFqdn)}"), so it cannot be matched to ${ctx.server}. Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' | Format-List and paste that.`,
+    );
   }
-  const names = replicas.map((r) => shown(r.replicaFqdn || '(empty)')).slice(0, 5).join(', ');
+  const names = replicas
+    .map((r) => shown(r.replicaFqdn || '(empty)'))
+    .slice(0, 5)
+    .join(', ');
   const more = replicas.length > 5 ? ', …' : '';
-  const why = replicas.length > 1 && replicas.some((r) => r.replicaFqdn === '') ? ' An empty ReplicaFqdn counts as this server only when it is the only block.' : '';
-  return reject('another-server', `This output is about ${names}${more}, not ${ctx.server}.${why} Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' and paste its output.`);
+  const why =
+    replicas.length > 1 && replicas.some((r) => r.replicaFqdn === '')
+      ? ' An empty ReplicaFqdn counts as this server only when it is the only block.'
+      : '';
+  return reject(
+    'another-server',
+    `This output is about ${names}${more}, not ${ctx.server}.${why} Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' and paste its output.`,
+  );
 }
 
 /** The verdict on the block of the server being judged. */
 function judgeReplica(mine: ReplicaRecord, raw: RawReplica, ranOn: string | null, ctx: Assigned): EvidenceVerdict {
   if (mine.replicaFqdn === '' && ranOn !== null) {
-    return reject('another-server', `The prompt shows this was run on ${shown(ranOn)} and its ReplicaFqdn is empty, so it is about ${shown(ranOn)}, not ${ctx.server}. Run it on ${ctx.server}, or with -ReplicaFqdn '${ctx.server}'.`);
+    return reject(
+      'another-server',
+      `The prompt shows this was run on ${shown(ranOn)} and its ReplicaFqdn is empty, so it is about ${shown(ranOn)}, not ${ctx.server}. Run it on ${ctx.server}, or with -ReplicaFqdn '${ctx.server}'.`,
+    );
   }
   if (mine.upToDate === null) {
-    if (mine.missing.includes('UpToDate')) return reject('incomplete', `The block for ${ctx.server} has no UpToDate line: the paste looks cut off. Copy the whole output again.`);
-    return reject('unrecognised', `The UpToDate value for ${ctx.server} is neither True nor False. Paste the output exactly as the console shows it.`);
+    if (mine.missing.includes('UpToDate'))
+      return reject(
+        'incomplete',
+        `The block for ${ctx.server} has no UpToDate line: the paste looks cut off. Copy the whole output again.`,
+      );
+    return reject(
+      'unrecognised',
+      `The UpToDate value for ${ctx.server} is neither True nor False. Paste the output exactly as the console shows it.`,
+    );
   }
   const luc = mine.lastUpdateCreation;
   if (luc === null) {
     if (mine.missing.includes('LastUpdateCreation') && raw.fromTable) {
-      return reject('incomplete', `The table has no LastUpdateCreation column. Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' | Format-List and paste that.`);
+      return reject(
+        'incomplete',
+        `The table has no LastUpdateCreation column. Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' | Format-List and paste that.`,
+      );
     }
-    if (mine.missing.includes('LastUpdateCreation')) return reject('incomplete', `The block for ${ctx.server} has no LastUpdateCreation line: the paste looks cut off. Copy the whole output again.`);
-    return reject('not-up-to-date', `The block for ${ctx.server} shows an empty LastUpdateCreation: its local store has not taken any update. Wait for replication and run the command again.`);
+    if (mine.missing.includes('LastUpdateCreation'))
+      return reject(
+        'incomplete',
+        `The block for ${ctx.server} has no LastUpdateCreation line: the paste looks cut off. Copy the whole output again.`,
+      );
+    return reject(
+      'not-up-to-date',
+      `The block for ${ctx.server} shows an empty LastUpdateCreation: its local store has not taken any update. Wait for replication and run the command again.`,
+    );
   }
   if (!luc.ok) {
     if (luc.problem === 'ambiguous') return reject('ambiguous-date', `LastUpdateCreation ${luc.message}`);
     if (raw.atEnd && raw.lastName.toLowerCase() === 'lastupdatecreation') {
-      return reject('incomplete', `LastUpdateCreation "${luc.text}" looks cut off at the end of the paste. Copy the whole output again.`);
+      return reject(
+        'incomplete',
+        `LastUpdateCreation "${luc.text}" looks cut off at the end of the paste. Copy the whole output again.`,
+      );
     }
-    return reject('unrecognised', `LastUpdateCreation: ${luc.message} Check the console's locale and paste the output as the console shows it.`);
+    return reject(
+      'unrecognised',
+      `LastUpdateCreation: ${luc.message} Check the console's locale and paste the output as the console shows it.`,
+    );
   }
   if (!mine.upToDate) {
-    return reject('not-up-to-date', `${ctx.server} reports UpToDate False: its local store has not caught up with the CMS. Make sure a Front End of the CMS pool runs and the Replica Replicator Agent (REPLICA) is started on ${ctx.server}, wait, and run the command again.`);
+    return reject(
+      'not-up-to-date',
+      `${ctx.server} reports UpToDate False: its local store has not caught up with the CMS. Make sure a Front End of the CMS pool runs and the Replica Replicator Agent (REPLICA) is started on ${ctx.server}, wait, and run the command again.`,
+    );
   }
   const early = reject(
     'before-assignment',

@@ -24,16 +24,46 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|
 export function isoInstant(text: string): IsoTime | null {
   const m = ISO.exec(text);
   if (m === null) return null;
-  const [, y, mo, d, h, mi, s, frac, zone] = m.map((v) => v ?? '') as [string, string, string, string, string, string, string, string, string];
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate() || hour > 23 || minute > 59 || second > 59) return null;
-  const offset = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  const [, y, mo, d, h, mi, s, frac, zone] = m.map((v) => v ?? '') as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > new Date(Date.UTC(year, month, 0)).getUTCDate() ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  )
+    return null;
+  const offset =
+    zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   // Sub-millisecond digits are dropped (rounding down), which never moves a time past the assignment.
   const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
   return toIsoTime(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000);
 }
 
-const instant = z.string().max(64).refine((t) => isoInstant(t) !== null, { message: 'must be an ISO 8601 time with a zone' });
+const instant = z
+  .string()
+  .max(64)
+  .refine((t) => isoInstant(t) !== null, { message: 'must be an ISO 8601 time with a zone' });
 const envelope = z.object({ schema: z.literal(VERIFY_SCHEMA), schemaVersion: z.number() });
 const v1 = z.object({
   schema: z.literal(VERIFY_SCHEMA),
@@ -41,7 +71,13 @@ const v1 = z.object({
   expected: z.string().min(1).max(253),
   server: z.string().min(1).max(253),
   time: instant,
-  replication: z.object({ upToDate: z.boolean().nullable(), lastUpdateCreation: instant.nullable(), lastStatusReport: instant.nullable() }).nullable(),
+  replication: z
+    .object({
+      upToDate: z.boolean().nullable(),
+      lastUpdateCreation: instant.nullable(),
+      lastStatusReport: instant.nullable(),
+    })
+    .nullable(),
   oauthThumbprints: z.array(z.string().regex(/^[0-9A-Fa-f]{40}$/, 'must be 40 hexadecimal digits')).max(16),
   replicaService: z.enum(['Running', 'Stopped']).nullable(),
   event3038: instant.nullable(),
@@ -49,7 +85,9 @@ const v1 = z.object({
 
 /** True when the paste holds (the start of) the verification script's JSON. */
 export function looksLikeVerificationJson(lines: readonly ConsoleLine[]): boolean {
-  return lines.some((l) => l.text.includes(VERIFY_SCHEMA) || /^\s*\{\s*"schema(?:Version)?"\s*:/.test(l.text.slice(0, 200)));
+  return lines.some(
+    (l) => l.text.includes(VERIFY_SCHEMA) || /^\s*\{\s*"schema(?:Version)?"\s*:/.test(l.text.slice(0, 200)),
+  );
 }
 
 /** Follows JSON nesting across pieces, so joining wrapped lines never rescans what was seen. */
@@ -129,7 +167,14 @@ function toReport(data: z.infer<typeof v1>): VerificationReport {
     expected: data.expected,
     server: data.server,
     time: at(data.time),
-    replication: data.replication === null ? null : { upToDate: data.replication.upToDate, lastUpdateCreation: opt(data.replication.lastUpdateCreation), lastStatusReport: opt(data.replication.lastStatusReport) },
+    replication:
+      data.replication === null
+        ? null
+        : {
+            upToDate: data.replication.upToDate,
+            lastUpdateCreation: opt(data.replication.lastUpdateCreation),
+            lastStatusReport: opt(data.replication.lastStatusReport),
+          },
     oauthThumbprints: data.oauthThumbprints.map((t) => t.toUpperCase()),
     replicaService: data.replicaService,
     event3038: opt(data.event3038),
@@ -156,29 +201,75 @@ export function judgeVerificationJson(lines: readonly ConsoleLine[], ctx: Eviden
   const noise = noiseSummary(lines);
   if (noise !== null) read.push(noise);
   let report: VerificationReport | null = null;
-  const judged = (verdict: EvidenceVerdict): EvidenceJudgement => ({ kind: 'verification-json', read, records: { kind: 'verification-json', report }, warnings, verdict });
+  const judged = (verdict: EvidenceVerdict): EvidenceJudgement => ({
+    kind: 'verification-json',
+    read,
+    records: { kind: 'verification-json', report },
+    warnings,
+    verdict,
+  });
 
   const all = findJson(lines);
   const candidates = all.filter((f) => f.complete);
   const chosen = candidates[candidates.length - 1];
   if (chosen === undefined) {
-    if (all.length > 0) return judged(reject('incomplete', 'The verification output is cut off before its closing brace. Copy the whole line the script printed and paste it again.'));
-    return judged(reject('unrecognised', 'No verification output was found. Paste the line the verification script printed (it starts with {"schema":"lync-runbook.verify").'));
+    if (all.length > 0)
+      return judged(
+        reject(
+          'incomplete',
+          'The verification output is cut off before its closing brace. Copy the whole line the script printed and paste it again.',
+        ),
+      );
+    return judged(
+      reject(
+        'unrecognised',
+        'No verification output was found. Paste the line the verification script printed (it starts with {"schema":"lync-runbook.verify").',
+      ),
+    );
   }
-  if (candidates.length > 1) warnings.push(`The paste holds ${candidates.length} verification outputs; the last one (line ${chosen.line}) was judged.`);
-  if (chosen.joined > 0) warnings.push(`Re-joined ${chosen.joined + 1} lines the console had wrapped (from line ${chosen.line}).`);
+  if (candidates.length > 1)
+    warnings.push(
+      `The paste holds ${candidates.length} verification outputs; the last one (line ${chosen.line}) was judged.`,
+    );
+  if (chosen.joined > 0)
+    warnings.push(`Re-joined ${chosen.joined + 1} lines the console had wrapped (from line ${chosen.line}).`);
   const data = parse(chosen.json);
-  if (data === undefined) return judged(reject('unrecognised', 'The verification output is not valid JSON: it may have been changed while copying. Copy the line the script printed again.'));
+  if (data === undefined)
+    return judged(
+      reject(
+        'unrecognised',
+        'The verification output is not valid JSON: it may have been changed while copying. Copy the line the script printed again.',
+      ),
+    );
   const head = envelope.safeParse(data);
-  if (!head.success) return judged(reject('unrecognised', `This JSON is not the verification script's output (its "schema" must be "${VERIFY_SCHEMA}" with a numeric "schemaVersion").`));
+  if (!head.success)
+    return judged(
+      reject(
+        'unrecognised',
+        `This JSON is not the verification script's output (its "schema" must be "${VERIFY_SCHEMA}" with a numeric "schemaVersion").`,
+      ),
+    );
   const version = head.data.schemaVersion;
   if (Number.isInteger(version) && version > VERIFY_SCHEMA_VERSION) {
-    return judged(reject('unsupported-version', `This output was written by a newer verification script (schemaVersion ${version}); this app reads schemaVersion ${VERIFY_SCHEMA_VERSION}. Update the app, or run the verification script this version of the app generates.`));
+    return judged(
+      reject(
+        'unsupported-version',
+        `This output was written by a newer verification script (schemaVersion ${version}); this app reads schemaVersion ${VERIFY_SCHEMA_VERSION}. Update the app, or run the verification script this version of the app generates.`,
+      ),
+    );
   }
   const body = v1.safeParse(data);
   if (!body.success) {
-    const issues = body.error.issues.slice(0, 4).map((i) => `${i.path.join('.') || '(top)'} ${i.message}`).join('; ');
-    return judged(reject('unrecognised', `The verification output does not have the expected fields (${shown(issues, 400)}). Run the verification script this app generates and paste its output unchanged.`));
+    const issues = body.error.issues
+      .slice(0, 4)
+      .map((i) => `${i.path.join('.') || '(top)'} ${i.message}`)
+      .join('; ');
+    return judged(
+      reject(
+        'unrecognised',
+        `The verification output does not have the expected fields (${shown(issues, 400)}). Run the verification script this app generates and paste its output unchanged.`,
+      ),
+    );
   }
   report = toReport(body.data);
   read.push(...describe(report));
@@ -189,19 +280,32 @@ function judgeReport(r: VerificationReport, ctx: EvidenceContext, warnings: stri
   const oauth = ctx.oauth;
   if (oauth === null) return noAssignment();
   if (!sameFqdn(r.server, r.expected)) {
-    return reject('another-server', `The script was made for ${shown(r.expected)} but ran on ${shown(r.server)}. Run it on ${shown(r.expected)} and paste its output.`);
+    return reject(
+      'another-server',
+      `The script was made for ${shown(r.expected)} but ran on ${shown(r.server)}. Run it on ${shown(r.expected)} and paste its output.`,
+    );
   }
   if (!sameFqdn(r.expected, ctx.server)) {
-    return reject('another-server', `This is the verification output of ${shown(r.expected)}, not of ${ctx.server}. Run ${ctx.server}'s verification script on ${ctx.server} and paste its output.`);
+    return reject(
+      'another-server',
+      `This is the verification output of ${shown(r.expected)}, not of ${ctx.server}. Run ${ctx.server}'s verification script on ${ctx.server} and paste its output.`,
+    );
   }
   const assigned = epochMs(oauth.at);
   if (epochMs(r.time) <= assigned) {
-    return reject('before-assignment', `The script ran at ${r.time}, not after ${assignmentText(oauth)}, so it cannot show the assignment arrived. Run the verification script again and paste the new output.`);
+    return reject(
+      'before-assignment',
+      `The script ran at ${r.time}, not after ${assignmentText(oauth)}, so it cannot show the assignment arrived. Run the verification script again and paste the new output.`,
+    );
   }
   const rep = r.replication;
   const thumbprints = r.oauthThumbprints.map((t) => normalizeThumbprint(t)).filter((t): t is string => t !== null);
-  const recorded = oauth.thumbprint === null ? null : (normalizeThumbprint(oauth.thumbprint) ?? oauth.thumbprint.toUpperCase());
-  if (r.replicaService === 'Stopped') warnings.push(`The Replica Replicator Agent (REPLICA) is stopped on ${ctx.server}: its local store will not follow later changes until it is started.`);
+  const recorded =
+    oauth.thumbprint === null ? null : (normalizeThumbprint(oauth.thumbprint) ?? oauth.thumbprint.toUpperCase());
+  if (r.replicaService === 'Stopped')
+    warnings.push(
+      `The Replica Replicator Agent (REPLICA) is stopped on ${ctx.server}: its local store will not follow later changes until it is started.`,
+    );
 
   // Every part must agree: one part that says the store is not current refutes the whole report.
   const ranAt = epochMs(r.time);
@@ -209,25 +313,42 @@ function judgeReport(r: VerificationReport, ctx: EvidenceContext, warnings: stri
   const times = [rep?.lastUpdateCreation ?? null, r.event3038].filter((t): t is string => t !== null);
   const future = times.find((t) => epochMs(t) > ranAt + CLOCK_SKEW_MS);
   if (future !== undefined) {
-    return reject('unrecognised', `The output holds a time (${future}) later than when the script ran (${r.time}): it was changed after the script printed it, or the server's clock is wrong. Run the verification script again and paste its output unchanged.`);
+    return reject(
+      'unrecognised',
+      `The output holds a time (${future}) later than when the script ran (${r.time}): it was changed after the script printed it, or the server's clock is wrong. Run the verification script again and paste its output unchanged.`,
+    );
   }
   if (rep?.upToDate === false) {
-    return reject('not-up-to-date', `${ctx.server} reports UpToDate False: its local store has not caught up with the CMS. Make sure a Front End of the CMS pool runs and the Replica Replicator Agent is started on ${ctx.server}, wait, and run the verification script again.`);
+    return reject(
+      'not-up-to-date',
+      `${ctx.server} reports UpToDate False: its local store has not caught up with the CMS. Make sure a Front End of the CMS pool runs and the Replica Replicator Agent is started on ${ctx.server}, wait, and run the verification script again.`,
+    );
   }
   // The recorded assignment time is when Step 3 was marked done, often minutes after the CMS took
   // the certificate: a store updated in between shows the assigned thumbprint with an older update.
   const holdsRecorded = recorded !== null && thumbprints.includes(recorded);
   const updateBefore = rep?.lastUpdateCreation != null && epochMs(rep.lastUpdateCreation) <= assigned;
   if (updateBefore && holdsRecorded) {
-    warnings.push(`The last update of ${ctx.server}'s local store (${rep?.lastUpdateCreation}) is not after the recorded assignment time, but the store shows the assigned thumbprint: the certificate reached it before Step 3 was marked done.`);
+    warnings.push(
+      `The last update of ${ctx.server}'s local store (${rep?.lastUpdateCreation}) is not after the recorded assignment time, but the store shows the assigned thumbprint: the certificate reached it before Step 3 was marked done.`,
+    );
   } else if (updateBefore) {
-    return reject('before-assignment', `The last update of ${ctx.server}'s local store (${rep.lastUpdateCreation}) is not after ${assignmentText(oauth)}: it does not hold the certificate yet. Wait for replication (or remediate) and run the verification script again.`);
+    return reject(
+      'before-assignment',
+      `The last update of ${ctx.server}'s local store (${rep.lastUpdateCreation}) is not after ${assignmentText(oauth)}: it does not hold the certificate yet. Wait for replication (or remediate) and run the verification script again.`,
+    );
   }
   if (recorded !== null && r.oauthThumbprints.length === 0) {
-    return reject('thumbprint-mismatch', `${ctx.server} shows no OAuthTokenIssuer certificate, while ${recorded} was assigned on ${oauth.server}: its local store does not hold it yet. Bring it up to date, then run the verification script again.`);
+    return reject(
+      'thumbprint-mismatch',
+      `${ctx.server} shows no OAuthTokenIssuer certificate, while ${recorded} was assigned on ${oauth.server}: its local store does not hold it yet. Bring it up to date, then run the verification script again.`,
+    );
   }
   if (recorded !== null && !thumbprints.includes(recorded)) {
-    return reject('thumbprint-mismatch', `${ctx.server} shows the OAuthTokenIssuer certificate ${thumbprints.join(', ')}, not ${recorded} assigned on ${oauth.server}. Bring its local store up to date, then run the verification script again.`);
+    return reject(
+      'thumbprint-mismatch',
+      `${ctx.server} shows the OAuthTokenIssuer certificate ${thumbprints.join(', ')}, not ${recorded} assigned on ${oauth.server}. Bring its local store up to date, then run the verification script again.`,
+    );
   }
 
   const proof: EvidenceProof = { server: ctx.server };
@@ -236,10 +357,17 @@ function judgeReport(r: VerificationReport, ctx: EvidenceContext, warnings: stri
   if (thumbprints.length > 0) proof.thumbprints = thumbprints;
   // Event 3038's meaning is reported, not documented: an old one is noted, not held against the report.
   if (r.event3038 !== null && epochMs(r.event3038) > assigned) proof.event3038At = r.event3038;
-  else if (r.event3038 !== null) warnings.push(`The newest event 3038 on ${ctx.server} (${r.event3038}) is not after the assignment.`);
+  else if (r.event3038 !== null)
+    warnings.push(`The newest event 3038 on ${ctx.server} (${r.event3038}) is not after the assignment.`);
 
-  const noThumbprint = recorded === null ? ' (no thumbprint is recorded for the assignment to compare with: record it from the deployment facts, "Record its thumbprint…")' : '';
-  const otherwise = reject('incomplete', `The output shows no replication status with a last update, no matching thumbprint${noThumbprint} and no event 3038 after the assignment, so nothing proves ${ctx.server} holds it. Run the verification script again once replication has run.`);
+  const noThumbprint =
+    recorded === null
+      ? ' (no thumbprint is recorded for the assignment to compare with: record it from the deployment facts, "Record its thumbprint…")'
+      : '';
+  const otherwise = reject(
+    'incomplete',
+    `The output shows no replication status with a last update, no matching thumbprint${noThumbprint} and no event 3038 after the assignment, so nothing proves ${ctx.server} holds it. Run the verification script again once replication has run.`,
+  );
   return acceptProof(proof, ctx, otherwise);
 }
 

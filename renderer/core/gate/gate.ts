@@ -75,7 +75,12 @@ export function proofCoversAssignment(proof: EvidenceProof, fqdn: string, oauth:
   if (proof.upToDate === false) return false;
   if (proof.lastUpdate !== undefined && epochMs(proof.lastUpdate) <= assigned) return false;
   if (proof.event3038At !== undefined && epochMs(proof.event3038At) <= assigned) return false;
-  if (proof.thumbprints !== undefined && assignedThumbprint !== null && !proof.thumbprints.some((t) => t.toUpperCase() === assignedThumbprint)) return false;
+  if (
+    proof.thumbprints !== undefined &&
+    assignedThumbprint !== null &&
+    !proof.thumbprints.some((t) => t.toUpperCase() === assignedThumbprint)
+  )
+    return false;
   if (proof.upToDate === true && proof.lastUpdate !== undefined) return true;
   if (proof.event3038At !== undefined) return true;
   return assignedThumbprint !== null && proof.thumbprints !== undefined;
@@ -91,18 +96,27 @@ export function proofRefreshTime(proof: EvidenceProof, recordedAt: IsoTime): Iso
 /** Whether Step 3 may go ahead on a server, and by which rule (DESIGN §2.3). */
 export function evaluateGate(input: GateInput): GateVerdict {
   if (!roleNeedsOAuth(input.role)) {
-    return { allowed: true, rule: 'no-oauth-needed', explanation: 'This role does not use the OAuthTokenIssuer certificate, so Step 3 has no OAuth gate.' };
+    return {
+      allowed: true,
+      rule: 'no-oauth-needed',
+      explanation: 'This role does not use the OAuthTokenIssuer certificate, so Step 3 has no OAuth gate.',
+    };
   }
   const oauth = input.oauth;
   if (oauth === null) {
     return {
       allowed: true,
       rule: 'assigns-oauth',
-      explanation: 'No OAuthTokenIssuer certificate is assigned yet: Step 3 on this server assigns it, and this server becomes the source for the others.',
+      explanation:
+        'No OAuthTokenIssuer certificate is assigned yet: Step 3 on this server assigns it, and this server becomes the source for the others.',
     };
   }
   if (sameFqdn(oauth.server, input.fqdn)) {
-    return { allowed: true, rule: 'assigns-oauth', explanation: 'The OAuthTokenIssuer certificate was assigned on this server, so its local store holds it.' };
+    return {
+      allowed: true,
+      rule: 'assigns-oauth',
+      explanation: 'The OAuthTokenIssuer certificate was assigned on this server, so its local store holds it.',
+    };
   }
   // Strictly after: a copy taken at the very moment of the assignment cannot be shown to hold it.
   if (input.step1At !== null && epochMs(input.step1At) > epochMs(oauth.at)) {
@@ -113,10 +127,19 @@ export function evaluateGate(input: GateInput): GateVerdict {
     };
   }
   if (input.evidence !== null && proofCoversAssignment(input.evidence.proof, input.fqdn, oauth)) {
-    return { allowed: true, rule: 'evidence', explanation: 'Accepted evidence shows this server\'s local configuration store now holds the OAuthTokenIssuer certificate.' };
+    return {
+      allowed: true,
+      rule: 'evidence',
+      explanation:
+        "Accepted evidence shows this server's local configuration store now holds the OAuthTokenIssuer certificate.",
+    };
   }
   if (input.override !== null && input.override.reason.trim().length > 0) {
-    return { allowed: true, rule: 'override', explanation: `Overridden by ${input.override.operator}: ${input.override.reason}` };
+    return {
+      allowed: true,
+      rule: 'override',
+      explanation: `Overridden by ${input.override.operator}: ${input.override.reason}`,
+    };
   }
   const copied = input.step1At === null ? 'was never taken' : `was copied at ${input.step1At}`;
   return {

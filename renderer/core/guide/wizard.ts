@@ -21,14 +21,27 @@ export function wizardGuide(product: ProductVersion, role: ServerRole, step: Ste
         title,
         actions:
           role === 'edge'
-            ? [open, `${title}: Run.`, 'In "Configure Local Replica of Central Management store", choose "Import from a file (Recommended for Edge Servers)" and select the configuration .zip exported on an internal server.']
-            : [open, `${title}: Run (or Run Again).`, 'Choose "Retrieve directly from the Central Management store" and finish the wizard.'],
-        success: 'The step shows a green check; the local configuration store (RTCLOCAL) holds a copy of the CMS taken now.',
+            ? [
+                open,
+                `${title}: Run.`,
+                'In "Configure Local Replica of Central Management store", choose "Import from a file (Recommended for Edge Servers)" and select the configuration .zip exported on an internal server.',
+              ]
+            : [
+                open,
+                `${title}: Run (or Run Again).`,
+                'Choose "Retrieve directly from the Central Management store" and finish the wizard.',
+              ],
+        success:
+          'The step shows a green check; the local configuration store (RTCLOCAL) holds a copy of the CMS taken now.',
       };
     case 2:
       return {
         title,
-        actions: [open, `${title}: Run.`, 'Let "Executing Commands" finish. If it asks for a restart, restart and run this step again.'],
+        actions: [
+          open,
+          `${title}: Run.`,
+          'Let "Executing Commands" finish. If it asks for a restart, restart and run this step again.',
+        ],
         success: 'The step shows a green check and the log shows no errors.',
       };
     case 3:
@@ -48,8 +61,12 @@ export function wizardGuide(product: ProductVersion, role: ServerRole, step: Ste
     case 4:
       return {
         title,
-        actions: [open, `${title}: Run.`, 'Then check with "Service Status (Optional)" or the Services console: starting is best effort.'],
-        success: 'The server\'s services are Running.',
+        actions: [
+          open,
+          `${title}: Run.`,
+          'Then check with "Service Status (Optional)" or the Services console: starting is best effort.',
+        ],
+        success: "The server's services are Running.",
       };
   }
 }

@@ -6,7 +6,13 @@ import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import type { StepNumber } from '../model/product';
 import type { IsoTime } from '../model/time';
 import { deploymentErrors } from '../model/validate';
-import { serverMachine, type CmsStatus, type ServerEvent, type ServerInput, type StepRecordedEvent } from './server.machine';
+import {
+  serverMachine,
+  type CmsStatus,
+  type ServerEvent,
+  type ServerInput,
+  type StepRecordedEvent,
+} from './server.machine';
 
 /** The id under which a server's machine is spawned: `server:<fqdn>` (lower case). */
 export function serverActorId(fqdn: string): string {
@@ -41,7 +47,11 @@ export const SERVER_EVENT_TYPES = [
 export type ServerScopedEvent = DomainEventOf<(typeof SERVER_EVENT_TYPES)[number]>;
 
 /** The CMS pool's state, derived from the deployment and who runs. */
-export function cmsStatusOf(deployment: Deployment | null, progress: Progress, running: DeploymentContext['running']): CmsStatus {
+export function cmsStatusOf(
+  deployment: Deployment | null,
+  progress: Progress,
+  running: DeploymentContext['running'],
+): CmsStatus {
   if (deployment === null) return { pool: null, running: [], waitingFor: [] };
   const frontEnds = cmsFrontEnds(deployment);
   const isRunning = (fqdn: string) => running[normalizeFqdn(fqdn)] !== undefined;
@@ -50,11 +60,20 @@ export function cmsStatusOf(deployment: Deployment | null, progress: Progress, r
     running: frontEnds.filter((s) => isRunning(s.fqdn)).map((s) => s.fqdn),
     waitingFor: frontEnds
       .filter((s) => !isRunning(s.fqdn))
-      .map((s) => ({ server: s.fqdn, nextStep: Math.min(4, (progress[normalizeFqdn(s.fqdn)] ?? 0) + 1) as StepNumber })),
+      .map((s) => ({
+        server: s.fqdn,
+        nextStep: Math.min(4, (progress[normalizeFqdn(s.fqdn)] ?? 0) + 1) as StepNumber,
+      })),
   };
 }
 
-function serverInput(deployment: Deployment, fqdn: string, context: DeploymentContext, progress: Progress, running: DeploymentContext['running']): ServerInput {
+function serverInput(
+  deployment: Deployment,
+  fqdn: string,
+  context: DeploymentContext,
+  progress: Progress,
+  running: DeploymentContext['running'],
+): ServerInput {
   const server = findServer(deployment, fqdn);
   if (server === undefined) throw new Error(`Server ${fqdn} is not in the deployment`);
   return {
@@ -82,16 +101,23 @@ export const deploymentMachine = setup({
   actors: { server: serverMachine },
   guards: {
     isValidDeployment: ({ event }) =>
-      (event.type === 'deployment.created' || event.type === 'topology.updated') && deploymentErrors(event.deployment).length === 0,
+      (event.type === 'deployment.created' || event.type === 'topology.updated') &&
+      deploymentErrors(event.deployment).length === 0,
     isKnownServer: ({ context, event }) =>
-      'server' in event && typeof event.server === 'string' && context.deployment !== null && findServer(context.deployment, event.server) !== undefined,
+      'server' in event &&
+      typeof event.server === 'string' &&
+      context.deployment !== null &&
+      findServer(context.deployment, event.server) !== undefined,
     canAssignOAuth: ({ context, event }) => {
       if (event.type !== 'oauth.assigned' || context.oauth !== null || context.deployment === null) return false;
       const server = findServer(context.deployment, event.server);
       return server !== undefined && roleNeedsOAuth(server.role);
     },
     canRecordThumbprint: ({ context, event }) =>
-      event.type === 'oauth.thumbprint.recorded' && context.oauth !== null && context.oauth.thumbprint === null && sameFqdn(context.oauth.server, event.server),
+      event.type === 'oauth.thumbprint.recorded' &&
+      context.oauth !== null &&
+      context.oauth.thumbprint === null &&
+      sameFqdn(context.oauth.server, event.server),
   },
   actions: {
     create: enqueueActions(({ enqueue, event, context }) => {
@@ -99,7 +125,10 @@ export const deploymentMachine = setup({
       const deployment = event.deployment;
       enqueue.assign({ deployment, progress: {}, running: {} });
       for (const server of deployment.servers) {
-        enqueue.spawnChild('server', { id: serverActorId(server.fqdn), input: serverInput(deployment, server.fqdn, context, {}, {}) });
+        enqueue.spawnChild('server', {
+          id: serverActorId(server.fqdn),
+          input: serverInput(deployment, server.fqdn, context, {}, {}),
+        });
       }
     }),
     updateTopology: enqueueActions(({ enqueue, event, context }) => {
@@ -130,7 +159,12 @@ export const deploymentMachine = setup({
     }),
     assignOAuth: enqueueActions(({ enqueue, event, context }) => {
       if (event.type !== 'oauth.assigned' || context.deployment === null) return;
-      const oauth: OAuthAssignment = { server: normalizeFqdn(event.server), thumbprint: event.thumbprint ?? null, at: event.at, operator: event.operator };
+      const oauth: OAuthAssignment = {
+        server: normalizeFqdn(event.server),
+        thumbprint: event.thumbprint ?? null,
+        at: event.at,
+        operator: event.operator,
+      };
       enqueue.assign({ oauth });
       for (const server of context.deployment.servers) {
         enqueue.sendTo(serverActorId(server.fqdn), { type: 'fact.oauth', oauth } satisfies ServerEvent);
@@ -149,11 +183,19 @@ export const deploymentMachine = setup({
       if (event.type !== 'server.step.recorded' || context.deployment === null) return;
       const deployment = context.deployment;
       const key = normalizeFqdn(event.server);
-      const progress: Progress = { ...context.progress, [key]: Math.max(context.progress[key] ?? 0, event.step) as StepNumber };
+      const progress: Progress = {
+        ...context.progress,
+        [key]: Math.max(context.progress[key] ?? 0, event.step) as StepNumber,
+      };
       const running = event.step === 4 ? { ...context.running, [key]: event.at } : context.running;
       enqueue.assign({ progress, running });
       if (event.assignsOAuth && context.oauth === null) {
-        const oauth: OAuthAssignment = { server: key, thumbprint: event.thumbprint, at: event.at, operator: event.operator };
+        const oauth: OAuthAssignment = {
+          server: key,
+          thumbprint: event.thumbprint,
+          at: event.at,
+          operator: event.operator,
+        };
         enqueue.assign({ oauth });
         for (const server of deployment.servers) {
           enqueue.sendTo(serverActorId(server.fqdn), { type: 'fact.oauth', oauth } satisfies ServerEvent);

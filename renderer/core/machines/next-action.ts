@@ -24,16 +24,30 @@ export interface ServerView {
  * CMS pool's first Front End (which avoids the gotcha), then the CMS pool's Front Ends (replication
  * needs one running), then the other servers in topology order.
  */
-export function nextAction(deployment: Deployment, oauth: OAuthAssignment | null, servers: readonly ServerView[]): NextAction {
+export function nextAction(
+  deployment: Deployment,
+  oauth: OAuthAssignment | null,
+  servers: readonly ServerView[],
+): NextAction {
   const blocked = servers.filter((s) => s.status.phase === 'blocked');
   for (const s of blocked) {
     const r = s.status.remediation;
-    if (r === null) return { server: s.status.fqdn, text: `${s.status.fqdn}: blocked by a stale local replica — choose a remediation`, urgency: 'blocked' };
-    if (r.waitingFor === null && r.next !== null) return { server: s.status.fqdn, text: `${s.status.fqdn}: path ${r.path} — ${r.next.title}`, urgency: 'blocked' };
+    if (r === null)
+      return {
+        server: s.status.fqdn,
+        text: `${s.status.fqdn}: blocked by a stale local replica — choose a remediation`,
+        urgency: 'blocked',
+      };
+    if (r.waitingFor === null && r.next !== null)
+      return { server: s.status.fqdn, text: `${s.status.fqdn}: path ${r.path} — ${r.next.title}`, urgency: 'blocked' };
   }
   if (blocked.length > 0) {
     const s = blocked[0]!;
-    return { server: s.status.fqdn, text: `${s.status.fqdn}: path ${s.status.remediation?.path ?? ''} is waiting — ${s.status.remediation?.waitingFor ?? ''}`, urgency: 'blocked' };
+    return {
+      server: s.status.fqdn,
+      text: `${s.status.fqdn}: path ${s.status.remediation?.path ?? ''} is waiting — ${s.status.remediation?.waitingFor ?? ''}`,
+      urgency: 'blocked',
+    };
   }
   const cms = cmsFrontEnds(deployment);
   const inCms = (fqdn: string) => cms.some((c) => sameFqdn(c.fqdn, fqdn));
@@ -41,11 +55,20 @@ export function nextAction(deployment: Deployment, oauth: OAuthAssignment | null
   if (oauth === null) {
     const assigner = ordered.find((s) => inCms(s.status.fqdn) && s.status.phase === 'ready-for-step3');
     if (assigner) {
-      return { server: assigner.status.fqdn, text: `${assigner.status.fqdn}: run ${stepTitle(deployment.product, 3)} — it assigns the OAuthTokenIssuer certificate for the whole deployment`, urgency: 'normal' };
+      return {
+        server: assigner.status.fqdn,
+        text: `${assigner.status.fqdn}: run ${stepTitle(deployment.product, 3)} — it assigns the OAuthTokenIssuer certificate for the whole deployment`,
+        urgency: 'normal',
+      };
     }
   }
   const next = ordered.find((s) => s.status.phase !== 'services-running');
-  if (next === undefined) return { server: null, text: 'Every server has finished Step 4. Export the runbook.', urgency: 'done' };
+  if (next === undefined)
+    return { server: null, text: 'Every server has finished Step 4. Export the runbook.', urgency: 'done' };
   const step = next.status.phase === 'ready-for-step3' ? 3 : next.status.stepsDone + 1;
-  return { server: next.status.fqdn, text: `${next.status.fqdn}: ${stepTitle(deployment.product, Math.min(4, step) as 1 | 2 | 3 | 4)}`, urgency: 'normal' };
+  return {
+    server: next.status.fqdn,
+    text: `${next.status.fqdn}: ${stepTitle(deployment.product, Math.min(4, step) as 1 | 2 | 3 | 4)}`,
+    urgency: 'normal',
+  };
 }

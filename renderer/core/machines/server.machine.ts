@@ -118,7 +118,12 @@ export function gateOf(context: ServerContext): GateVerdict {
 
 function recordStep(context: ServerContext, step: StepNumber, stamp: Stamp, rule?: GateRule): ServerContext['steps'] {
   const previous = context.steps[step];
-  const record: StepRecord = { at: stamp.at, operator: stamp.operator, runs: (previous?.runs ?? 0) + 1, ...(rule ? { rule } : {}) };
+  const record: StepRecord = {
+    at: stamp.at,
+    operator: stamp.operator,
+    runs: (previous?.runs ?? 0) + 1,
+    ...(rule ? { rule } : {}),
+  };
   return { ...context.steps, [step]: record };
 }
 
@@ -150,12 +155,18 @@ export const serverMachine = setup({
     isPathC: ({ event }) => event.type === 'remediation.chosen' && event.path === 'C',
     hasReason: ({ event }) => event.type === 'override.recorded' && event.reason.trim().length > 0,
     isProofForAssignment: ({ event, context }) =>
-      event.type === 'evidence.accepted' && context.oauth !== null && proofCoversAssignment(event.proof, context.fqdn, context.oauth),
+      event.type === 'evidence.accepted' &&
+      context.oauth !== null &&
+      proofCoversAssignment(event.proof, context.fqdn, context.oauth),
   },
   actions: {
     recordStep1: assign(({ context, event }) => {
       const e = event as StepEvent;
-      return { steps: recordStep(context, 1, e), step1At: latest(context.step1At, e.at), refreshedAt: latest(context.refreshedAt, e.at) };
+      return {
+        steps: recordStep(context, 1, e),
+        step1At: latest(context.step1At, e.at),
+        refreshedAt: latest(context.refreshedAt, e.at),
+      };
     }),
     recordRerunItem: assign(({ context, event }) => {
       const e = event as StepEvent;
@@ -190,7 +201,9 @@ export const serverMachine = setup({
     }),
     recordItem: assign(({ context, event }) => {
       if (event.type !== 'remediation.item.completed') return {};
-      return { items: [...context.items, { path: event.path, item: event.item, at: event.at, operator: event.operator }] };
+      return {
+        items: [...context.items, { path: event.path, item: event.item, at: event.at, operator: event.operator }],
+      };
     }),
     recordEvidence: assign(({ context, event }) => {
       if (event.type !== 'evidence.accepted') return {};
@@ -205,7 +218,9 @@ export const serverMachine = setup({
     }),
     takeOAuth: assign(({ event }) => (event.type === 'fact.oauth' ? { oauth: event.oauth } : {})),
     takeCms: assign(({ event }) => (event.type === 'fact.cms' ? { cms: event.cms } : {})),
-    takeServer: assign(({ event }) => (event.type === 'fact.server' ? { role: event.role, product: event.product } : {})),
+    takeServer: assign(({ event }) =>
+      event.type === 'fact.server' ? { role: event.role, product: event.product } : {},
+    ),
   },
 }).createMachine({
   id: 'server',
@@ -280,8 +295,24 @@ export const serverMachine = setup({
             pathA: {
               initial: 'export',
               states: {
-                export: { on: { 'remediation.item.completed': { guard: { type: 'isItem', params: { item: 'export' } }, target: 'import', actions: 'recordItem' } } },
-                import: { on: { 'remediation.item.completed': { guard: { type: 'isItem', params: { item: 'import' } }, target: 'verify', actions: 'recordItem' } } },
+                export: {
+                  on: {
+                    'remediation.item.completed': {
+                      guard: { type: 'isItem', params: { item: 'export' } },
+                      target: 'import',
+                      actions: 'recordItem',
+                    },
+                  },
+                },
+                import: {
+                  on: {
+                    'remediation.item.completed': {
+                      guard: { type: 'isItem', params: { item: 'import' } },
+                      target: 'verify',
+                      actions: 'recordItem',
+                    },
+                  },
+                },
                 verify: {},
               },
             },
@@ -290,10 +321,22 @@ export const serverMachine = setup({
               states: {
                 waitingForCms: { always: { guard: 'isCmsRunning', target: 'startAgent' } },
                 startAgent: {
-                  on: { 'remediation.item.completed': { guard: { type: 'isItem', params: { item: 'start-agent' } }, target: 'awaitEvent3038', actions: 'recordItem' } },
+                  on: {
+                    'remediation.item.completed': {
+                      guard: { type: 'isItem', params: { item: 'start-agent' } },
+                      target: 'awaitEvent3038',
+                      actions: 'recordItem',
+                    },
+                  },
                 },
                 awaitEvent3038: {
-                  on: { 'remediation.item.completed': { guard: { type: 'isItem', params: { item: 'event-3038' } }, target: 'verify', actions: 'recordItem' } },
+                  on: {
+                    'remediation.item.completed': {
+                      guard: { type: 'isItem', params: { item: 'event-3038' } },
+                      target: 'verify',
+                      actions: 'recordItem',
+                    },
+                  },
                 },
                 verify: {},
               },
@@ -303,11 +346,17 @@ export const serverMachine = setup({
               states: {
                 awaitReplication: {
                   on: {
-                    'remediation.item.completed': { guard: { type: 'isItem', params: { item: 'replication-complete' } }, target: 'rerunStep1', actions: 'recordItem' },
+                    'remediation.item.completed': {
+                      guard: { type: 'isItem', params: { item: 'replication-complete' } },
+                      target: 'rerunStep1',
+                      actions: 'recordItem',
+                    },
                   },
                 },
                 rerunStep1: {
-                  on: { 'step.completed': { guard: 'isStep1', actions: ['recordStep1', 'recordRerunItem', 'reportStep'] } },
+                  on: {
+                    'step.completed': { guard: 'isStep1', actions: ['recordStep1', 'recordRerunItem', 'reportStep'] },
+                  },
                 },
               },
             },

@@ -9,12 +9,7 @@ import { gateOf, type ServerContext } from './server.machine';
 
 /** Where a server stands, in the words the dashboard and the command line use. */
 export type ServerPhase =
-  | 'awaiting-step1'
-  | 'awaiting-step2'
-  | 'ready-for-step3'
-  | 'blocked'
-  | 'awaiting-step4'
-  | 'services-running';
+  'awaiting-step1' | 'awaiting-step2' | 'ready-for-step3' | 'blocked' | 'awaiting-step4' | 'services-running';
 
 /** A server's state, derived from its machine snapshot, for display and for the runbook. */
 export interface ServerStatus {
@@ -24,7 +19,11 @@ export interface ServerStatus {
   readonly stepsDone: 0 | StepNumber;
   readonly gate: GateVerdict;
   /** The remediation path under way, with the item to do next (null when none is chosen or the server is not blocked). */
-  readonly remediation: { readonly path: RemediationPath; readonly next: ChecklistItem | null; readonly waitingFor: string | null } | null;
+  readonly remediation: {
+    readonly path: RemediationPath;
+    readonly next: ChecklistItem | null;
+    readonly waitingFor: string | null;
+  } | null;
 }
 
 /** The state value of a server machine, as XState reports it. */
@@ -68,9 +67,12 @@ export function cmsWaitText(context: ServerContext): string {
   const cms = context.cms;
   if (cms.pool === null) return 'No pool is marked as hosting the Central Management Store.';
   const others = cms.waitingFor.filter((w) => w.server !== context.fqdn);
-  if (others.length === 0) return `The CMS pool ${cms.pool} has no other Front End in the deployment; choose path A or C.`;
+  if (others.length === 0)
+    return `The CMS pool ${cms.pool} has no other Front End in the deployment; choose path A or C.`;
   const closest = Math.max(...others.map((w) => w.nextStep));
-  const names = others.filter((w) => w.nextStep === closest).map((w) => `${w.server} must finish ${stepTitle(context.product, w.nextStep)}`);
+  const names = others
+    .filter((w) => w.nextStep === closest)
+    .map((w) => `${w.server} must finish ${stepTitle(context.product, w.nextStep)}`);
   return `No Front End of the CMS pool ${cms.pool} runs yet. First ${names.length > 1 ? 'one of: ' : ''}${names.join('; ')}.`;
 }
 
@@ -101,7 +103,10 @@ export function describeStatus(status: ServerStatus, context: ServerContext): st
       return `${who}: ready for ${stepTitle(context.product, 3)}`;
     case 'blocked': {
       const r = status.remediation;
-      const path = r === null ? 'choose a remediation' : `path ${r.path}${r.next ? `, next: ${r.next.title}` : ''}${r.waitingFor ? ` (waiting: ${r.waitingFor})` : ''}`;
+      const path =
+        r === null
+          ? 'choose a remediation'
+          : `path ${r.path}${r.next ? `, next: ${r.next.title}` : ''}${r.waitingFor ? ` (waiting: ${r.waitingFor})` : ''}`;
       return `${who}: blocked, stale local replica — ${path}`;
     }
     case 'services-running':

@@ -2,7 +2,14 @@ import type { ProductVersion } from './product';
 import { normalizeFqdn, sameFqdn } from './fqdn';
 
 /** The kinds of Topology Builder pools the app knows. */
-export const POOL_KINDS = ['enterprise-front-end', 'standard-edition', 'director', 'edge', 'mediation', 'other'] as const;
+export const POOL_KINDS = [
+  'enterprise-front-end',
+  'standard-edition',
+  'director',
+  'edge',
+  'mediation',
+  'other',
+] as const;
 /** One kind of pool. */
 export type PoolKind = (typeof POOL_KINDS)[number];
 

@@ -12,12 +12,14 @@ export function fqdnProblem(value: string): string | null {
   if (labels.length < 2) return 'is a single name; give the full name with its domain (for example fe01.contoso.local)';
   for (const label of labels) {
     if (label.length === 0) return 'has two dots in a row';
-    if (label.length > 63) return `has a part of ${label.length} characters ("${label.slice(0, 12)}…"); each part has at most 63`;
+    if (label.length > 63)
+      return `has a part of ${label.length} characters ("${label.slice(0, 12)}…"); each part has at most 63`;
     if (!LABEL.test(label)) {
       return `has a part "${label}" that is not allowed: use letters, digits and hyphens, not starting or ending with a hyphen`;
     }
   }
-  if (/^[0-9]+$/.test(labels[labels.length - 1] ?? '')) return 'looks like an IP address; give the server\'s name, not its address';
+  if (/^[0-9]+$/.test(labels[labels.length - 1] ?? ''))
+    return "looks like an IP address; give the server's name, not its address";
   return null;
 }
 

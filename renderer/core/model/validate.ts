@@ -31,7 +31,8 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
   const err = (path: ProblemPath, message: string) => problems.push({ path, severity: 'error', message });
 
   if (d.name.trim().length === 0) err(['name'], 'Give the deployment a name, for example "Contoso HQ".');
-  if (!isProductVersion(d.product)) err(['product'], 'Choose the product version: Lync Server 2013, Skype for Business Server 2015 or 2019.');
+  if (!isProductVersion(d.product))
+    err(['product'], 'Choose the product version: Lync Server 2013, Skype for Business Server 2015 or 2019.');
 
   const sip = fqdnProblem(d.sipDomain);
   if (d.sipDomain.trim() === '') err(['sipDomain'], 'Enter the default SIP domain, for example contoso.com.');
@@ -40,12 +41,18 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
   const poolSeen = new Map<string, number>();
   // Looked up once per server: a Map keeps validation linear for deployments of thousands of servers.
   const poolByKey = new Map<string, Deployment['pools'][number]>();
-  for (const pool of d.pools) if (!poolByKey.has(normalizeFqdn(pool.fqdn))) poolByKey.set(normalizeFqdn(pool.fqdn), pool);
+  for (const pool of d.pools)
+    if (!poolByKey.has(normalizeFqdn(pool.fqdn))) poolByKey.set(normalizeFqdn(pool.fqdn), pool);
   const findPool = (_: Deployment, fqdn: string) => poolByKey.get(normalizeFqdn(fqdn));
   d.pools.forEach((pool, i) => {
     const problem = fqdnProblem(pool.fqdn);
     if (problem !== null) {
-      err(['pools', i, 'fqdn'], pool.fqdn.trim() === '' ? `Enter the FQDN of pool ${i + 1}, for example fepool.contoso.local.` : `Pool "${pool.fqdn}" ${problem}.`);
+      err(
+        ['pools', i, 'fqdn'],
+        pool.fqdn.trim() === ''
+          ? `Enter the FQDN of pool ${i + 1}, for example fepool.contoso.local.`
+          : `Pool "${pool.fqdn}" ${problem}.`,
+      );
       return;
     }
     const key = normalizeFqdn(pool.fqdn);
@@ -63,13 +70,21 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
     const problem = fqdnProblem(server.fqdn);
     const name = server.fqdn.trim() === '' ? `server ${i + 1}` : server.fqdn;
     if (problem !== null) {
-      err(['servers', i, 'fqdn'], server.fqdn.trim() === '' ? `Enter the FQDN of server ${i + 1}, for example fe01.contoso.local.` : `Server "${server.fqdn}" ${problem}.`);
+      err(
+        ['servers', i, 'fqdn'],
+        server.fqdn.trim() === ''
+          ? `Enter the FQDN of server ${i + 1}, for example fe01.contoso.local.`
+          : `Server "${server.fqdn}" ${problem}.`,
+      );
     }
     const pool = findPool(d, server.pool);
     if (server.pool.trim() === '') {
       err(['servers', i, 'pool'], `Choose the pool of ${name}.`);
     } else if (pool === undefined) {
-      err(['servers', i, 'pool'], `Server ${server.fqdn} belongs to pool "${server.pool}", which is not in the list of pools; add the pool or pick another.`);
+      err(
+        ['servers', i, 'pool'],
+        `Server ${server.fqdn} belongs to pool "${server.pool}", which is not in the list of pools; add the pool or pick another.`,
+      );
     } else if (ROLE_OF_POOL_KIND[pool.kind] !== server.role) {
       err(
         ['servers', i, 'role'],
@@ -82,7 +97,10 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
     if (first === undefined) {
       serverSeen.set(key, { index: i, pool: normalizeFqdn(server.pool) });
     } else if (first.pool !== normalizeFqdn(server.pool)) {
-      err(['servers', i, 'fqdn'], `Server ${server.fqdn} is in two pools (${first.pool} and ${normalizeFqdn(server.pool)}); a server belongs to one pool only.`);
+      err(
+        ['servers', i, 'fqdn'],
+        `Server ${server.fqdn} is in two pools (${first.pool} and ${normalizeFqdn(server.pool)}); a server belongs to one pool only.`,
+      );
     } else {
       err(['servers', i, 'fqdn'], `Server ${server.fqdn} is listed twice in pool ${first.pool}; remove one of them.`);
     }
@@ -92,18 +110,28 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
   d.pools.forEach((pool, i) => {
     const hasServer = poolsWithServers.has(normalizeFqdn(pool.fqdn));
     if (!hasServer && fqdnProblem(pool.fqdn) === null) {
-      problems.push({ path: ['pools', i], severity: 'warning', message: `Pool ${pool.fqdn} has no servers yet; add its servers so they get a row on the dashboard.` });
+      problems.push({
+        path: ['pools', i],
+        severity: 'warning',
+        message: `Pool ${pool.fqdn} has no servers yet; add its servers so they get a row on the dashboard.`,
+      });
     }
   });
 
   if (d.cmsPool === null || d.cmsPool.trim() === '') {
-    err(['cmsPool'], 'Choose the pool that hosts the Central Management Store (an Enterprise Edition Front End pool or a Standard Edition server).');
+    err(
+      ['cmsPool'],
+      'Choose the pool that hosts the Central Management Store (an Enterprise Edition Front End pool or a Standard Edition server).',
+    );
   } else {
     const cms = findPool(d, d.cmsPool);
     if (cms === undefined) {
       err(['cmsPool'], `The CMS pool "${d.cmsPool}" is not in the list of pools; choose one of the pools.`);
     } else if (!canHostCms(cms.kind)) {
-      err(['cmsPool'], `The CMS pool ${cms.fqdn} is ${withArticle(POOL_KIND_LABELS[cms.kind])}; only an Enterprise Edition Front End pool or a Standard Edition server can host the Central Management Store.`);
+      err(
+        ['cmsPool'],
+        `The CMS pool ${cms.fqdn} is ${withArticle(POOL_KIND_LABELS[cms.kind])}; only an Enterprise Edition Front End pool or a Standard Edition server can host the Central Management Store.`,
+      );
     }
   }
   return problems;

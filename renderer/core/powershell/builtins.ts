@@ -18,12 +18,37 @@ export const BUILTIN_CMDLETS: readonly CatalogCmdlet[] = [
   {
     cmdlet: 'Get-Service',
     products: EVERY_PRODUCT,
-    sets: [{ name: 'Default', isDefault: true, parameters: [p('Name'), p('ComputerName'), switchParameter('DependentServices'), switchParameter('RequiredServices'), p('Include'), p('Exclude')] }],
+    sets: [
+      {
+        name: 'Default',
+        isDefault: true,
+        parameters: [
+          p('Name'),
+          p('ComputerName'),
+          switchParameter('DependentServices'),
+          switchParameter('RequiredServices'),
+          p('Include'),
+          p('Exclude'),
+        ],
+      },
+    ],
   },
   {
     cmdlet: 'Get-WinEvent',
     products: EVERY_PRODUCT,
-    sets: [{ name: 'HashQuerySet', parameters: [mandatory('FilterHashtable'), p('MaxEvents'), p('ComputerName'), p('Credential'), switchParameter('Force'), switchParameter('Oldest')] }],
+    sets: [
+      {
+        name: 'HashQuerySet',
+        parameters: [
+          mandatory('FilterHashtable'),
+          p('MaxEvents'),
+          p('ComputerName'),
+          p('Credential'),
+          switchParameter('Force'),
+          switchParameter('Oldest'),
+        ],
+      },
+    ],
   },
   {
     cmdlet: 'Get-Date',
@@ -33,12 +58,25 @@ export const BUILTIN_CMDLETS: readonly CatalogCmdlet[] = [
   {
     cmdlet: 'ConvertTo-Json',
     products: EVERY_PRODUCT,
-    sets: [{ name: '__AllParameterSets', parameters: [mandatory('InputObject'), p('Depth'), switchParameter('Compress')] }],
+    sets: [
+      { name: '__AllParameterSets', parameters: [mandatory('InputObject'), p('Depth'), switchParameter('Compress')] },
+    ],
   },
   {
     cmdlet: 'Write-Host',
     products: EVERY_PRODUCT,
-    sets: [{ name: '__AllParameterSets', parameters: [p('Object'), switchParameter('NoNewline'), p('Separator'), p('ForegroundColor'), p('BackgroundColor')] }],
+    sets: [
+      {
+        name: '__AllParameterSets',
+        parameters: [
+          p('Object'),
+          switchParameter('NoNewline'),
+          p('Separator'),
+          p('ForegroundColor'),
+          p('BackgroundColor'),
+        ],
+      },
+    ],
   },
   {
     cmdlet: 'Write-Output',
@@ -57,8 +95,31 @@ export const BUILTIN_CMDLETS: readonly CatalogCmdlet[] = [
     cmdlet: 'Test-Path',
     products: EVERY_PRODUCT,
     sets: [
-      { name: 'Path', isDefault: true, parameters: [mandatory('Path'), p('PathType'), switchParameter('IsValid'), p('Filter'), p('Include'), p('Exclude'), p('Credential')] },
-      { name: 'LiteralPath', parameters: [mandatory('LiteralPath'), p('PathType'), switchParameter('IsValid'), p('Filter'), p('Include'), p('Exclude'), p('Credential')] },
+      {
+        name: 'Path',
+        isDefault: true,
+        parameters: [
+          mandatory('Path'),
+          p('PathType'),
+          switchParameter('IsValid'),
+          p('Filter'),
+          p('Include'),
+          p('Exclude'),
+          p('Credential'),
+        ],
+      },
+      {
+        name: 'LiteralPath',
+        parameters: [
+          mandatory('LiteralPath'),
+          p('PathType'),
+          switchParameter('IsValid'),
+          p('Filter'),
+          p('Include'),
+          p('Exclude'),
+          p('Credential'),
+        ],
+      },
     ],
   },
   {
@@ -67,7 +128,20 @@ export const BUILTIN_CMDLETS: readonly CatalogCmdlet[] = [
     sets: [
       {
         name: 'LiteralPath',
-        parameters: [mandatory('LiteralPath'), p('Destination'), switchParameter('Container'), switchParameter('Force'), switchParameter('Recurse'), switchParameter('PassThru'), p('Filter'), p('Include'), p('Exclude'), p('Credential'), switchParameter('WhatIf'), switchParameter('Confirm')],
+        parameters: [
+          mandatory('LiteralPath'),
+          p('Destination'),
+          switchParameter('Container'),
+          switchParameter('Force'),
+          switchParameter('Recurse'),
+          switchParameter('PassThru'),
+          p('Filter'),
+          p('Include'),
+          p('Exclude'),
+          p('Credential'),
+          switchParameter('WhatIf'),
+          switchParameter('Confirm'),
+        ],
       },
     ],
   },
@@ -77,7 +151,17 @@ export const BUILTIN_CMDLETS: readonly CatalogCmdlet[] = [
     sets: [
       {
         name: 'LiteralPath',
-        parameters: [mandatory('LiteralPath'), switchParameter('Force'), switchParameter('Recurse'), p('Filter'), p('Include'), p('Exclude'), p('Credential'), switchParameter('WhatIf'), switchParameter('Confirm')],
+        parameters: [
+          mandatory('LiteralPath'),
+          switchParameter('Force'),
+          switchParameter('Recurse'),
+          p('Filter'),
+          p('Include'),
+          p('Exclude'),
+          p('Credential'),
+          switchParameter('WhatIf'),
+          switchParameter('Confirm'),
+        ],
       },
     ],
   },
@@ -87,4 +171,13 @@ export const BUILTIN_CMDLETS: readonly CatalogCmdlet[] = [
  * Common parameters every cmdlet above and in the catalog accepts in Windows PowerShell 3.0
  * (InformationAction and PipelineVariable came later and are left out on purpose).
  */
-export const COMMON_PARAMETERS: readonly string[] = ['Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'ErrorVariable', 'WarningVariable', 'OutVariable', 'OutBuffer'];
+export const COMMON_PARAMETERS: readonly string[] = [
+  'Verbose',
+  'Debug',
+  'ErrorAction',
+  'WarningAction',
+  'ErrorVariable',
+  'WarningVariable',
+  'OutVariable',
+  'OutBuffer',
+];

@@ -61,11 +61,17 @@ function chooseSet(entry: CatalogCmdlet, command: Command): CatalogParameterSet 
   if (command.parameterSet === undefined) {
     const only = entry.sets.length === 1 ? entry.sets[0] : undefined;
     if (only !== undefined) return only;
-    return { code: 'parameter-set-required', message: `${entry.cmdlet} has several parameter sets (${names}); the command must name the one it uses.` };
+    return {
+      code: 'parameter-set-required',
+      message: `${entry.cmdlet} has several parameter sets (${names}); the command must name the one it uses.`,
+    };
   }
   const set = entry.sets.find((s) => s.name === command.parameterSet);
   if (set !== undefined) return set;
-  return { code: 'unknown-parameter-set', message: `${entry.cmdlet} has no parameter set "${command.parameterSet}"; its sets are ${names}.` };
+  return {
+    code: 'unknown-parameter-set',
+    message: `${entry.cmdlet} has no parameter set "${command.parameterSet}"; its sets are ${names}.`,
+  };
 }
 
 function checkValue(cmdlet: string, parameter: CatalogParameter, value: ParamValue): CommandProblem | null {
@@ -86,7 +92,9 @@ function checkValue(cmdlet: string, parameter: CatalogParameter, value: ParamVal
 export function checkCommand(command: Command, product: CatalogProduct): CommandProblem[] {
   const found = BY_NAME.get(command.cmdlet.toLowerCase());
   if (found === undefined) {
-    return [{ code: 'unknown-cmdlet', message: `${command.cmdlet} is not a cmdlet the app knows; use one from the catalog.` }];
+    return [
+      { code: 'unknown-cmdlet', message: `${command.cmdlet} is not a cmdlet the app knows; use one from the catalog.` },
+    ];
   }
   const { entry } = found;
   const problems: CommandProblem[] = [];
@@ -109,7 +117,10 @@ export function checkCommand(command: Command, product: CatalogProduct): Command
         if (problem !== null) problems.push(problem);
         continue;
       }
-      problems.push({ code: 'unknown-parameter', message: `${entry.cmdlet} has no parameter -${name} in its ${set.name} parameter set.` });
+      problems.push({
+        code: 'unknown-parameter',
+        message: `${entry.cmdlet} has no parameter -${name} in its ${set.name} parameter set.`,
+      });
       continue;
     }
     const applies = parameter.products ?? entry.products;
@@ -128,7 +139,10 @@ export function checkCommand(command: Command, product: CatalogProduct): Command
     if (parameter.mandatory !== true) continue;
     if (!(parameter.products ?? entry.products).includes(product)) continue;
     if (!Object.keys(command.parameters).some((name) => matches(parameter, name))) {
-      problems.push({ code: 'missing-mandatory', message: `${entry.cmdlet} needs -${parameter.name} in its ${set.name} parameter set.` });
+      problems.push({
+        code: 'missing-mandatory',
+        message: `${entry.cmdlet} needs -${parameter.name} in its ${set.name} parameter set.`,
+      });
     }
   }
   return problems;

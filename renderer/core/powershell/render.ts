@@ -48,7 +48,8 @@ function mint(text: string, commands: readonly Command[]): Fragment {
 }
 
 function minted(fragment: Fragment): Fragment {
-  if (!MINTED.has(fragment)) throw new Error('A Fragment must come from ps, lines, comment or concat, never be built by hand.');
+  if (!MINTED.has(fragment))
+    throw new Error('A Fragment must come from ps, lines, comment or concat, never be built by hand.');
   return fragment;
 }
 
@@ -58,7 +59,11 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
 
 /** A command as data (a shorthand that keeps call sites short). */
-export function cmd(cmdlet: string, parameters: Readonly<Record<string, ParamValue>> = {}, parameterSet?: string): Command {
+export function cmd(
+  cmdlet: string,
+  parameters: Readonly<Record<string, ParamValue>> = {},
+  parameterSet?: string,
+): Command {
   return parameterSet === undefined ? { cmdlet, parameters } : { cmdlet, parameterSet, parameters };
 }
 
@@ -150,7 +155,10 @@ export function comment(text: string): Fragment {
 
 /** Fragments one per line, in order. */
 export function lines(...fragments: readonly Fragment[]): Fragment {
-  return mint(fragments.map((f) => minted(f).text).join('\n'), fragments.flatMap((f) => f.commands));
+  return mint(
+    fragments.map((f) => minted(f).text).join('\n'),
+    fragments.flatMap((f) => f.commands),
+  );
 }
 
 /**
@@ -166,5 +174,8 @@ export function concat(...parts: readonly (string | VarRef | Fragment)[]): Fragm
     if (part.kind === 'var') return { text: `$${v(part.name).name}`, commands: [] as readonly Command[] };
     return { text: `(${minted(part).text})`, commands: part.commands };
   });
-  return mint(rendered.map((r) => r.text).join(' + '), rendered.flatMap((r) => r.commands));
+  return mint(
+    rendered.map((r) => r.text).join(' + '),
+    rendered.flatMap((r) => r.commands),
+  );
 }

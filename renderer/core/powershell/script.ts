@@ -50,10 +50,13 @@ export interface ScriptContext {
 }
 
 /** One script, or every reason it cannot be built. */
-export type ScriptResult = { readonly ok: true; readonly script: Script } | { readonly ok: false; readonly errors: readonly string[] };
+export type ScriptResult =
+  { readonly ok: true; readonly script: Script } | { readonly ok: false; readonly errors: readonly string[] };
 
 /** Several scripts to run in order, or every reason they cannot be built. */
-export type ScriptsResult = { readonly ok: true; readonly scripts: readonly Script[] } | { readonly ok: false; readonly errors: readonly string[] };
+export type ScriptsResult =
+  | { readonly ok: true; readonly scripts: readonly Script[] }
+  | { readonly ok: false; readonly errors: readonly string[] };
 
 /** A context whose every value has been checked and normalised. */
 export interface CheckedContext {
@@ -91,7 +94,8 @@ export function preamble(ctx: CheckedContext, server: string, header: Header): F
   const where: Readonly<Record<RunWhere, string>> = {
     'this-server': 'the server named in $Server below (the script stops on any other computer)',
     report: 'the server named in $Server below (its output names the computer it ran on)',
-    internal: 'the server named in $Server below, or any other domain-joined server with access to the Central Management Store',
+    internal:
+      'the server named in $Server below, or any other domain-joined server with access to the Central Management Store',
   };
   const parts = [
     comment(`lync-runbook | ${header.title}`),
@@ -120,7 +124,11 @@ function runHereCheck(): Fragment {
 }
 
 /** A finished Script from its header facts and body. */
-export function makeScript(ctx: CheckedContext, meta: { id: string; target: string; server: string; header: Header }, body: Fragment): Script {
+export function makeScript(
+  ctx: CheckedContext,
+  meta: { id: string; target: string; server: string; header: Header },
+  body: Fragment,
+): Script {
   const all = lines(preamble(ctx, meta.server, meta.header), body);
   return {
     id: meta.id,
@@ -137,5 +145,7 @@ export function makeScript(ctx: CheckedContext, meta: { id: string; target: stri
 
 /** The server a script is for, or the message saying it is not in the deployment. */
 export function targetServer(ctx: CheckedContext, fqdn: string): Server | string {
-  return findServer(ctx.deployment, fqdn) ?? `Server ${showValue(fqdn)} is not in this deployment; pick one of its servers.`;
+  return (
+    findServer(ctx.deployment, fqdn) ?? `Server ${showValue(fqdn)} is not in this deployment; pick one of its servers.`
+  );
 }

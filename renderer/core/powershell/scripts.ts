@@ -3,7 +3,14 @@ import { REMEDIATIONS } from '../machines/remediation';
 import { STEP_NUMBERS, type StepNumber } from '../model/product';
 import { checkContext } from './context';
 import { remediationItemScripts } from './remediation-scripts';
-import { targetServer, type CheckedContext, type Script, type ScriptContext, type ScriptResult, type ScriptsResult } from './script';
+import {
+  targetServer,
+  type CheckedContext,
+  type Script,
+  type ScriptContext,
+  type ScriptResult,
+  type ScriptsResult,
+} from './script';
 import { stepScripts } from './step-scripts';
 import { validateFqdn } from './validators';
 import { verificationScript } from './verify-script';
@@ -18,7 +25,9 @@ export type ScriptRequest =
 export function scriptRequests(): ScriptRequest[] {
   return [
     ...STEP_NUMBERS.map((step): ScriptRequest => ({ kind: 'step', step })),
-    ...REMEDIATION_PATHS.flatMap((path) => REMEDIATIONS[path].items.map((item): ScriptRequest => ({ kind: 'remediation', path, item: item.id }))),
+    ...REMEDIATION_PATHS.flatMap((path) =>
+      REMEDIATIONS[path].items.map((item): ScriptRequest => ({ kind: 'remediation', path, item: item.id })),
+    ),
     { kind: 'verify' },
   ];
 }

@@ -53,7 +53,15 @@ export function exportToFile(ctx: CheckedContext, target: string): Fragment {
         ]),
     sameMachine
       ? say('Done: exported the configuration to ', v('ExportFile'), '. Now run the import script.')
-      : say('Done: exported the configuration to ', v('ExportFile'), '. Copy it to ', v('ImportFile'), ' on ', v('Target'), ', then run the import script there.'),
+      : say(
+          'Done: exported the configuration to ',
+          v('ExportFile'),
+          '. Copy it to ',
+          v('ImportFile'),
+          ' on ',
+          v('Target'),
+          ', then run the import script there.',
+        ),
   );
 }
 

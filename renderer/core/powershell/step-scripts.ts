@@ -37,7 +37,9 @@ function step1Internal(ctx: CheckedContext, server: Server, naming: Naming): Scr
       },
     },
     lines(
-      requireLocalStore(`This server has no local configuration store yet. Run ${wizard} first ("Retrieve directly from the Central Management store"), then run this script again.`),
+      requireLocalStore(
+        `This server has no local configuration store yet. Run ${wizard} first ("Retrieve directly from the Central Management store"), then run this script again.`,
+      ),
       importFromCms(),
       ps`$States = @(${cmd('Get-CsManagementStoreReplicationStatus', { ReplicaFqdn: v('Server') })})`,
       ps`if ($States.Count -gt 0) { ${say('Replication status of ', v('Server'), ': UpToDate ', ps`$States[0].UpToDate`, ', last update created ', ps`$States[0].LastUpdateCreation`)} }`,
@@ -47,10 +49,21 @@ function step1Internal(ctx: CheckedContext, server: Server, naming: Naming): Scr
 }
 
 /** Step 1 through a file: export on an internal server, copy, import on the target (lync-reference §8). */
-export function fileRouteScripts(ctx: CheckedContext, server: Server, exportNaming: Naming, importNaming: Naming, importNotes: readonly string[]): ScriptsResult {
+export function fileRouteScripts(
+  ctx: CheckedContext,
+  server: Server,
+  exportNaming: Naming,
+  importNaming: Naming,
+  importNotes: readonly string[],
+): ScriptsResult {
   const source = ctx.sourceServer;
   if (source === null) {
-    return { ok: false, errors: ['The deployment has no internal server to export the configuration from; add a Front End, Standard Edition or Director server.'] };
+    return {
+      ok: false,
+      errors: [
+        'The deployment has no internal server to export the configuration from; add a Front End, Standard Edition or Director server.',
+      ],
+    };
   }
   const exportScript = makeScript(
     ctx,
@@ -63,7 +76,9 @@ export function fileRouteScripts(ctx: CheckedContext, server: Server, exportNami
         where: 'internal',
         success: 'it ends with "Done: exported the configuration to" and names the file to copy.',
         rerunnable: true,
-        notes: ['Writes the current configuration of the Central Management Store to a .zip file (an older export there is replaced).'],
+        notes: [
+          'Writes the current configuration of the Central Management Store to a .zip file (an older export there is replaced).',
+        ],
       },
     },
     exportToFile(ctx, server.fqdn),
@@ -95,7 +110,10 @@ export function step1Scripts(ctx: CheckedContext, server: Server, naming: Naming
     server,
     { id: `${naming.id}-export`, title: `${naming.title}, part 1 of 2: export the configuration to a file` },
     { id: `${naming.id}-import`, title: `${naming.title}, part 2 of 2: import the file into the local store` },
-    ['An Edge Server cannot reach the Central Management Store: its local store is seeded from a file,', 'after which replication reaches it over HTTPS (TCP 4443).'],
+    [
+      'An Edge Server cannot reach the Central Management Store: its local store is seeded from a file,',
+      'after which replication reaches it over HTTPS (TCP 4443).',
+    ],
   );
 }
 
@@ -152,7 +170,9 @@ function oauthCheck(ctx: CheckedContext, server: Server): Fragment {
           ps`    throw (${concat('None of these is the certificate assigned on ', v('AssignedOn'), ' (thumbprint ', v('Expected'), '). The local store is stale or another certificate was assigned since; check before going on.')})`,
           ps`}`,
         ]),
-    say('Done: the OAuthTokenIssuer certificate shows on this server; finish Step 3 in the wizard if it is still open.'),
+    say(
+      'Done: the OAuthTokenIssuer certificate shows on this server; finish Step 3 in the wizard if it is still open.',
+    ),
   );
 }
 
@@ -207,18 +227,33 @@ export function stepScripts(ctx: CheckedContext, server: Server, step: StepNumbe
   const title = stepTitle(ctx.product.id, step);
   if (step === 1) return step1Scripts(ctx, server, { id: 'step-1', title });
   const notes: Readonly<Record<2 | 3 | 4, readonly string[]>> = {
-    2: [`Step 2 has no documented command-line equivalent: run ${wizardPath(ctx, 2)}.`, 'This script checks that it is done.'],
+    2: [
+      `Step 2 has no documented command-line equivalent: run ${wizardPath(ctx, 2)}.`,
+      'This script checks that it is done.',
+    ],
     3: roleNeedsOAuth(server.role)
       ? ['Checks the OAuthTokenIssuer certificate as this server sees it (its local store).']
       : ['An Edge or Mediation Server uses no OAuthTokenIssuer certificate; this lists what is assigned.'],
     4: usesStartCsPool(ctx, server)
       ? ['For an Enterprise pool of three or more Front Ends, Skype for Business Server starts with Start-CsPool.']
-      : ['The command-line equivalent of the wizard\'s Start Services: Start-CsWindowsService.'],
+      : ["The command-line equivalent of the wizard's Start Services: Start-CsWindowsService."],
   };
-  const body = step === 2 ? step2Check(ctx) : step === 3 ? (roleNeedsOAuth(server.role) ? oauthCheck(ctx, server) : certificateList(ctx)) : step4Start(ctx, server);
+  const body =
+    step === 2
+      ? step2Check(ctx)
+      : step === 3
+        ? roleNeedsOAuth(server.role)
+          ? oauthCheck(ctx, server)
+          : certificateList(ctx)
+        : step4Start(ctx, server);
   const script = makeScript(
     ctx,
-    { id: `step-${step}`, target: server.fqdn, server: server.fqdn, header: { title, where: 'this-server', success: STEP_SUCCESS[step], rerunnable: true, notes: notes[step] } },
+    {
+      id: `step-${step}`,
+      target: server.fqdn,
+      server: server.fqdn,
+      header: { title, where: 'this-server', success: STEP_SUCCESS[step], rerunnable: true, notes: notes[step] },
+    },
     body,
   );
   return { ok: true, scripts: [script] };

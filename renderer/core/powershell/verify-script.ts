@@ -76,11 +76,10 @@ export function verificationScript(ctx: CheckedContext, server: Server): Script 
       header: {
         title: "Verification: what this server's local store holds",
         where: 'report',
-        success: 'it prints one line of JSON that starts with {"schema":"lync-runbook.verify"; paste that line into lync-runbook as evidence.',
+        success:
+          'it prints one line of JSON that starts with {"schema":"lync-runbook.verify"; paste that line into lync-runbook as evidence.',
         rerunnable: true,
-        notes: [
-          'It changes nothing. A part it cannot read is reported as null rather than stopping the script.',
-        ],
+        notes: ['It changes nothing. A part it cannot read is reported as null rather than stopping the script.'],
       },
     },
     body,

@@ -5,7 +5,15 @@ import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { PRODUCTS } from '../model/product';
 import { epochMs, type IsoTime } from '../model/time';
 import type { DeploymentSession } from '../session/session';
-import type { EvidenceEntry, OverrideEntry, Runbook, RunbookHeader, RunbookTopology, ScriptCopy, ServerSummary } from './model';
+import type {
+  EvidenceEntry,
+  OverrideEntry,
+  Runbook,
+  RunbookHeader,
+  RunbookTopology,
+  ScriptCopy,
+  ServerSummary,
+} from './model';
 import { summarizeServers } from './servers';
 import { timelineEntries } from './timeline';
 import { describeProof, EVIDENCE_KIND_LABELS, plural } from './words';
@@ -41,7 +49,12 @@ function statusText(servers: readonly ServerSummary[]): string {
   return `In progress: ${parts.join('; ')}.`;
 }
 
-function header(session: DeploymentSession, deployment: Deployment, servers: readonly ServerSummary[], options: RunbookOptions): RunbookHeader {
+function header(
+  session: DeploymentSession,
+  deployment: Deployment,
+  servers: readonly ServerSummary[],
+  options: RunbookOptions,
+): RunbookHeader {
   const history = session.history;
   const operators = [...new Set(history.map((e) => e.operator))];
   const complete = servers.length > 0 && servers.every((s) => s.phase === 'services-running');
@@ -55,10 +68,17 @@ function header(session: DeploymentSession, deployment: Deployment, servers: rea
     operators,
     startedAt: history[0]?.at ?? options.exportedAt ?? '1970-01-01T00:00:00.000Z',
     lastEventAt: latestOf(history.map((e) => e.at)) ?? '1970-01-01T00:00:00.000Z',
-    finishedAt: complete ? latestOf(servers.flatMap((s) => s.steps.filter((st) => st.step === 4 && st.at !== null).map((st) => st.at as IsoTime))) : null,
+    finishedAt: complete
+      ? latestOf(
+          servers.flatMap((s) => s.steps.filter((st) => st.step === 4 && st.at !== null).map((st) => st.at as IsoTime)),
+        )
+      : null,
     complete,
     statusText: statusText(servers),
-    oauth: oauth === null ? null : { server: oauth.server, thumbprint: oauth.thumbprint, at: oauth.at, operator: oauth.operator },
+    oauth:
+      oauth === null
+        ? null
+        : { server: oauth.server, thumbprint: oauth.thumbprint, at: oauth.at, operator: oauth.operator },
     timeZone: 'UTC',
     timeZoneNote: TIME_ZONE_NOTE,
     exportedAt: options.exportedAt ?? null,
@@ -75,7 +95,12 @@ function topology(deployment: Deployment): RunbookTopology {
       hostsCms: deployment.cmsPool !== null && sameFqdn(deployment.cmsPool, p.fqdn),
       servers: deployment.servers.filter((s) => sameFqdn(s.pool, p.fqdn)).map((s) => s.fqdn),
     })),
-    servers: deployment.servers.map((s) => ({ fqdn: s.fqdn, pool: s.pool, role: s.role, roleLabel: ROLE_LABELS[s.role] })),
+    servers: deployment.servers.map((s) => ({
+      fqdn: s.fqdn,
+      pool: s.pool,
+      role: s.role,
+      roleLabel: ROLE_LABELS[s.role],
+    })),
   };
 }
 
@@ -92,13 +117,19 @@ function scripts(history: readonly DomainEvent[]): ScriptCopy[] {
     if (seen !== undefined) seen.copies.push(stamp);
     else {
       const copies = [stamp];
-      byKey.set(key, { copy: { server, runOn, scriptId: event.scriptId, title: event.title, text: event.text, copies }, copies });
+      byKey.set(key, {
+        copy: { server, runOn, scriptId: event.scriptId, title: event.title, text: event.text, copies },
+        copies,
+      });
     }
   });
   return [...byKey.values()].map((c) => c.copy);
 }
 
-function evidenceEntry(event: DomainEventOf<'evidence.accepted'> | DomainEventOf<'evidence.rejected'>, seq: number): EvidenceEntry {
+function evidenceEntry(
+  event: DomainEventOf<'evidence.accepted'> | DomainEventOf<'evidence.rejected'>,
+  seq: number,
+): EvidenceEntry {
   const input = event.input ?? null;
   const accepted = event.type === 'evidence.accepted';
   return {
@@ -119,7 +150,9 @@ function evidenceEntry(event: DomainEventOf<'evidence.accepted'> | DomainEventOf
 }
 
 function evidence(history: readonly DomainEvent[]): EvidenceEntry[] {
-  return history.flatMap((event, seq) => (event.type === 'evidence.accepted' || event.type === 'evidence.rejected' ? [evidenceEntry(event, seq)] : []));
+  return history.flatMap((event, seq) =>
+    event.type === 'evidence.accepted' || event.type === 'evidence.rejected' ? [evidenceEntry(event, seq)] : [],
+  );
 }
 
 function overrides(history: readonly DomainEvent[], servers: readonly ServerSummary[]): OverrideEntry[] {
@@ -129,7 +162,14 @@ function overrides(history: readonly DomainEvent[], servers: readonly ServerSumm
   return entries.map(({ event, seq }) => {
     const summary = servers.find((s) => sameFqdn(s.fqdn, event.server));
     const used = summary?.overridden === true && latest.get(normalizeFqdn(event.server)) === seq;
-    return { seq, at: event.at, operator: event.operator, server: event.server, reason: event.reason, usedForStep3: used };
+    return {
+      seq,
+      at: event.at,
+      operator: event.operator,
+      server: event.server,
+      reason: event.reason,
+      usedForStep3: used,
+    };
   });
 }
 

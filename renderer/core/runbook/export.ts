@@ -8,10 +8,16 @@ import { renderMarkdown } from './markdown';
 import type { RunbookFormat } from './model';
 
 /** How each format is saved: its name in the export dialog, file extension and media type. */
-export const RUNBOOK_FORMAT_INFO: Readonly<Record<RunbookFormat, { readonly label: string; readonly extension: string; readonly mediaType: string }>> = {
+export const RUNBOOK_FORMAT_INFO: Readonly<
+  Record<RunbookFormat, { readonly label: string; readonly extension: string; readonly mediaType: string }>
+> = {
   md: { label: 'Markdown', extension: '.md', mediaType: 'text/markdown; charset=utf-8' },
   html: { label: 'HTML (printable)', extension: '.html', mediaType: 'text/html; charset=utf-8' },
-  json: { label: 'JSON (the deployment document; opens again in lync-runbook)', extension: '.json', mediaType: 'application/json' },
+  json: {
+    label: 'JSON (the deployment document; opens again in lync-runbook)',
+    extension: '.json',
+    mediaType: 'application/json',
+  },
 };
 
 /**

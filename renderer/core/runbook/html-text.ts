@@ -2,7 +2,13 @@
 import { exportTime } from './words';
 import type { IsoTime } from '../model/time';
 
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** A value as HTML text or attribute content: the five characters that can end a context are escaped. */
 export function esc(value: string): string {
@@ -21,12 +27,20 @@ export function code(value: string): string {
 export function time(at: IsoTime): string {
   const shown = exportTime(at);
   const t = shown.indexOf('T');
-  const body = t < 0 ? esc(shown) : `<span class="nw">${esc(shown.slice(0, t + 1))}</span><wbr><span class="nw">${esc(shown.slice(t + 1))}</span>`;
+  const body =
+    t < 0
+      ? esc(shown)
+      : `<span class="nw">${esc(shown.slice(0, t + 1))}</span><wbr><span class="nw">${esc(shown.slice(t + 1))}</span>`;
   return `<time datetime="${esc(at)}">${body}</time>`;
 }
 
 /** A table with a caption and column headers; cells are already HTML (escape values first). */
-export function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[], className = ''): string {
+export function table(
+  caption: string,
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  className = '',
+): string {
   const cls = className === '' ? '' : ` class="${esc(className)}"`;
   const th = head.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');

@@ -85,7 +85,12 @@ function toc(r: Runbook): string {
 function openSection(r: Runbook, a: Anchors): string {
   if (r.open.length === 0) return '<p>Nothing: every server runs its services.</p>';
   const rows = r.open.map((o) => {
-    const why = [o.blocked === null ? '' : esc(o.blocked), o.waitingFor === null ? '' : `<span class="detail">Waiting: ${esc(o.waitingFor)}</span>`].filter((x) => x !== '').join(' ');
+    const why = [
+      o.blocked === null ? '' : esc(o.blocked),
+      o.waitingFor === null ? '' : `<span class="detail">Waiting: ${esc(o.waitingFor)}</span>`,
+    ]
+      .filter((x) => x !== '')
+      .join(' ');
     return [serverRef(o.server, a), esc(o.next), why === '' ? '<span class="muted">not blocked</span>' : why];
   });
   return table('Servers not finished, with what each needs next', ['Server', 'Next', 'Blocked because'], rows);
@@ -99,7 +104,10 @@ function topologySection(r: Runbook, a: Anchors): string {
     p.servers.length === 0 ? '<span class="muted">none</span>' : p.servers.map((s) => serverRef(s, a)).join(', '),
   ]);
   const servers = r.topology.servers.map((s) => [serverRef(s.fqdn, a), code(s.pool), esc(s.roleLabel)]);
-  return [table('Pools', ['Pool', 'Kind', 'CMS', 'Servers'], pools), table('Servers', ['Server', 'Pool', 'Role'], servers)].join('\n');
+  return [
+    table('Pools', ['Pool', 'Kind', 'CMS', 'Servers'], pools),
+    table('Servers', ['Server', 'Pool', 'Role'], servers),
+  ].join('\n');
 }
 
 function serverSection(s: ServerSummary, index: number): string {
@@ -117,15 +125,26 @@ function serverSection(s: ServerSummary, index: number): string {
       : `<ul>${s.remediations
           .map((m) => {
             const switched = m.switchedFrom === null ? '' : ` (switched from path ${esc(m.switchedFrom)})`;
-            const done = m.items.length === 0 ? 'no items done' : m.items.map((i) => `${esc(i.title)} (${time(i.at)}, ${esc(i.operator)})`).join('; ');
+            const done =
+              m.items.length === 0
+                ? 'no items done'
+                : m.items.map((i) => `${esc(i.title)} (${time(i.at)}, ${esc(i.operator)})`).join('; ');
             return `<li>Path ${esc(m.path)}: ${esc(m.title)}, chosen ${time(m.chosenAt)} by ${esc(m.operator)}${switched}. Done: ${done}</li>`;
           })
           .join('')}</ul>`;
   const rows: [string, string][] = [
     ['Status', statusBadge(s)],
-    ['Gate now', `${s.gate.allowed ? badge(`allowed: ${s.gate.label}`, 'ok') : badge('blocked: stale local replica', 'bad')} ${esc(s.gate.explanation)}`],
+    [
+      'Gate now',
+      `${s.gate.allowed ? badge(`allowed: ${s.gate.label}`, 'ok') : badge('blocked: stale local replica', 'bad')} ${esc(s.gate.explanation)}`,
+    ],
     ['Remediation', remediation],
-    ['Evidence held', s.evidence === null ? 'none' : `${esc(s.evidence.proof)} (recorded ${time(s.evidence.at)} by ${esc(s.evidence.operator)})`],
+    [
+      'Evidence held',
+      s.evidence === null
+        ? 'none'
+        : `${esc(s.evidence.proof)} (recorded ${time(s.evidence.at)} by ${esc(s.evidence.operator)})`,
+    ],
   ];
   if (s.override !== null) {
     rows.push([
@@ -149,11 +168,23 @@ function timelineRow(e: TimelineEntry, a: Anchors): string[] {
   const detail = e.detail === undefined ? '' : `<span class="detail">${esc(e.detail)}</span>`;
   const verdict = e.verdict === undefined ? '' : badge(e.verdict, e.verdict === 'accepted' ? 'ok' : 'bad');
   const flag = e.kind === 'override.recorded' ? `${badge('OVERRIDE', 'bad')} ` : '';
-  return [`${eventNumber(e.seq)}`, time(e.at), esc(e.operator), e.server === null ? '<span class="muted">deployment</span>' : serverRef(e.server, a), `${flag}${summary}${detail}`, verdict];
+  return [
+    `${eventNumber(e.seq)}`,
+    time(e.at),
+    esc(e.operator),
+    e.server === null ? '<span class="muted">deployment</span>' : serverRef(e.server, a),
+    `${flag}${summary}${detail}`,
+    verdict,
+  ];
 }
 
 function timelineSection(r: Runbook, a: Anchors): string {
-  return table('Every event of the history, oldest first (times in UTC)', ['#', 'Time (UTC)', 'Operator', 'Server', 'What happened', 'Verdict'], r.timeline.map((e) => timelineRow(e, a)), 'timeline');
+  return table(
+    'Every event of the history, oldest first (times in UTC)',
+    ['#', 'Time (UTC)', 'Operator', 'Server', 'What happened', 'Verdict'],
+    r.timeline.map((e) => timelineRow(e, a)),
+    'timeline',
+  );
 }
 
 function overrideSection(o: OverrideEntry, index: number, a: Anchors): string {
@@ -173,9 +204,16 @@ function overrideSection(o: OverrideEntry, index: number, a: Anchors): string {
 
 function evidenceSection(e: EvidenceEntry, index: number, a: Anchors): string {
   const id = `evidence-${index + 1}`;
-  const how = e.locale === null ? '' : `, read as locale ${code(e.locale)}, console time zone ${code(e.timeZone ?? '')}`;
-  const verdict = e.verdict === 'accepted' ? `${badge('accepted', 'ok')} proved ${esc(e.proof ?? '')}` : `${badge('rejected', 'bad')} ${esc(e.reason ?? '')}`;
-  const read = e.read.length === 0 ? '<p class="muted">Nothing was read from it.</p>' : `<ul>${e.read.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
+  const how =
+    e.locale === null ? '' : `, read as locale ${code(e.locale)}, console time zone ${code(e.timeZone ?? '')}`;
+  const verdict =
+    e.verdict === 'accepted'
+      ? `${badge('accepted', 'ok')} proved ${esc(e.proof ?? '')}`
+      : `${badge('rejected', 'bad')} ${esc(e.reason ?? '')}`;
+  const read =
+    e.read.length === 0
+      ? '<p class="muted">Nothing was read from it.</p>'
+      : `<ul>${e.read.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
   return [
     `<section class="entry" aria-labelledby="${id}">`,
     `<h3 id="${id}">Evidence ${index + 1}: ${esc(e.server)}, ${esc(e.verdict)}</h3>`,
@@ -188,7 +226,9 @@ function evidenceSection(e: EvidenceEntry, index: number, a: Anchors): string {
     '<h4>What was read</h4>',
     read,
     '<h4>Pasted text</h4>',
-    e.text === null ? '<p class="muted">The pasted text was not recorded.</p>' : pre(e.text, `Pasted text of evidence ${index + 1}`),
+    e.text === null
+      ? '<p class="muted">The pasted text was not recorded.</p>'
+      : pre(e.text, `Pasted text of evidence ${index + 1}`),
     '</section>',
   ].join('\n');
 }
@@ -245,9 +285,18 @@ ${section('open', openSection(runbook, a))}
 ${section('topology', topologySection(runbook, a))}
 ${section('servers', list(runbook.servers, serverSection, 'No servers.'))}
 ${section('timeline', timelineSection(runbook, a))}
-${section('overrides', list(runbook.overrides, (o, i) => overrideSection(o, i, a), 'None: the gate was never overridden.'))}
-${section('evidence', list(runbook.evidence, (e, i) => evidenceSection(e, i, a), 'None: no evidence was pasted.'))}
-${section('scripts', list(runbook.scripts, (s, i) => scriptSection(s, i, a), 'None: no script was copied.'))}
+${section(
+  'overrides',
+  list(runbook.overrides, (o, i) => overrideSection(o, i, a), 'None: the gate was never overridden.'),
+)}
+${section(
+  'evidence',
+  list(runbook.evidence, (e, i) => evidenceSection(e, i, a), 'None: no evidence was pasted.'),
+)}
+${section(
+  'scripts',
+  list(runbook.scripts, (s, i) => scriptSection(s, i, a), 'None: no script was copied.'),
+)}
 </main>
 <footer>${esc(footer)}</footer>
 </div>

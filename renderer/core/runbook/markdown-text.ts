@@ -52,10 +52,14 @@ export function mdFence(text: string, language: string): string {
 /** A multi-line value (a reason) as a block quote, each line escaped so none starts a heading or a list. */
 export function mdQuote(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  return lines.map((line) => {
-    const escaped = escapeInline(line).replace(/^(\s*)([-+=>#])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
-    return escaped.trim().length === 0 ? '>' : `> ${escaped}`;
-  }).join('\n');
+  return lines
+    .map((line) => {
+      const escaped = escapeInline(line)
+        .replace(/^(\s*)([-+=>#])/, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+      return escaped.trim().length === 0 ? '>' : `> ${escaped}`;
+    })
+    .join('\n');
 }
 
 /** A GitHub-style table; cells are already Markdown (escape values with mdText or mdCode first). */

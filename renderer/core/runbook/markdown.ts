@@ -8,7 +8,8 @@ function headerLines(h: RunbookHeader): string[] {
     h.oauth === null
       ? 'not assigned yet'
       : `assigned on ${mdCode(h.oauth.server)} at ${exportTime(h.oauth.at)} by ${mdText(h.oauth.operator)}${h.oauth.thumbprint ? `, thumbprint ${mdCode(h.oauth.thumbprint)}` : ''}`;
-  const finished = h.finishedAt === null ? `not yet (last event ${exportTime(h.lastEventAt)})` : exportTime(h.finishedAt);
+  const finished =
+    h.finishedAt === null ? `not yet (last event ${exportTime(h.lastEventAt)})` : exportTime(h.finishedAt);
   return [
     `# Runbook: ${mdText(h.name)}`,
     '',
@@ -27,17 +28,32 @@ function headerLines(h: RunbookHeader): string[] {
 }
 
 function contents(): string[] {
-  return ['## Contents', '', ...RUNBOOK_SECTIONS.map((s, i) => `${i + 1}. [${s.title}](#${s.title.toLowerCase().replace(/ /g, '-')})`)];
+  return [
+    '## Contents',
+    '',
+    ...RUNBOOK_SECTIONS.map((s, i) => `${i + 1}. [${s.title}](#${s.title.toLowerCase().replace(/ /g, '-')})`),
+  ];
 }
 
 function openSection(r: Runbook): string[] {
   if (r.open.length === 0) return ['Nothing: every server runs its services.'];
-  const rows = r.open.map((o) => [mdCodeCell(o.server), mdText(o.next), mdText([o.blocked, o.waitingFor === null ? null : `Waiting: ${o.waitingFor}`].filter((x) => x !== null).join(' ') || '—')]);
+  const rows = r.open.map((o) => [
+    mdCodeCell(o.server),
+    mdText(o.next),
+    mdText(
+      [o.blocked, o.waitingFor === null ? null : `Waiting: ${o.waitingFor}`].filter((x) => x !== null).join(' ') || '—',
+    ),
+  ]);
   return [mdTable(['Server', 'Next', 'Blocked because'], rows)];
 }
 
 function topologySection(r: Runbook): string[] {
-  const pools = r.topology.pools.map((p) => [mdCodeCell(p.fqdn), mdText(p.kindLabel), p.hostsCms ? '**hosts the CMS**' : '', p.servers.map(mdCodeCell).join(', ')]);
+  const pools = r.topology.pools.map((p) => [
+    mdCodeCell(p.fqdn),
+    mdText(p.kindLabel),
+    p.hostsCms ? '**hosts the CMS**' : '',
+    p.servers.map(mdCodeCell).join(', '),
+  ]);
   const servers = r.topology.servers.map((s) => [mdCodeCell(s.fqdn), mdCodeCell(s.pool), mdText(s.roleLabel)]);
   return [mdTable(['Pool', 'Kind', 'CMS', 'Servers'], pools), '', mdTable(['Server', 'Pool', 'Role'], servers)];
 }
@@ -50,17 +66,35 @@ function serverSection(s: ServerSummary): string[] {
     String(st.runs),
     st.rule === 'override' ? '**OVERRIDE**' : mdText(st.ruleLabel ?? ''),
   ]);
-  const lines = [`### ${mdText(s.fqdn)}`, '', `${mdText(s.roleLabel)} in pool ${mdCode(s.pool)}: **${mdText(s.statusText)}**`, '', mdTable(['Step', 'Completed (UTC)', 'Operator', 'Runs', 'Gate rule'], steps), ''];
-  lines.push(`- **Gate now:** ${s.gate.allowed ? `allowed (${mdText(s.gate.label)})` : 'blocked'}: ${mdText(s.gate.explanation)}`);
+  const lines = [
+    `### ${mdText(s.fqdn)}`,
+    '',
+    `${mdText(s.roleLabel)} in pool ${mdCode(s.pool)}: **${mdText(s.statusText)}**`,
+    '',
+    mdTable(['Step', 'Completed (UTC)', 'Operator', 'Runs', 'Gate rule'], steps),
+    '',
+  ];
+  lines.push(
+    `- **Gate now:** ${s.gate.allowed ? `allowed (${mdText(s.gate.label)})` : 'blocked'}: ${mdText(s.gate.explanation)}`,
+  );
   if (s.remediations.length === 0) lines.push('- **Remediation:** none');
   for (const m of s.remediations) {
     const switched = m.switchedFrom === null ? '' : ` (switched from path ${m.switchedFrom})`;
-    const done = m.items.length === 0 ? 'no items done' : m.items.map((i) => `${mdText(i.title)} (${exportTime(i.at)}, ${mdText(i.operator)})`).join('; ');
-    lines.push(`- **Remediation:** path ${m.path}, ${mdText(m.title)}, chosen ${exportTime(m.chosenAt)} by ${mdText(m.operator)}${switched}; done: ${done}`);
+    const done =
+      m.items.length === 0
+        ? 'no items done'
+        : m.items.map((i) => `${mdText(i.title)} (${exportTime(i.at)}, ${mdText(i.operator)})`).join('; ');
+    lines.push(
+      `- **Remediation:** path ${m.path}, ${mdText(m.title)}, chosen ${exportTime(m.chosenAt)} by ${mdText(m.operator)}${switched}; done: ${done}`,
+    );
   }
-  lines.push(`- **Evidence held:** ${s.evidence === null ? 'none' : `${mdText(s.evidence.proof)} (recorded ${exportTime(s.evidence.at)} by ${mdText(s.evidence.operator)})`}`);
+  lines.push(
+    `- **Evidence held:** ${s.evidence === null ? 'none' : `${mdText(s.evidence.proof)} (recorded ${exportTime(s.evidence.at)} by ${mdText(s.evidence.operator)})`}`,
+  );
   if (s.override !== null) {
-    lines.push(`- **Override${s.overridden ? ' (Step 3 went ahead on it)' : ''}:** recorded ${exportTime(s.override.at)} by ${mdText(s.override.operator)}: ${mdText(s.override.reason)}`);
+    lines.push(
+      `- **Override${s.overridden ? ' (Step 3 went ahead on it)' : ''}:** recorded ${exportTime(s.override.at)} by ${mdText(s.override.operator)}: ${mdText(s.override.reason)}`,
+    );
   }
   return lines;
 }
@@ -90,13 +124,16 @@ function overrideSection(o: OverrideEntry): string[] {
 }
 
 function evidenceSection(e: EvidenceEntry, index: number): string[] {
-  const how = e.locale === null ? '' : `, read as locale ${mdCode(e.locale)}, console time zone ${mdCode(e.timeZone ?? '')}`;
+  const how =
+    e.locale === null ? '' : `, read as locale ${mdCode(e.locale)}, console time zone ${mdCode(e.timeZone ?? '')}`;
   const lines = [
     `### Evidence ${index + 1}: ${mdText(e.server)}, ${e.verdict} (event ${eventNumber(e.seq)})`,
     '',
     `- **Pasted:** ${exportTime(e.at)} by ${mdText(e.operator)}`,
     `- **Read as:** ${mdText(e.kindLabel)}${how}`,
-    e.verdict === 'accepted' ? `- **Verdict:** accepted; proved ${mdText(e.proof ?? '')}` : `- **Verdict:** rejected: ${mdText(e.reason ?? '')}`,
+    e.verdict === 'accepted'
+      ? `- **Verdict:** accepted; proved ${mdText(e.proof ?? '')}`
+      : `- **Verdict:** rejected: ${mdText(e.reason ?? '')}`,
     '',
   ];
   if (e.read.length > 0) lines.push('What was read:', '', ...e.read.map((l) => `- ${mdText(l)}`), '');
@@ -108,7 +145,9 @@ function evidenceSection(e: EvidenceEntry, index: number): string[] {
 function scriptSection(s: ScriptCopy, index: number): string[] {
   const target = s.server === null ? 'the deployment' : mdCode(s.server);
   const runOn = s.runOn !== null && s.runOn !== s.server ? `, runs on ${mdCode(s.runOn)}` : '';
-  const copies = s.copies.map((c) => `${exportTime(c.at)} by ${mdText(c.operator)} (event ${eventNumber(c.seq)})`).join('; ');
+  const copies = s.copies
+    .map((c) => `${exportTime(c.at)} by ${mdText(c.operator)} (event ${eventNumber(c.seq)})`)
+    .join('; ');
   return [
     `### Script ${index + 1}: ${mdText(s.title || s.scriptId)}`,
     '',

@@ -52,7 +52,12 @@ export interface RunbookHeader {
   readonly complete: boolean;
   /** "Complete: all 5 servers run their services." or "In progress: 2 of 5 servers done; 1 blocked." */
   readonly statusText: string;
-  readonly oauth: { readonly server: string; readonly thumbprint: string | null; readonly at: IsoTime; readonly operator: string } | null;
+  readonly oauth: {
+    readonly server: string;
+    readonly thumbprint: string | null;
+    readonly at: IsoTime;
+    readonly operator: string;
+  } | null;
   /** The time zone times are given in (always UTC: the operators' own zone is not recorded yet). */
   readonly timeZone: 'UTC';
   readonly timeZoneNote: string;
@@ -105,7 +110,12 @@ export interface RemediationSummary {
   readonly operator: string;
   /** The path it replaced, when the admin switched. */
   readonly switchedFrom: RemediationPath | null;
-  readonly items: readonly { readonly item: string; readonly title: string; readonly at: IsoTime; readonly operator: string }[];
+  readonly items: readonly {
+    readonly item: string;
+    readonly title: string;
+    readonly at: IsoTime;
+    readonly operator: string;
+  }[];
 }
 
 /** What is still to do on a server that is not finished. */
@@ -133,7 +143,12 @@ export interface ServerSummary {
   readonly statusText: string;
   readonly steps: readonly StepSummary[];
   /** The gate as it stands now: allowed by which rule, or blocked. */
-  readonly gate: { readonly allowed: boolean; readonly rule: GateRule | null; readonly label: string; readonly explanation: string };
+  readonly gate: {
+    readonly allowed: boolean;
+    readonly rule: GateRule | null;
+    readonly label: string;
+    readonly explanation: string;
+  };
   readonly remediations: readonly RemediationSummary[];
   /** The accepted evidence the server holds (the latest), in words. */
   readonly evidence: { readonly at: IsoTime; readonly operator: string; readonly proof: string } | null;

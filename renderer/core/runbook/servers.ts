@@ -15,7 +15,13 @@ import { describeProof, nextStepOf, phaseText } from './words';
 function steps(context: ServerContext, product: ProductVersion): StepSummary[] {
   return STEP_NUMBERS.map((step) => {
     const record = context.steps[step];
-    const base = { step, title: stepTitle(product, step), at: record?.at ?? null, operator: record?.operator ?? null, runs: record?.runs ?? 0 };
+    const base = {
+      step,
+      title: stepTitle(product, step),
+      at: record?.at ?? null,
+      operator: record?.operator ?? null,
+      runs: record?.runs ?? 0,
+    };
     return record?.rule === undefined ? base : { ...base, rule: record.rule, ruleLabel: GATE_RULE_LABELS[record.rule] };
   });
 }
@@ -51,7 +57,12 @@ function remediations(context: ServerContext, events: readonly DomainEvent[]): R
     chosenAt: from.at,
     operator: from.operator,
     switchedFrom: from.from,
-    items: items.map((it) => ({ item: it.item, title: REMEDIATIONS[it.path].items.find((d) => d.id === it.item)?.title ?? it.item, at: it.at, operator: it.operator })),
+    items: items.map((it) => ({
+      item: it.item,
+      title: REMEDIATIONS[it.path].items.find((d) => d.id === it.item)?.title ?? it.item,
+      at: it.at,
+      operator: it.operator,
+    })),
   }));
 }
 
@@ -68,7 +79,10 @@ export function openItemOf(status: ServerStatus, context: ServerContext): OpenIt
   } else if (r.waitingFor !== null) {
     next = `Path ${r.path}: wait until a Front End of the CMS pool runs its services`;
   } else {
-    next = r.next === null ? `Path ${r.path}: paste evidence that the local store is current` : `Path ${r.path}: ${r.next.title}`;
+    next =
+      r.next === null
+        ? `Path ${r.path}: paste evidence that the local store is current`
+        : `Path ${r.path}: ${r.next.title}`;
   }
   return {
     server: context.fqdn,
@@ -81,7 +95,11 @@ export function openItemOf(status: ServerStatus, context: ServerContext): OpenIt
 }
 
 /** Everything the runbook says about one server, from its machine's snapshot. */
-export function summarizeServer(server: Server, snapshot: ServerSnapshot, events: readonly DomainEvent[]): ServerSummary {
+export function summarizeServer(
+  server: Server,
+  snapshot: ServerSnapshot,
+  events: readonly DomainEvent[],
+): ServerSummary {
   const context = snapshot.context;
   const status = serverStatus(snapshot.value, context);
   const gate = status.gate;
@@ -98,8 +116,18 @@ export function summarizeServer(server: Server, snapshot: ServerSnapshot, events
       ? { allowed: true, rule: gate.rule, label: GATE_RULE_LABELS[gate.rule], explanation: gate.explanation }
       : { allowed: false, rule: null, label: 'blocked: stale local replica', explanation: gate.explanation },
     remediations: remediations(context, events),
-    evidence: context.evidence === null ? null : { at: context.evidence.at, operator: context.evidence.operator, proof: describeProof(context.evidence.proof) },
-    override: context.override === null ? null : { at: context.override.at, operator: context.override.operator, reason: context.override.reason },
+    evidence:
+      context.evidence === null
+        ? null
+        : {
+            at: context.evidence.at,
+            operator: context.evidence.operator,
+            proof: describeProof(context.evidence.proof),
+          },
+    override:
+      context.override === null
+        ? null
+        : { at: context.override.at, operator: context.override.operator, reason: context.override.reason },
     overridden: step3?.rule === 'override',
     open: openItemOf(status, context),
   };
@@ -119,6 +147,8 @@ export function summarizeServers(session: DeploymentSession): ServerSummary[] {
   }
   return deployment.servers.flatMap((server) => {
     const snapshot = session.server(server.fqdn);
-    return snapshot === undefined ? [] : [summarizeServer(server, snapshot, byServer.get(normalizeFqdn(server.fqdn)) ?? [])];
+    return snapshot === undefined
+      ? []
+      : [summarizeServer(server, snapshot, byServer.get(normalizeFqdn(server.fqdn)) ?? [])];
   });
 }

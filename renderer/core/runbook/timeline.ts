@@ -34,7 +34,8 @@ function topologyChanges(before: Deployment | null, after: Deployment): string {
   const removed = before.servers.filter((b) => !after.servers.some((s) => sameFqdn(b.fqdn, s.fqdn)));
   const addedPools = after.pools.filter((p) => !before.pools.some((b) => sameFqdn(b.fqdn, p.fqdn)));
   const removedPools = before.pools.filter((b) => !after.pools.some((p) => sameFqdn(b.fqdn, p.fqdn)));
-  if (addedPools.length > 0) changes.push(`pools added: ${addedPools.map((p) => `${p.fqdn} (${POOL_KIND_LABELS[p.kind]})`).join(', ')}`);
+  if (addedPools.length > 0)
+    changes.push(`pools added: ${addedPools.map((p) => `${p.fqdn} (${POOL_KIND_LABELS[p.kind]})`).join(', ')}`);
   if (removedPools.length > 0) changes.push(`pools removed: ${removedPools.map((p) => p.fqdn).join(', ')}`);
   if (added.length > 0) changes.push(`servers added: ${added.map((s) => s.fqdn).join(', ')}`);
   if (removed.length > 0) changes.push(`servers removed: ${removed.map((s) => s.fqdn).join(', ')}`);
@@ -58,7 +59,9 @@ function stepWords(event: DomainEventOf<'step.completed'>, r: Replayed): Words {
   const details: string[] = [];
   if (r.rule !== null) details.push(`Gate: ${GATE_RULE_LABELS[r.rule]}.`);
   if (r.assignedOAuth) {
-    details.push(`Assigned the OAuthTokenIssuer certificate for the deployment${event.thumbprint ? ` (thumbprint ${event.thumbprint})` : ''}.`);
+    details.push(
+      `Assigned the OAuthTokenIssuer certificate for the deployment${event.thumbprint ? ` (thumbprint ${event.thumbprint})` : ''}.`,
+    );
   } else if (event.thumbprint) {
     details.push(`Thumbprint ${event.thumbprint}.`);
   }
@@ -74,23 +77,39 @@ function words(event: DomainEvent, r: Replayed): Words {
     case 'step.completed':
       return stepWords(event, r);
     case 'oauth.assigned':
-      return { summary: `OAuthTokenIssuer certificate assigned${event.thumbprint ? ` (thumbprint ${event.thumbprint})` : ''}` };
+      return {
+        summary: `OAuthTokenIssuer certificate assigned${event.thumbprint ? ` (thumbprint ${event.thumbprint})` : ''}`,
+      };
     case 'oauth.thumbprint.recorded':
-      return { summary: `Thumbprint of the OAuthTokenIssuer certificate recorded (${event.thumbprint})`, detail: 'Added after the assignment, which had been recorded without it; the assignment time is unchanged.' };
+      return {
+        summary: `Thumbprint of the OAuthTokenIssuer certificate recorded (${event.thumbprint})`,
+        detail: 'Added after the assignment, which had been recorded without it; the assignment time is unchanged.',
+      };
     case 'remediation.chosen':
       return { summary: `Remediation path ${event.path} chosen: ${REMEDIATIONS[event.path].title}` };
     case 'remediation.item.completed':
       return { summary: `Path ${event.path} item done: ${itemTitle(event.path, event.item)}` };
     case 'evidence.accepted': {
       const kind = event.input ? EVIDENCE_KIND_LABELS[event.input.kind] : 'evidence';
-      return { summary: `Evidence accepted (${kind})`, detail: `Proved ${describeProof(event.proof)}.`, verdict: 'accepted' };
+      return {
+        summary: `Evidence accepted (${kind})`,
+        detail: `Proved ${describeProof(event.proof)}.`,
+        verdict: 'accepted',
+      };
     }
     case 'evidence.rejected':
-      return { summary: `Evidence rejected (${EVIDENCE_KIND_LABELS[event.input.kind]})`, detail: event.reason, verdict: 'rejected' };
+      return {
+        summary: `Evidence rejected (${EVIDENCE_KIND_LABELS[event.input.kind]})`,
+        detail: event.reason,
+        verdict: 'rejected',
+      };
     case 'override.recorded':
       return { summary: 'Gate overridden with a written reason', detail: event.reason };
     case 'script.copied': {
-      const where = event.runOn !== undefined && (event.server === undefined || !sameFqdn(event.runOn, event.server)) ? ` (runs on ${event.runOn})` : '';
+      const where =
+        event.runOn !== undefined && (event.server === undefined || !sameFqdn(event.runOn, event.server))
+          ? ` (runs on ${event.runOn})`
+          : '';
       return { summary: `Script copied: ${event.title || event.scriptId}${where}` };
     }
   }
@@ -109,7 +128,10 @@ function serverOf(event: DomainEvent): string | null {
  */
 export function timelineEntries(history: readonly DomainEvent[]): TimelineEntry[] {
   let current: DomainEvent | undefined;
-  const scratch = DeploymentSession.empty({ clock: { now: () => current?.at ?? '1970-01-01T00:00:00.000Z' }, operator: '' });
+  const scratch = DeploymentSession.empty({
+    clock: { now: () => current?.at ?? '1970-01-01T00:00:00.000Z' },
+    operator: '',
+  });
   let replaying = true;
   let product: ProductVersion = 'lync2013';
   return history.map((event, seq) => {
@@ -127,7 +149,8 @@ export function timelineEntries(history: readonly DomainEvent[]): TimelineEntry[
       run = record?.runs ?? 1;
       rule = event.step === 3 ? (record?.rule ?? null) : null;
       const oauthAfter = scratch.snapshot().context.oauth;
-      assignedOAuth = event.step === 3 && oauthBefore === null && oauthAfter !== null && sameFqdn(oauthAfter.server, event.server);
+      assignedOAuth =
+        event.step === 3 && oauthBefore === null && oauthAfter !== null && sameFqdn(oauthAfter.server, event.server);
     }
     const said = words(event, { product, rule, run, assignedOAuth, before });
     return {

@@ -1,5 +1,11 @@
 import type { DomainEvent } from '../events/schema';
-import { SERVER_EVENT_TYPES, serverActorId, type DeploymentSnapshot, type ServerScopedEvent, type ServerSnapshot } from '../machines/deployment.machine';
+import {
+  SERVER_EVENT_TYPES,
+  serverActorId,
+  type DeploymentSnapshot,
+  type ServerScopedEvent,
+  type ServerSnapshot,
+} from '../machines/deployment.machine';
 import { REMEDIATIONS } from '../machines/remediation';
 import { cmsWaitText, serverStatus } from '../machines/status';
 import { findServer, roleNeedsOAuth, ROLE_LABELS } from '../model/deployment';
@@ -38,7 +44,8 @@ export function refusalOf(snapshot: DeploymentSnapshot, event: DomainEvent): str
       if ((snapshot.context.progress[normalizeFqdn(before.fqdn)] ?? 0) === 0) continue;
       const after = findServer(event.deployment, before.fqdn);
       if (after === undefined) return `${before.fqdn} has recorded steps, so it cannot be removed from the topology.`;
-      if (!sameFqdn(after.pool, before.pool) || after.role !== before.role) return `${before.fqdn} has recorded steps, so its pool and role cannot change.`;
+      if (!sameFqdn(after.pool, before.pool) || after.role !== before.role)
+        return `${before.fqdn} has recorded steps, so its pool and role cannot change.`;
     }
     return null;
   }
@@ -49,21 +56,30 @@ export function refusalOf(snapshot: DeploymentSnapshot, event: DomainEvent): str
     }
     const server = findServer(deployment, event.server);
     if (server === undefined) return `There is no server ${event.server} in this deployment.`;
-    if (!roleNeedsOAuth(server.role)) return `${server.fqdn} is a ${ROLE_LABELS[server.role]}; assign the OAuthTokenIssuer certificate on a Front End or Standard Edition server.`;
+    if (!roleNeedsOAuth(server.role))
+      return `${server.fqdn} is a ${ROLE_LABELS[server.role]}; assign the OAuthTokenIssuer certificate on a Front End or Standard Edition server.`;
     return null;
   }
   if (event.type === 'oauth.thumbprint.recorded') {
     const oauth = snapshot.context.oauth;
-    if (oauth === null) return 'No OAuthTokenIssuer certificate is assigned yet; record Step 3 on the server that assigns it, with its thumbprint.';
-    if (!sameFqdn(oauth.server, event.server)) return `The OAuthTokenIssuer certificate was assigned on ${oauth.server}, not on ${event.server}; record its thumbprint there.`;
-    if (oauth.thumbprint !== null) return `The thumbprint of the OAuthTokenIssuer certificate is already recorded (${oauth.thumbprint}); it cannot be changed.`;
+    if (oauth === null)
+      return 'No OAuthTokenIssuer certificate is assigned yet; record Step 3 on the server that assigns it, with its thumbprint.';
+    if (!sameFqdn(oauth.server, event.server))
+      return `The OAuthTokenIssuer certificate was assigned on ${oauth.server}, not on ${event.server}; record its thumbprint there.`;
+    if (oauth.thumbprint !== null)
+      return `The thumbprint of the OAuthTokenIssuer certificate is already recorded (${oauth.thumbprint}); it cannot be changed.`;
     return null;
   }
-  if ((event.type === 'evidence.rejected' || event.type === 'script.copied') && event.server !== undefined && findServer(deployment, event.server) === undefined) {
+  if (
+    (event.type === 'evidence.rejected' || event.type === 'script.copied') &&
+    event.server !== undefined &&
+    findServer(deployment, event.server) === undefined
+  ) {
     return `There is no server ${event.server} in this deployment.`;
   }
   if (!isServerScoped(event)) return null;
-  if (findServer(deployment, event.server) === undefined) return `There is no server ${event.server} in this deployment.`;
+  if (findServer(deployment, event.server) === undefined)
+    return `There is no server ${event.server} in this deployment.`;
   const server = serverSnapshotOf(snapshot, event.server);
   if (server === undefined) return `The server ${event.server} has no state yet; reopen the deployment.`;
   if (server.can(event)) return null;
@@ -118,7 +134,10 @@ function explainServerRefusal(server: ServerSnapshot, event: ServerScopedEvent):
       return `Path ${event.path} is already the chosen path on ${name}.`;
     case 'remediation.item.completed': {
       if (status.phase !== 'blocked') return `${name} is not blocked, so it needs no remediation.`;
-      if (ctx.path !== event.path) return ctx.path === null ? `Choose path ${event.path} on ${name} first.` : `${name} is on path ${ctx.path}, not ${event.path}; switch path first.`;
+      if (ctx.path !== event.path)
+        return ctx.path === null
+          ? `Choose path ${event.path} on ${name} first.`
+          : `${name} is on path ${ctx.path}, not ${event.path}; switch path first.`;
       const r = status.remediation;
       if (r?.waitingFor) return `Path B cannot go on yet. ${cmsWaitText(ctx)}`;
       const known = REMEDIATIONS[event.path].items.some((i) => i.id === event.item);
@@ -127,7 +146,8 @@ function explainServerRefusal(server: ServerSnapshot, event: ServerScopedEvent):
       return `That item of path ${event.path} is already done on ${name}.`;
     }
     case 'evidence.accepted':
-      if (ctx.oauth === null) return 'No OAuthTokenIssuer certificate is assigned yet, so there is nothing for evidence to prove.';
+      if (ctx.oauth === null)
+        return 'No OAuthTokenIssuer certificate is assigned yet, so there is nothing for evidence to prove.';
       return `The evidence does not show that ${name}'s local store holds the OAuth assignment of ${ctx.oauth.at}: it must be about ${name}, up to date with a last update after that time, or show the assigned thumbprint.`;
     case 'override.recorded':
       if (status.phase !== 'blocked') return `${name} is not blocked, so there is nothing to override.`;

@@ -1,6 +1,11 @@
 import { createActor } from 'xstate';
 import { domainEventSchema, type Command, type DomainEvent } from '../events/schema';
-import { deploymentMachine, type DeploymentActor, type DeploymentSnapshot, type ServerSnapshot } from '../machines/deployment.machine';
+import {
+  deploymentMachine,
+  type DeploymentActor,
+  type DeploymentSnapshot,
+  type ServerSnapshot,
+} from '../machines/deployment.machine';
 import { normalizeDeployment, type Deployment } from '../model/deployment';
 import { normalizeFqdn } from '../model/fqdn';
 import { epochMs, type Clock } from '../model/time';
@@ -64,7 +69,10 @@ export class DeploymentSession {
   }
 
   /** A new session holding a new deployment. */
-  static create(deployment: Deployment, options: SessionOptions): { ok: true; session: DeploymentSession } | { ok: false; message: string } {
+  static create(
+    deployment: Deployment,
+    options: SessionOptions,
+  ): { ok: true; session: DeploymentSession } | { ok: false; message: string } {
     const session = DeploymentSession.empty(options);
     const result = session.record({ type: 'deployment.created', deployment });
     return result.ok ? { ok: true, session } : { ok: false, message: result.message };
@@ -74,7 +82,10 @@ export class DeploymentSession {
    * Replays a history into a fresh actor. Each event must be accepted in turn; the first one
    * that is not makes the whole history invalid (its index and the reason are returned).
    */
-  static replay(history: readonly DomainEvent[], options: SessionOptions): { ok: true; session: DeploymentSession } | { ok: false; index: number; message: string } {
+  static replay(
+    history: readonly DomainEvent[],
+    options: SessionOptions,
+  ): { ok: true; session: DeploymentSession } | { ok: false; index: number; message: string } {
     const session = DeploymentSession.empty(options);
     for (const [index, event] of history.entries()) {
       const refusal = session.replayOne(event);
@@ -136,12 +147,19 @@ export class DeploymentSession {
 
   /** Stamps, normalises and validates a command into the event it would record, or says what is wrong. */
   prepare(command: Command): { ok: true; event: DomainEvent } | { ok: false; message: string } {
-    const stamped = { ...normalizeCommand(command), at: command.at ?? this.options.clock.now(), operator: command.operator ?? this.options.operator };
+    const stamped = {
+      ...normalizeCommand(command),
+      at: command.at ?? this.options.clock.now(),
+      operator: command.operator ?? this.options.operator,
+    };
     const parsed = domainEventSchema.safeParse(stamped);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? `${issue.path.join('.')} ` : '';
-      return { ok: false, message: `This ${command.type} is not valid: ${where}${issue?.message ?? 'unknown problem'}.` };
+      return {
+        ok: false,
+        message: `This ${command.type} is not valid: ${where}${issue?.message ?? 'unknown problem'}.`,
+      };
     }
     return { ok: true, event: parsed.data };
   }

@@ -35,7 +35,9 @@ export function buildDeployment(raw: RawTopology, options: BuildOptions): Topolo
 
   const sipDomain = raw.defaultDomain === null ? null : normalizeFqdn(raw.defaultDomain);
   if (sipDomain === null) {
-    problems.push(`The topology has no default SIP domain (InternalDomains/@DefaultDomain); it is set in the properties of the deployment. ${fix}`);
+    problems.push(
+      `The topology has no default SIP domain (InternalDomains/@DefaultDomain); it is set in the properties of the deployment. ${fix}`,
+    );
   } else {
     const problem = fqdnProblem(sipDomain);
     if (problem !== null) problems.push(`The default SIP domain "${raw.defaultDomain}" ${problem}. ${fix}`);
@@ -48,7 +50,9 @@ export function buildDeployment(raw: RawTopology, options: BuildOptions): Topolo
         `The ${service.roleName} service is installed on ${service.installedOn}, which is not a cluster of this topology, so which pool runs it cannot be known. The file is inconsistent (cut short or edited by hand); export the topology again.`,
       );
     } else {
-      warnings.push(`The ${service.roleName} service points at ${service.installedOn}, which is not in this topology; it was ignored, as it does not change which servers run the Deployment Wizard.`);
+      warnings.push(
+        `The ${service.roleName} service points at ${service.installedOn}, which is not in this topology; it was ignored, as it does not change which servers run the Deployment Wizard.`,
+      );
     }
   }
 
@@ -114,7 +118,9 @@ export function buildDeployment(raw: RawTopology, options: BuildOptions): Topolo
   for (const machine of skippedMachines) {
     const pool = poolOf.get(normalizeFqdn(machine.fqdn));
     if (pool !== undefined) {
-      warnings.push(`Server ${normalizeFqdn(machine.fqdn)} is in pool ${pool} and also in the skipped cluster ${machine.cluster}; it was imported as part of ${pool} only.`);
+      warnings.push(
+        `Server ${normalizeFqdn(machine.fqdn)} is in pool ${pool} and also in the skipped cluster ${machine.cluster}; it was imported as part of ${pool} only.`,
+      );
     }
   }
 

@@ -22,23 +22,33 @@ const TRUSTED_APPLICATION = /^(ExternalServer|ExtServer|TrustedApplication)/i;
 export function classifyCluster(cluster: RawCluster, services: readonly RawService[]): ClusterVerdict {
   const serverRoles = new Set(services.filter((s) => !s.onSqlInstance).map((s) => s.roleName));
   const databaseRoles = unique(services.filter((s) => s.onSqlInstance).map((s) => s.roleName));
-  const isServerRole = (role: string) => role !== FILE_STORE && role !== OFFICE_WEB_APPS && role !== PSTN_GATEWAY && !TRUSTED_APPLICATION.test(role);
+  const isServerRole = (role: string) =>
+    role !== FILE_STORE && role !== OFFICE_WEB_APPS && role !== PSTN_GATEWAY && !TRUSTED_APPLICATION.test(role);
   const runsLync = [...serverRoles].some(isServerRole);
 
   let warning: string | null = null;
   if (cluster.requiresSetup === false) {
-    return { imported: false, reason: skipReason(serverRoles, databaseRoles, cluster.hostsSqlInstance, 'RequiresSetup="false"'), warning: null };
+    return {
+      imported: false,
+      reason: skipReason(serverRoles, databaseRoles, cluster.hostsSqlInstance, 'RequiresSetup="false"'),
+      warning: null,
+    };
   }
   if (cluster.requiresSetup === null) {
     if (!runsLync) {
       const why = 'no RequiresSetup attribute, and no server role installed';
-      return { imported: false, reason: skipReason(serverRoles, databaseRoles, cluster.hostsSqlInstance, why), warning: null };
+      return {
+        imported: false,
+        reason: skipReason(serverRoles, databaseRoles, cluster.hostsSqlInstance, why),
+        warning: null,
+      };
     }
     warning = `Cluster ${normalizeFqdn(cluster.fqdn)} does not say whether it needs setup (no RequiresSetup attribute); it was imported because it runs ${listRoles(serverRoles)}.`;
   }
 
   if (serverRoles.has('EdgeServer')) return { imported: true, kind: 'edge', warning };
-  if (services.some((s) => s.roleName === 'Registrar' && !s.onSqlInstance && s.isDirector)) return { imported: true, kind: 'director', warning };
+  if (services.some((s) => s.roleName === 'Registrar' && !s.onSqlInstance && s.isDirector))
+    return { imported: true, kind: 'director', warning };
   if (serverRoles.has('UserServices') || serverRoles.has('Registrar')) {
     const edition = frontEndEdition(cluster, databaseRoles.length > 0);
     return { imported: true, kind: edition.kind, warning: joinWarnings(warning, edition.warning) };
@@ -63,7 +73,10 @@ export function classifyCluster(cluster: RawCluster, services: readonly RawServi
  *    deployment script: SqlInstance "rtc" on the server's own ClusterId).
  * 3. Failing both, one machine whose FQDN is the pool's FQDN is taken as Standard Edition, with a warning.
  */
-function frontEndEdition(cluster: RawCluster, hasCollocatedDatabases: boolean): { kind: PoolKind; warning: string | null } {
+function frontEndEdition(
+  cluster: RawCluster,
+  hasCollocatedDatabases: boolean,
+): { kind: PoolKind; warning: string | null } {
   if (cluster.singleMachineOnly !== null) {
     return { kind: cluster.singleMachineOnly ? 'standard-edition' : 'enterprise-front-end', warning: null };
   }
@@ -78,7 +91,12 @@ function frontEndEdition(cluster: RawCluster, hasCollocatedDatabases: boolean): 
   return { kind: 'enterprise-front-end', warning: null };
 }
 
-function skipReason(serverRoles: ReadonlySet<string>, databaseRoles: readonly string[], hostsSql: boolean, why: string): string {
+function skipReason(
+  serverRoles: ReadonlySet<string>,
+  databaseRoles: readonly string[],
+  hostsSql: boolean,
+  why: string,
+): string {
   const notLync = `it needs no Deployment Wizard (${why}); it is not a Lync Server or Skype for Business Server server`;
   if (hostsSql || databaseRoles.length > 0) {
     const holds = databaseRoles.length > 0 ? ` holding ${databaseRoles.join(', ')}` : '';

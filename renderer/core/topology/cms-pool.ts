@@ -18,11 +18,18 @@ export interface CmsDecision {
  * CentralMgmt service — the CMS location is chosen at first publication (PUB-CMS) — so the caller's
  * choice is used there, checked against the pools that can host it.
  */
-export function chooseCmsPool(raw: RawTopology, pools: readonly Pool[], candidates: readonly string[], option: string | undefined): CmsDecision | TopologyRefused {
+export function chooseCmsPool(
+  raw: RawTopology,
+  pools: readonly Pool[],
+  candidates: readonly string[],
+  option: string | undefined,
+): CmsDecision | TopologyRefused {
   const warnings: string[] = [];
   const fqdnOfKey = new Map(raw.clusters.map((c) => [c.key, normalizeFqdn(c.fqdn)]));
   const cmsServices = raw.services.filter((s) => s.roleName === 'CentralMgmt' && s.clusterKey !== null);
-  const active = [...new Set(cmsServices.filter((s) => s.cmsActive === true).map((s) => fqdnOfKey.get(s.clusterKey ?? '') ?? ''))];
+  const active = [
+    ...new Set(cmsServices.filter((s) => s.cmsActive === true).map((s) => fqdnOfKey.get(s.clusterKey ?? '') ?? '')),
+  ];
   const list = candidates.join(', ');
 
   let fromTopology: string | null = null;
@@ -33,19 +40,27 @@ export function chooseCmsPool(raw: RawTopology, pools: readonly Pool[], candidat
     } else {
       const pool = pools.find((p) => p.fqdn === where);
       const what = pool ? `a ${POOL_KIND_LABELS[pool.kind]}` : 'not a pool that runs the Deployment Wizard';
-      warnings.push(`The topology places the active CMS on ${where}, which is ${what} and cannot host it; choose the pool that hosts the CMS.`);
+      warnings.push(
+        `The topology places the active CMS on ${where}, which is ${what} and cannot host it; choose the pool that hosts the CMS.`,
+      );
     }
   } else if (active.length > 1) {
-    warnings.push(`The topology marks the CMS as active on more than one pool (${active.join(', ')}); choose the pool that really hosts it.`);
+    warnings.push(
+      `The topology marks the CMS as active on more than one pool (${active.join(', ')}); choose the pool that really hosts it.`,
+    );
   } else if (cmsServices.length > 0) {
     const where = [...new Set(cmsServices.map((s) => fqdnOfKey.get(s.clusterKey ?? '') ?? ''))].join(', ');
-    warnings.push(`The topology has a CentralMgmt service on ${where} but does not mark it active (CentralMgmtService IsActive="true"); choose the pool that hosts the CMS.`);
+    warnings.push(
+      `The topology has a CentralMgmt service on ${where} but does not mark it active (CentralMgmtService IsActive="true"); choose the pool that hosts the CMS.`,
+    );
   }
 
   const chosen = option?.trim() ? option.trim() : undefined;
   if (fromTopology !== null) {
     if (chosen !== undefined && normalizeFqdn(chosen) !== fromTopology) {
-      return refuse(`The topology says the CMS is hosted on ${fromTopology}, but ${chosen} was chosen. Leave the choice empty to take it from the topology, or choose ${fromTopology}.`);
+      return refuse(
+        `The topology says the CMS is hosted on ${fromTopology}, but ${chosen} was chosen. Leave the choice empty to take it from the topology, or choose ${fromTopology}.`,
+      );
     }
     return { ok: true, pool: fromTopology, from: 'topology', warnings };
   }
@@ -66,7 +81,9 @@ export function chooseCmsPool(raw: RawTopology, pools: readonly Pool[], candidat
       `${wanted} is a ${POOL_KIND_LABELS[pool.kind]}, which cannot host the Central Management Store; only an Enterprise Edition Front End pool or a Standard Edition server can. Choose one of: ${list}.`,
     );
   }
-  return refuse(`${wanted} is not a pool of this topology. Choose the pool that hosts the Central Management Store, one of: ${list}.`);
+  return refuse(
+    `${wanted} is not a pool of this topology. Choose the pool that hosts the Central Management Store, one of: ${list}.`,
+  );
 }
 
 function refuse(problem: string): TopologyRefused {

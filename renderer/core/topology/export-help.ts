@@ -13,7 +13,10 @@ export interface TopologyExportHelp {
 }
 
 /** The export script (Get-CsTopology -AsXml; -Encoding UTF8 because Windows PowerShell's Out-File writes UTF-16 otherwise). */
-export const TOPOLOGY_EXPORT_SCRIPT = ["$ErrorActionPreference = 'Stop'", "Get-CsTopology -AsXml | Out-File -FilePath 'C:\\topology.xml' -Encoding UTF8"].join('\n');
+export const TOPOLOGY_EXPORT_SCRIPT = [
+  "$ErrorActionPreference = 'Stop'",
+  "Get-CsTopology -AsXml | Out-File -FilePath 'C:\\topology.xml' -Encoding UTF8",
+].join('\n');
 
 /** What the import screen shows for producing the topology file, in words that fit every product version. */
 export const TOPOLOGY_EXPORT_HELP: TopologyExportHelp = {

@@ -19,14 +19,18 @@ export function importTopology(xml: string, options: TopologyImportOptions): Top
   } catch (error) {
     // A safety net: a bug here must not take the import screen down with it.
     const reason = error instanceof Error ? error.message : String(error);
-    return refuse(`The topology could not be read because of an unexpected error (${reason}). Please report it with the file, and enter the deployment by hand meanwhile.`);
+    return refuse(
+      `The topology could not be read because of an unexpected error (${reason}). Please report it with the file, and enter the deployment by hand meanwhile.`,
+    );
   }
 }
 
 function importOrRefuse(xml: string, options: TopologyImportOptions): TopologyImport {
   const product: unknown = (options as Partial<TopologyImportOptions> | undefined)?.product;
   if (!isProductVersion(product)) {
-    return refuse('Choose the product version (Lync Server 2013, Skype for Business Server 2015 or 2019) before importing the topology.');
+    return refuse(
+      'Choose the product version (Lync Server 2013, Skype for Business Server 2015 or 2019) before importing the topology.',
+    );
   }
   const parsed = readXml(xml);
   if (!parsed.ok) return refuse(parsed.problem);
@@ -38,7 +42,9 @@ function importOrRefuse(xml: string, options: TopologyImportOptions): TopologyIm
 
   // The deployment must be one the rest of the app accepts; only the CMS pool may still be open.
   const problems = validateDeployment(built.deployment);
-  const blocking = problems.filter((p) => p.severity === 'error' && !(built.cms.from === 'needed' && p.path[0] === 'cmsPool'));
+  const blocking = problems.filter(
+    (p) => p.severity === 'error' && !(built.cms.from === 'needed' && p.path[0] === 'cmsPool'),
+  );
   if (blocking.length > 0) return { ok: false, problems: blocking.map((p) => p.message) };
   const warnings = [...built.warnings, ...problems.filter((p) => p.severity === 'warning').map((p) => p.message)];
   return { ...built, warnings };
@@ -66,7 +72,15 @@ function readShape(root: XmlElement): RawReadResult {
   };
 }
 
-export type { CmsChoice, CmsSource, SkippedCluster, TopologyImport, TopologyImported, TopologyImportOptions, TopologyRefused } from './import-result';
+export type {
+  CmsChoice,
+  CmsSource,
+  SkippedCluster,
+  TopologyImport,
+  TopologyImported,
+  TopologyImportOptions,
+  TopologyRefused,
+} from './import-result';
 
 function refuse(problem: string): TopologyRefused {
   return { ok: false, problems: [problem] };

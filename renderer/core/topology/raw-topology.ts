@@ -49,7 +49,8 @@ export interface RawTopology {
 }
 
 /** A reader's answer: the document in common form, or what is wrong with it. */
-export type RawReadResult = { readonly ok: true; readonly topology: RawTopology } | { readonly ok: false; readonly problems: string[] };
+export type RawReadResult =
+  { readonly ok: true; readonly topology: RawTopology } | { readonly ok: false; readonly problems: string[] };
 
 /** Reads the XML boolean forms ("true"/"false"/"1"/"0", any case); null for anything else. */
 export function xmlBoolean(value: string | null): boolean | null {

@@ -31,13 +31,20 @@ export function readPublished(root: XmlElement): RawReadResult {
     const fqdn = attrOf(cluster, 'Fqdn');
     const key = clusterKey(childOf(cluster, TOPOLOGY_NS, 'ClusterId'));
     const name = fqdn ?? `number ${index + 1} in the list of clusters`;
-    if (fqdn === null) problems.push(`Cluster ${name} has no Fqdn attribute, so its pool cannot be named. Export the topology again; if it still happens, check the cluster in Topology Builder.`);
+    if (fqdn === null)
+      problems.push(
+        `Cluster ${name} has no Fqdn attribute, so its pool cannot be named. Export the topology again; if it still happens, check the cluster in Topology Builder.`,
+      );
     if (key === null) {
-      problems.push(`Cluster ${name} has no ClusterId (SiteId and Number), so its roles cannot be found. Export the topology again.`);
+      problems.push(
+        `Cluster ${name} has no ClusterId (SiteId and Number), so its roles cannot be found. Export the topology again.`,
+      );
       return;
     }
     if (seen.has(key)) {
-      problems.push(`Two clusters share the ClusterId ${key} (SiteId:Number), so roles cannot be told apart; the topology is damaged. Export it again.`);
+      problems.push(
+        `Two clusters share the ClusterId ${key} (SiteId:Number), so roles cannot be told apart; the topology is damaged. Export it again.`,
+      );
       return;
     }
     seen.add(key);
@@ -65,13 +72,18 @@ export function readPublished(root: XmlElement): RawReadResult {
     const sqlId = installedOn ? childOf(installedOn, TOPOLOGY_NS, 'SqlInstanceId') : undefined;
     const key = clusterKey(direct ?? (sqlId ? childOf(sqlId, TOPOLOGY_NS, 'ClusterId') : undefined));
     const reference =
-      key === null ? 'nothing (no InstalledOn/ClusterId)' : sqlId ? `SQL instance "${attrOf(sqlId, 'Name') ?? ''}" on cluster ${key}` : `cluster ${key}`;
+      key === null
+        ? 'nothing (no InstalledOn/ClusterId)'
+        : sqlId
+          ? `SQL instance "${attrOf(sqlId, 'Name') ?? ''}" on cluster ${key}`
+          : `cluster ${key}`;
     services.push({
       roleName,
       clusterKey: key !== null && seen.has(key) ? key : null,
       installedOn: reference,
       onSqlInstance: direct === undefined && sqlId !== undefined,
-      isDirector: xmlBoolean(attrOf(childOf(service, SERVICE_ROLES_NS, 'RegistrarService') ?? service, 'IsDirector')) === true,
+      isDirector:
+        xmlBoolean(attrOf(childOf(service, SERVICE_ROLES_NS, 'RegistrarService') ?? service, 'IsDirector')) === true,
       cmsActive: cmsActive(service),
     });
   }
@@ -79,7 +91,13 @@ export function readPublished(root: XmlElement): RawReadResult {
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    topology: { shape: 'published', defaultDomain: domains ? attrOf(domains, 'DefaultDomain') : null, siteNames, clusters, services },
+    topology: {
+      shape: 'published',
+      defaultDomain: domains ? attrOf(domains, 'DefaultDomain') : null,
+      siteNames,
+      clusters,
+      services,
+    },
   };
 }
 

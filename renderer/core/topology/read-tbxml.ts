@@ -30,13 +30,20 @@ export function readTbxml(root: XmlElement): RawReadResult {
     };
   }
   if (newTopologies.length > 1) {
-    return { ok: false, problems: ['The .tbxml file has more than one NewTopology; it is damaged. Open it in Topology Builder and save it again.'] };
+    return {
+      ok: false,
+      problems: [
+        'The .tbxml file has more than one NewTopology; it is damaged. Open it in Topology Builder and save it again.',
+      ],
+    };
   }
   const partial = childOf(next, WRITABLE_TOPOLOGY_NS, 'PartialTopology');
   if (partial === undefined) {
     return {
       ok: false,
-      problems: [`The .tbxml file's NewTopology holds no PartialTopology in namespace ${WRITABLE_TOPOLOGY_NS}. Open it in Topology Builder and save it again.`],
+      problems: [
+        `The .tbxml file's NewTopology holds no PartialTopology in namespace ${WRITABLE_TOPOLOGY_NS}. Open it in Topology Builder and save it again.`,
+      ],
     };
   }
 
@@ -55,13 +62,20 @@ export function readTbxml(root: XmlElement): RawReadResult {
     const fqdn = attrOf(cluster, 'Fqdn');
     const key = attrOf(cluster, 'UniqueId')?.toLowerCase() ?? null;
     const name = fqdn ?? `number ${position} in the list of clusters`;
-    if (fqdn === null) problems.push(`Cluster ${name} has no Fqdn attribute, so its pool cannot be named. Open the topology in Topology Builder, fix the cluster and save it again.`);
+    if (fqdn === null)
+      problems.push(
+        `Cluster ${name} has no Fqdn attribute, so its pool cannot be named. Open the topology in Topology Builder, fix the cluster and save it again.`,
+      );
     if (key === null) {
-      problems.push(`Cluster ${name} has no UniqueId, so its roles cannot be found. Open the topology in Topology Builder and save it again.`);
+      problems.push(
+        `Cluster ${name} has no UniqueId, so its roles cannot be found. Open the topology in Topology Builder and save it again.`,
+      );
       continue;
     }
     if (seen.has(key)) {
-      problems.push(`Two clusters share the UniqueId ${key}; the file is damaged. Open it in Topology Builder and save it again.`);
+      problems.push(
+        `Two clusters share the UniqueId ${key}; the file is damaged. Open it in Topology Builder and save it again.`,
+      );
       continue;
     }
     seen.add(key);
@@ -86,9 +100,12 @@ export function readTbxml(root: XmlElement): RawReadResult {
   const services: RawService[] = [];
   const serviceList = childOf(partial, STRUCTURE, 'Services');
   for (const service of serviceList ? childrenOf(serviceList, STRUCTURE, 'Service') : []) {
-    const roleName = attrOf(service, 'RoleName') ?? attrOf(childOf(service, STRUCTURE, 'ServiceId') ?? service, 'RoleName');
+    const roleName =
+      attrOf(service, 'RoleName') ?? attrOf(childOf(service, STRUCTURE, 'ServiceId') ?? service, 'RoleName');
     if (roleName === null) {
-      problems.push('A Service has no RoleName, so its role is unknown. Open the topology in Topology Builder and save it again.');
+      problems.push(
+        'A Service has no RoleName, so its role is unknown. Open the topology in Topology Builder and save it again.',
+      );
       continue;
     }
     const target = attrOf(service, 'InstalledOn')?.toLowerCase() ?? null;
@@ -99,7 +116,8 @@ export function readTbxml(root: XmlElement): RawReadResult {
       clusterKey: onCluster ? target : (sqlCluster ?? null),
       installedOn: target === null ? 'nothing (no InstalledOn)' : `UniqueId ${target}`,
       onSqlInstance: !onCluster && sqlCluster !== undefined,
-      isDirector: xmlBoolean(attrOf(childOf(service, SERVICE_ROLES_NS, 'RegistrarService') ?? service, 'IsDirector')) === true,
+      isDirector:
+        xmlBoolean(attrOf(childOf(service, SERVICE_ROLES_NS, 'RegistrarService') ?? service, 'IsDirector')) === true,
       cmsActive: cmsActive(service),
     });
   }
@@ -107,7 +125,13 @@ export function readTbxml(root: XmlElement): RawReadResult {
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    topology: { shape: 'tbxml', defaultDomain: domains ? attrOf(domains, 'DefaultDomain') : null, siteNames, clusters, services },
+    topology: {
+      shape: 'tbxml',
+      defaultDomain: domains ? attrOf(domains, 'DefaultDomain') : null,
+      siteNames,
+      clusters,
+      services,
+    },
   };
 }
 
@@ -115,7 +139,8 @@ export function readTbxml(root: XmlElement): RawReadResult {
 function clusterElements(site: XmlElement): XmlElement[] {
   const found: XmlElement[] = [];
   for (const child of site.children) {
-    if (child.local === 'Clusters' && (STRUCTURE as readonly (string | null)[]).includes(child.ns)) found.push(...childrenOf(child, STRUCTURE, 'Cluster'));
+    if (child.local === 'Clusters' && (STRUCTURE as readonly (string | null)[]).includes(child.ns))
+      found.push(...childrenOf(child, STRUCTURE, 'Cluster'));
     else if (child.local !== 'Cluster' && child.local !== 'Services') found.push(...clusterElements(child));
   }
   return found;

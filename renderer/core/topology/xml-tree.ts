@@ -13,7 +13,8 @@ export interface XmlElement {
 }
 
 /** The outcome of reading a document: its root element, or why it was refused. */
-export type XmlReadResult = { readonly ok: true; readonly root: XmlElement } | { readonly ok: false; readonly problem: string };
+export type XmlReadResult =
+  { readonly ok: true; readonly root: XmlElement } | { readonly ok: false; readonly problem: string };
 
 /** Largest input read, in characters; a real topology export is well under 1 MB. */
 export const MAX_TOPOLOGY_CHARS = 20 * 1024 * 1024;
@@ -59,7 +60,9 @@ export function readXml(input: string): XmlReadResult {
   }
   const xml = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (xml.trim().length === 0) {
-    return refuse('The file is empty. Export the topology again (Get-CsTopology -AsXml) and check that the file was written.');
+    return refuse(
+      'The file is empty. Export the topology again (Get-CsTopology -AsXml) and check that the file was written.',
+    );
   }
   const binary = binaryProblem(xml);
   if (binary !== null) return refuse(binary);
@@ -67,15 +70,20 @@ export function readXml(input: string): XmlReadResult {
   if (declaration !== null) return refuse(declaration);
 
   if (countTags(xml) > MAX_TAGS) {
-    return refuse(`The file has more than ${MAX_TAGS.toLocaleString('en-US')} tags; a topology export has a few thousand. Choose the XML file written by Get-CsTopology -AsXml or the .tbxml file saved by Topology Builder.`);
+    return refuse(
+      `The file has more than ${MAX_TAGS.toLocaleString('en-US')} tags; a topology export has a few thousand. Choose the XML file written by Get-CsTopology -AsXml or the .tbxml file saved by Topology Builder.`,
+    );
   }
   const trimmed = xml.trimStart();
   if (!trimmed.startsWith('<')) {
-    return refuse(`The file is not XML: it starts with "${preview(trimmed)}". Choose the file written by Get-CsTopology -AsXml or saved by Topology Builder (.tbxml).`);
+    return refuse(
+      `The file is not XML: it starts with "${preview(trimmed)}". Choose the file written by Get-CsTopology -AsXml or saved by Topology Builder (.tbxml).`,
+    );
   }
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: false });
   if (valid !== true) {
-    const where = valid.err.col === undefined ? `line ${valid.err.line}` : `line ${valid.err.line}, column ${valid.err.col}`;
+    const where =
+      valid.err.col === undefined ? `line ${valid.err.line}` : `line ${valid.err.line}, column ${valid.err.col}`;
     return refuse(
       `The file is not well-formed XML (${where}: ${clip(valid.err.msg.replace(/\.$/, ''))}). It may have been cut short or edited by hand; export the topology again and import the new file.`,
     );
@@ -85,7 +93,9 @@ export function readXml(input: string): XmlReadResult {
     parsed = parser.parse(xml);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return refuse(`The file could not be read as XML (${clip(reason)}). Export the topology again and import the new file.`);
+    return refuse(
+      `The file could not be read as XML (${clip(reason)}). Export the topology again and import the new file.`,
+    );
   }
   return toTree(parsed);
 }
@@ -201,16 +211,30 @@ type RawNode = Record<string, unknown>;
 class TreeProblem extends Error {}
 
 function toTree(parsed: unknown): XmlReadResult {
-  if (!Array.isArray(parsed)) return { ok: false, problem: 'The file could not be read as XML. Export the topology again and import the new file.' };
+  if (!Array.isArray(parsed))
+    return {
+      ok: false,
+      problem: 'The file could not be read as XML. Export the topology again and import the new file.',
+    };
   const elements = parsed.filter((n): n is RawNode => isElementNode(n));
   if (elements.length === 0) {
-    return { ok: false, problem: 'The file has no XML element in it. Export the topology again with Get-CsTopology -AsXml.' };
+    return {
+      ok: false,
+      problem: 'The file has no XML element in it. Export the topology again with Get-CsTopology -AsXml.',
+    };
   }
   if (elements.length > 1) {
-    return { ok: false, problem: 'The file has more than one top-level element; a topology has exactly one. Export the topology again and import the file as written.' };
+    return {
+      ok: false,
+      problem:
+        'The file has more than one top-level element; a topology has exactly one. Export the topology again and import the file as written.',
+    };
   }
   try {
-    return { ok: true, root: convert(elements[0] as RawNode, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 0) };
+    return {
+      ok: true,
+      root: convert(elements[0] as RawNode, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 0),
+    };
   } catch (error) {
     if (error instanceof TreeProblem) return { ok: false, problem: error.message };
     throw error;
@@ -226,7 +250,10 @@ function tagOf(node: RawNode): string | undefined {
 }
 
 function convert(node: RawNode, parentScope: Scope, depth: number): XmlElement {
-  if (depth > MAX_DEPTH) throw new TreeProblem(`The file nests elements more than ${MAX_DEPTH} deep; a topology never does. Export the topology again.`);
+  if (depth > MAX_DEPTH)
+    throw new TreeProblem(
+      `The file nests elements more than ${MAX_DEPTH} deep; a topology never does. Export the topology again.`,
+    );
   const qname = tagOf(node) ?? '';
   const rawAttrs = (node[':@'] ?? {}) as Record<string, unknown>;
   let scope: Map<string, string> | undefined;
@@ -237,7 +264,9 @@ function convert(node: RawNode, parentScope: Scope, depth: number): XmlElement {
       scope ??= new Map(parentScope);
       const prefix = name === 'xmlns' ? '' : name.slice(6);
       if (name !== 'xmlns' && (prefix === '' || value === '')) {
-        throw new TreeProblem(`The element <${qname}> has an invalid namespace declaration ${name}="${value}". Export the topology again.`);
+        throw new TreeProblem(
+          `The element <${qname}> has an invalid namespace declaration ${name}="${value}". Export the topology again.`,
+        );
       }
       if (value === '') scope.delete('');
       else scope.set(prefix, value);
@@ -253,7 +282,9 @@ function convert(node: RawNode, parentScope: Scope, depth: number): XmlElement {
   const [prefix, local] = parts.length === 2 ? [parts[0] as string, parts[1] as string] : ['', parts[0] as string];
   const ns = inScope.get(prefix) ?? null;
   if (prefix !== '' && ns === null) {
-    throw new TreeProblem(`The element <${qname}> uses the namespace prefix "${prefix}" without declaring it (xmlns:${prefix}="…"). Export the topology again.`);
+    throw new TreeProblem(
+      `The element <${qname}> uses the namespace prefix "${prefix}" without declaring it (xmlns:${prefix}="…"). Export the topology again.`,
+    );
   }
   const children: XmlElement[] = [];
   const texts: string[] = [];

@@ -1,4 +1,12 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from '@fluentui/react-components';
 
 /** What to do with unsaved changes. */
 export type DiscardChoice = 'save' | 'discard' | 'cancel';
@@ -10,7 +18,9 @@ export function ConfirmDiscard({ name, onChoose }: { name: string; onChoose: (ch
       <DialogSurface>
         <DialogBody>
           <DialogTitle>Save changes to {name}?</DialogTitle>
-          <DialogContent>Your changes are kept in the recovery copy until you decide, but they are not saved in the deployment file.</DialogContent>
+          <DialogContent>
+            Your changes are kept in the recovery copy until you decide, but they are not saved in the deployment file.
+          </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => onChoose('save')}>
               Save

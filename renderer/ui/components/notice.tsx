@@ -1,4 +1,12 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 
@@ -26,12 +34,28 @@ export function Notice({ notice, onDismiss }: { notice: NoticeState; onDismiss?:
     return () => clearTimeout(timer);
   }, [notice, onDismiss]);
   return (
-    <MessageBar intent={notice.intent} className={styles.bar} role={notice.intent === 'error' ? 'alert' : 'status'} layout="multiline">
+    <MessageBar
+      intent={notice.intent}
+      className={styles.bar}
+      role={notice.intent === 'error' ? 'alert' : 'status'}
+      layout="multiline"
+    >
       <MessageBarBody>
         <MessageBarTitle>{notice.title}</MessageBarTitle>
         {notice.text}
       </MessageBarBody>
-      <MessageBarActions containerAction={onDismiss && <Button appearance="transparent" aria-label="Dismiss message" icon={<DismissRegular />} onClick={onDismiss} />}>
+      <MessageBarActions
+        containerAction={
+          onDismiss && (
+            <Button
+              appearance="transparent"
+              aria-label="Dismiss message"
+              icon={<DismissRegular />}
+              onClick={onDismiss}
+            />
+          )
+        }
+      >
         {notice.actions?.map((a) => (
           <Button key={a.label} onClick={a.onClick}>
             {a.label}

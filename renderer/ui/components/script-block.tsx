@@ -4,7 +4,12 @@ import { memo, useMemo, useState } from 'react';
 import { highlightPowerShell } from './highlight';
 
 const useStyles = makeStyles({
-  block: { border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground1 },
+  block: {
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflow: 'hidden',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   head: {
     display: 'flex',
     alignItems: 'center',
@@ -32,7 +37,12 @@ const useStyles = makeStyles({
   variable: { color: tokens.colorPaletteMarigoldForeground2 },
   operator: { color: tokens.colorPaletteRedForeground1 },
   copied: { color: tokens.colorPaletteGreenForeground1 },
-  success: { display: 'block', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
+  success: {
+    display: 'block',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`,
+    color: tokens.colorNeutralForeground2,
+    borderTop: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
 });
 
 /**
@@ -61,7 +71,19 @@ export const ScriptBlock = memo(function ScriptBlock(props: {
     }
   };
   const classFor = (type: string) =>
-    type === 'comment' ? styles.comment : type === 'string' ? styles.string : type === 'keyword' || type === 'boolean' ? styles.keyword : type === 'function' ? styles.function : type === 'variable' ? styles.variable : type === 'operator' ? styles.operator : undefined;
+    type === 'comment'
+      ? styles.comment
+      : type === 'string'
+        ? styles.string
+        : type === 'keyword' || type === 'boolean'
+          ? styles.keyword
+          : type === 'function'
+            ? styles.function
+            : type === 'variable'
+              ? styles.variable
+              : type === 'operator'
+                ? styles.operator
+                : undefined;
   return (
     <section className={styles.block} aria-label={props.title}>
       <div className={styles.head}>
@@ -69,7 +91,11 @@ export const ScriptBlock = memo(function ScriptBlock(props: {
           <Subtitle2 as="h4">{props.title}</Subtitle2>
           <Caption1 className={styles.where}>{props.where}</Caption1>
         </div>
-        <Button icon={state === 'copied' ? <CheckmarkRegular /> : <CopyRegular />} onClick={() => void copy()} aria-label={`Copy script: ${props.title}`}>
+        <Button
+          icon={state === 'copied' ? <CheckmarkRegular /> : <CopyRegular />}
+          onClick={() => void copy()}
+          aria-label={`Copy script: ${props.title}`}
+        >
           <span aria-live="polite" className={mergeClasses(state === 'copied' && styles.copied)}>
             {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed — select and press Ctrl+C' : 'Copy'}
           </span>

@@ -1,4 +1,18 @@
-import { Badge, Button, Caption1, Input, Label, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Input,
+  Label,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { AddRegular, ArrowExportRegular, FolderOpenRegular, SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useId } from 'react';
 import { PRODUCTS } from '../../core/model/product';
@@ -31,7 +45,11 @@ const useStyles = makeStyles({
   status: { color: tokens.colorNeutralForeground2 },
   operator: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  nav: { padding: `0 ${tokens.spacingHorizontalL}`, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  nav: {
+    padding: `0 ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, flexGrow: 1, minWidth: 0 },
 });
 
@@ -55,13 +73,28 @@ export function DeploymentScreen(props: {
   useEffect(() => workspace.setOperator(operator), [workspace, operator]);
 
   const open = (tab: DeploymentTab, server: string | null = null) => navigate({ screen: 'deployment', tab, server });
-  const saveState = state.location === 'not saved yet' || state.handle === null ? 'Not saved yet' : state.dirty ? 'Unsaved changes (kept in the recovery copy)' : 'Saved';
+  const saveState =
+    state.location === 'not saved yet' || state.handle === null
+      ? 'Not saved yet'
+      : state.dirty
+        ? 'Unsaved changes (kept in the recovery copy)'
+        : 'Saved';
 
   let view: React.ReactNode;
-  if (route.tab === 'timeline') view = <Timeline workspace={workspace} host={host} onOpenServer={(fqdn) => open('dashboard', fqdn)} />;
+  if (route.tab === 'timeline')
+    view = <Timeline workspace={workspace} host={host} onOpenServer={(fqdn) => open('dashboard', fqdn)} />;
   else if (route.tab === 'topology') view = <TopologyView workspace={workspace} setNotice={props.setNotice} />;
   else if (route.tab === 'export') view = <ExportView workspace={workspace} host={host} setNotice={props.setNotice} />;
-  else if (route.server !== null) view = <ServerView key={route.server} workspace={workspace} host={host} fqdn={route.server} onBack={() => open('dashboard')} />;
+  else if (route.server !== null)
+    view = (
+      <ServerView
+        key={route.server}
+        workspace={workspace}
+        host={host}
+        fqdn={route.server}
+        onBack={() => open('dashboard')}
+      />
+    );
   else view = <Dashboard workspace={workspace} host={host} onOpenServer={(fqdn) => open('dashboard', fqdn)} />;
 
   return (
@@ -70,7 +103,10 @@ export function DeploymentScreen(props: {
         <div className={styles.titles}>
           <Caption1 className={styles.app}>lync-runbook</Caption1>
           <Text as="h1" className={styles.name}>
-            {deploymentName} <Badge appearance="tint" color="brand">{PRODUCTS[product].name}</Badge>
+            {deploymentName}{' '}
+            <Badge appearance="tint" color="brand">
+              {PRODUCTS[product].name}
+            </Badge>
           </Text>
           <Caption1 className={styles.status}>
             {state.name} · {saveState}
@@ -80,7 +116,13 @@ export function DeploymentScreen(props: {
           <Label htmlFor={operatorId} required>
             Operator
           </Label>
-          <Input id={operatorId} value={operator} onChange={(_, d) => setOperator(d.value)} placeholder="Your name" size="small" />
+          <Input
+            id={operatorId}
+            value={operator}
+            onChange={(_, d) => setOperator(d.value)}
+            placeholder="Your name"
+            size="small"
+          />
         </div>
         <div className={styles.actions}>
           <Button icon={<AddRegular />} onClick={() => props.onCommand('new')}>
@@ -89,7 +131,11 @@ export function DeploymentScreen(props: {
           <Button icon={<FolderOpenRegular />} onClick={() => props.onCommand('open')}>
             Open…
           </Button>
-          <Button icon={<SaveRegular />} appearance={state.dirty ? 'primary' : 'secondary'} onClick={() => props.onCommand('save')}>
+          <Button
+            icon={<SaveRegular />}
+            appearance={state.dirty ? 'primary' : 'secondary'}
+            onClick={() => props.onCommand('save')}
+          >
             Save
           </Button>
           <Button icon={<ArrowExportRegular />} onClick={() => open('export')}>

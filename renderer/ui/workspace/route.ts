@@ -21,9 +21,17 @@ export function saveRoute(preferences: Preferences, route: Route): void {
 /** The remembered route, or the start screen when none (or a damaged one) is stored. */
 export function loadRoute(preferences: Preferences): Route {
   try {
-    const raw = JSON.parse(preferences.get(KEY) ?? 'null') as Partial<{ screen: string; tab: string; server: unknown }> | null;
+    const raw = JSON.parse(preferences.get(KEY) ?? 'null') as Partial<{
+      screen: string;
+      tab: string;
+      server: unknown;
+    }> | null;
     if (raw?.screen === 'deployment' && TABS.includes(raw.tab as DeploymentTab)) {
-      return { screen: 'deployment', tab: raw.tab as DeploymentTab, server: typeof raw.server === 'string' ? raw.server : null };
+      return {
+        screen: 'deployment',
+        tab: raw.tab as DeploymentTab,
+        server: typeof raw.server === 'string' ? raw.server : null,
+      };
     }
   } catch {
     // A damaged preference is ignored.

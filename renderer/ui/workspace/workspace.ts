@@ -60,25 +60,50 @@ export class Workspace {
   }
 
   /** A new deployment, not saved anywhere yet. */
-  static create(host: Host, deployment: Deployment, operator: string): { ok: true; workspace: Workspace } | { ok: false; message: string } {
+  static create(
+    host: Host,
+    deployment: Deployment,
+    operator: string,
+  ): { ok: true; workspace: Workspace } | { ok: false; message: string } {
     const created = DeploymentSession.create(deployment, { clock: systemClock, operator });
     if (!created.ok) return created;
-    const workspace = new Workspace(host, created.session, { handle: null, name: deployment.name, location: 'not saved yet' }, true);
+    const workspace = new Workspace(
+      host,
+      created.session,
+      { handle: null, name: deployment.name, location: 'not saved yet' },
+      true,
+    );
     workspace.scheduleAutosave();
     return { ok: true, workspace };
   }
 
   /** Opens a document the host read; refuses it with the reason when it is not a valid deployment. */
-  static open(host: Host, opened: DocumentSource, operator: string, dirty = false): { ok: true; workspace: Workspace } | { ok: false; message: string } {
+  static open(
+    host: Host,
+    opened: DocumentSource,
+    operator: string,
+    dirty = false,
+  ): { ok: true; workspace: Workspace } | { ok: false; message: string } {
     const loaded = loadDocument(opened.text, { clock: systemClock, operator });
     if (!loaded.ok) return { ok: false, message: `${opened.name}: ${loaded.message}` };
-    return { ok: true, workspace: new Workspace(host, loaded.session, { handle: opened.handle, name: opened.name, location: opened.location }, dirty) };
+    return {
+      ok: true,
+      workspace: new Workspace(
+        host,
+        loaded.session,
+        { handle: opened.handle, name: opened.name, location: opened.location },
+        dirty,
+      ),
+    };
   }
 
   /** Records a change; refused changes leave everything as it was. */
   record(command: Command): RecordResult {
     if (this.session.operator.trim() === '' && command.operator === undefined) {
-      return { ok: false, message: 'Enter your name in "Operator" (top right) first, so the runbook says who did what.' };
+      return {
+        ok: false,
+        message: 'Enter your name in "Operator" (top right) first, so the runbook says who did what.',
+      };
     }
     return this.session.record(command);
   }
@@ -102,7 +127,12 @@ export class Workspace {
   async save(saveAs = false): Promise<{ ok: true } | { ok: false; message: string } | null> {
     try {
       const savedLength = this.session.history.length;
-      const saved = await this.host.saveDocument({ handle: this.meta.handle, suggestedName: this.suggestedName(), text: this.text(), saveAs });
+      const saved = await this.host.saveDocument({
+        handle: this.meta.handle,
+        suggestedName: this.suggestedName(),
+        text: this.text(),
+        saveAs,
+      });
       if (saved === null) return null;
       this.meta = { handle: saved.handle, name: saved.name, location: saved.location };
       // A change recorded while the save was under way is not in the file.
@@ -120,7 +150,10 @@ export class Workspace {
       this.changed(false);
       return { ok: true };
     } catch (error) {
-      return { ok: false, message: error instanceof HostError || error instanceof Error ? error.message : String(error) };
+      return {
+        ok: false,
+        message: error instanceof HostError || error instanceof Error ? error.message : String(error),
+      };
     }
   }
 
@@ -191,6 +224,12 @@ export class Workspace {
   }
 
   private computeState(): WorkspaceState {
-    return { ...this.meta, dirty: this.dirty, historyLength: this.session.history.length, lastSavedAt: this.lastSavedAt, autosaveError: this.autosaveError };
+    return {
+      ...this.meta,
+      dirty: this.dirty,
+      historyLength: this.session.history.length,
+      lastSavedAt: this.lastSavedAt,
+      autosaveError: this.autosaveError,
+    };
   }
 }

@@ -12,8 +12,12 @@ export const CLI = join(ROOT, 'out/cli/lync-runbook.cjs');
 /** Builds the command line with its own Vite config (what `npm run build:cli` runs); throws with the output on failure. */
 export function buildCli(): void {
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
-  const built = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.mts', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
-  if (built.status !== 0 || !existsSync(CLI)) throw new Error(`building the command line failed (${built.status}):\n${built.stdout}\n${built.stderr}`);
+  const built = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.mts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (built.status !== 0 || !existsSync(CLI))
+    throw new Error(`building the command line failed (${built.status}):\n${built.stdout}\n${built.stderr}`);
 }
 
 /** What a run printed and its exit code. */
@@ -25,7 +29,12 @@ export interface Run {
 
 /** Runs `lync-runbook ...args` in `cwd`, with `input` on standard input. */
 export function lyncRunbook(cwd: string, args: readonly string[], input?: string): Run {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC' },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

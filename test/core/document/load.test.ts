@@ -28,14 +28,43 @@ describe('opening a document', () => {
     ['cut short', goodText().slice(0, 200), /not valid JSON .* damaged or cut short/],
     ['another JSON file', '{"name":"package"}', /not a lync-runbook deployment/],
     ['an array', '[]', /not a lync-runbook deployment/],
-    ['a newer version', mutate((d) => (d.schemaVersion = 2)), /saved by a newer version of lync-runbook \(schema version 2\); this version reads up to 1\. Update lync-runbook/],
+    [
+      'a newer version',
+      mutate((d) => (d.schemaVersion = 2)),
+      /saved by a newer version of lync-runbook \(schema version 2\); this version reads up to 1\. Update lync-runbook/,
+    ],
     ['an unknown version', mutate((d) => (d.schemaVersion = 'one')), /unknown schema version \("one"\)/],
     ['no version', mutate((d) => delete d.schemaVersion), /unknown schema version \(none\)/],
     ['a wrong type', mutate((d) => (d.history = 'lots')), /does not validate: history: /],
-    ['a bad event', mutate((d) => ((d.history as object[])[1] = { type: 'step.completed', server: 'fe01.contoso.local', step: 7, at: 'x', operator: 'y' })), /does not validate: history\.1/],
-    ['a history that does not start with the deployment', mutate((d) => (d.history as object[]).shift()), /does not validate|does not start with the creation/],
-    ['a history that does not replay', mutate((d) => ((d.history as Record<string, unknown>[])[1]!.step = 3)), /history is inconsistent at event 2 \(step.completed\): Step 3: Request, Install or Assign Certificates on fe01.contoso.local needs Step 1/],
-    ['a topology that does not match the history', mutate((d) => ((d.deployment as Record<string, unknown>).name = 'Other')), /topology does not match its history/],
+    [
+      'a bad event',
+      mutate(
+        (d) =>
+          ((d.history as object[])[1] = {
+            type: 'step.completed',
+            server: 'fe01.contoso.local',
+            step: 7,
+            at: 'x',
+            operator: 'y',
+          }),
+      ),
+      /does not validate: history\.1/,
+    ],
+    [
+      'a history that does not start with the deployment',
+      mutate((d) => (d.history as object[]).shift()),
+      /does not validate|does not start with the creation/,
+    ],
+    [
+      'a history that does not replay',
+      mutate((d) => ((d.history as Record<string, unknown>[])[1]!.step = 3)),
+      /history is inconsistent at event 2 \(step.completed\): Step 3: Request, Install or Assign Certificates on fe01.contoso.local needs Step 1/,
+    ],
+    [
+      'a topology that does not match the history',
+      mutate((d) => ((d.deployment as Record<string, unknown>).name = 'Other')),
+      /topology does not match its history/,
+    ],
   ])('refuses %s with a message', (_name, text, message) => {
     const result = parseDocument(text, options);
     expect(result.ok).toBe(false);

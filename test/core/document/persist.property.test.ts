@@ -22,7 +22,13 @@ function advanceAll(session: DeploymentSession): boolean[] {
   const at = session.history.map((e) => e.at).reduce((a, b) => (a > b ? a : b));
   return session.deployment()!.servers.map((s) => {
     const done = ([4, 3, 2, 1] as const).find((n) => session.server(s.fqdn)?.context.steps[n] !== undefined) ?? 0;
-    const result = session.record({ type: 'step.completed', server: s.fqdn, step: (done === 4 ? 1 : done + 1) as 1 | 2 | 3 | 4, at, operator: 'next' });
+    const result = session.record({
+      type: 'step.completed',
+      server: s.fqdn,
+      step: (done === 4 ? 1 : done + 1) as 1 | 2 | 3 | 4,
+      at,
+      operator: 'next',
+    });
     return result.ok;
   });
 }
@@ -31,7 +37,9 @@ describe('persistence', () => {
   it('opens a document from its history, not from a snapshot that disagrees with it', () => {
     const original = play({ deployment: fc.sample(scenarioArb, 1)[0]!.deployment, moves: [] });
     const doc = toDocument(original, '2013-03-20T00:00:00.000Z');
-    const tampered = JSON.parse(serializeDocument(doc)) as { snapshot: { value: { children: Record<string, { snapshot: { value: unknown } }> } } };
+    const tampered = JSON.parse(serializeDocument(doc)) as {
+      snapshot: { value: { children: Record<string, { snapshot: { value: unknown } }> } };
+    };
     const first = Object.values(tampered.snapshot.value.children)[0]!;
     first.snapshot.value = 'servicesRunning';
     const loaded = parseDocument(JSON.stringify(tampered), options);

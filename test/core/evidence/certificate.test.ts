@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { judgeEvidence, normalizeThumbprint } from '../../../renderer/core/evidence';
-import { assignment, ASSIGNED_THUMBPRINT, context, expectAccepted, expectRejected, fixture, PREVIOUS_THUMBPRINT } from './evidence-kit';
+import {
+  assignment,
+  ASSIGNED_THUMBPRINT,
+  context,
+  expectAccepted,
+  expectRejected,
+  fixture,
+  PREVIOUS_THUMBPRINT,
+} from './evidence-kit';
 
 const ROLLED = fixture('certificate/oauth-current-and-previous.txt');
 const OTHER = 'AAAABBBBCCCCDDDDEEEEFFFF0000111122223333';
@@ -15,13 +23,19 @@ describe('Get-CsCertificate -Type OAuthTokenIssuer', () => {
     const ctx = context();
     const judgement = judgeEvidence(ROLLED, ctx);
     expect(judgement.kind).toBe('certificate');
-    expect(expectAccepted(judgement, ctx)).toEqual({ server: 'fe02.contoso.local', thumbprints: [ASSIGNED_THUMBPRINT] });
+    expect(expectAccepted(judgement, ctx)).toEqual({
+      server: 'fe02.contoso.local',
+      thumbprints: [ASSIGNED_THUMBPRINT],
+    });
     expect(judgement.read).toContain('The listing does not name the machine: taken as run on fe02.contoso.local.');
     expect(judgement.read.filter((l) => l.startsWith('certificate '))).toHaveLength(2);
   });
 
   it('refuses when the assigned certificate is only the previous one, explaining the roll-over', () => {
-    const message = expectRejected(judgeEvidence(ROLLED, context({ oauth: assignment('2013-03-14T12:00:00.000Z', PREVIOUS_THUMBPRINT) })), 'thumbprint-mismatch');
+    const message = expectRejected(
+      judgeEvidence(ROLLED, context({ oauth: assignment('2013-03-14T12:00:00.000Z', PREVIOUS_THUMBPRINT) })),
+      'thumbprint-mismatch',
+    );
     expect(message).toMatch(/previous/);
     expect(message).toContain(ASSIGNED_THUMBPRINT);
   });
@@ -33,7 +47,10 @@ describe('Get-CsCertificate -Type OAuthTokenIssuer', () => {
   });
 
   it('asks to record the thumbprint (or use replication evidence) when the assignment has none', () => {
-    const message = expectRejected(judgeEvidence(cert(ASSIGNED_THUMBPRINT), context({ oauth: assignment('2013-03-14T12:00:00.000Z', null) })), 'no-assignment');
+    const message = expectRejected(
+      judgeEvidence(cert(ASSIGNED_THUMBPRINT), context({ oauth: assignment('2013-03-14T12:00:00.000Z', null) })),
+      'no-assignment',
+    );
     expect(message).toMatch(/thumbprint/);
     expect(message).toContain('Get-CsManagementStoreReplicationStatus');
   });
@@ -43,7 +60,9 @@ describe('Get-CsCertificate -Type OAuthTokenIssuer', () => {
   });
 
   it('reads a lower-case thumbprint with spaces', () => {
-    const spaced = ASSIGNED_THUMBPRINT.toLowerCase().replace(/(.{2})/g, '$1 ').trim();
+    const spaced = ASSIGNED_THUMBPRINT.toLowerCase()
+      .replace(/(.{2})/g, '$1 ')
+      .trim();
     const ctx = context();
     expectAccepted(judgeEvidence(cert(spaced), ctx), ctx);
     expect(normalizeThumbprint(`\u200e${spaced}`)).toBe(ASSIGNED_THUMBPRINT);
@@ -55,11 +74,14 @@ describe('Get-CsCertificate -Type OAuthTokenIssuer', () => {
     const mixed = `${cert(OTHER, 'Default')}\n${cert(ASSIGNED_THUMBPRINT, 'OAuthTokenIssuer')}\n${cert(OTHER, 'WebServicesInternal')}`;
     expectAccepted(judgeEvidence(mixed, ctx), ctx);
     const noOAuth = `${cert(ASSIGNED_THUMBPRINT, 'Default')}\n${cert(OTHER, 'WebServicesInternal')}`;
-    expect(expectRejected(judgeEvidence(noOAuth, ctx), 'thumbprint-mismatch')).toMatch(/no OAuthTokenIssuer certificate/);
+    expect(expectRejected(judgeEvidence(noOAuth, ctx), 'thumbprint-mismatch')).toMatch(
+      /no OAuthTokenIssuer certificate/,
+    );
   });
 
   it('refuses a listing cut off before its thumbprint', () => {
-    const cut = 'Issuer           : CN=contoso-DC01-CA, DC=contoso, DC=local\nNotAfter         : 3/14/2015 9:00:00 AM\nSubject          : CN=contoso.com';
+    const cut =
+      'Issuer           : CN=contoso-DC01-CA, DC=contoso, DC=local\nNotAfter         : 3/14/2015 9:00:00 AM\nSubject          : CN=contoso.com';
     expect(judgeEvidence(cut, context()).kind).toBe('certificate');
     expectRejected(judgeEvidence(cut, context()), 'incomplete');
   });

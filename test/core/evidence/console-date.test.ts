@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createDateReader, describeDate, type ConsoleDate, type DateSettings } from '../../../renderer/core/evidence/console-date';
+import {
+  createDateReader,
+  describeDate,
+  type ConsoleDate,
+  type DateSettings,
+} from '../../../renderer/core/evidence/console-date';
 
 const UTC = 'UTC';
-const settings = (locale: string, localeChosen: boolean, timeZone = UTC): DateSettings => ({ locale, localeChosen, timeZone });
+const settings = (locale: string, localeChosen: boolean, timeZone = UTC): DateSettings => ({
+  locale,
+  localeChosen,
+  timeZone,
+});
 const readOne = (text: string, s: DateSettings): ConsoleDate => createDateReader(s, [text]).read(text);
 const isoOf = (d: ConsoleDate): string => (d.ok ? d.iso : `${d.problem}: ${d.message}`);
 
@@ -73,7 +82,9 @@ describe('reading console dates in a locale and time zone', () => {
 
   it('reads ISO-like dates in any locale, and exact ISO times with their zone', () => {
     expect(isoOf(readOne('2013-03-04 10:00:00', settings('en-US', false)))).toBe('2013-03-04T10:00:00.000Z');
-    expect(isoOf(readOne('2013-03-04 10:00:00', settings('de-DE', true, 'Europe/Berlin')))).toBe('2013-03-04T09:00:00.000Z');
+    expect(isoOf(readOne('2013-03-04 10:00:00', settings('de-DE', true, 'Europe/Berlin')))).toBe(
+      '2013-03-04T09:00:00.000Z',
+    );
     const exact = readOne('2012-11-25T04:08:05.0000000Z', settings('en-US', false, 'America/Los_Angeles'));
     expect(isoOf(exact)).toBe('2012-11-25T04:08:05.000Z');
     expect(exact.ok && exact.zone).toBe('UTC');
@@ -92,7 +103,15 @@ describe('reading console dates in a locale and time zone', () => {
   });
 
   it('refuses what is not a real date and time, saying so', () => {
-    for (const text of ['yesterday', '2/30/2013 10:00:00 AM', '13/13/2013 10:00:00', '11/24/12 8:08:05 PM', '11/24/2012 13:08:05 PM', '11/24/2012', '']) {
+    for (const text of [
+      'yesterday',
+      '2/30/2013 10:00:00 AM',
+      '13/13/2013 10:00:00',
+      '11/24/12 8:08:05 PM',
+      '11/24/2012 13:08:05 PM',
+      '11/24/2012',
+      '',
+    ]) {
       const d = readOne(text, settings('en-US', true));
       expect(d.ok, text).toBe(false);
       expect(d.ok ? '' : d.message.length, text).toBeGreaterThan(0);
@@ -102,7 +121,10 @@ describe('reading console dates in a locale and time zone', () => {
   });
 
   it('assumes no order for an unknown locale: two readings are refused, one is read', () => {
-    expect(readOne('3/4/2013 10:00:00', settings('not a locale!!', true))).toMatchObject({ ok: false, problem: 'ambiguous' });
+    expect(readOne('3/4/2013 10:00:00', settings('not a locale!!', true))).toMatchObject({
+      ok: false,
+      problem: 'ambiguous',
+    });
     expect(isoOf(readOne('24/11/2012 20:08:05', settings('not a locale!!', true)))).toBe('2012-11-24T20:08:05.000Z');
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_LOCALES, consoleLocale, DEFAULT_CONSOLE_LOCALE, describeConsoleLocale } from '../../../renderer/core/evidence/console-locale';
+import {
+  CONSOLE_LOCALES,
+  consoleLocale,
+  DEFAULT_CONSOLE_LOCALE,
+  describeConsoleLocale,
+} from '../../../renderer/core/evidence/console-locale';
 
 describe('console locales', () => {
   it('knows the required cultures exactly, en-US first as the default', () => {

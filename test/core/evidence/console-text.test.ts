@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { consoleLines, errorHeads, noiseSummary, promptHosts, shown } from '../../../renderer/core/evidence/console-text';
+import {
+  consoleLines,
+  errorHeads,
+  noiseSummary,
+  promptHosts,
+  shown,
+} from '../../../renderer/core/evidence/console-text';
 import { fixture } from './evidence-kit';
 
 describe('console lines', () => {
@@ -17,7 +23,9 @@ describe('console lines', () => {
   });
 
   it('names the machine of a remoting prompt', () => {
-    expect(promptHosts(consoleLines('[fe01.contoso.local]: PS C:\\> Get-CsCertificate\nPS C:\\>'))).toEqual(['fe01.contoso.local']);
+    expect(promptHosts(consoleLines('[fe01.contoso.local]: PS C:\\> Get-CsCertificate\nPS C:\\>'))).toEqual([
+      'fe01.contoso.local',
+    ]);
   });
 
   it('makes pasted values safe to show: no control or bidi characters, bounded length', () => {

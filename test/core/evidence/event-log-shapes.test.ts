@@ -12,7 +12,12 @@ describe('event log shapes', () => {
   });
 
   it('reads each shape into the same fields', () => {
-    const shapes = ['event-log/get-winevent-table.txt', 'event-log/get-winevent-list.txt', 'event-log/get-eventlog-table.txt', 'event-log/event-viewer-3038.txt'].map((f) => rawEvents(consoleLines(fixture(f)))[0]);
+    const shapes = [
+      'event-log/get-winevent-table.txt',
+      'event-log/get-winevent-list.txt',
+      'event-log/get-eventlog-table.txt',
+      'event-log/event-viewer-3038.txt',
+    ].map((f) => rawEvents(consoleLines(fixture(f)))[0]);
     expect(shapes.map((e) => [e?.shape, e?.id, e?.timeText, e?.machine])).toEqual([
       ['get-winevent-table', 3038, '3/15/2013 9:12:00 AM', null],
       ['list', 3038, '3/15/2013 9:12:00 AM', 'fe02.contoso.local'],
@@ -24,7 +29,8 @@ describe('event log shapes', () => {
   });
 
   it('does not take description text that looks like labels for a new event', () => {
-    const text = 'Log Name: Lync Server\nSource: LS Replica Replicator Agent Service\nDate: 3/15/2013 9:12:00 AM\nEvent ID: 3038\nComputer: fe02.contoso.local\nDescription:\nSource: quoted in the text\nComputer: fe09.contoso.local\n';
+    const text =
+      'Log Name: Lync Server\nSource: LS Replica Replicator Agent Service\nDate: 3/15/2013 9:12:00 AM\nEvent ID: 3038\nComputer: fe02.contoso.local\nDescription:\nSource: quoted in the text\nComputer: fe09.contoso.local\n';
     expect(looksLikeEventViewer(consoleLines(text))).toBe(true);
     const events = rawEvents(consoleLines(text));
     expect(events).toHaveLength(1);

@@ -22,7 +22,13 @@ describe('event 3038 from Get-WinEvent', () => {
   });
 
   it('refuses when even the newest event came before the assignment', () => {
-    const message = expectRejected(judgeEvidence(fixture('event-log/get-winevent-table.txt'), context({ oauth: assignment('2013-03-16T00:00:00.000Z') })), 'before-assignment');
+    const message = expectRejected(
+      judgeEvidence(
+        fixture('event-log/get-winevent-table.txt'),
+        context({ oauth: assignment('2013-03-16T00:00:00.000Z') }),
+      ),
+      'before-assignment',
+    );
     expect(message).toContain(NEWEST);
   });
 
@@ -30,16 +36,20 @@ describe('event 3038 from Get-WinEvent', () => {
     const text = fixture('event-log/get-winevent-list.txt');
     const ctx = context();
     expect(expectAccepted(judgeEvidence(text, ctx), ctx).event3038At).toBe(NEWEST);
-    expect(expectRejected(judgeEvidence(text, context({ server: 'fe03.contoso.local' })), 'another-server')).toContain('fe02.contoso.local');
+    expect(expectRejected(judgeEvidence(text, context({ server: 'fe03.contoso.local' })), 'another-server')).toContain(
+      'fe02.contoso.local',
+    );
   });
 
   it('refuses a remote query whose PSComputerName is another server', () => {
-    const text = 'TimeCreated             Id LevelDisplayName Message     PSComputerName\n-----------             -- ---------------- -------     --------------\n3/15/2013 9:12:00 AM  3038 Information      [message t fe03.contoso.local\n';
+    const text =
+      'TimeCreated             Id LevelDisplayName Message     PSComputerName\n-----------             -- ---------------- -------     --------------\n3/15/2013 9:12:00 AM  3038 Information      [message t fe03.contoso.local\n';
     expectRejected(judgeEvidence(text, context()), 'another-server');
   });
 
   it('ignores other events, and says so, but refuses a listing with no event 3038', () => {
-    const text = 'TimeCreated                     Id LevelDisplayName Message\n-----------                     -- ---------------- -------\n3/15/2013 9:12:00 AM          1017 Error            [message]\n';
+    const text =
+      'TimeCreated                     Id LevelDisplayName Message\n-----------                     -- ---------------- -------\n3/15/2013 9:12:00 AM          1017 Error            [message]\n';
     const judgement = judgeEvidence(text, context());
     expect(expectRejected(judgement, 'not-up-to-date')).toContain('3038');
     expect(judgement.read).toContain('1 other event not judged (ID 1017).');
@@ -55,7 +65,8 @@ describe('event 3038 from Get-EventLog', () => {
   });
 
   it('reads Format-List output, taking the event ID from the low bits of InstanceId', () => {
-    const text = 'Index              : 48213\nEntryType          : Information\nInstanceId         : 1073744862\nMessage            : [message text of event 3038]\nSource             : LS Replica Replicator Agent Service\nTimeGenerated      : 3/15/2013 9:12:00 AM\nTimeWritten        : 3/15/2013 9:12:00 AM\n';
+    const text =
+      'Index              : 48213\nEntryType          : Information\nInstanceId         : 1073744862\nMessage            : [message text of event 3038]\nSource             : LS Replica Replicator Agent Service\nTimeGenerated      : 3/15/2013 9:12:00 AM\nTimeWritten        : 3/15/2013 9:12:00 AM\n';
     const ctx = context();
     expect(expectAccepted(judgeEvidence(text, ctx), ctx).event3038At).toBe(NEWEST);
   });
@@ -70,27 +81,45 @@ describe("event 3038 as Event Viewer's copied text", () => {
   });
 
   it('refuses the event of another computer', () => {
-    expectRejected(judgeEvidence(fixture('event-log/event-viewer-3038.txt'), context({ server: 'fe03.contoso.local' })), 'another-server');
+    expectRejected(
+      judgeEvidence(fixture('event-log/event-viewer-3038.txt'), context({ server: 'fe03.contoso.local' })),
+      'another-server',
+    );
   });
 
   it('refuses an ambiguous Date line while the locale is the default', () => {
-    const message = expectRejected(judgeEvidence(viewer('3/4/2013 10:00:00 AM', 'fe02.contoso.local'), context({ oauth: assignment('2013-03-01T00:00:00.000Z') })), 'ambiguous-date');
+    const message = expectRejected(
+      judgeEvidence(
+        viewer('3/4/2013 10:00:00 AM', 'fe02.contoso.local'),
+        context({ oauth: assignment('2013-03-01T00:00:00.000Z') }),
+      ),
+      'ambiguous-date',
+    );
     expect(message).toContain('2013-04-03 10:00:00');
   });
 
   it("prefers the exact UTC SystemTime of the event's XML to the local Date line", () => {
-    const xml = 'Event Xml:\n<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">\n  <System>\n    <Provider Name="LS Replica Replicator Agent Service" />\n    <EventID Qualifiers="16384">3038</EventID>\n    <TimeCreated SystemTime="2013-03-04T18:00:00.000000000Z" />\n    <Channel>Lync Server</Channel>\n    <Computer>fe02.contoso.local</Computer>\n  </System>\n</Event>\n';
+    const xml =
+      'Event Xml:\n<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">\n  <System>\n    <Provider Name="LS Replica Replicator Agent Service" />\n    <EventID Qualifiers="16384">3038</EventID>\n    <TimeCreated SystemTime="2013-03-04T18:00:00.000000000Z" />\n    <Channel>Lync Server</Channel>\n    <Computer>fe02.contoso.local</Computer>\n  </System>\n</Event>\n';
     const ctx = context({ oauth: assignment('2013-03-01T00:00:00.000Z') });
-    expect(expectAccepted(judgeEvidence(viewer('3/4/2013 10:00:00 AM', 'fe02.contoso.local', xml), ctx), ctx).event3038At).toBe('2013-03-04T18:00:00.000Z');
+    expect(
+      expectAccepted(judgeEvidence(viewer('3/4/2013 10:00:00 AM', 'fe02.contoso.local', xml), ctx), ctx).event3038At,
+    ).toBe('2013-03-04T18:00:00.000Z');
   });
 
   it('refuses an event 3038 that does not come from the Lync Server log', () => {
-    const text = viewer('3/15/2013 9:12:00 AM', 'fe02.contoso.local').replace('Lync Server', 'Application').replace('LS Replica Replicator Agent Service', 'SomeOtherApp');
+    const text = viewer('3/15/2013 9:12:00 AM', 'fe02.contoso.local')
+      .replace('Lync Server', 'Application')
+      .replace('LS Replica Replicator Agent Service', 'SomeOtherApp');
     expect(expectRejected(judgeEvidence(text, context()), 'unrecognised')).toContain('SomeOtherApp');
   });
 
   it('reads several copied events and judges the newest of this computer', () => {
-    const text = [viewer('3/14/2013 8:00:00 AM', 'fe02.contoso.local'), viewer('3/15/2013 9:12:00 AM', 'fe02.contoso.local'), viewer('3/16/2013 9:12:00 AM', 'fe03.contoso.local')].join('\n');
+    const text = [
+      viewer('3/14/2013 8:00:00 AM', 'fe02.contoso.local'),
+      viewer('3/15/2013 9:12:00 AM', 'fe02.contoso.local'),
+      viewer('3/16/2013 9:12:00 AM', 'fe03.contoso.local'),
+    ].join('\n');
     const ctx = context();
     const judgement = judgeEvidence(text, ctx);
     expect(expectAccepted(judgement, ctx).event3038At).toBe(NEWEST);
@@ -98,6 +127,9 @@ describe("event 3038 as Event Viewer's copied text", () => {
   });
 
   it('asks for an assignment when none is recorded', () => {
-    expectRejected(judgeEvidence(fixture('event-log/event-viewer-3038.txt'), context({ oauth: null })), 'no-assignment');
+    expectRejected(
+      judgeEvidence(fixture('event-log/event-viewer-3038.txt'), context({ oauth: null })),
+      'no-assignment',
+    );
   });
 });

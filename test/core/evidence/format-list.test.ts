@@ -6,7 +6,10 @@ const names = new Set(['uptodate', 'replicafqdn', 'lastupdatecreation', 'message
 
 describe('list output', () => {
   it('starts a new record when a property repeats, and keeps empty values', () => {
-    const records = listRecords(consoleLines('UpToDate : True\nReplicaFqdn :\n\nUpToDate : False\nReplicaFqdn : fe03.contoso.local'), names);
+    const records = listRecords(
+      consoleLines('UpToDate : True\nReplicaFqdn :\n\nUpToDate : False\nReplicaFqdn : fe03.contoso.local'),
+      names,
+    );
     expect(records).toHaveLength(2);
     expect(field(records[0]!, 'ReplicaFqdn')).toBe('');
     expect(field(records[1]!, 'replicafqdn')).toBe('fe03.contoso.local');

@@ -19,7 +19,12 @@ describe('table output', () => {
   it('reads Get-EventLog columns, with right-aligned Index and InstanceID', () => {
     const [table] = consoleTables(consoleLines(fixture('event-log/get-eventlog-table.txt')), all);
     const row = table!.rows[0]!;
-    expect([row.cells.get('index'), row.cells.get('time'), row.cells.get('source'), row.cells.get('instanceid')]).toEqual(['48213', 'Mar 15 09:12', 'LS Replica Replica...', '3038']);
+    expect([
+      row.cells.get('index'),
+      row.cells.get('time'),
+      row.cells.get('source'),
+      row.cells.get('instanceid'),
+    ]).toEqual(['48213', 'Mar 15 09:12', 'LS Replica Replica...', '3038']);
     expect(isTruncatedCell(row.cells.get('source')!)).toBe(true);
   });
 

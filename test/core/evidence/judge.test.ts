@@ -2,10 +2,25 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_KINDS, proofSchema } from '../../../renderer/core/events/schema';
 import { proofCoversAssignment } from '../../../renderer/core/gate/gate';
-import { judgeEvidence, MAX_EVIDENCE_TEXT, type EvidenceContext, type EvidenceJudgement } from '../../../renderer/core/evidence';
+import {
+  judgeEvidence,
+  MAX_EVIDENCE_TEXT,
+  type EvidenceContext,
+  type EvidenceJudgement,
+} from '../../../renderer/core/evidence';
 import { assignment, context, expectRejected, fixture } from './evidence-kit';
 
-const REASONS = ['another-server', 'not-up-to-date', 'before-assignment', 'thumbprint-mismatch', 'ambiguous-date', 'unrecognised', 'no-assignment', 'incomplete', 'unsupported-version'];
+const REASONS = [
+  'another-server',
+  'not-up-to-date',
+  'before-assignment',
+  'thumbprint-mismatch',
+  'ambiguous-date',
+  'unrecognised',
+  'no-assignment',
+  'incomplete',
+  'unsupported-version',
+];
 const FIXTURES = [
   'replication-status/single-from-field-report.txt',
   'replication-status/pool-mixed.txt',
@@ -60,15 +75,21 @@ describe('what was pasted', () => {
 
   it('judges the most conclusive kind of a mixed paste and says the rest was not judged', () => {
     const ctx = context({ oauth: assignment('2013-03-14T12:00:00.000Z') });
-    const j = judgeEvidence(`${fixture('replication-status/pool-mixed.txt')}\n${fixture('event-log/event-viewer-3038.txt')}`, ctx);
+    const j = judgeEvidence(
+      `${fixture('replication-status/pool-mixed.txt')}\n${fixture('event-log/event-viewer-3038.txt')}`,
+      ctx,
+    );
     expect(j.kind).toBe('replication-status');
     expect(j.warnings.join(' ')).toMatch(/also holds an event log listing/);
   });
 
   it('refuses an empty paste, prose, and a paste holding only an error, saying what to paste', () => {
     expect(expectRejected(judgeEvidence('', context()), 'unrecognised')).toMatch(/Nothing was pasted/);
-    expect(expectRejected(judgeEvidence('The replica looks fine to me, trust me.', context()), 'unrecognised')).toContain('Get-CsManagementStoreReplicationStatus');
-    const error = 'PS C:\\> Get-CsManagementStoreReplicationStatus\nGet-CsManagementStoreReplicationStatus : Access is denied.\nAt line:1 char:1\n+ Get-CsManagementStoreReplicationStatus\n    + CategoryInfo          : PermissionDenied: (:) [], UnauthorizedAccessException\n    + FullyQualifiedErrorId : AccessDenied\n';
+    expect(
+      expectRejected(judgeEvidence('The replica looks fine to me, trust me.', context()), 'unrecognised'),
+    ).toContain('Get-CsManagementStoreReplicationStatus');
+    const error =
+      'PS C:\\> Get-CsManagementStoreReplicationStatus\nGet-CsManagementStoreReplicationStatus : Access is denied.\nAt line:1 char:1\n+ Get-CsManagementStoreReplicationStatus\n    + CategoryInfo          : PermissionDenied: (:) [], UnauthorizedAccessException\n    + FullyQualifiedErrorId : AccessDenied\n';
     const j = judgeEvidence(error, context());
     expect(j.kind).toBeNull();
     expect(expectRejected(j, 'unrecognised')).toContain('Access is denied.');
@@ -78,13 +99,22 @@ describe('what was pasted', () => {
 describe('hostile and broken input', () => {
   const hostile: Array<[string, string]> = [
     ['binary', Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('')],
-    ['NULs and escapes', '\u0000\u001b[31mUpToDate : True\u001b[0m\u0000\nReplicaFqdn : fe02.contoso.local\u202e\nLastUpdateCreation : \u0000'],
+    [
+      'NULs and escapes',
+      '\u0000\u001b[31mUpToDate : True\u001b[0m\u0000\nReplicaFqdn : fe02.contoso.local\u202e\nLastUpdateCreation : \u0000',
+    ],
     ['lone surrogates', '\ud800UpToDate : True\n\udfff'],
     ['unbalanced JSON', `{"schema":"lync-runbook.verify",${'['.repeat(5000)}`],
-    ['JSON of the wrong shape', '{"schema":"lync-runbook.verify","schemaVersion":1,"replication":[1,2,3],"oauthThumbprints":{"a":1}}'],
+    [
+      'JSON of the wrong shape',
+      '{"schema":"lync-runbook.verify","schemaVersion":1,"replication":[1,2,3],"oauthThumbprints":{"a":1}}',
+    ],
     ['JSON with a huge version', '{"schema":"lync-runbook.verify","schemaVersion":1e308}'],
     ['rulers without tables', '---- ----\n---- ----\n-\n'],
-    ['a header with a ruler and garbage rows', 'UpToDate ReplicaFqdn\n-------- -----------\n\u0000\u0000\u0000 \u0001\n'],
+    [
+      'a header with a ruler and garbage rows',
+      'UpToDate ReplicaFqdn\n-------- -----------\n\u0000\u0000\u0000 \u0001\n',
+    ],
     ['labels without values', 'Log Name:\nEvent ID:\nDate:\nComputer:\nEvent ID:'],
     ['prototype keys', 'constructor : x\n__proto__ : y\nUpToDate : toString\nReplicaFqdn : hasOwnProperty'],
   ];
@@ -113,7 +143,10 @@ describe('hostile and broken input', () => {
     ['unclosed prompts', `PS ${'x'.repeat(2000)}\n`],
     ['unclosed JSON strings', `{"schema":"lync-runbook.verify"${'"'.repeat(300)}\n`],
     ['dashes', '- '],
-    ['headers and rulers', 'Index Time EntryType Source InstanceID Message\n----- ---- --------- ------ ---------- -------\n'],
+    [
+      'headers and rulers',
+      'Index Time EntryType Source InstanceID Message\n----- ---- --------- ------ ---------- -------\n',
+    ],
     ['digit runs in dates', `LastUpdateCreation : ${'1'.repeat(60)}/1/1 1:1\n`],
     ['XML tags', `<TimeCreated ${' '.repeat(500)}\n`],
     ['Event Viewer labels', 'Log Name: Lync Server\nEvent ID: 3038\n'],
@@ -127,37 +160,85 @@ describe('hostile and broken input', () => {
     });
   }
 
-  it(`never throws and always gives a well-formed verdict (${RUNS} runs)`, () => {
-    const vocabulary = [
-      'UpToDate           : True', 'UpToDate : False', 'ReplicaFqdn        :', 'ReplicaFqdn : fe02.contoso.local', 'LastUpdateCreation : 3/4/2013 10:00:00 AM',
-      'LastStatusReport   : 11/24/2012 8:15:36 PM', 'UpToDate ReplicaFqdn LastUpdateCreation', '-------- ----------- ------------------', 'TimeCreated                     Id Message',
-      '-----------                     -- -------', '3/15/2013 9:12:00 AM          3038 x', 'Log Name: Lync Server', 'Event ID: 3038', 'Computer: fe02.contoso.local', 'Date: 3/4/2013 10:00:00 AM',
-      'Thumbprint : 8F2A6C0D11E34B5A9C7D2E1F0A3B4C5D6E7F8091', 'Use : OAuthTokenIssuer', 'PreviousThumbprint : 8F2A6C0D11E34B5A9C7D2E1F0A3B4C5D6E7F8091',
-      '{"schema":"lync-runbook.verify","schemaVersion":1,', '"expected":"fe02.contoso.local","server":"fe02.contoso.local"}', 'PS C:\\>', '[fe01]: PS C:\\>',
-      '+ CategoryInfo : x', 'At line:1 char:1', '', '   ', 'Description:', 'Event Xml:', '<TimeCreated SystemTime="2013-03-15T09:12:00Z" />',
-    ];
-    const structured = fc.array(fc.oneof(fc.constantFrom(...vocabulary), fc.string({ maxLength: 40 })), { maxLength: 40 }).map((ls) => ls.join('\n'));
-    const mutated = fc
-      .tuple(fc.constantFrom(...FIXTURES), fc.nat(), fc.nat(), fc.string({ maxLength: 30, unit: 'binary' }))
-      .map(([t, a, b, junk]) => `${t.slice(0, a % (t.length + 1))}${junk}${t.slice(b % (t.length + 1))}`);
-    const text = fc.oneof(fc.string({ maxLength: 400, unit: 'binary' }), structured, mutated);
-    const ctx = fc.record({
-      server: fc.constantFrom('fe02.contoso.local', 'FE01.contoso.local', 'edge01.perimeter.contoso.com', 'x'),
-      oauth: fc.option(fc.record({
-        server: fc.constant('fe01.contoso.local'),
-        thumbprint: fc.option(fc.constant('8F2A6C0D11E34B5A9C7D2E1F0A3B4C5D6E7F8091')),
-        at: fc.constantFrom('2012-11-25T04:00:00.000Z', '2013-03-14T12:00:00.000Z', '2030-01-01T00:00:00.000Z'),
-        operator: fc.constant('admin'),
-      })),
-      locale: fc.constantFrom('en-US', 'en-GB', 'de-DE', 'fr-FR', 'nl-NL', 'sv-SE', '', 'not a locale', 'x'.repeat(100)),
-      localeChosen: fc.boolean(),
-      timeZone: fc.constantFrom('UTC', 'America/Los_Angeles', 'Europe/London', 'Australia/Lord_Howe', 'Not/AZone', ''),
-    });
-    fc.assert(
-      fc.property(text, ctx, (t, c) => {
-        wellFormed(judgeEvidence(t, c), c);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 10_000 + RUNS * 10);
+  it(
+    `never throws and always gives a well-formed verdict (${RUNS} runs)`,
+    () => {
+      const vocabulary = [
+        'UpToDate           : True',
+        'UpToDate : False',
+        'ReplicaFqdn        :',
+        'ReplicaFqdn : fe02.contoso.local',
+        'LastUpdateCreation : 3/4/2013 10:00:00 AM',
+        'LastStatusReport   : 11/24/2012 8:15:36 PM',
+        'UpToDate ReplicaFqdn LastUpdateCreation',
+        '-------- ----------- ------------------',
+        'TimeCreated                     Id Message',
+        '-----------                     -- -------',
+        '3/15/2013 9:12:00 AM          3038 x',
+        'Log Name: Lync Server',
+        'Event ID: 3038',
+        'Computer: fe02.contoso.local',
+        'Date: 3/4/2013 10:00:00 AM',
+        'Thumbprint : 8F2A6C0D11E34B5A9C7D2E1F0A3B4C5D6E7F8091',
+        'Use : OAuthTokenIssuer',
+        'PreviousThumbprint : 8F2A6C0D11E34B5A9C7D2E1F0A3B4C5D6E7F8091',
+        '{"schema":"lync-runbook.verify","schemaVersion":1,',
+        '"expected":"fe02.contoso.local","server":"fe02.contoso.local"}',
+        'PS C:\\>',
+        '[fe01]: PS C:\\>',
+        '+ CategoryInfo : x',
+        'At line:1 char:1',
+        '',
+        '   ',
+        'Description:',
+        'Event Xml:',
+        '<TimeCreated SystemTime="2013-03-15T09:12:00Z" />',
+      ];
+      const structured = fc
+        .array(fc.oneof(fc.constantFrom(...vocabulary), fc.string({ maxLength: 40 })), { maxLength: 40 })
+        .map((ls) => ls.join('\n'));
+      const mutated = fc
+        .tuple(fc.constantFrom(...FIXTURES), fc.nat(), fc.nat(), fc.string({ maxLength: 30, unit: 'binary' }))
+        .map(([t, a, b, junk]) => `${t.slice(0, a % (t.length + 1))}${junk}${t.slice(b % (t.length + 1))}`);
+      const text = fc.oneof(fc.string({ maxLength: 400, unit: 'binary' }), structured, mutated);
+      const ctx = fc.record({
+        server: fc.constantFrom('fe02.contoso.local', 'FE01.contoso.local', 'edge01.perimeter.contoso.com', 'x'),
+        oauth: fc.option(
+          fc.record({
+            server: fc.constant('fe01.contoso.local'),
+            thumbprint: fc.option(fc.constant('8F2A6C0D11E34B5A9C7D2E1F0A3B4C5D6E7F8091')),
+            at: fc.constantFrom('2012-11-25T04:00:00.000Z', '2013-03-14T12:00:00.000Z', '2030-01-01T00:00:00.000Z'),
+            operator: fc.constant('admin'),
+          }),
+        ),
+        locale: fc.constantFrom(
+          'en-US',
+          'en-GB',
+          'de-DE',
+          'fr-FR',
+          'nl-NL',
+          'sv-SE',
+          '',
+          'not a locale',
+          'x'.repeat(100),
+        ),
+        localeChosen: fc.boolean(),
+        timeZone: fc.constantFrom(
+          'UTC',
+          'America/Los_Angeles',
+          'Europe/London',
+          'Australia/Lord_Howe',
+          'Not/AZone',
+          '',
+        ),
+      });
+      fc.assert(
+        fc.property(text, ctx, (t, c) => {
+          wellFormed(judgeEvidence(t, c), c);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    10_000 + RUNS * 10,
+  );
 });

@@ -10,7 +10,13 @@ describe('the evidence input recorded with a verdict', () => {
     const judgement = judgeEvidence(text, ctx);
     expect(judgement.verdict.accepted).toBe(true);
     const input = toEvidenceInput(judgement, text, ctx);
-    expect(input).toEqual({ kind: 'replication-status', text, locale: 'en-US', timeZone: 'America/Los_Angeles', read: judgement.read });
+    expect(input).toEqual({
+      kind: 'replication-status',
+      text,
+      locale: 'en-US',
+      timeZone: 'America/Los_Angeles',
+      read: judgement.read,
+    });
     expect(evidenceInputSchema.safeParse(input).success).toBe(true);
   });
 

@@ -17,8 +17,14 @@ describe('the field report output (UpToDate True, ReplicaFqdn empty, 11/24/2012 
     const ctx = la('2012-11-25T04:00:00.000Z');
     const judgement = judgeEvidence(FIELD_REPORT, ctx);
     expect(judgement.kind).toBe('replication-status');
-    expect(expectAccepted(judgement, ctx)).toEqual({ server: 'fe02.contoso.local', upToDate: true, lastUpdate: '2012-11-25T04:08:05.000Z' });
-    expect(judgement.read.join('\n')).toContain('ReplicaFqdn empty: taken as the server the command ran on, fe02.contoso.local');
+    expect(expectAccepted(judgement, ctx)).toEqual({
+      server: 'fe02.contoso.local',
+      upToDate: true,
+      lastUpdate: '2012-11-25T04:08:05.000Z',
+    });
+    expect(judgement.read.join('\n')).toContain(
+      'ReplicaFqdn empty: taken as the server the command ran on, fe02.contoso.local',
+    );
     expect(judgement.read.join('\n')).toContain('2012-11-24 20:08:05 (America/Los_Angeles) = 2012-11-25T04:08:05.000Z');
   });
 
@@ -35,11 +41,19 @@ describe('the field report output (UpToDate True, ReplicaFqdn empty, 11/24/2012 
   it('reads the same text in UTC as 20:08:05Z', () => {
     const before = context({ oauth: assignment('2012-11-24T20:00:00.000Z'), timeZone: 'UTC' });
     expect(expectAccepted(judgeEvidence(FIELD_REPORT, before), before).lastUpdate).toBe('2012-11-24T20:08:05.000Z');
-    expectRejected(judgeEvidence(FIELD_REPORT, context({ oauth: assignment('2012-11-24T20:10:00.000Z'), timeZone: 'UTC' })), 'before-assignment');
+    expectRejected(
+      judgeEvidence(FIELD_REPORT, context({ oauth: assignment('2012-11-24T20:10:00.000Z'), timeZone: 'UTC' })),
+      'before-assignment',
+    );
   });
 
   it('is not ambiguous with the default locale, and is read the same with en-GB chosen', () => {
-    const ctx = context({ oauth: assignment('2012-11-24T20:00:00.000Z'), timeZone: 'UTC', locale: 'en-GB', localeChosen: true });
+    const ctx = context({
+      oauth: assignment('2012-11-24T20:00:00.000Z'),
+      timeZone: 'UTC',
+      locale: 'en-GB',
+      localeChosen: true,
+    });
     const judgement = judgeEvidence(FIELD_REPORT, ctx);
     expect(expectAccepted(judgement, ctx).lastUpdate).toBe('2012-11-24T20:08:05.000Z');
   });
@@ -58,7 +72,12 @@ describe('replication status of a pool', () => {
     expect(judgement.read.join('\n')).toContain('fe03.contoso.local (this server) · UpToDate True');
     expect(judgement.read).toContain('Stepped over 1 prompt line.');
     if (judgement.records?.kind !== 'replication-status') throw new Error('records');
-    expect(judgement.records.replicas.map((r) => r.replicaFqdn)).toEqual(['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local', 'edge01.perimeter.contoso.com']);
+    expect(judgement.records.replicas.map((r) => r.replicaFqdn)).toEqual([
+      'fe01.contoso.local',
+      'fe02.contoso.local',
+      'fe03.contoso.local',
+      'edge01.perimeter.contoso.com',
+    ]);
     const edge = judgement.records.replicas[3]!;
     expect([edge.lastStatusReport, edge.productVersion]).toEqual([null, null]);
   });
@@ -80,7 +99,9 @@ describe('replication status of a pool', () => {
   });
 
   it('reads many replicas and keeps the read list short', () => {
-    const blocks = Array.from({ length: 120 }, (_, i) => block(`fe${String(i).padStart(3, '0')}.contoso.local`, 'True', '3/14/2013 10:01:58 AM')).join('\n');
+    const blocks = Array.from({ length: 120 }, (_, i) =>
+      block(`fe${String(i).padStart(3, '0')}.contoso.local`, 'True', '3/14/2013 10:01:58 AM'),
+    ).join('\n');
     const ctx = context({ server: 'fe077.contoso.local' });
     const judgement = judgeEvidence(blocks, ctx);
     expectAccepted(judgement, ctx);
@@ -89,7 +110,8 @@ describe('replication status of a pool', () => {
   });
 
   it('does not take an empty ReplicaFqdn as this server when other replicas are listed', () => {
-    const text = block('', 'True', '3/14/2013 10:01:58 AM') + '\n' + block('fe01.contoso.local', 'True', '3/14/2013 10:01:58 AM');
+    const text =
+      block('', 'True', '3/14/2013 10:01:58 AM') + '\n' + block('fe01.contoso.local', 'True', '3/14/2013 10:01:58 AM');
     expect(expectRejected(judgeEvidence(text, context()), 'another-server')).toMatch(/only block/);
   });
 
@@ -99,12 +121,20 @@ describe('replication status of a pool', () => {
   });
 
   it('refuses a paste that lists the server as both up to date and not (two runs mixed), and says why', () => {
-    const text = block('fe02.contoso.local', 'False', '3/13/2013 10:01:58 AM') + '\n' + block('FE02.contoso.local', 'True', '3/14/2013 10:01:58 AM');
-    expect(expectRejected(judgeEvidence(text, context()), 'not-up-to-date')).toMatch(/listed 2 times, with UpToDate both True and False/);
+    const text =
+      block('fe02.contoso.local', 'False', '3/13/2013 10:01:58 AM') +
+      '\n' +
+      block('FE02.contoso.local', 'True', '3/14/2013 10:01:58 AM');
+    expect(expectRejected(judgeEvidence(text, context()), 'not-up-to-date')).toMatch(
+      /listed 2 times, with UpToDate both True and False/,
+    );
   });
 
   it('judges the last block when the server is listed twice alike, and says so', () => {
-    const text = block('fe02.contoso.local', 'True', '3/14/2013 10:01:58 AM') + '\n' + block('fe02.contoso.local', 'True', '3/14/2013 10:01:58 AM');
+    const text =
+      block('fe02.contoso.local', 'True', '3/14/2013 10:01:58 AM') +
+      '\n' +
+      block('fe02.contoso.local', 'True', '3/14/2013 10:01:58 AM');
     const ctx = context();
     const judgement = judgeEvidence(text, ctx);
     expectAccepted(judgement, ctx);
@@ -112,21 +142,29 @@ describe('replication status of a pool', () => {
   });
 
   it('refuses an empty LastUpdateCreation as not up to date', () => {
-    const text = 'UpToDate           : True\nReplicaFqdn        : fe02.contoso.local\nLastStatusReport   :\nLastUpdateCreation :\nProductVersion     :\n';
+    const text =
+      'UpToDate           : True\nReplicaFqdn        : fe02.contoso.local\nLastStatusReport   :\nLastUpdateCreation :\nProductVersion     :\n';
     expectRejected(judgeEvidence(text, context()), 'not-up-to-date');
   });
 
   it('refuses an UpToDate that is neither True nor False', () => {
-    expectRejected(judgeEvidence(block('fe02.contoso.local', 'Perhaps', '3/14/2013 10:01:58 AM'), context()), 'unrecognised');
+    expectRejected(
+      judgeEvidence(block('fe02.contoso.local', 'Perhaps', '3/14/2013 10:01:58 AM'), context()),
+      'unrecognised',
+    );
   });
 });
 
 describe('replication status in other locales and shapes', () => {
-  const gbBlock = 'UpToDate           : True\nReplicaFqdn        : fe02.contoso.local\nLastStatusReport   : 04/03/2013 10:05:27\nLastUpdateCreation : 04/03/2013 10:04:00\nProductVersion     : 5.0.8308.0\n';
+  const gbBlock =
+    'UpToDate           : True\nReplicaFqdn        : fe02.contoso.local\nLastStatusReport   : 04/03/2013 10:05:27\nLastUpdateCreation : 04/03/2013 10:04:00\nProductVersion     : 5.0.8308.0\n';
   const early = assignment('2013-03-04T10:00:00.000Z');
 
   it('refuses 04/03/2013 while the locale is the default, naming both readings', () => {
-    const message = expectRejected(judgeEvidence(gbBlock, context({ oauth: early, timeZone: 'Europe/London' })), 'ambiguous-date');
+    const message = expectRejected(
+      judgeEvidence(gbBlock, context({ oauth: early, timeZone: 'Europe/London' })),
+      'ambiguous-date',
+    );
     expect(message).toContain('2013-04-03 10:04:00');
     expect(message).toContain('2013-03-04 10:04:00');
     expect(message).toMatch(/locale/);
@@ -138,7 +176,10 @@ describe('replication status in other locales and shapes', () => {
   });
 
   it('refuses it when en-US is chosen, since en-US would print AM/PM', () => {
-    expectRejected(judgeEvidence(gbBlock, context({ oauth: early, timeZone: 'Europe/London', locale: 'en-US', localeChosen: true })), 'ambiguous-date');
+    expectRejected(
+      judgeEvidence(gbBlock, context({ oauth: early, timeZone: 'Europe/London', locale: 'en-US', localeChosen: true })),
+      'ambiguous-date',
+    );
   });
 
   it('reads an en-GB table, settling the order from 14/03/2013', () => {
@@ -152,7 +193,11 @@ describe('replication status in other locales and shapes', () => {
   });
 
   it('reads de-DE, fr-FR and nl-NL consoles', () => {
-    for (const [locale, date] of [['de-DE', '04.03.2013 10:04:00'], ['fr-FR', '04/03/2013 10:04:00'], ['nl-NL', '4-3-2013 10:04:00']] as const) {
+    for (const [locale, date] of [
+      ['de-DE', '04.03.2013 10:04:00'],
+      ['fr-FR', '04/03/2013 10:04:00'],
+      ['nl-NL', '4-3-2013 10:04:00'],
+    ] as const) {
       const ctx = context({ oauth: early, timeZone: 'UTC', locale, localeChosen: true });
       const text = block('fe02.contoso.local', 'True', date);
       expect(expectAccepted(judgeEvidence(text, ctx), ctx).lastUpdate, locale).toBe('2013-03-04T10:04:00.000Z');
@@ -160,14 +205,16 @@ describe('replication status in other locales and shapes', () => {
   });
 
   it('refuses a table too narrow to show LastUpdateCreation, asking for the list form', () => {
-    const text = 'UpToDate ReplicaFqdn        LastStatusReport\n-------- -----------        ----------------\n    True fe02.contoso.local 3/14/2013 10:02:11 AM\n';
+    const text =
+      'UpToDate ReplicaFqdn        LastStatusReport\n-------- -----------        ----------------\n    True fe02.contoso.local 3/14/2013 10:02:11 AM\n';
     const judgement = judgeEvidence(text, context());
     expect(expectRejected(judgement, 'incomplete')).toContain('Format-List');
     expect(judgement.warnings.join(' ')).toMatch(/no LastUpdateCreation, ProductVersion column/);
   });
 
   it('refuses a table that cut the server name short, asking for the list form', () => {
-    const text = 'UpToDate ReplicaFqdn       LastUpdateCreation\n-------- -----------       ------------------\n    True fe02.contoso.lo... 3/14/2013 10:01:58 AM\n';
+    const text =
+      'UpToDate ReplicaFqdn       LastUpdateCreation\n-------- -----------       ------------------\n    True fe02.contoso.lo... 3/14/2013 10:01:58 AM\n';
     expect(expectRejected(judgeEvidence(text, context()), 'incomplete')).toContain('Format-List');
   });
 });
@@ -189,12 +236,15 @@ describe('a paste with prompts, errors, and a second run cut off half-way', () =
   });
 
   it('refuses a value cut off in the middle of its date', () => {
-    const cut = 'UpToDate           : True\nReplicaFqdn        :\nLastStatusReport   : 11/24/2012 8:15:36 PM\nLastUpdateCreation : 11/24/2012 8:0';
+    const cut =
+      'UpToDate           : True\nReplicaFqdn        :\nLastStatusReport   : 11/24/2012 8:15:36 PM\nLastUpdateCreation : 11/24/2012 8:0';
     expect(expectRejected(judgeEvidence(cut, context()), 'incomplete')).toContain('cut off');
   });
 
   it('refuses a paste cut off after its first line', () => {
-    expectRejected(judgeEvidence('PS C:\\> Get-CsManagementStoreReplicationStatus\n\nUpToDate           : True', context()), 'incomplete');
+    expectRejected(
+      judgeEvidence('PS C:\\> Get-CsManagementStoreReplicationStatus\n\nUpToDate           : True', context()),
+      'incomplete',
+    );
   });
 });
-

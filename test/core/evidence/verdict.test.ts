@@ -18,9 +18,33 @@ describe('verdict helpers', () => {
   it('never accepts a proof the gate would not take', () => {
     const ctx = context({ oauth: assignment('2013-03-14T12:00:00.000Z') });
     const otherwise = reject('before-assignment', 'too early');
-    expect(acceptProof({ server: 'fe02.contoso.local', upToDate: true, lastUpdate: '2013-03-14T11:00:00.000Z' }, ctx, otherwise)).toBe(otherwise);
-    expect(acceptProof({ server: 'fe03.contoso.local', upToDate: true, lastUpdate: '2013-03-15T00:00:00.000Z' }, ctx, otherwise)).toBe(otherwise);
-    expect(acceptProof({ server: 'fe02.contoso.local', upToDate: true, lastUpdate: '2013-03-15T00:00:00.000Z' }, ctx, otherwise).accepted).toBe(true);
-    expect(acceptProof({ server: 'fe02.contoso.local', upToDate: true, lastUpdate: '2013-03-15T00:00:00.000Z' }, context({ oauth: null }), otherwise)).toBe(otherwise);
+    expect(
+      acceptProof(
+        { server: 'fe02.contoso.local', upToDate: true, lastUpdate: '2013-03-14T11:00:00.000Z' },
+        ctx,
+        otherwise,
+      ),
+    ).toBe(otherwise);
+    expect(
+      acceptProof(
+        { server: 'fe03.contoso.local', upToDate: true, lastUpdate: '2013-03-15T00:00:00.000Z' },
+        ctx,
+        otherwise,
+      ),
+    ).toBe(otherwise);
+    expect(
+      acceptProof(
+        { server: 'fe02.contoso.local', upToDate: true, lastUpdate: '2013-03-15T00:00:00.000Z' },
+        ctx,
+        otherwise,
+      ).accepted,
+    ).toBe(true);
+    expect(
+      acceptProof(
+        { server: 'fe02.contoso.local', upToDate: true, lastUpdate: '2013-03-15T00:00:00.000Z' },
+        context({ oauth: null }),
+        otherwise,
+      ),
+    ).toBe(otherwise);
   });
 });

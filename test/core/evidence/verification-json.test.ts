@@ -16,14 +16,19 @@ function report(overrides: Report = {}): Report {
     expected: 'fe02.contoso.local',
     server: 'fe02.contoso.local',
     time: '2013-03-15T09:20:00.0000000Z',
-    replication: { upToDate: true, lastUpdateCreation: '2013-03-15T09:12:00.0000000Z', lastStatusReport: '2013-03-15T09:15:31.0000000Z' },
+    replication: {
+      upToDate: true,
+      lastUpdateCreation: '2013-03-15T09:12:00.0000000Z',
+      lastStatusReport: '2013-03-15T09:15:31.0000000Z',
+    },
     oauthThumbprints: [ASSIGNED_THUMBPRINT],
     replicaService: 'Running',
     event3038: '2013-03-15T09:12:00.0000000Z',
     ...overrides,
   };
 }
-const line = (r: Report): string => `PS C:\\Users\\admin> .\\verify-fe02.ps1\n${JSON.stringify(r)}\nPS C:\\Users\\admin>`;
+const line = (r: Report): string =>
+  `PS C:\\Users\\admin> .\\verify-fe02.ps1\n${JSON.stringify(r)}\nPS C:\\Users\\admin>`;
 
 describe('the verification script output', () => {
   it('accepts a good report, with every part in the proof', () => {
@@ -46,12 +51,18 @@ describe('the verification script output', () => {
   });
 
   it('accepts times with an offset', () => {
-    const r = report({ time: '2013-03-15T10:20:00+01:00', replication: { upToDate: true, lastUpdateCreation: '2013-03-15T10:12:00.0000000+01:00', lastStatusReport: null }, event3038: null });
+    const r = report({
+      time: '2013-03-15T10:20:00+01:00',
+      replication: { upToDate: true, lastUpdateCreation: '2013-03-15T10:12:00.0000000+01:00', lastStatusReport: null },
+      event3038: null,
+    });
     expect(expectAccepted(judgeEvidence(line(r), ctx), ctx).lastUpdate).toBe('2013-03-15T09:12:00.000Z');
   });
 
   it('refuses a report run on another server than the script was made for', () => {
-    expect(expectRejected(judgeEvidence(line(report({ server: 'fe03.contoso.local' })), ctx), 'another-server')).toContain('fe03.contoso.local');
+    expect(
+      expectRejected(judgeEvidence(line(report({ server: 'fe03.contoso.local' })), ctx), 'another-server'),
+    ).toContain('fe03.contoso.local');
   });
 
   it("refuses another server's report", () => {
@@ -60,38 +71,61 @@ describe('the verification script output', () => {
   });
 
   it('refuses an old report made before the assignment', () => {
-    const old = report({ time: '2013-03-15T08:00:00.0000000Z', replication: { upToDate: true, lastUpdateCreation: '2013-03-15T07:00:00.0000000Z', lastStatusReport: null }, event3038: null });
+    const old = report({
+      time: '2013-03-15T08:00:00.0000000Z',
+      replication: { upToDate: true, lastUpdateCreation: '2013-03-15T07:00:00.0000000Z', lastStatusReport: null },
+      event3038: null,
+    });
     expect(expectRejected(judgeEvidence(line(old), ctx), 'before-assignment')).toMatch(/again/);
   });
 
   it('refuses a recent report whose last update and event 3038 predate the assignment', () => {
-    const stale = report({ replication: { upToDate: true, lastUpdateCreation: '2013-03-15T08:00:00.0000000Z', lastStatusReport: null }, event3038: '2013-03-15T08:00:00.0000000Z', oauthThumbprints: [] });
+    const stale = report({
+      replication: { upToDate: true, lastUpdateCreation: '2013-03-15T08:00:00.0000000Z', lastStatusReport: null },
+      event3038: '2013-03-15T08:00:00.0000000Z',
+      oauthThumbprints: [],
+    });
     expectRejected(judgeEvidence(line(stale), ctx), 'before-assignment');
   });
 
   it('refuses UpToDate false when nothing else shows the assignment', () => {
-    const behind = report({ replication: { upToDate: false, lastUpdateCreation: '2013-03-15T08:00:00.0000000Z', lastStatusReport: null }, event3038: null, oauthThumbprints: [] });
+    const behind = report({
+      replication: { upToDate: false, lastUpdateCreation: '2013-03-15T08:00:00.0000000Z', lastStatusReport: null },
+      event3038: null,
+      oauthThumbprints: [],
+    });
     expectRejected(judgeEvidence(line(behind), ctx), 'not-up-to-date');
   });
 
   it('accepts on the matching thumbprint alone, and refuses a mismatching one alone', () => {
     const onlyCert = report({ replication: null, event3038: null });
     expect(expectAccepted(judgeEvidence(line(onlyCert), ctx), ctx).thumbprints).toEqual([ASSIGNED_THUMBPRINT]);
-    const wrong = report({ replication: null, event3038: null, oauthThumbprints: ['aaaabbbbccccddddeeeeffff0000111122223333'] });
-    expect(expectRejected(judgeEvidence(line(wrong), ctx), 'thumbprint-mismatch')).toContain('AAAABBBBCCCCDDDDEEEEFFFF0000111122223333');
+    const wrong = report({
+      replication: null,
+      event3038: null,
+      oauthThumbprints: ['aaaabbbbccccddddeeeeffff0000111122223333'],
+    });
+    expect(expectRejected(judgeEvidence(line(wrong), ctx), 'thumbprint-mismatch')).toContain(
+      'AAAABBBBCCCCDDDDEEEEFFFF0000111122223333',
+    );
   });
 
   it('accepts on event 3038 alone when the assignment has no recorded thumbprint', () => {
     const noThumb = context({ oauth: { ...assignment(AT), thumbprint: null } });
     const onlyEvent = report({ replication: null, oauthThumbprints: [] });
-    expect(expectAccepted(judgeEvidence(line(onlyEvent), noThumb), noThumb).event3038At).toBe('2013-03-15T09:12:00.000Z');
+    expect(expectAccepted(judgeEvidence(line(onlyEvent), noThumb), noThumb).event3038At).toBe(
+      '2013-03-15T09:12:00.000Z',
+    );
     // With a recorded thumbprint, an empty certificate list says the store lacks it.
     expectRejected(judgeEvidence(line(onlyEvent), ctx), 'thumbprint-mismatch');
   });
 
   it('refuses a report that proves nothing', () => {
     const noThumb = context({ oauth: { ...assignment(AT), thumbprint: null } });
-    expectRejected(judgeEvidence(line(report({ replication: null, oauthThumbprints: [], event3038: null })), noThumb), 'incomplete');
+    expectRejected(
+      judgeEvidence(line(report({ replication: null, oauthThumbprints: [], event3038: null })), noThumb),
+      'incomplete',
+    );
   });
 
   it('refuses a report one of whose parts contradicts the rest, and warns about a stopped agent', () => {
@@ -106,17 +140,34 @@ describe('the verification script output', () => {
 
   it('refuses UpToDate False even when an event 3038 or the thumbprint would support it', () => {
     const base = report();
-    const withEvent = report({ replication: { ...(base.replication as object), upToDate: false }, event3038: '2013-03-15T09:00:00.0000000Z' });
+    const withEvent = report({
+      replication: { ...(base.replication as object), upToDate: false },
+      event3038: '2013-03-15T09:00:00.0000000Z',
+    });
     expectRejected(judgeEvidence(line(withEvent), ctx), 'not-up-to-date');
   });
 
   it('refuses a last update before the assignment even when an event 3038 came after it, unless the store shows the assigned thumbprint', () => {
     const base = report();
-    const old = report({ replication: { ...(base.replication as object), upToDate: true, lastUpdateCreation: '2013-03-14T09:00:00.0000000Z' }, event3038: '2013-03-15T09:10:00.0000000Z', oauthThumbprints: [] });
+    const old = report({
+      replication: {
+        ...(base.replication as object),
+        upToDate: true,
+        lastUpdateCreation: '2013-03-14T09:00:00.0000000Z',
+      },
+      event3038: '2013-03-15T09:10:00.0000000Z',
+      oauthThumbprints: [],
+    });
     const noThumbprint = context({ oauth: assignment(AT, null) });
     expectRejected(judgeEvidence(line(old), noThumbprint), 'before-assignment');
     // The recorded time is when Step 3 was marked done; a store that took the certificate just before shows its thumbprint.
-    const holds = report({ replication: { ...(base.replication as object), upToDate: true, lastUpdateCreation: '2013-03-15T08:58:00.0000000Z' } });
+    const holds = report({
+      replication: {
+        ...(base.replication as object),
+        upToDate: true,
+        lastUpdateCreation: '2013-03-15T08:58:00.0000000Z',
+      },
+    });
     const judgement = judgeEvidence(line(holds), ctx);
     const proof = expectAccepted(judgement, ctx);
     expect(proof.lastUpdate).toBeUndefined();
@@ -126,7 +177,11 @@ describe('the verification script output', () => {
 
   it('says to record the thumbprint when nothing else proves the store current', () => {
     const base = report();
-    const bare = report({ replication: { ...(base.replication as object), upToDate: true, lastUpdateCreation: null }, event3038: null, oauthThumbprints: [ASSIGNED_THUMBPRINT] });
+    const bare = report({
+      replication: { ...(base.replication as object), upToDate: true, lastUpdateCreation: null },
+      event3038: null,
+      oauthThumbprints: [ASSIGNED_THUMBPRINT],
+    });
     const judgement = judgeEvidence(line(bare), context({ oauth: assignment(AT, null) }));
     expectRejected(judgement, 'incomplete');
     expect(!judgement.verdict.accepted && judgement.verdict.message).toContain('Record its thumbprint…');
@@ -134,7 +189,9 @@ describe('the verification script output', () => {
 
   it('does not hold the CMS master’s LastStatusReport clock against the report', () => {
     const base = report();
-    const skewed = report({ replication: { ...(base.replication as object), lastStatusReport: '2013-03-15T09:45:00.0000000Z' } });
+    const skewed = report({
+      replication: { ...(base.replication as object), lastStatusReport: '2013-03-15T09:45:00.0000000Z' },
+    });
     expectAccepted(judgeEvidence(line(skewed), ctx), ctx);
   });
 
@@ -144,22 +201,44 @@ describe('the verification script output', () => {
 
   it('refuses times later than the script’s own run time', () => {
     const base = report();
-    const edited = report({ replication: { ...(base.replication as object), lastUpdateCreation: '2013-03-20T09:00:00.0000000Z' } });
+    const edited = report({
+      replication: { ...(base.replication as object), lastUpdateCreation: '2013-03-20T09:00:00.0000000Z' },
+    });
     expect(expectRejected(judgeEvidence(line(edited), ctx), 'unrecognised')).toMatch(/later than when the script ran/);
   });
 
   it('refuses a newer schemaVersion with a clear message', () => {
-    const message = expectRejected(judgeEvidence(line(report({ schemaVersion: 2, somethingNew: true })), ctx), 'unsupported-version');
+    const message = expectRejected(
+      judgeEvidence(line(report({ schemaVersion: 2, somethingNew: true })), ctx),
+      'unsupported-version',
+    );
     expect(message).toContain('schemaVersion 2');
     expect(message).toMatch(/Update the app/);
   });
 
   it('refuses malformed reports, naming the field at fault', () => {
-    expect(expectRejected(judgeEvidence(line(report({ replication: { upToDate: 'yes', lastUpdateCreation: null, lastStatusReport: null } })), ctx), 'unrecognised')).toContain('replication.upToDate');
-    expect(expectRejected(judgeEvidence(line(report({ oauthThumbprints: ['ABC'] })), ctx), 'unrecognised')).toContain('oauthThumbprints');
-    expect(expectRejected(judgeEvidence(line(report({ time: '2013-03-15 09:20:00' })), ctx), 'unrecognised')).toContain('time');
-    expect(expectRejected(judgeEvidence(line(report({ schemaVersion: 0 })), ctx), 'unrecognised')).toContain('schemaVersion');
-    expectRejected(judgeEvidence('{"schema":"lync-runbook.verify","schemaVersion":1,"expected":"fe02.contoso.local",,}', ctx), 'unrecognised');
+    expect(
+      expectRejected(
+        judgeEvidence(
+          line(report({ replication: { upToDate: 'yes', lastUpdateCreation: null, lastStatusReport: null } })),
+          ctx,
+        ),
+        'unrecognised',
+      ),
+    ).toContain('replication.upToDate');
+    expect(expectRejected(judgeEvidence(line(report({ oauthThumbprints: ['ABC'] })), ctx), 'unrecognised')).toContain(
+      'oauthThumbprints',
+    );
+    expect(expectRejected(judgeEvidence(line(report({ time: '2013-03-15 09:20:00' })), ctx), 'unrecognised')).toContain(
+      'time',
+    );
+    expect(expectRejected(judgeEvidence(line(report({ schemaVersion: 0 })), ctx), 'unrecognised')).toContain(
+      'schemaVersion',
+    );
+    expectRejected(
+      judgeEvidence('{"schema":"lync-runbook.verify","schemaVersion":1,"expected":"fe02.contoso.local",,}', ctx),
+      'unrecognised',
+    );
     expectRejected(judgeEvidence('{"schema":"something.else","schemaVersion":1}', ctx), 'unrecognised');
   });
 

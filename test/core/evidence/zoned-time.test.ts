@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { isKnownTimeZone, wallTimeToEpoch, type WallTime } from '../../../renderer/core/evidence/zoned-time';
 
-const wall = (year: number, month: number, day: number, hour: number, minute = 0, second = 0): WallTime => ({ year, month, day, hour, minute, second, millisecond: 0 });
+const wall = (year: number, month: number, day: number, hour: number, minute = 0, second = 0): WallTime => ({
+  year,
+  month,
+  day,
+  hour,
+  minute,
+  second,
+  millisecond: 0,
+});
 const iso = (r: ReturnType<typeof wallTimeToEpoch>): string => (r.ok ? new Date(r.epoch).toISOString() : r.problem);
 
 describe('wall time to UTC in an IANA zone', () => {

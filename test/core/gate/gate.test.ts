@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGate, type GateInput } from '../../../renderer/core/gate/gate';
 
-const oauth = { server: 'fe01.contoso.local', thumbprint: 'A'.repeat(40), at: '2013-03-14T10:00:00.000Z', operator: 'j.smith' };
-const stale: GateInput = { fqdn: 'fe02.contoso.local', role: 'front-end', step1At: '2013-03-13T09:00:00.000Z', oauth, evidence: null, override: null };
+const oauth = {
+  server: 'fe01.contoso.local',
+  thumbprint: 'A'.repeat(40),
+  at: '2013-03-14T10:00:00.000Z',
+  operator: 'j.smith',
+};
+const stale: GateInput = {
+  fqdn: 'fe02.contoso.local',
+  role: 'front-end',
+  step1At: '2013-03-13T09:00:00.000Z',
+  oauth,
+  evidence: null,
+  override: null,
+};
 
 describe('the five rules of the Step 3 gate', () => {
   it('rule 1: a role that needs no OAuthTokenIssuer certificate is not gated', () => {
@@ -11,32 +23,66 @@ describe('the five rules of the Step 3 gate', () => {
   });
   it('rule 2: with nothing assigned yet, this server assigns it; the server it was assigned on is current', () => {
     expect(evaluateGate({ ...stale, oauth: null })).toMatchObject({ allowed: true, rule: 'assigns-oauth' });
-    expect(evaluateGate({ ...stale, fqdn: 'FE01.contoso.local' })).toMatchObject({ allowed: true, rule: 'assigns-oauth' });
+    expect(evaluateGate({ ...stale, fqdn: 'FE01.contoso.local' })).toMatchObject({
+      allowed: true,
+      rule: 'assigns-oauth',
+    });
   });
   it('rule 3: a local store taken after the assignment is current; one taken at the same instant is not', () => {
-    expect(evaluateGate({ ...stale, step1At: '2013-03-14T10:00:00.001Z' })).toMatchObject({ allowed: true, rule: 'replica-current' });
+    expect(evaluateGate({ ...stale, step1At: '2013-03-14T10:00:00.001Z' })).toMatchObject({
+      allowed: true,
+      rule: 'replica-current',
+    });
     expect(evaluateGate({ ...stale, step1At: '2013-03-14T10:00:00.000Z' }).allowed).toBe(false);
     expect(evaluateGate({ ...stale, step1At: '2013-03-14T09:59:59.999Z' }).allowed).toBe(false);
   });
   it('rule 4: accepted evidence that covers the assignment', () => {
-    const evidence = (proof: object) => ({ ...stale, evidence: { proof: { server: 'fe02.contoso.local', ...proof }, at: '2013-03-14T11:00:00.000Z', operator: 'j' } });
-    expect(evaluateGate(evidence({ upToDate: true, lastUpdate: '2013-03-14T10:00:01.000Z' }))).toMatchObject({ allowed: true, rule: 'evidence' });
-    expect(evaluateGate(evidence({ thumbprints: ['A'.repeat(40)] }))).toMatchObject({ allowed: true, rule: 'evidence' });
-    expect(evaluateGate(evidence({ event3038At: '2013-03-14T10:05:00.000Z' }))).toMatchObject({ allowed: true, rule: 'evidence' });
+    const evidence = (proof: object) => ({
+      ...stale,
+      evidence: { proof: { server: 'fe02.contoso.local', ...proof }, at: '2013-03-14T11:00:00.000Z', operator: 'j' },
+    });
+    expect(evaluateGate(evidence({ upToDate: true, lastUpdate: '2013-03-14T10:00:01.000Z' }))).toMatchObject({
+      allowed: true,
+      rule: 'evidence',
+    });
+    expect(evaluateGate(evidence({ thumbprints: ['A'.repeat(40)] }))).toMatchObject({
+      allowed: true,
+      rule: 'evidence',
+    });
+    expect(evaluateGate(evidence({ event3038At: '2013-03-14T10:05:00.000Z' }))).toMatchObject({
+      allowed: true,
+      rule: 'evidence',
+    });
     expect(evaluateGate(evidence({ upToDate: false, lastUpdate: '2013-03-14T10:30:00.000Z' })).allowed).toBe(false);
     expect(evaluateGate(evidence({ upToDate: true, lastUpdate: '2013-03-14T10:00:00.000Z' })).allowed).toBe(false);
     expect(evaluateGate(evidence({ thumbprints: ['B'.repeat(40)] })).allowed).toBe(false);
   });
   it('rule 4 refuses evidence that contradicts itself, whatever else it shows', () => {
-    const evidence = (proof: object) => ({ ...stale, evidence: { proof: { server: 'fe02.contoso.local', ...proof }, at: '2013-03-14T11:00:00.000Z', operator: 'j' } });
+    const evidence = (proof: object) => ({
+      ...stale,
+      evidence: { proof: { server: 'fe02.contoso.local', ...proof }, at: '2013-03-14T11:00:00.000Z', operator: 'j' },
+    });
     expect(evaluateGate(evidence({ upToDate: false, event3038At: '2013-03-14T10:30:00.000Z' })).allowed).toBe(false);
     expect(evaluateGate(evidence({ upToDate: false, thumbprints: ['A'.repeat(40)] })).allowed).toBe(false);
-    expect(evaluateGate(evidence({ upToDate: true, lastUpdate: '2013-03-14T10:30:00.000Z', thumbprints: ['B'.repeat(40)] })).allowed).toBe(false);
-    expect(evaluateGate(evidence({ upToDate: true, lastUpdate: '2013-03-14T09:00:00.000Z', event3038At: '2013-03-14T10:30:00.000Z' })).allowed).toBe(false);
-    expect(evaluateGate(evidence({ thumbprints: ['A'.repeat(40)], event3038At: '2013-03-14T09:30:00.000Z' })).allowed).toBe(false);
+    expect(
+      evaluateGate(evidence({ upToDate: true, lastUpdate: '2013-03-14T10:30:00.000Z', thumbprints: ['B'.repeat(40)] }))
+        .allowed,
+    ).toBe(false);
+    expect(
+      evaluateGate(
+        evidence({ upToDate: true, lastUpdate: '2013-03-14T09:00:00.000Z', event3038At: '2013-03-14T10:30:00.000Z' }),
+      ).allowed,
+    ).toBe(false);
+    expect(
+      evaluateGate(evidence({ thumbprints: ['A'.repeat(40)], event3038At: '2013-03-14T09:30:00.000Z' })).allowed,
+    ).toBe(false);
   });
   it('rule 5: an override with a written reason', () => {
-    expect(evaluateGate({ ...stale, override: { reason: 'CHG-1', at: oauth.at, operator: 'j' } })).toMatchObject({ allowed: true, rule: 'override', explanation: 'Overridden by j: CHG-1' });
+    expect(evaluateGate({ ...stale, override: { reason: 'CHG-1', at: oauth.at, operator: 'j' } })).toMatchObject({
+      allowed: true,
+      rule: 'override',
+      explanation: 'Overridden by j: CHG-1',
+    });
     expect(evaluateGate({ ...stale, override: { reason: '  ', at: oauth.at, operator: 'j' } }).allowed).toBe(false);
   });
   it('otherwise: blocked, with both times in the words', () => {

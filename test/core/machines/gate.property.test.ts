@@ -18,10 +18,14 @@ function plainBlocked(history: readonly DomainEvent[], server: string, needsOAut
   if (created?.type === 'deployment.created') for (const s of created.deployment.servers) roleOf.set(s.fqdn, s.role);
   // The assignment: the first oauth.assigned, or the first Step 3 on a server that needs the certificate.
   const assignment = history.find(
-    (e) => e.type === 'oauth.assigned' || (e.type === 'step.completed' && e.step === 3 && roleNeedsOAuth(roleOf.get(e.server) as never)),
+    (e) =>
+      e.type === 'oauth.assigned' ||
+      (e.type === 'step.completed' && e.step === 3 && roleNeedsOAuth(roleOf.get(e.server) as never)),
   ) as Extract<DomainEvent, { server: string }> | undefined;
   if (assignment === undefined || assignment.server === server) return false;
-  const refreshes = history.filter((e) => e.type === 'step.completed' && e.step === 1 && e.server === server).map((e) => Date.parse(e.at));
+  const refreshes = history
+    .filter((e) => e.type === 'step.completed' && e.step === 1 && e.server === server)
+    .map((e) => Date.parse(e.at));
   const lastRefresh = refreshes.length === 0 ? -Infinity : Math.max(...refreshes);
   const older = lastRefresh <= Date.parse(assignment.at);
   const evidence = history.some((e) => e.type === 'evidence.accepted' && e.server === server);

@@ -39,12 +39,39 @@ const EVENTS: Ev[] = [
   { type: 'remediation.chosen', server: SELF, path: 'A', ...stamp },
   { type: 'remediation.chosen', server: SELF, path: 'B', ...stamp },
   { type: 'remediation.chosen', server: SELF, path: 'C', ...stamp },
-  ...(['export', 'import'] as const).map((item): Ev => ({ type: 'remediation.item.completed', server: SELF, path: 'A', item, ...stamp })),
-  ...(['start-agent', 'event-3038'] as const).map((item): Ev => ({ type: 'remediation.item.completed', server: SELF, path: 'B', item, ...stamp })),
+  ...(['export', 'import'] as const).map((item): Ev => ({
+    type: 'remediation.item.completed',
+    server: SELF,
+    path: 'A',
+    item,
+    ...stamp,
+  })),
+  ...(['start-agent', 'event-3038'] as const).map((item): Ev => ({
+    type: 'remediation.item.completed',
+    server: SELF,
+    path: 'B',
+    item,
+    ...stamp,
+  })),
   { type: 'remediation.item.completed', server: SELF, path: 'C', item: 'replication-complete', ...stamp },
-  { type: 'evidence.accepted', server: SELF, proof: { server: SELF, upToDate: true, lastUpdate: '2013-03-14T10:30:00.000Z' }, ...stamp },
-  { type: 'evidence.accepted', server: SELF, proof: { server: SELF, upToDate: true, lastUpdate: '2013-03-14T09:30:00.000Z' }, ...stamp },
-  { type: 'evidence.accepted', server: SELF, proof: { server: 'fe03.contoso.local', upToDate: true, lastUpdate: '2013-03-14T10:30:00.000Z' }, ...stamp },
+  {
+    type: 'evidence.accepted',
+    server: SELF,
+    proof: { server: SELF, upToDate: true, lastUpdate: '2013-03-14T10:30:00.000Z' },
+    ...stamp,
+  },
+  {
+    type: 'evidence.accepted',
+    server: SELF,
+    proof: { server: SELF, upToDate: true, lastUpdate: '2013-03-14T09:30:00.000Z' },
+    ...stamp,
+  },
+  {
+    type: 'evidence.accepted',
+    server: SELF,
+    proof: { server: 'fe03.contoso.local', upToDate: true, lastUpdate: '2013-03-14T10:30:00.000Z' },
+    ...stamp,
+  },
   { type: 'override.recorded', server: SELF, reason: 'hand-imported certificate', ...stamp },
   { type: 'override.recorded', server: SELF, reason: '  ', ...stamp },
 ];
@@ -97,7 +124,8 @@ function checkStep(before: Snap, event: Ev, after: Snap): void {
     expect(event.reason.trim()).not.toBe('');
     expect(before.matches({ awaitingStep3: 'blocked' })).toBe(true);
   }
-  if (after.matches({ awaitingStep3: { blocked: { pathB: 'startAgent' } } })) expect(after.context.cms.running.length).toBeGreaterThan(0);
+  if (after.matches({ awaitingStep3: { blocked: { pathB: 'startAgent' } } }))
+    expect(after.context.cms.running.length).toBeGreaterThan(0);
 }
 
 /** Walks a path on a real actor and checks that it follows the model, step by step. */
@@ -127,7 +155,15 @@ const FROM_BLOCKED: Ev[] = [
 /** A coarser view for simple paths, so that their number stays in the thousands. */
 function coarse(s: Snap): string {
   const c = s.context;
-  return JSON.stringify({ value: s.value, done: Object.keys(c.steps).length, step3: Math.min(c.steps[3]?.runs ?? 0, 2), step1At: c.step1At, evidence: c.evidence !== null, override: c.override !== null, cms: c.cms.running.length });
+  return JSON.stringify({
+    value: s.value,
+    done: Object.keys(c.steps).length,
+    step3: Math.min(c.steps[3]?.runs ?? 0, 2),
+    step1At: c.step1At,
+    evidence: c.evidence !== null,
+    override: c.override !== null,
+    cms: c.cms.running.length,
+  });
 }
 
 function find(predicate: (e: Ev) => boolean): Ev {
@@ -136,9 +172,16 @@ function find(predicate: (e: Ev) => boolean): Ev {
   return event;
 }
 const choose = (path: 'A' | 'B' | 'C') => find((e) => e.type === 'remediation.chosen' && e.path === path);
-const items = (path: 'A' | 'B' | 'C') => EVENTS.filter((e) => e.type === 'remediation.item.completed' && e.path === path);
+const items = (path: 'A' | 'B' | 'C') =>
+  EVENTS.filter((e) => e.type === 'remediation.item.completed' && e.path === path);
 /** Events that matter whatever the path: a fresh Step 1, Step 3, the CMS starting, evidence good and bad, overrides with and without a reason. */
-const COMMON = EVENTS.filter((e) => (e.type === 'step.completed' && (e.step === 3 || e.at > ASSIGNED_AT)) || e.type === 'fact.cms' || e.type === 'evidence.accepted' || e.type === 'override.recorded');
+const COMMON = EVENTS.filter(
+  (e) =>
+    (e.type === 'step.completed' && (e.step === 3 || e.at > ASSIGNED_AT)) ||
+    e.type === 'fact.cms' ||
+    e.type === 'evidence.accepted' ||
+    e.type === 'override.recorded',
+);
 
 describe('server machine, model-based', { timeout: 120_000 }, () => {
   const model = createTestModel(standalone);
@@ -153,7 +196,9 @@ describe('server machine, model-based', { timeout: 120_000 }, () => {
   });
 
   it('walks every simple path through Steps 1–4 and the OAuth assignment', () => {
-    const events = EVENTS.filter((e) => e.type === 'step.completed' || e.type === 'fact.oauth' || e.type === 'fact.cms');
+    const events = EVENTS.filter(
+      (e) => e.type === 'step.completed' || e.type === 'fact.oauth' || e.type === 'fact.cms',
+    );
     const paths = model.getSimplePaths({ input, events, serializeState: (s) => serialize(s) as never });
     expect(paths.length).toBeGreaterThan(100);
     for (const path of paths) walk(path.steps);
@@ -161,10 +206,17 @@ describe('server machine, model-based', { timeout: 120_000 }, () => {
 
   // From a blocked server, every simple path into Step 3 done, one remediation path at a time
   // (with a switch to another path), so that the sub-flows are walked in every order.
-  for (const [path, other] of [['A', 'B'], ['B', 'C'], ['C', 'A']] as const) {
+  for (const [path, other] of [
+    ['A', 'B'],
+    ['B', 'C'],
+    ['C', 'A'],
+  ] as const) {
     it(`walks every simple path from blocked to Step 3 done on path ${path}, switching to ${other}`, () => {
       const events = [...COMMON, choose(path), choose(other), ...items(path)];
-      const fromState = FROM_BLOCKED.reduce((snap, event) => getNextSnapshot(standalone, snap, event), getInitialSnapshot(standalone, input));
+      const fromState = FROM_BLOCKED.reduce(
+        (snap, event) => getNextSnapshot(standalone, snap, event),
+        getInitialSnapshot(standalone, input),
+      );
       expect(fromState.matches({ awaitingStep3: 'blocked' })).toBe(true);
       const paths = model.getSimplePaths({
         input,
@@ -174,7 +226,8 @@ describe('server machine, model-based', { timeout: 120_000 }, () => {
         toState: (s) => step3Runs(s) > 0,
       });
       expect(paths.length).toBeGreaterThan(100);
-      for (const p of paths) walk([...FROM_BLOCKED.map((event) => ({ event, state: fromState })), ...p.steps], FROM_BLOCKED.length);
+      for (const p of paths)
+        walk([...FROM_BLOCKED.map((event) => ({ event, state: fromState })), ...p.steps], FROM_BLOCKED.length);
     });
   }
 });

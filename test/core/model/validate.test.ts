@@ -16,8 +16,14 @@ describe('FQDN checks (RFC 1123)', () => {
     [' fe01.contoso.local', 'has spaces before or after it'],
     ['fe01.contoso.local.', 'ends with a dot; write it without the trailing dot'],
     ['fe01..contoso.local', 'has two dots in a row'],
-    ['-fe01.contoso.local', 'has a part "-fe01" that is not allowed: use letters, digits and hyphens, not starting or ending with a hyphen'],
-    ['fe_01.contoso.local', 'has a part "fe_01" that is not allowed: use letters, digits and hyphens, not starting or ending with a hyphen'],
+    [
+      '-fe01.contoso.local',
+      'has a part "-fe01" that is not allowed: use letters, digits and hyphens, not starting or ending with a hyphen',
+    ],
+    [
+      'fe_01.contoso.local',
+      'has a part "fe_01" that is not allowed: use letters, digits and hyphens, not starting or ending with a hyphen',
+    ],
     ['10.0.0.1', "looks like an IP address; give the server's name, not its address"],
     [`${'a'.repeat(64)}.contoso.local`, 'has a part of 64 characters ("aaaaaaaaaaaa…"); each part has at most 63'],
     [`${'a.'.repeat(127)}bb`, 'is 256 characters long; an FQDN has at most 253'],
@@ -43,7 +49,11 @@ describe('deployment validation', () => {
       name: ' ',
       sipDomain: 'contoso',
       cmsPool: null,
-      pools: [...d.pools, { fqdn: 'FEPOOL.contoso.local', kind: 'enterprise-front-end' }, { fqdn: 'med01.contoso.local', kind: 'mediation' }],
+      pools: [
+        ...d.pools,
+        { fqdn: 'FEPOOL.contoso.local', kind: 'enterprise-front-end' },
+        { fqdn: 'med01.contoso.local', kind: 'mediation' },
+      ],
       servers: [
         ...d.servers,
         { fqdn: 'FE01.contoso.local', pool: 'dir01.contoso.local', role: 'director' },
@@ -55,20 +65,59 @@ describe('deployment validation', () => {
     };
     expect(messages(broken)).toEqual([
       ['name', 'error', 'Give the deployment a name, for example "Contoso HQ".'],
-      ['sipDomain', 'error', 'The SIP domain "contoso" is a single name; give the full name with its domain (for example fe01.contoso.local).'],
+      [
+        'sipDomain',
+        'error',
+        'The SIP domain "contoso" is a single name; give the full name with its domain (for example fe01.contoso.local).',
+      ],
       ['pools.3.fqdn', 'error', 'Pool FEPOOL.contoso.local is listed twice (also as pool 1); remove one of them.'],
-      ['servers.5.fqdn', 'error', 'Server FE01.contoso.local is in two pools (fepool.contoso.local and dir01.contoso.local); a server belongs to one pool only.'],
-      ['servers.6.fqdn', 'error', 'Server fe02.contoso.local is listed twice in pool fepool.contoso.local; remove one of them.'],
-      ['servers.7.fqdn', 'error', 'Server "fe_04.contoso.local" has a part "fe_04" that is not allowed: use letters, digits and hyphens, not starting or ending with a hyphen.'],
-      ['servers.8.pool', 'error', 'Server fe05.contoso.local belongs to pool "nopool.contoso.local", which is not in the list of pools; add the pool or pick another.'],
-      ['servers.9.role', 'error', 'Server fe06.contoso.local is marked Edge Server, but its pool fepool.contoso.local is an Enterprise Edition Front End pool, whose servers are Front End; change the role or the pool.'],
-      ['pools.4', 'warning', 'Pool med01.contoso.local has no servers yet; add its servers so they get a row on the dashboard.'],
-      ['cmsPool', 'error', 'Choose the pool that hosts the Central Management Store (an Enterprise Edition Front End pool or a Standard Edition server).'],
+      [
+        'servers.5.fqdn',
+        'error',
+        'Server FE01.contoso.local is in two pools (fepool.contoso.local and dir01.contoso.local); a server belongs to one pool only.',
+      ],
+      [
+        'servers.6.fqdn',
+        'error',
+        'Server fe02.contoso.local is listed twice in pool fepool.contoso.local; remove one of them.',
+      ],
+      [
+        'servers.7.fqdn',
+        'error',
+        'Server "fe_04.contoso.local" has a part "fe_04" that is not allowed: use letters, digits and hyphens, not starting or ending with a hyphen.',
+      ],
+      [
+        'servers.8.pool',
+        'error',
+        'Server fe05.contoso.local belongs to pool "nopool.contoso.local", which is not in the list of pools; add the pool or pick another.',
+      ],
+      [
+        'servers.9.role',
+        'error',
+        'Server fe06.contoso.local is marked Edge Server, but its pool fepool.contoso.local is an Enterprise Edition Front End pool, whose servers are Front End; change the role or the pool.',
+      ],
+      [
+        'pools.4',
+        'warning',
+        'Pool med01.contoso.local has no servers yet; add its servers so they get a row on the dashboard.',
+      ],
+      [
+        'cmsPool',
+        'error',
+        'Choose the pool that hosts the Central Management Store (an Enterprise Edition Front End pool or a Standard Edition server).',
+      ],
     ]);
   });
 
   it('asks for what is missing rather than calling an empty field invalid', () => {
-    const empty: Deployment = { name: 'X', product: 'lync2013', sipDomain: '', cmsPool: null, pools: [{ fqdn: '', kind: 'enterprise-front-end' }], servers: [{ fqdn: '', pool: '', role: 'front-end' }] };
+    const empty: Deployment = {
+      name: 'X',
+      product: 'lync2013',
+      sipDomain: '',
+      cmsPool: null,
+      pools: [{ fqdn: '', kind: 'enterprise-front-end' }],
+      servers: [{ fqdn: '', pool: '', role: 'front-end' }],
+    };
     expect(messages(empty).map((m) => m[2])).toEqual([
       'Enter the default SIP domain, for example contoso.com.',
       'Enter the FQDN of pool 1, for example fepool.contoso.local.',
@@ -84,7 +133,9 @@ describe('deployment validation', () => {
       'The CMS pool dir01.contoso.local is a Director pool; only an Enterprise Edition Front End pool or a Standard Edition server can host the Central Management Store.',
     ]);
     const missing = { ...fieldReportDeployment(), cmsPool: 'other.contoso.local' };
-    expect(deploymentErrors(missing).map((p) => p.message)).toEqual(['The CMS pool "other.contoso.local" is not in the list of pools; choose one of the pools.']);
+    expect(deploymentErrors(missing).map((p) => p.message)).toEqual([
+      'The CMS pool "other.contoso.local" is not in the list of pools; choose one of the pools.',
+    ]);
   });
 
   it('accepts a Standard Edition server as the CMS pool', () => {

@@ -28,13 +28,29 @@ describe('quoteLiteral', () => {
   });
 
   it('leaves everything else alone: nothing else is special in a verbatim string', () => {
-    for (const text of ['$(Remove-Item C:\\)', '${env:x}', '`n`"', '"\u201C\u201D\u201E', '; | & # <# #>', 'line\nbreak\r\n', '\u2028\u0085', '😀']) {
+    for (const text of [
+      '$(Remove-Item C:\\)',
+      '${env:x}',
+      '`n`"',
+      '"\u201C\u201D\u201E',
+      '; | & # <# #>',
+      'line\nbreak\r\n',
+      '\u2028\u0085',
+      '😀',
+    ]) {
       expect(quoteLiteral(text)).toBe(`'${text}'`);
     }
   });
 
   it('gives a literal PowerShell reads back as exactly the input, as one string token', () => {
-    const samples = ["'; Remove-Item -Recurse C:\\ #", '\u2018)\u2019;\u201A\u201B', "''''", "x'\u2019'\u2018", '$(whoami)`"\u201C', '#>\n<#\r\u2028'];
+    const samples = [
+      "'; Remove-Item -Recurse C:\\ #",
+      '\u2018)\u2019;\u201A\u201B',
+      "''''",
+      "x'\u2019'\u2018",
+      '$(whoami)`"\u201C',
+      '#>\n<#\r\u2028',
+    ];
     for (const value of samples) {
       const literal = quoteLiteral(value);
       const tree = parse(parser, `$Value = ${literal}\n`);

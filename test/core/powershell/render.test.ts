@@ -3,16 +3,30 @@ import { cmd, comment, concat, lines, ps, renderCommand, v } from '../../../rend
 
 describe('renderCommand', () => {
   it('renders switches, quoted strings, numbers, variables, sub-commands and arrays', () => {
-    const command = cmd('Import-CsConfiguration', { ByteInput: cmd('Export-CsConfiguration', { AsBytes: true }, 'AsBytes'), LocalStore: true }, 'ByteInput');
-    expect(renderCommand(command)).toBe('Import-CsConfiguration -ByteInput (Export-CsConfiguration -AsBytes) -LocalStore');
+    const command = cmd(
+      'Import-CsConfiguration',
+      { ByteInput: cmd('Export-CsConfiguration', { AsBytes: true }, 'AsBytes'), LocalStore: true },
+      'ByteInput',
+    );
+    expect(renderCommand(command)).toBe(
+      'Import-CsConfiguration -ByteInput (Export-CsConfiguration -AsBytes) -LocalStore',
+    );
     expect(renderCommand(cmd('Start-Sleep', { Seconds: 15 }))).toBe('Start-Sleep -Seconds 15');
-    expect(renderCommand(cmd('Get-CsCertificate', { Type: ['Default', "O'Auth"] }))).toBe("Get-CsCertificate -Type @('Default', 'O''Auth')");
-    expect(renderCommand(cmd('Export-CsConfiguration', { FileName: v('ExportFile') }))).toBe('Export-CsConfiguration -FileName $ExportFile');
-    expect(renderCommand(cmd('Write-Host', { Object: concat('Run it on ', v('Server')) }))).toBe("Write-Host -Object ('Run it on ' + $Server)");
+    expect(renderCommand(cmd('Get-CsCertificate', { Type: ['Default', "O'Auth"] }))).toBe(
+      "Get-CsCertificate -Type @('Default', 'O''Auth')",
+    );
+    expect(renderCommand(cmd('Export-CsConfiguration', { FileName: v('ExportFile') }))).toBe(
+      'Export-CsConfiguration -FileName $ExportFile',
+    );
+    expect(renderCommand(cmd('Write-Host', { Object: concat('Run it on ', v('Server')) }))).toBe(
+      "Write-Host -Object ('Run it on ' + $Server)",
+    );
   });
 
   it('renders a string that looks like a parameter or code as a literal', () => {
-    expect(renderCommand(cmd('Get-Service', { Name: '-Force; Remove-Item C:\\' }))).toBe("Get-Service -Name '-Force; Remove-Item C:\\'");
+    expect(renderCommand(cmd('Get-Service', { Name: '-Force; Remove-Item C:\\' }))).toBe(
+      "Get-Service -Name '-Force; Remove-Item C:\\'",
+    );
   });
 
   it('refuses names that are not a cmdlet, parameter or variable', () => {
@@ -31,7 +45,10 @@ describe('ps templates', () => {
   });
 
   it('collect nested commands (sub-expressions) for the catalog check', () => {
-    const fragment = lines(ps`${cmd('Write-Output', { InputObject: cmd('ConvertTo-Json', { InputObject: v('R') }) })}`, ps`x`);
+    const fragment = lines(
+      ps`${cmd('Write-Output', { InputObject: cmd('ConvertTo-Json', { InputObject: v('R') }) })}`,
+      ps`x`,
+    );
     expect(fragment.commands.map((c) => c.cmdlet)).toEqual(['Write-Output', 'ConvertTo-Json']);
     expect(fragment.text).toBe('Write-Output -InputObject (ConvertTo-Json -InputObject $R)\nx');
   });

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parser } from 'web-tree-sitter';
-import { commandsInTree, decodeVerbatim, parse, powershellParser, syntaxProblems, verbatimStrings } from './tree-sitter';
+import {
+  commandsInTree,
+  decodeVerbatim,
+  parse,
+  powershellParser,
+  syntaxProblems,
+  verbatimStrings,
+} from './tree-sitter';
 
 /** The checks the script tests rely on must be able to fail. */
 let parser: Parser;
@@ -30,7 +37,10 @@ describe('the PowerShell parse helpers', () => {
   });
 
   it('find literals and commands with their parameters', () => {
-    const tree = parse(parser, "$a = 'x'\nGet-Service -Name 'REPLICA' -ErrorAction 'Stop'\n$b = @(Get-CsCertificate -Type 'OAuthTokenIssuer')\n");
+    const tree = parse(
+      parser,
+      "$a = 'x'\nGet-Service -Name 'REPLICA' -ErrorAction 'Stop'\n$b = @(Get-CsCertificate -Type 'OAuthTokenIssuer')\n",
+    );
     expect(verbatimStrings(tree).map((s) => s.text)).toEqual(["'x'", "'REPLICA'", "'Stop'", "'OAuthTokenIssuer'"]);
     expect(commandsInTree(tree)).toEqual([
       { name: 'Get-Service', parameters: ['Name', 'ErrorAction'] },

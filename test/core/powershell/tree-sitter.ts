@@ -32,7 +32,9 @@ export function syntaxProblems(tree: Tree): string[] {
   const problems: string[] = [];
   const walk = (node: Node) => {
     if (node.isError || node.isMissing) {
-      problems.push(`${node.isMissing ? 'MISSING' : 'ERROR'} ${node.type} at ${node.startPosition.row + 1}:${node.startPosition.column + 1}: ${JSON.stringify(node.text.slice(0, 80))}`);
+      problems.push(
+        `${node.isMissing ? 'MISSING' : 'ERROR'} ${node.type} at ${node.startPosition.row + 1}:${node.startPosition.column + 1}: ${JSON.stringify(node.text.slice(0, 80))}`,
+      );
     }
     if (node.hasError || node.isMissing) for (const child of node.children) if (child !== null) walk(child);
   };
@@ -50,7 +52,9 @@ export interface VerbatimString {
 
 /** Every single-quoted string literal in the tree. */
 export function verbatimStrings(tree: Tree): VerbatimString[] {
-  return tree.rootNode.descendantsOfType('verbatim_string_characters').flatMap((node) => (node === null ? [] : [{ start: node.startIndex, end: node.endIndex, text: node.text }]));
+  return tree.rootNode
+    .descendantsOfType('verbatim_string_characters')
+    .flatMap((node) => (node === null ? [] : [{ start: node.startIndex, end: node.endIndex, text: node.text }]));
 }
 
 /**
@@ -102,9 +106,15 @@ export interface TreeCommand {
 export function commandsInTree(tree: Tree): TreeCommand[] {
   return tree.rootNode.descendantsOfType('command').flatMap((node) => {
     if (node === null) return [];
-    const name = node.childForFieldName('command_name') ?? node.children.find((c) => c?.type === 'command_name') ?? null;
+    const name =
+      node.childForFieldName('command_name') ?? node.children.find((c) => c?.type === 'command_name') ?? null;
     const elements = node.children.find((c) => c?.type === 'command_elements') ?? null;
-    const parameters = elements === null ? [] : elements.children.filter((c) => c?.type === 'command_parameter').map((c) => c!.text.replace(/^-/, '').replace(/:$/, ''));
+    const parameters =
+      elements === null
+        ? []
+        : elements.children
+            .filter((c) => c?.type === 'command_parameter')
+            .map((c) => c!.text.replace(/^-/, '').replace(/:$/, ''));
     return name === null ? [] : [{ name: name.text, parameters }];
   });
 }

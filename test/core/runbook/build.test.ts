@@ -31,7 +31,12 @@ describe('the runbook header', () => {
       finishedAt: null,
       complete: false,
       statusText: 'In progress: 3 of 5 servers done; still to do: dir01.contoso.local, edge01.perimeter.contoso.com.',
-      oauth: { server: 'fe01.contoso.local', thumbprint: THUMBPRINT, at: '2013-03-14T10:00:00.000Z', operator: 'j.smith' },
+      oauth: {
+        server: 'fe01.contoso.local',
+        thumbprint: THUMBPRINT,
+        at: '2013-03-14T10:00:00.000Z',
+        operator: 'j.smith',
+      },
       timeZone: 'UTC',
       exportedAt: EXPORTED_AT,
       eventCount: 29,
@@ -42,14 +47,27 @@ describe('the runbook header', () => {
     const { session, clock } = fieldReportRunbook();
     clock.set('2013-03-14T15:00:00.000Z');
     must(session, { type: 'step.completed', server: 'dir01.contoso.local', step: 4, at: '2013-03-14T13:00:00.000Z' });
-    for (const step of [1, 2, 3, 4] as const) must(session, { type: 'step.completed', server: 'edge01.perimeter.contoso.com', step, at: '2013-03-14T14:00:00.000Z' });
+    for (const step of [1, 2, 3, 4] as const)
+      must(session, {
+        type: 'step.completed',
+        server: 'edge01.perimeter.contoso.com',
+        step,
+        at: '2013-03-14T14:00:00.000Z',
+      });
     const runbook = buildRunbook(session);
-    expect(runbook.header).toMatchObject({ complete: true, finishedAt: '2013-03-14T14:00:00.000Z', statusText: 'Complete: all 5 servers run their services.', exportedAt: null });
+    expect(runbook.header).toMatchObject({
+      complete: true,
+      finishedAt: '2013-03-14T14:00:00.000Z',
+      statusText: 'Complete: all 5 servers run their services.',
+      exportedAt: null,
+    });
     expect(runbook.open).toEqual([]);
   });
 
   it('refuses a session whose deployment was never created', () => {
-    expect(() => buildRunbook(DeploymentSession.empty({ clock: new ManualClock(), operator: 'x' }))).toThrow(/not been created/);
+    expect(() => buildRunbook(DeploymentSession.empty({ clock: new ManualClock(), operator: 'x' }))).toThrow(
+      /not been created/,
+    );
   });
 });
 
@@ -57,13 +75,24 @@ describe('what is still open', () => {
   it('names the blocked servers with the times that prove them stale, and what to do', () => {
     const { session } = staleAfterAssignment();
     const runbook = buildRunbook(session);
-    expect(runbook.header.statusText).toBe('In progress: 0 of 5 servers done; blocked: fe02.contoso.local, fe03.contoso.local; still to do: fe01.contoso.local, dir01.contoso.local, edge01.perimeter.contoso.com.');
+    expect(runbook.header.statusText).toBe(
+      'In progress: 0 of 5 servers done; blocked: fe02.contoso.local, fe03.contoso.local; still to do: fe01.contoso.local, dir01.contoso.local, edge01.perimeter.contoso.com.',
+    );
     const fe02 = runbook.open.find((o) => o.server === FE[1])!;
-    expect(fe02).toMatchObject({ phase: 'blocked', next: 'Choose a remediation path (A, B or C), or override the gate with a written reason', remediation: null, waitingFor: null });
+    expect(fe02).toMatchObject({
+      phase: 'blocked',
+      next: 'Choose a remediation path (A, B or C), or override the gate with a written reason',
+      remediation: null,
+      waitingFor: null,
+    });
     expect(fe02.blocked).toContain('Blocked: stale local replica.');
     expect(fe02.blocked).toContain('was copied at 2013-03-13T09:00:00.000Z');
     expect(fe02.blocked).toContain('at 2013-03-14T10:00:00.000Z');
-    expect(runbook.open.find((o) => o.server === FE[0])).toMatchObject({ phase: 'awaiting-step4', next: 'Step 4: Start Services', blocked: null });
+    expect(runbook.open.find((o) => o.server === FE[0])).toMatchObject({
+      phase: 'awaiting-step4',
+      next: 'Step 4: Start Services',
+      blocked: null,
+    });
   });
 
   it('says what path B waits for while no Front End of the CMS pool runs', () => {
@@ -114,7 +143,13 @@ describe('server summaries', () => {
 
   it('list a script copied twice once, with both copies', () => {
     const { session } = staleAfterAssignment();
-    const copy = { type: 'script.copied' as const, server: FE[1], scriptId: 'verify', title: 'Verification', text: "Write-Output 'x'\n" };
+    const copy = {
+      type: 'script.copied' as const,
+      server: FE[1],
+      scriptId: 'verify',
+      title: 'Verification',
+      text: "Write-Output 'x'\n",
+    };
     must(session, copy);
     must(session, { ...copy, operator: 'a.admin' });
     must(session, { ...copy, server: FE[2] });

@@ -45,20 +45,39 @@ Thumbprint         : ${THUMBPRINT}
 Use                : OAuthTokenIssuer
 `;
 
-function copyScript(session: DeploymentSession, server: string, request: ScriptRequest, options: { oauthThumbprint?: string } = {}): void {
+function copyScript(
+  session: DeploymentSession,
+  server: string,
+  request: ScriptRequest,
+  options: { oauthThumbprint?: string } = {},
+): void {
   const oauth = session.snapshot().context.oauth;
   const built = buildScripts({ deployment: session.deployment()!, oauth, options }, server, request);
   if (!built.ok) throw new Error(built.errors.join(' '));
   for (const script of built.scripts) {
-    must(session, { type: 'script.copied', server, ...(script.server !== server ? { runOn: script.server } : {}), scriptId: script.id, title: script.title, text: script.text });
+    must(session, {
+      type: 'script.copied',
+      server,
+      ...(script.server !== server ? { runOn: script.server } : {}),
+      scriptId: script.id,
+      title: script.title,
+      text: script.text,
+    });
   }
 }
 
 function paste(session: DeploymentSession, server: string, text: string): void {
-  const ctx: EvidenceContext = { server, oauth: session.snapshot().context.oauth, locale: 'en-US', localeChosen: true, timeZone: 'America/Los_Angeles' };
+  const ctx: EvidenceContext = {
+    server,
+    oauth: session.snapshot().context.oauth,
+    locale: 'en-US',
+    localeChosen: true,
+    timeZone: 'America/Los_Angeles',
+  };
   const judgement = judgeEvidence(text, ctx);
   const input = toEvidenceInput(judgement, text, ctx);
-  if (judgement.verdict.accepted) must(session, { type: 'evidence.accepted', server, proof: judgement.verdict.proof, input });
+  if (judgement.verdict.accepted)
+    must(session, { type: 'evidence.accepted', server, proof: judgement.verdict.proof, input });
   else must(session, { type: 'evidence.rejected', server, input, reason: judgement.verdict.message });
 }
 
@@ -110,7 +129,13 @@ export function fieldReportRunbook(): { session: DeploymentSession; clock: Manua
 
   // The Director's store is stale too; a second operator overrides after importing by hand.
   clock.set('2013-03-14T12:30:00.000Z');
-  must(session, { type: 'override.recorded', server: DIR, reason: 'Configuration imported by hand with Import-CsConfiguration -LocalStore under change CHG-0314;\nthe Certificate Wizard on dir01 shows the OAuthTokenIssuer certificate.', operator: 'k.lee' });
+  must(session, {
+    type: 'override.recorded',
+    server: DIR,
+    reason:
+      'Configuration imported by hand with Import-CsConfiguration -LocalStore under change CHG-0314;\nthe Certificate Wizard on dir01 shows the OAuthTokenIssuer certificate.',
+    operator: 'k.lee',
+  });
   must(session, { type: 'step.completed', server: DIR, step: 3, operator: 'k.lee' });
   return { session, clock };
 }

@@ -6,7 +6,11 @@ import { EXPORTED_AT, fieldReportRunbookSession } from './field-report-runbook';
 // Byte-for-byte goldens of the field report's runbook. Regenerate after an intended change with
 // UPDATE_GOLDEN=1 npx vitest run --project core test/core/runbook, and read the diff before committing.
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const FILES: Readonly<Record<RunbookFormat, string>> = { md: 'field-report.md', html: 'field-report.html', json: 'field-report.lyncrunbook' };
+const FILES: Readonly<Record<RunbookFormat, string>> = {
+  md: 'field-report.md',
+  html: 'field-report.html',
+  json: 'field-report.lyncrunbook',
+};
 
 function golden(name: string): URL {
   return new URL(`./golden/${name}`, import.meta.url);
@@ -32,6 +36,7 @@ describe('the field report runbook matches its golden file', () => {
   it('is the same every time it is built', () => {
     const a = fieldReportRunbookSession();
     const b = fieldReportRunbookSession();
-    for (const format of ['md', 'html', 'json'] as const) expect(exportRunbook(a, format, EXPORTED_AT)).toBe(exportRunbook(b, format, EXPORTED_AT));
+    for (const format of ['md', 'html', 'json'] as const)
+      expect(exportRunbook(a, format, EXPORTED_AT)).toBe(exportRunbook(b, format, EXPORTED_AT));
   });
 });

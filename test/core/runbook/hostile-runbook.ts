@@ -9,7 +9,8 @@ export const HOSTILE = `<script>alert("x")</script> & 'Co' | **bold** _em_ [link
 /** A hostile operator name. */
 export const HOSTILE_OPERATOR = `"><script>alert('op')</script>`;
 /** A paste that tries to close the <pre> it is shown in, and the Markdown fence. */
-export const HOSTILE_PASTE = 'UpToDate : True\n```\n</code></pre><script>alert("paste")</script>\n````\n# not a heading\n';
+export const HOSTILE_PASTE =
+  'UpToDate : True\n```\n</code></pre><script>alert("paste")</script>\n````\n# not a heading\n';
 /** A script text that tries the same. */
 export const HOSTILE_SCRIPT = "Write-Output '</code></pre><script>alert(1)</script>'\n```\n````` ";
 
@@ -36,9 +37,24 @@ export function hostileSession(): DeploymentSession {
   }
   clock.advance(60);
   must(session, { type: 'step.completed', server: 'fe01.contoso.local', step: 3, thumbprint: THUMBPRINT });
-  must(session, { type: 'evidence.rejected', server: 'fe02.contoso.local', reason: HOSTILE, input: { kind: 'unrecognised', text: HOSTILE_PASTE, locale: 'en-US', timeZone: '<i>"Zone"</i>', read: [HOSTILE] } });
-  must(session, { type: 'script.copied', server: 'fe02.contoso.local', scriptId: HOSTILE.slice(0, 100), title: HOSTILE, text: HOSTILE_SCRIPT });
-  must(session, { type: 'override.recorded', server: 'fe02.contoso.local', reason: `${HOSTILE}\n# heading?\n- list?\n> quote?` });
+  must(session, {
+    type: 'evidence.rejected',
+    server: 'fe02.contoso.local',
+    reason: HOSTILE,
+    input: { kind: 'unrecognised', text: HOSTILE_PASTE, locale: 'en-US', timeZone: '<i>"Zone"</i>', read: [HOSTILE] },
+  });
+  must(session, {
+    type: 'script.copied',
+    server: 'fe02.contoso.local',
+    scriptId: HOSTILE.slice(0, 100),
+    title: HOSTILE,
+    text: HOSTILE_SCRIPT,
+  });
+  must(session, {
+    type: 'override.recorded',
+    server: 'fe02.contoso.local',
+    reason: `${HOSTILE}\n# heading?\n- list?\n> quote?`,
+  });
   must(session, { type: 'step.completed', server: 'fe02.contoso.local', step: 3 });
   return session;
 }

@@ -3,14 +3,17 @@ import { buildRunbook, renderHtml } from '../../../renderer/core/runbook';
 import { EXPORTED_AT, fieldReportRunbookSession } from './field-report-runbook';
 import { HOSTILE, HOSTILE_OPERATOR, HOSTILE_PASTE, HOSTILE_SCRIPT, hostileSession } from './hostile-runbook';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 describe('the HTML runbook', () => {
   const html = renderHtml(buildRunbook(fieldReportRunbookSession(), { exportedAt: EXPORTED_AT }));
 
   it('is one self-contained page: no scripts, no external resources, a policy that forbids both', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    );
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(|\bsrc=|https?:\/\//i);
     expect(html).toMatch(/<style>[\s\S]*@media \(prefers-color-scheme: dark\)[\s\S]*@media print[\s\S]*<\/style>/);
   });
@@ -22,7 +25,19 @@ describe('the HTML runbook', () => {
     expect(links.length).toBeGreaterThan(20);
     for (const link of links) expect(ids).toContain(link);
     const toc = html.slice(html.indexOf('<nav'), html.indexOf('</nav>'));
-    for (const id of ['open', 'topology', 'servers', 'timeline', 'overrides', 'evidence', 'scripts', 'server-1', 'evidence-1', 'script-1']) expect(toc).toContain(`href="#${id}"`);
+    for (const id of [
+      'open',
+      'topology',
+      'servers',
+      'timeline',
+      'overrides',
+      'evidence',
+      'scripts',
+      'server-1',
+      'evidence-1',
+      'script-1',
+    ])
+      expect(toc).toContain(`href="#${id}"`);
   });
 
   it('keeps headings in order and gives every table a caption and column headers', () => {
@@ -31,26 +46,72 @@ describe('the HTML runbook', () => {
     levels.forEach((level, i) => expect(level - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1));
     const tables = html.split('<table').slice(1);
     expect(tables.length).toBeGreaterThan(5);
-    for (const t of tables) expect(t).toMatch(/^[^>]*>\n<caption>[^<]+<\/caption>\n<thead><tr>(<th scope="col">[^<]+<\/th>)+<\/tr><\/thead>/);
+    for (const t of tables)
+      expect(t).toMatch(/^[^>]*>\n<caption>[^<]+<\/caption>\n<thead><tr>(<th scope="col">[^<]+<\/th>)+<\/tr><\/thead>/);
   });
 
   it('says what an auditor looks for: the blocked servers unblocked by evidence, the rejection, the override', () => {
-    expect(html).toContain('Step 3: Request, Install or Assign Certificates completed<span class="detail">Gate: accepted evidence that the local store is current.</span>');
-    expect(html).toContain('<span class="badge bad">rejected</span> The last update of fe02.contoso.local&#39;s local store was created at 2012-11-25T04:08:05.000Z');
+    expect(html).toContain(
+      'Step 3: Request, Install or Assign Certificates completed<span class="detail">Gate: accepted evidence that the local store is current.</span>',
+    );
+    expect(html).toContain(
+      '<span class="badge bad">rejected</span> The last update of fe02.contoso.local&#39;s local store was created at 2012-11-25T04:08:05.000Z',
+    );
     expect(html).toContain('<span class="badge bad">OVERRIDE: Step 3 went ahead on it</span>');
-    expect(html).toContain('<time datetime="2013-03-14T10:00:00.000Z"><span class="nw">2013-03-14T</span><wbr><span class="nw">10:00:00Z</span></time>');
+    expect(html).toContain(
+      '<time datetime="2013-03-14T10:00:00.000Z"><span class="nw">2013-03-14T</span><wbr><span class="nw">10:00:00Z</span></time>',
+    );
   });
 });
 
 describe('hostile values in the HTML runbook', () => {
   const html = renderHtml(buildRunbook(hostileSession(), { exportedAt: EXPORTED_AT }));
 
-  it('never turn into markup: the only tags are the renderer\'s own', () => {
+  it("never turn into markup: the only tags are the renderer's own", () => {
     expect(html).not.toMatch(/<script|<img|<\/pre><script/i);
     expect(html).not.toContain('onerror=alert(1)>');
     const tags = new Set([...html.matchAll(/<\/?([a-zA-Z0-9]+)/g)].map((m) => m[1]!.toLowerCase()));
     expect([...tags].sort()).toEqual(
-      ['a', 'blockquote', 'body', 'caption', 'code', 'dd', 'div', 'dl', 'dt', 'footer', 'h1', 'h2', 'h3', 'h4', 'head', 'header', 'html', 'li', 'main', 'meta', 'nav', 'ol', 'p', 'pre', 'section', 'span', 'strong', 'style', 'table', 'tbody', 'td', 'th', 'thead', 'time', 'title', 'tr', 'ul', 'wbr'].sort(),
+      [
+        'a',
+        'blockquote',
+        'body',
+        'caption',
+        'code',
+        'dd',
+        'div',
+        'dl',
+        'dt',
+        'footer',
+        'h1',
+        'h2',
+        'h3',
+        'h4',
+        'head',
+        'header',
+        'html',
+        'li',
+        'main',
+        'meta',
+        'nav',
+        'ol',
+        'p',
+        'pre',
+        'section',
+        'span',
+        'strong',
+        'style',
+        'table',
+        'tbody',
+        'td',
+        'th',
+        'thead',
+        'time',
+        'title',
+        'tr',
+        'ul',
+        'wbr',
+      ].sort(),
     );
   });
 

@@ -46,7 +46,9 @@ function withoutCodeSpans(line: string): string {
 describe('Markdown building blocks', () => {
   it('escape what would become markup and leave ordinary text readable', () => {
     expect(mdText('America/Los_Angeles, Contoso & Co, a > b')).toBe('America/Los_Angeles, Contoso & Co, a > b');
-    expect(mdText('**bold** _em_ [x](y) <b> `c` a|b &amp; ~~s~~')).toBe('\\*\\*bold\\*\\* \\_em\\_ \\[x\\](y) \\<b> \\`c\\` a\\|b \\&amp; \\~\\~s\\~\\~');
+    expect(mdText('**bold** _em_ [x](y) <b> `c` a|b &amp; ~~s~~')).toBe(
+      '\\*\\*bold\\*\\* \\_em\\_ \\[x\\](y) \\<b> \\`c\\` a\\|b \\&amp; \\~\\~s\\~\\~',
+    );
     expect(mdText('two\nlines')).toBe('two lines');
   });
 
@@ -62,7 +64,9 @@ describe('Markdown building blocks', () => {
   });
 
   it('build GitHub tables whose cells cannot add a column or a row', () => {
-    expect(mdTable(['a', 'b'], [[mdText('x|y'), mdText('two\nlines')]])).toBe('| a | b |\n|---|---|\n| x\\|y | two lines |');
+    expect(mdTable(['a', 'b'], [[mdText('x|y'), mdText('two\nlines')]])).toBe(
+      '| a | b |\n|---|---|\n| x\\|y | two lines |',
+    );
   });
 });
 
@@ -70,14 +74,32 @@ describe('the Markdown runbook', () => {
   const md = renderMarkdown(buildRunbook(fieldReportRunbookSession(), { exportedAt: EXPORTED_AT }));
 
   it('reads as plain text: header facts, then sections in order', () => {
-    expect(md.split('\n').slice(0, 3)).toEqual(['# Runbook: Contoso HQ', '', '- **Status:** In progress: 3 of 5 servers done; still to do: dir01.contoso.local, edge01.perimeter.contoso.com.']);
+    expect(md.split('\n').slice(0, 3)).toEqual([
+      '# Runbook: Contoso HQ',
+      '',
+      '- **Status:** In progress: 3 of 5 servers done; still to do: dir01.contoso.local, edge01.perimeter.contoso.com.',
+    ]);
     const sections = md.split('\n').filter((l) => l.startsWith('## '));
-    expect(sections).toEqual(['## Contents', '## What is still open', '## Topology', '## Servers', '## Timeline', '## Overrides', '## Evidence', '## Scripts']);
-    expect(md).toContain('- **Times:** All times are UTC, written in ISO 8601. The operators\' own time zone is not recorded.');
+    expect(sections).toEqual([
+      '## Contents',
+      '## What is still open',
+      '## Topology',
+      '## Servers',
+      '## Timeline',
+      '## Overrides',
+      '## Evidence',
+      '## Scripts',
+    ]);
+    expect(md).toContain(
+      "- **Times:** All times are UTC, written in ISO 8601. The operators' own time zone is not recorded.",
+    );
   });
 
   it('has one timeline row per event, each with the same number of cells', () => {
-    const timeline = md.slice(md.indexOf('## Timeline'), md.indexOf('## Overrides')).split('\n').filter((l) => l.startsWith('|'));
+    const timeline = md
+      .slice(md.indexOf('## Timeline'), md.indexOf('## Overrides'))
+      .split('\n')
+      .filter((l) => l.startsWith('|'));
     expect(timeline).toHaveLength(2 + 29);
     for (const row of timeline) expect(row.split(/(?<!\\)\|/).length).toBe(8);
   });
@@ -86,7 +108,9 @@ describe('the Markdown runbook', () => {
     const blocks = fences(md);
     expect(blocks.filter((b) => b[1] === 'powershell')).toHaveLength(3);
     expect(blocks.filter((b) => b[1] === 'text')).toHaveLength(3);
-    expect(blocks.find((b) => b[1] === 'powershell')![2]).toContain("Set-CsCertificate -Identity 'global' -Type 'OAuthTokenIssuer' -Thumbprint $NewThumbprint");
+    expect(blocks.find((b) => b[1] === 'powershell')![2]).toContain(
+      "Set-CsCertificate -Identity 'global' -Type 'OAuthTokenIssuer' -Thumbprint $NewThumbprint",
+    );
   });
 });
 
@@ -95,11 +119,25 @@ describe('hostile values in the Markdown runbook', () => {
 
   it('never become HTML, links, emphasis or headings', () => {
     // Outside fenced blocks (where text is shown as it is), no tag or link survives unescaped.
-    const prose = md.split(/^(`{3,})\w*\n[\s\S]*?\n\1$/m).join('').split('\n').map(withoutCodeSpans).join('\n');
+    const prose = md
+      .split(/^(`{3,})\w*\n[\s\S]*?\n\1$/m)
+      .join('')
+      .split('\n')
+      .map(withoutCodeSpans)
+      .join('\n');
     expect(prose).toContain('\\<script>');
     expect(prose).not.toMatch(/(?<!\\)<(script|img)/);
     expect(prose).not.toMatch(/(?<!\\)\[link\]/);
-    expect(prose.split('\n').filter((l) => /^#{1,6} /.test(l)).every((l) => /^#{1,3} (Runbook|Contents|What is|Topology|Servers|Timeline|Overrides|Evidence|Scripts|fe0|Override on|Evidence \d|Script \d)/.test(l))).toBe(true);
+    expect(
+      prose
+        .split('\n')
+        .filter((l) => /^#{1,6} /.test(l))
+        .every((l) =>
+          /^#{1,3} (Runbook|Contents|What is|Topology|Servers|Timeline|Overrides|Evidence|Scripts|fe0|Override on|Evidence \d|Script \d)/.test(
+            l,
+          ),
+        ),
+    ).toBe(true);
     expect(md).toContain(`# Runbook: ${mdText(HOSTILE)}`);
   });
 

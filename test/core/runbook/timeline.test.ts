@@ -23,16 +23,26 @@ describe('the timeline', () => {
 
   it('keeps its gate rules for a history with steps out of order, as an older build could write it', () => {
     const history = fieldReportRunbookSession().history.map((e) =>
-      e.type === 'step.completed' && e.server === 'fe02.contoso.local' && e.step === 2 ? { ...e, at: '2013-03-13T08:30:00.000Z' } : e,
+      e.type === 'step.completed' && e.server === 'fe02.contoso.local' && e.step === 2
+        ? { ...e, at: '2013-03-13T08:30:00.000Z' }
+        : e,
     );
     const words = timelineEntries(history).filter((e) => e.kind === 'step.completed' && e.summary.startsWith('Step 3'));
-    expect(words.map((e) => e.detail?.split('.')[0])).toEqual(['Gate: this server assigns (or holds) the OAuthTokenIssuer certificate', 'Gate: accepted evidence that the local store is current', 'Gate: accepted evidence that the local store is current', 'Gate: override']);
+    expect(words.map((e) => e.detail?.split('.')[0])).toEqual([
+      'Gate: this server assigns (or holds) the OAuthTokenIssuer certificate',
+      'Gate: accepted evidence that the local store is current',
+      'Gate: accepted evidence that the local store is current',
+      'Gate: override',
+    ]);
   });
 
   it('says which gate rule let each Step 3 go ahead, and which Step 3 assigned the certificate', () => {
     const step3 = entries.filter((e) => e.kind === 'step.completed' && e.summary.startsWith('Step 3'));
     expect(step3.map((e) => [e.server, e.detail])).toEqual([
-      ['fe01.contoso.local', `Gate: this server assigns (or holds) the OAuthTokenIssuer certificate. Assigned the OAuthTokenIssuer certificate for the deployment (thumbprint ${THUMBPRINT}).`],
+      [
+        'fe01.contoso.local',
+        `Gate: this server assigns (or holds) the OAuthTokenIssuer certificate. Assigned the OAuthTokenIssuer certificate for the deployment (thumbprint ${THUMBPRINT}).`,
+      ],
       ['fe02.contoso.local', 'Gate: accepted evidence that the local store is current.'],
       ['fe03.contoso.local', 'Gate: accepted evidence that the local store is current.'],
       ['dir01.contoso.local', 'Gate: override.'],
@@ -46,7 +56,9 @@ describe('the timeline', () => {
       ['fe02.contoso.local', 'accepted', 'Evidence accepted (Get-CsManagementStoreReplicationStatus output)'],
       ['fe03.contoso.local', 'accepted', 'Evidence accepted (Get-CsCertificate output)'],
     ]);
-    expect(evidence[0]!.detail).toMatch(/^The last update of fe02\.contoso\.local's local store was created at 2012-11-25T04:08:05\.000Z/);
+    expect(evidence[0]!.detail).toMatch(
+      /^The last update of fe02\.contoso\.local's local store was created at 2012-11-25T04:08:05\.000Z/,
+    );
     expect(evidence[1]!.detail).toBe('Proved fe02.contoso.local: up to date, last update 2013-03-14T11:02:00Z.');
   });
 
@@ -58,7 +70,9 @@ describe('the timeline', () => {
     const [, first, second] = timelineEntries(session.history);
     expect(first!.summary).toBe('Step 1: Install Local Configuration Store completed');
     expect(second!.summary).toBe('Step 1: Install Local Configuration Store completed (run 2)');
-    expect(timelineLine(second!)).toBe('2015-06-01T09:00:00Z  a.admin  fe02.contoso.local  Step 1: Install Local Configuration Store completed (run 2)');
+    expect(timelineLine(second!)).toBe(
+      '2015-06-01T09:00:00Z  a.admin  fe02.contoso.local  Step 1: Install Local Configuration Store completed (run 2)',
+    );
   });
 
   it('names the changes of a topology update', () => {
@@ -66,9 +80,18 @@ describe('the timeline', () => {
     const deployment = session.deployment()!;
     must(session, {
       type: 'topology.updated',
-      deployment: { ...deployment, servers: [...deployment.servers.filter((s) => s.fqdn !== 'fe03.contoso.local'), { fqdn: 'fe04.contoso.local', pool: 'fepool.contoso.local', role: 'front-end' }] },
+      deployment: {
+        ...deployment,
+        servers: [
+          ...deployment.servers.filter((s) => s.fqdn !== 'fe03.contoso.local'),
+          { fqdn: 'fe04.contoso.local', pool: 'fepool.contoso.local', role: 'front-end' },
+        ],
+      },
     });
-    expect(timelineEntries(session.history)[1]).toMatchObject({ summary: 'Topology updated', detail: 'servers added: fe04.contoso.local; servers removed: fe03.contoso.local' });
+    expect(timelineEntries(session.history)[1]).toMatchObject({
+      summary: 'Topology updated',
+      detail: 'servers added: fe04.contoso.local; servers removed: fe03.contoso.local',
+    });
   });
 
   it('knows the gate rule of every Step 3 of any history, since the whole history replays', () => {

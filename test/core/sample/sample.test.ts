@@ -16,6 +16,12 @@ describe('the bundled sample deployment', () => {
     const result = parseDocument(readFileSync(ASSET, 'utf8'), { clock: new ManualClock(), operator: 'x' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.document.deployment.servers.map((s) => s.fqdn)).toEqual(['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local', 'dir01.contoso.local', 'edge01.perimeter.contoso.com']);
+    expect(result.document.deployment.servers.map((s) => s.fqdn)).toEqual([
+      'fe01.contoso.local',
+      'fe02.contoso.local',
+      'fe03.contoso.local',
+      'dir01.contoso.local',
+      'edge01.perimeter.contoso.com',
+    ]);
   });
 });

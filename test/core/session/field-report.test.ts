@@ -25,13 +25,24 @@ describe('the field report, replayed', () => {
     clock.set('2013-03-14T10:00:00.000Z');
     expect(status(session, FE[0]).gate).toMatchObject({ allowed: true, rule: 'assigns-oauth' });
     must(session, { type: 'step.completed', server: FE[0], step: 3, thumbprint: THUMBPRINT });
-    expect(session.snapshot().context.oauth).toEqual({ server: FE[0], thumbprint: THUMBPRINT, at: '2013-03-14T10:00:00.000Z', operator: 'j.smith' });
+    expect(session.snapshot().context.oauth).toEqual({
+      server: FE[0],
+      thumbprint: THUMBPRINT,
+      at: '2013-03-14T10:00:00.000Z',
+      operator: 'j.smith',
+    });
 
     // fe02 and fe03 are blocked as stale, with both times.
     for (const fe of [FE[1], FE[2]]) {
       const s = status(session, fe);
       expect(s.phase).toBe('blocked');
-      expect(s.gate).toMatchObject({ allowed: false, reason: 'stale-replica', step1At: '2013-03-13T09:00:00.000Z', assignedAt: '2013-03-14T10:00:00.000Z', assignedOn: FE[0] });
+      expect(s.gate).toMatchObject({
+        allowed: false,
+        reason: 'stale-replica',
+        step1At: '2013-03-13T09:00:00.000Z',
+        assignedAt: '2013-03-14T10:00:00.000Z',
+        assignedOn: FE[0],
+      });
       expect(s.gate.explanation).toContain('2013-03-13T09:00:00.000Z');
       expect(s.gate.explanation).toContain('2013-03-14T10:00:00.000Z');
       const refused = session.record({ type: 'step.completed', server: fe, step: 3 });
@@ -43,7 +54,9 @@ describe('the field report, replayed', () => {
     clock.set('2013-03-14T10:10:00.000Z');
     must(session, { type: 'remediation.chosen', server: FE[1], path: 'B' });
     expect(status(session, FE[1]).remediation).toMatchObject({ path: 'B', next: { id: 'cms-running' } });
-    expect(status(session, FE[1]).remediation?.waitingFor).toContain('fe01.contoso.local must finish Step 4: Start Services');
+    expect(status(session, FE[1]).remediation?.waitingFor).toContain(
+      'fe01.contoso.local must finish Step 4: Start Services',
+    );
     const held = session.record({ type: 'remediation.item.completed', server: FE[1], path: 'B', item: 'start-agent' });
     expect(held.ok).toBe(false);
     expect(!held.ok && held.message).toMatch(/Path B cannot go on yet.*fe01\.contoso\.local must finish Step 4/);
@@ -51,13 +64,21 @@ describe('the field report, replayed', () => {
     // fe01 starts its services: path B goes on.
     clock.set('2013-03-14T10:40:00.000Z');
     must(session, { type: 'step.completed', server: FE[0], step: 4 });
-    expect(status(session, FE[1]).remediation).toMatchObject({ path: 'B', next: { id: 'start-agent' }, waitingFor: null });
+    expect(status(session, FE[1]).remediation).toMatchObject({
+      path: 'B',
+      next: { id: 'start-agent' },
+      waitingFor: null,
+    });
     clock.set('2013-03-14T10:45:00.000Z');
     must(session, { type: 'remediation.item.completed', server: FE[1], path: 'B', item: 'start-agent' });
     clock.set('2013-03-14T11:05:00.000Z');
     must(session, { type: 'remediation.item.completed', server: FE[1], path: 'B', item: 'event-3038' });
     expect(status(session, FE[1]).phase).toBe('blocked');
-    must(session, { type: 'evidence.accepted', server: FE[1], proof: { server: FE[1], upToDate: true, lastUpdate: '2013-03-14T11:02:00.000Z' } });
+    must(session, {
+      type: 'evidence.accepted',
+      server: FE[1],
+      proof: { server: FE[1], upToDate: true, lastUpdate: '2013-03-14T11:02:00.000Z' },
+    });
     expect(status(session, FE[1]).gate).toMatchObject({ allowed: true, rule: 'evidence' });
 
     // Path A on fe03 with accepted evidence unblocks it.
@@ -83,7 +104,11 @@ describe('the field report, replayed', () => {
     clock.set('2013-03-13T09:00:00.000Z');
     must(session, { type: 'step.completed', server: FE[0], step: 1 });
     const refused = session.record({ type: 'step.completed', server: FE[0], step: 4 });
-    expect(refused).toEqual({ ok: false, message: 'Step 4: Start Services on fe01.contoso.local needs Step 2: Setup or Remove Lync Server Components first.' });
+    expect(refused).toEqual({
+      ok: false,
+      message:
+        'Step 4: Start Services on fe01.contoso.local needs Step 2: Setup or Remove Lync Server Components first.',
+    });
     session.setOperator('a.admin');
     clock.set('2013-03-13T12:00:00.000Z');
     must(session, { type: 'step.completed', server: 'FE01.Contoso.Local', step: 2, at: '2013-03-13T09:30:00.000Z' });
@@ -98,6 +123,8 @@ describe('the field report, replayed', () => {
   it('uses the Skype for Business wording for Skype for Business deployments', () => {
     const { session } = fieldReportSession('sfb2019');
     const refused = session.record({ type: 'step.completed', server: FE[0], step: 2 });
-    expect(!refused.ok && refused.message).toBe('Step 2: Setup or Remove Skype for Business Server Components on fe01.contoso.local needs Step 1: Install Local Configuration Store first.');
+    expect(!refused.ok && refused.message).toBe(
+      'Step 2: Setup or Remove Skype for Business Server Components on fe01.contoso.local needs Step 1: Install Local Configuration Store first.',
+    );
   });
 });

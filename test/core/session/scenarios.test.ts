@@ -54,20 +54,32 @@ describe('the Step 3 gate in other situations', () => {
     for (const s of [1, 2, 3] as const) must(session, { type: 'step.completed', server: EDGE, step: s });
     expect(session.snapshot().context.oauth).toBeNull();
     const refused = session.record({ type: 'oauth.assigned', server: EDGE, thumbprint: THUMBPRINT });
-    expect(!refused.ok && refused.message).toContain('assign the OAuthTokenIssuer certificate on a Front End or Standard Edition server');
+    expect(!refused.ok && refused.message).toContain(
+      'assign the OAuthTokenIssuer certificate on a Front End or Standard Edition server',
+    );
   });
 
   it('allows an override with a written reason and keeps it visible; refuses one without', () => {
     const { session } = assignedOnFe01();
     const empty = session.record({ type: 'override.recorded', server: FE2, reason: '   ' });
-    expect(empty).toEqual({ ok: false, message: 'An override needs a written reason: say why Step 3 may go ahead on a stale local store.' });
+    expect(empty).toEqual({
+      ok: false,
+      message: 'An override needs a written reason: say why Step 3 may go ahead on a stale local store.',
+    });
     expect(phase(session, FE2)).toBe('blocked');
-    must(session, { type: 'override.recorded', server: FE2, reason: 'Certificate imported by hand on fe02 (change CHG-1234).' });
+    must(session, {
+      type: 'override.recorded',
+      server: FE2,
+      reason: 'Certificate imported by hand on fe02 (change CHG-1234).',
+    });
     const s = session.server(FE2)!;
     expect(serverStatus(s.value, s.context).gate).toMatchObject({ allowed: true, rule: 'override' });
     must(session, { type: 'step.completed', server: FE2, step: 3 });
     expect(session.server(FE2)!.context.steps[3]!.rule).toBe('override');
-    expect(session.server(FE2)!.context.override).toMatchObject({ reason: 'Certificate imported by hand on fe02 (change CHG-1234).', operator: 'j.smith' });
+    expect(session.server(FE2)!.context.override).toMatchObject({
+      reason: 'Certificate imported by hand on fe02 (change CHG-1234).',
+      operator: 'j.smith',
+    });
     expect(session.history.filter((e) => e.type === 'override.recorded')).toHaveLength(1);
   });
 
@@ -81,7 +93,9 @@ describe('the Step 3 gate in other situations', () => {
     const { session, clock } = assignedOnFe01();
     must(session, { type: 'remediation.chosen', server: FE3, path: 'C' });
     const early = session.record({ type: 'remediation.item.completed', server: FE3, path: 'C', item: 'rerun-step1' });
-    expect(!early.ok && early.message).toBe('Next on path C is "Check that CMS replication has completed"; do the items in order.');
+    expect(!early.ok && early.message).toBe(
+      'Next on path C is "Check that CMS replication has completed"; do the items in order.',
+    );
     clock.set('2013-03-14T10:30:00.000Z');
     must(session, { type: 'remediation.item.completed', server: FE3, path: 'C', item: 'replication-complete' });
     expect(phase(session, FE3)).toBe('blocked');
@@ -108,18 +122,33 @@ describe('the Step 3 gate in other situations', () => {
     must(session, { type: 'remediation.chosen', server: FE2, path: 'A' });
     const same = session.record({ type: 'remediation.chosen', server: FE2, path: 'A' });
     expect(!same.ok && same.message).toBe('Path A is already the chosen path on fe02.contoso.local.');
-    expect(session.server(FE2)!.context.switches.map((s) => [s.from, s.to])).toEqual([[null, 'B'], ['B', 'A']]);
+    expect(session.server(FE2)!.context.switches.map((s) => [s.from, s.to])).toEqual([
+      [null, 'B'],
+      ['B', 'A'],
+    ]);
     expect(session.server(FE2)!.value).toEqual({ awaitingStep3: { blocked: { pathA: 'export' } } });
   });
 
   it('refuses evidence that does not cover the assignment and keeps the server blocked', () => {
     const { session } = assignedOnFe01();
     const before = session.history.length;
-    const stale = session.record({ type: 'evidence.accepted', server: FE2, proof: { server: FE2, upToDate: true, lastUpdate: '2013-03-14T09:59:00.000Z' } });
+    const stale = session.record({
+      type: 'evidence.accepted',
+      server: FE2,
+      proof: { server: FE2, upToDate: true, lastUpdate: '2013-03-14T09:59:00.000Z' },
+    });
     expect(stale.ok).toBe(false);
-    const other = session.record({ type: 'evidence.accepted', server: FE2, proof: { server: FE3, upToDate: true, lastUpdate: '2013-03-14T11:00:00.000Z' } });
+    const other = session.record({
+      type: 'evidence.accepted',
+      server: FE2,
+      proof: { server: FE3, upToDate: true, lastUpdate: '2013-03-14T11:00:00.000Z' },
+    });
     expect(other.ok).toBe(false);
-    const wrongThumb = session.record({ type: 'evidence.accepted', server: FE2, proof: { server: FE2, thumbprints: ['F'.repeat(40)] } });
+    const wrongThumb = session.record({
+      type: 'evidence.accepted',
+      server: FE2,
+      proof: { server: FE2, thumbprints: ['F'.repeat(40)] },
+    });
     expect(wrongThumb.ok).toBe(false);
     expect(session.history.length).toBe(before);
     expect(phase(session, FE2)).toBe('blocked');
@@ -127,7 +156,11 @@ describe('the Step 3 gate in other situations', () => {
 
   it('accepts evidence even when no path was chosen (replication caught up by itself)', () => {
     const { session } = assignedOnFe01();
-    must(session, { type: 'evidence.accepted', server: FE2, proof: { server: FE2, event3038At: '2013-03-14T10:20:00.000Z' } });
+    must(session, {
+      type: 'evidence.accepted',
+      server: FE2,
+      proof: { server: FE2, event3038At: '2013-03-14T10:20:00.000Z' },
+    });
     expect(phase(session, FE2)).toBe('ready-for-step3');
     expect(session.server(FE2)!.context.path).toBeNull();
     expect(session.server(FE2)!.context.refreshedAt).toBe('2013-03-14T10:20:00.000Z');
@@ -136,7 +169,8 @@ describe('the Step 3 gate in other situations', () => {
   it('blocks a server waiting for Step 3 when the certificate is assigned elsewhere meanwhile', () => {
     const { session, clock } = fieldReportSession();
     clock.set('2013-03-13T09:00:00.000Z');
-    for (const s of [FE1, FE2]) for (const step of [1, 2] as const) must(session, { type: 'step.completed', server: s, step });
+    for (const s of [FE1, FE2])
+      for (const step of [1, 2] as const) must(session, { type: 'step.completed', server: s, step });
     expect(phase(session, FE2)).toBe('ready-for-step3');
     clock.set('2013-03-14T10:00:00.000Z');
     must(session, { type: 'oauth.assigned', server: FE1, thumbprint: THUMBPRINT });
@@ -155,8 +189,12 @@ describe('the Step 3 gate in other situations', () => {
     );
     clock.set('2013-03-14T11:00:00.000Z');
     const future = session.record({ type: 'step.completed', server: DIR, step: 1, at: '2099-01-01T00:00:00.000Z' });
-    expect(!future.ok && future.message).toBe('The time 2099-01-01T00:00:00.000Z is in the future (now is 2013-03-14T11:00:00.000Z). Enter when it actually happened.');
-    expect(session.record({ type: 'step.completed', server: DIR, step: 1, at: '2013-03-14T11:00:30.000Z' }).ok).toBe(true);
+    expect(!future.ok && future.message).toBe(
+      'The time 2099-01-01T00:00:00.000Z is in the future (now is 2013-03-14T11:00:00.000Z). Enter when it actually happened.',
+    );
+    expect(session.record({ type: 'step.completed', server: DIR, step: 1, at: '2013-03-14T11:00:30.000Z' }).ok).toBe(
+      true,
+    );
   });
 
   it('still opens a history whose steps were recorded out of order before that check existed', () => {
@@ -165,14 +203,23 @@ describe('the Step 3 gate in other situations', () => {
     must(session, { type: 'step.completed', server: DIR, step: 1 });
     must(session, { type: 'step.completed', server: DIR, step: 2 });
     // As an earlier build could have written it: dir01's Step 2 dated before its Step 1.
-    const history = session.history.map((e) => (e.type === 'step.completed' && e.server === DIR && e.step === 2 ? { ...e, at: '2013-03-14T10:59:00.000Z' } : e));
+    const history = session.history.map((e) =>
+      e.type === 'step.completed' && e.server === DIR && e.step === 2 ? { ...e, at: '2013-03-14T10:59:00.000Z' } : e,
+    );
     const replayed = DeploymentSession.replay(history, { clock, operator: 'reader' });
     expect(replayed.ok).toBe(true);
     if (!replayed.ok) return;
     expect(replayed.session.server(DIR)!.context.steps[2]?.at).toBe('2013-03-14T10:59:00.000Z');
     // New commands are still checked.
-    const again = replayed.session.record({ type: 'step.completed', server: DIR, step: 3, at: '2013-03-14T10:30:00.000Z' });
-    expect(!again.ok && again.message).toMatch(/is dated 2013-03-14T10:30:00.000Z, before Step 1: Install Local Configuration Store recorded there at 2013-03-14T11:00:00.000Z/);
+    const again = replayed.session.record({
+      type: 'step.completed',
+      server: DIR,
+      step: 3,
+      at: '2013-03-14T10:30:00.000Z',
+    });
+    expect(!again.ok && again.message).toMatch(
+      /is dated 2013-03-14T10:30:00.000Z, before Step 1: Install Local Configuration Store recorded there at 2013-03-14T11:00:00.000Z/,
+    );
   });
 
   it('takes the thumbprint of an assignment recorded without one, once, on the server that assigned it', () => {
@@ -184,17 +231,31 @@ describe('the Step 3 gate in other situations', () => {
     expect(!tooEarly.ok && tooEarly.message).toMatch(/No OAuthTokenIssuer certificate is assigned yet/);
     clock.set('2013-03-14T10:00:00.000Z');
     must(session, { type: 'step.completed', server: FE1, step: 3 });
-    expect(session.snapshot().context.oauth).toMatchObject({ server: FE1, thumbprint: null, at: '2013-03-14T10:00:00.000Z' });
+    expect(session.snapshot().context.oauth).toMatchObject({
+      server: FE1,
+      thumbprint: null,
+      at: '2013-03-14T10:00:00.000Z',
+    });
     // Without the thumbprint, the certificate fe02 shows proves nothing.
     const proof = { server: FE2, thumbprints: [THUMBPRINT] };
     expect(session.check({ type: 'evidence.accepted', server: FE2, proof })).not.toBeNull();
 
     clock.set('2013-03-14T10:20:00.000Z');
     const elsewhere = session.record({ type: 'oauth.thumbprint.recorded', server: FE2, thumbprint: THUMBPRINT });
-    expect(!elsewhere.ok && elsewhere.message).toBe('The OAuthTokenIssuer certificate was assigned on fe01.contoso.local, not on fe02.contoso.local; record its thumbprint there.');
-    must(session, { type: 'oauth.thumbprint.recorded', server: 'FE01.contoso.local', thumbprint: THUMBPRINT.toLowerCase().replace(/(.{8})/g, '$1 ') });
+    expect(!elsewhere.ok && elsewhere.message).toBe(
+      'The OAuthTokenIssuer certificate was assigned on fe01.contoso.local, not on fe02.contoso.local; record its thumbprint there.',
+    );
+    must(session, {
+      type: 'oauth.thumbprint.recorded',
+      server: 'FE01.contoso.local',
+      thumbprint: THUMBPRINT.toLowerCase().replace(/(.{8})/g, '$1 '),
+    });
     // The assignment keeps its time (the gate's fact); every server now knows the thumbprint.
-    expect(session.snapshot().context.oauth).toMatchObject({ server: FE1, thumbprint: THUMBPRINT, at: '2013-03-14T10:00:00.000Z' });
+    expect(session.snapshot().context.oauth).toMatchObject({
+      server: FE1,
+      thumbprint: THUMBPRINT,
+      at: '2013-03-14T10:00:00.000Z',
+    });
     expect(session.server(FE2)!.context.oauth?.thumbprint).toBe(THUMBPRINT);
     expect(phase(session, FE2)).toBe('blocked');
     const again = session.record({ type: 'oauth.thumbprint.recorded', server: FE1, thumbprint: THUMBPRINT });
@@ -212,7 +273,16 @@ describe('the Step 3 gate in other situations', () => {
   it('does not let a step recorded in the future lock its server, compares typed times within the minute, and checks the real time', () => {
     const { session, clock } = assignedOnFe01();
     // As an older build or a wrong clock could have written it: dir01's Step 1 a year ahead.
-    const history = [...session.history, { type: 'step.completed' as const, server: DIR, step: 1 as const, at: '2014-03-14T11:00:00.000Z', operator: 'j.smith' }];
+    const history = [
+      ...session.history,
+      {
+        type: 'step.completed' as const,
+        server: DIR,
+        step: 1 as const,
+        at: '2014-03-14T11:00:00.000Z',
+        operator: 'j.smith',
+      },
+    ];
     clock.set('2013-03-14T11:00:30.000Z');
     const replayed = DeploymentSession.replay(history, { clock, operator: 'j.smith' });
     if (!replayed.ok) throw new Error(replayed.message);
@@ -220,10 +290,16 @@ describe('the Step 3 gate in other situations', () => {
     // Recorded at 11:00:30; Step 2 typed as 11:00 (the time field has whole minutes) is the same minute.
     must(replayed.session, { type: 'step.completed', server: DIR, step: 2, at: '2013-03-14T11:00:00.000Z' });
     // A session whose stamping clock is the typed time (the command line's --at) still knows the real time.
-    const stamped = DeploymentSession.replay(session.history, { clock: { now: () => '2099-01-01T00:00:00.000Z' }, wallClock: clock, operator: 'j.smith' });
+    const stamped = DeploymentSession.replay(session.history, {
+      clock: { now: () => '2099-01-01T00:00:00.000Z' },
+      wallClock: clock,
+      operator: 'j.smith',
+    });
     if (!stamped.ok) throw new Error(stamped.message);
     const future = stamped.session.record({ type: 'step.completed', server: DIR, step: 1 });
-    expect(!future.ok && future.message).toBe('The time 2099-01-01T00:00:00.000Z is in the future (now is 2013-03-14T11:00:30.000Z). Enter when it actually happened.');
+    expect(!future.ok && future.message).toBe(
+      'The time 2099-01-01T00:00:00.000Z is in the future (now is 2013-03-14T11:00:30.000Z). Enter when it actually happened.',
+    );
   });
 
   it('refuses events for servers that are not in the deployment', () => {
@@ -245,13 +321,24 @@ describe('the Step 3 gate in other situations', () => {
   it('keeps servers with recorded steps in the topology, in their pool and role', () => {
     const { session } = assignedOnFe01();
     const d = session.deployment()!;
-    const removed = session.record({ type: 'topology.updated', deployment: { ...d, servers: d.servers.filter((s) => s.fqdn !== FE2) } });
-    expect(!removed.ok && removed.message).toBe('fe02.contoso.local has recorded steps, so it cannot be removed from the topology.');
+    const removed = session.record({
+      type: 'topology.updated',
+      deployment: { ...d, servers: d.servers.filter((s) => s.fqdn !== FE2) },
+    });
+    expect(!removed.ok && removed.message).toBe(
+      'fe02.contoso.local has recorded steps, so it cannot be removed from the topology.',
+    );
     const moved = session.record({
       type: 'topology.updated',
-      deployment: { ...d, pools: [...d.pools, { fqdn: 'fepool2.contoso.local', kind: 'enterprise-front-end' }], servers: d.servers.map((s) => (s.fqdn === FE3 ? { ...s, pool: 'fepool2.contoso.local' } : s)) },
+      deployment: {
+        ...d,
+        pools: [...d.pools, { fqdn: 'fepool2.contoso.local', kind: 'enterprise-front-end' }],
+        servers: d.servers.map((s) => (s.fqdn === FE3 ? { ...s, pool: 'fepool2.contoso.local' } : s)),
+      },
     });
-    expect(!moved.ok && moved.message).toBe('fe03.contoso.local has recorded steps, so its pool and role cannot change.');
+    expect(!moved.ok && moved.message).toBe(
+      'fe03.contoso.local has recorded steps, so its pool and role cannot change.',
+    );
   });
 
   it('spawns and stops server machines when the topology changes', () => {
@@ -260,7 +347,13 @@ describe('the Step 3 gate in other situations', () => {
     const d = session.deployment()!;
     must(session, {
       type: 'topology.updated',
-      deployment: { ...d, servers: [...d.servers.filter((s) => s.fqdn !== DIR), { fqdn: 'fe04.contoso.local', pool: 'fepool.contoso.local', role: 'front-end' }] },
+      deployment: {
+        ...d,
+        servers: [
+          ...d.servers.filter((s) => s.fqdn !== DIR),
+          { fqdn: 'fe04.contoso.local', pool: 'fepool.contoso.local', role: 'front-end' },
+        ],
+      },
     });
     expect(session.server(DIR)).toBeUndefined();
     expect(session.server('fe04.contoso.local')!.context.oauth?.server).toBe(FE1);

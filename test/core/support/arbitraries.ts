@@ -27,7 +27,14 @@ export const deploymentArb = fc
       pools.push({ fqdn: 'edgepool.contoso.com', kind: 'edge' });
       servers.push({ fqdn: 'edge01.contoso.com', pool: 'edgepool.contoso.com', role: 'edge' });
     }
-    return { name: 'Generated', product: 'sfb2015', sipDomain: 'contoso.com', cmsPool: 'fepool.contoso.local', pools, servers };
+    return {
+      name: 'Generated',
+      product: 'sfb2015',
+      sipDomain: 'contoso.com',
+      cmsPool: 'fepool.contoso.local',
+      pools,
+      servers,
+    };
   });
 
 /** A command, built when it is played: it may look at the session (to advance a server to its next step). */
@@ -50,34 +57,131 @@ export const draftArb: fc.Arbitrary<Draft> = fc.oneof(
       const done = ([4, 3, 2, 1] as const).find((n) => session.server(server)?.context.steps[n] !== undefined) ?? 0;
       const step = Math.min(4, done + 1) as 1 | 2 | 3 | 4;
       const thumbprint = THUMBS[d.t];
-      return { type: 'step.completed', server, step, at: timeOf(d.w, now), ...(step === 3 && thumbprint !== undefined ? { thumbprint } : {}) };
+      return {
+        type: 'step.completed',
+        server,
+        step,
+        at: timeOf(d.w, now),
+        ...(step === 3 && thumbprint !== undefined ? { thumbprint } : {}),
+      };
     }),
   },
-  { weight: 2, arbitrary: fc.record({ s: idx, step: fc.constantFrom(1, 1, 3, 4) as fc.Arbitrary<1 | 3 | 4>, w: when }).map((d): Draft => (servers, _s, now) => ({ type: 'step.completed', server: pick(servers, d.s), step: d.step, at: timeOf(d.w, now) })) },
-  { weight: 1, arbitrary: fc.record({ s: idx, w: when, t: fc.nat(1) }).map((d): Draft => (servers, _s, now) => ({ type: 'oauth.assigned', server: pick(servers, d.s), thumbprint: THUMBS[d.t], at: timeOf(d.w, now) })) },
-  { weight: 1, arbitrary: fc.record({ s: idx, w: when, t: fc.nat(1) }).map((d): Draft => (servers, _s, now) => ({ type: 'oauth.thumbprint.recorded', server: pick(servers, d.s), thumbprint: THUMBS[d.t]!, at: timeOf(d.w, now) })) },
-  { weight: 2, arbitrary: fc.record({ s: idx, p: fc.constantFrom('A', 'B', 'C') as fc.Arbitrary<'A' | 'B' | 'C'>, w: when }).map((d): Draft => (servers, _s, now) => ({ type: 'remediation.chosen', server: pick(servers, d.s), path: d.p, at: timeOf(d.w, now) })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ s: idx, step: fc.constantFrom(1, 1, 3, 4) as fc.Arbitrary<1 | 3 | 4>, w: when })
+      .map((d): Draft => (servers, _s, now) => ({
+        type: 'step.completed',
+        server: pick(servers, d.s),
+        step: d.step,
+        at: timeOf(d.w, now),
+      })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ s: idx, w: when, t: fc.nat(1) }).map((d): Draft => (servers, _s, now) => ({
+      type: 'oauth.assigned',
+      server: pick(servers, d.s),
+      thumbprint: THUMBS[d.t],
+      at: timeOf(d.w, now),
+    })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ s: idx, w: when, t: fc.nat(1) }).map((d): Draft => (servers, _s, now) => ({
+      type: 'oauth.thumbprint.recorded',
+      server: pick(servers, d.s),
+      thumbprint: THUMBS[d.t]!,
+      at: timeOf(d.w, now),
+    })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ s: idx, p: fc.constantFrom('A', 'B', 'C') as fc.Arbitrary<'A' | 'B' | 'C'>, w: when })
+      .map((d): Draft => (servers, _s, now) => ({
+        type: 'remediation.chosen',
+        server: pick(servers, d.s),
+        path: d.p,
+        at: timeOf(d.w, now),
+      })),
+  },
   {
     weight: 3,
-    arbitrary: fc.record({ s: idx, item: fc.constantFrom('export', 'import', 'start-agent', 'event-3038', 'replication-complete'), w: when }).map((d): Draft => (servers, _s, now) => {
-      const path = d.item === 'export' || d.item === 'import' ? 'A' : d.item === 'replication-complete' ? 'C' : 'B';
-      return { type: 'remediation.item.completed', server: pick(servers, d.s), path, item: d.item, at: timeOf(d.w, now) };
-    }),
+    arbitrary: fc
+      .record({
+        s: idx,
+        item: fc.constantFrom('export', 'import', 'start-agent', 'event-3038', 'replication-complete'),
+        w: when,
+      })
+      .map((d): Draft => (servers, _s, now) => {
+        const path = d.item === 'export' || d.item === 'import' ? 'A' : d.item === 'replication-complete' ? 'C' : 'B';
+        return {
+          type: 'remediation.item.completed',
+          server: pick(servers, d.s),
+          path,
+          item: d.item,
+          at: timeOf(d.w, now),
+        };
+      }),
   },
-  { weight: 1, arbitrary: fc.record({ s: idx, w: when, u: fc.integer({ min: 0, max: 3 * 24 * 60 }), up: fc.boolean() }).map((d): Draft => (servers, _s, now) => ({ type: 'evidence.accepted', server: pick(servers, d.s), proof: { server: pick(servers, d.s), upToDate: d.up, lastUpdate: minute(d.u) }, at: timeOf(d.w, now) })) },
-  { weight: 1, arbitrary: fc.record({ s: idx, w: when, t: fc.nat(1) }).map((d): Draft => (servers, _s, now) => ({ type: 'evidence.accepted', server: pick(servers, d.s), proof: { server: pick(servers, d.s), thumbprints: [THUMBS[d.t]!] }, at: timeOf(d.w, now) })) },
-  { weight: 1, arbitrary: fc.record({ s: idx, w: when, reason: fc.constantFrom('', '  ', 'hand-imported (CHG-1)') }).map((d): Draft => (servers, _s, now) => ({ type: 'override.recorded', server: pick(servers, d.s), reason: d.reason, at: timeOf(d.w, now) })) },
-  { weight: 1, arbitrary: fc.record({ s: idx }).map((d): Draft => (servers) => ({ type: 'script.copied', server: pick(servers, d.s), scriptId: 'verify', title: 'Verify', text: "Write-Output 'x'" })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ s: idx, w: when, u: fc.integer({ min: 0, max: 3 * 24 * 60 }), up: fc.boolean() })
+      .map((d): Draft => (servers, _s, now) => ({
+        type: 'evidence.accepted',
+        server: pick(servers, d.s),
+        proof: { server: pick(servers, d.s), upToDate: d.up, lastUpdate: minute(d.u) },
+        at: timeOf(d.w, now),
+      })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ s: idx, w: when, t: fc.nat(1) }).map((d): Draft => (servers, _s, now) => ({
+      type: 'evidence.accepted',
+      server: pick(servers, d.s),
+      proof: { server: pick(servers, d.s), thumbprints: [THUMBS[d.t]!] },
+      at: timeOf(d.w, now),
+    })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ s: idx, w: when, reason: fc.constantFrom('', '  ', 'hand-imported (CHG-1)') })
+      .map((d): Draft => (servers, _s, now) => ({
+        type: 'override.recorded',
+        server: pick(servers, d.s),
+        reason: d.reason,
+        at: timeOf(d.w, now),
+      })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ s: idx }).map((d): Draft => (servers) => ({
+      type: 'script.copied',
+      server: pick(servers, d.s),
+      scriptId: 'verify',
+      title: 'Verify',
+      text: "Write-Output 'x'",
+    })),
+  },
 );
 
 /** A draft and how far the clock moves before it (minutes). */
 const moveArb = fc.record({ draft: draftArb, advance: fc.integer({ min: 0, max: 240 }) });
 
 /** A deployment and the commands tried on it (refused ones leave no trace in the history). */
-export const scenarioArb = fc.record({ deployment: deploymentArb, moves: fc.array(moveArb, { minLength: 10, maxLength: 120, size: "large" }) });
+export const scenarioArb = fc.record({
+  deployment: deploymentArb,
+  moves: fc.array(moveArb, { minLength: 10, maxLength: 120, size: 'large' }),
+});
 
 /** Plays a scenario: every command is tried; the session records those the machines accept. */
-export function play(scenario: { deployment: Deployment; moves: readonly { draft: Draft; advance: number }[] }): DeploymentSession {
+export function play(scenario: {
+  deployment: Deployment;
+  moves: readonly { draft: Draft; advance: number }[];
+}): DeploymentSession {
   const clock = new ManualClock();
   const created = DeploymentSession.create(scenario.deployment, { clock, operator: 'prop' });
   if (!created.ok) throw new Error(created.message);

@@ -27,7 +27,10 @@ export class ManualClock implements Clock {
 }
 
 /** A session on the field-report deployment with a manual clock. */
-export function fieldReportSession(product: Deployment['product'] = 'lync2013'): { session: DeploymentSession; clock: ManualClock } {
+export function fieldReportSession(product: Deployment['product'] = 'lync2013'): {
+  session: DeploymentSession;
+  clock: ManualClock;
+} {
   const clock = new ManualClock();
   const created = DeploymentSession.create(fieldReportDeployment(product), { clock, operator: 'j.smith' });
   if (!created.ok) throw new Error(created.message);

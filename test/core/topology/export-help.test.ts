@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { Language, Parser } from 'web-tree-sitter';
 import { PRODUCTS } from '../../../renderer/core/model/product';
-import { TOPOLOGY_EXPORT_HELP, TOPOLOGY_EXPORT_SCRIPT, topologyExportHelp } from '../../../renderer/core/topology/export-help';
+import {
+  TOPOLOGY_EXPORT_HELP,
+  TOPOLOGY_EXPORT_SCRIPT,
+  topologyExportHelp,
+} from '../../../renderer/core/topology/export-help';
 
 async function powershellErrors(script: string): Promise<boolean> {
   await Parser.init();
-  const language = await Language.load(new URL('../../../node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm', import.meta.url).pathname);
+  const language = await Language.load(
+    new URL('../../../node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm', import.meta.url).pathname,
+  );
   const parser = new Parser();
   parser.setLanguage(language);
   const tree = parser.parse(script);

@@ -67,24 +67,51 @@ const XMLISH = fc.constantFrom(
 );
 
 describe('importTopology never throws', () => {
-  it('on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), answers), { numRuns: RUNS });
-  }, TIMEOUT);
+  it(
+    'on arbitrary strings',
+    () => {
+      fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), answers), { numRuns: RUNS });
+    },
+    TIMEOUT,
+  );
 
-  it('on XML-ish strings built from pieces of the formats', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(XMLISH, fc.string({ maxLength: 8 })), { maxLength: 60 }).map((parts) => parts.join('')), answers), { numRuns: RUNS });
-  }, TIMEOUT);
+  it(
+    'on XML-ish strings built from pieces of the formats',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.oneof(XMLISH, fc.string({ maxLength: 8 })), { maxLength: 60 }).map((parts) => parts.join('')),
+          answers,
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('on real topologies cut, spliced and corrupted at random places', () => {
-    const sources = [readFixture('published-enterprise.xml'), readFixture('never-published.tbxml'), readFixture('standard-edition-old-new.tbxml')];
-    const mutated = fc
-      .tuple(fc.constantFrom(...sources), fc.nat(), fc.nat({ max: 400 }), fc.oneof(XMLISH, fc.string({ maxLength: 20 })))
-      .map(([source, at, length, insert]) => {
-        const start = at % (source.length + 1);
-        return source.slice(0, start) + insert + source.slice(start + length);
-      });
-    fc.assert(fc.property(mutated, answers), { numRuns: RUNS });
-  }, TIMEOUT);
+  it(
+    'on real topologies cut, spliced and corrupted at random places',
+    () => {
+      const sources = [
+        readFixture('published-enterprise.xml'),
+        readFixture('never-published.tbxml'),
+        readFixture('standard-edition-old-new.tbxml'),
+      ];
+      const mutated = fc
+        .tuple(
+          fc.constantFrom(...sources),
+          fc.nat(),
+          fc.nat({ max: 400 }),
+          fc.oneof(XMLISH, fc.string({ maxLength: 20 })),
+        )
+        .map(([source, at, length, insert]) => {
+          const start = at % (source.length + 1);
+          return source.slice(0, start) + insert + source.slice(start + length);
+        });
+      fc.assert(fc.property(mutated, answers), { numRuns: RUNS });
+    },
+    TIMEOUT,
+  );
 });
 
 /** A random Enterprise deployment: Front End pools, an optional Director and Edge pool, a SQL store. */
@@ -100,23 +127,41 @@ const DEPLOYMENT = fc
     const clusters: ClusterSpec[] = [];
     const services: ServiceSpec[] = [];
     frontEnds.forEach((count, p) => {
-      clusters.push({ fqdn: `pool${p}.contoso.local`, machines: Array.from({ length: count }, (_, m) => `fe${p}-${m}.contoso.local`) });
-      services.push({ role: 'UserServices', on: clusters.length - 1 }, { role: 'Registrar', on: clusters.length - 1, director: false });
+      clusters.push({
+        fqdn: `pool${p}.contoso.local`,
+        machines: Array.from({ length: count }, (_, m) => `fe${p}-${m}.contoso.local`),
+      });
+      services.push(
+        { role: 'UserServices', on: clusters.length - 1 },
+        { role: 'Registrar', on: clusters.length - 1, director: false },
+      );
     });
     const cms = cmsAt % frontEnds.length;
     services.push({ role: 'CentralMgmt', on: cms, cmsActive: true });
     if (director > 0) {
-      clusters.push({ fqdn: 'dirpool.contoso.local', machines: Array.from({ length: director }, (_, m) => `dir${m}.contoso.local`) });
+      clusters.push({
+        fqdn: 'dirpool.contoso.local',
+        machines: Array.from({ length: director }, (_, m) => `dir${m}.contoso.local`),
+      });
       services.push({ role: 'Registrar', on: clusters.length - 1, director: true });
     }
     if (edge > 0) {
-      clusters.push({ fqdn: 'edgepool.perimeter.contoso.com', machines: Array.from({ length: edge }, (_, m) => `edge${m}.perimeter.contoso.com`) });
+      clusters.push({
+        fqdn: 'edgepool.perimeter.contoso.com',
+        machines: Array.from({ length: edge }, (_, m) => `edge${m}.perimeter.contoso.com`),
+      });
       services.push({ role: 'EdgeServer', on: clusters.length - 1 });
     }
     clusters.push({ fqdn: 'sql01.contoso.local', setup: false, machines: ['sql01.contoso.local'], sql: true });
     services.push({ role: 'UserStore', on: clusters.length - 1, onSql: true });
     const xml = publishedXml({ clusters, services });
-    return { xml: upper ? xml.replace(/Fqdn="([^"]+)"/g, (_, f: string) => `Fqdn="${f.toUpperCase()}"`) : xml, frontEnds, director, edge, cms };
+    return {
+      xml: upper ? xml.replace(/Fqdn="([^"]+)"/g, (_, f: string) => `Fqdn="${f.toUpperCase()}"`) : xml,
+      frontEnds,
+      director,
+      edge,
+      cms,
+    };
   });
 
 describe('importTopology on generated topologies', () => {

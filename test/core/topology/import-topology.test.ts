@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { importTopology } from '../../../renderer/core/topology/import-topology';
-import { enterpriseXml, expectImported, expectRefused, expectValidExceptCms, publishedXml, readFixture } from './support';
+import {
+  enterpriseXml,
+  expectImported,
+  expectRefused,
+  expectValidExceptCms,
+  publishedXml,
+  readFixture,
+} from './support';
 
-const serversOf = (r: ReturnType<typeof expectImported>) => r.deployment.servers.map((s) => `${s.fqdn} ${s.pool} ${s.role}`);
+const serversOf = (r: ReturnType<typeof expectImported>) =>
+  r.deployment.servers.map((s) => `${s.fqdn} ${s.pool} ${s.role}`);
 const poolsOf = (r: ReturnType<typeof expectImported>) => r.deployment.pools.map((p) => `${p.fqdn} ${p.kind}`);
 
 describe('importTopology: a published topology (Get-CsTopology -AsXml)', () => {
@@ -36,7 +44,9 @@ describe('importTopology: a published topology (Get-CsTopology -AsXml)', () => {
     const result = expectImported(importTopology(xml, { product: 'lync2013' }));
     expect(result.skipped).toHaveLength(1);
     expect(result.skipped[0]?.fqdn).toBe('sql01.contoso.local');
-    expect(result.skipped[0]?.reason).toMatch(/^SQL Server holding CentralMgmtStore: it needs no Deployment Wizard \(RequiresSetup="false"\)/);
+    expect(result.skipped[0]?.reason).toMatch(
+      /^SQL Server holding CentralMgmtStore: it needs no Deployment Wizard \(RequiresSetup="false"\)/,
+    );
   });
 
   it('takes the name from the options when given', () => {
@@ -96,19 +106,29 @@ describe('importTopology: a published topology (Get-CsTopology -AsXml)', () => {
   it('takes a lone server named like its pool for Standard Edition when nothing else says, and warns', () => {
     const xml2 = publishedXml({
       clusters: [{ fqdn: 'se01.contoso.com', machines: ['SE01.contoso.com'] }],
-      services: [{ role: 'UserServices', on: 0 }, { role: 'CentralMgmt', on: 0, cmsActive: true }],
+      services: [
+        { role: 'UserServices', on: 0 },
+        { role: 'CentralMgmt', on: 0, cmsActive: true },
+      ],
     });
     const result = expectImported(importTopology(xml2, { product: 'sfb2015' }));
     expect(poolsOf(result)).toEqual(['se01.contoso.com standard-edition']);
-    expect(result.warnings.join(' ')).toMatch(/taken as a Standard Edition server because its only server has the pool's name/);
+    expect(result.warnings.join(' ')).toMatch(
+      /taken as a Standard Edition server because its only server has the pool's name/,
+    );
   });
 
   it('keeps a one-Front-End Enterprise pool whose server has another name as Enterprise', () => {
     const xml2 = publishedXml({
       clusters: [{ fqdn: 'pool.contoso.com', machines: ['fe01.contoso.com'] }],
-      services: [{ role: 'UserServices', on: 0 }, { role: 'CentralMgmt', on: 0, cmsActive: true }],
+      services: [
+        { role: 'UserServices', on: 0 },
+        { role: 'CentralMgmt', on: 0, cmsActive: true },
+      ],
     });
-    expect(poolsOf(expectImported(importTopology(xml2, { product: 'sfb2015' })))).toEqual(['pool.contoso.com enterprise-front-end']);
+    expect(poolsOf(expectImported(importTopology(xml2, { product: 'sfb2015' })))).toEqual([
+      'pool.contoso.com enterprise-front-end',
+    ]);
   });
 
   it('imports a Mediation pool on its own cluster, and a pool with unknown roles as Other with a warning', () => {
@@ -123,9 +143,15 @@ describe('importTopology: a published topology (Get-CsTopology -AsXml)', () => {
       ],
     });
     const result = expectImported(importTopology(xml2, { product: 'sfb2015' }));
-    expect(poolsOf(result)).toEqual(['fepool.contoso.local enterprise-front-end', 'medpool.contoso.local mediation', 'pchat.contoso.local other']);
+    expect(poolsOf(result)).toEqual([
+      'fepool.contoso.local enterprise-front-end',
+      'medpool.contoso.local mediation',
+      'pchat.contoso.local other',
+    ]);
     expect(serversOf(result)).toContain('pchat01.contoso.local pchat.contoso.local other');
-    expect(result.warnings.join(' ')).toMatch(/pchat\.contoso\.local runs PersistentChatService, which this app tracks as an "Other" pool/);
+    expect(result.warnings.join(' ')).toMatch(
+      /pchat\.contoso\.local runs PersistentChatService, which this app tracks as an "Other" pool/,
+    );
     expectValidExceptCms(result);
   });
 
@@ -135,11 +161,16 @@ describe('importTopology: a published topology (Get-CsTopology -AsXml)', () => {
       '<Service><ServiceId SiteId="1" RoleName="ArchivingStore" Instance="1" /><InstalledOn><SqlInstanceId Name="arch"><ClusterId SiteId="1" Number="42" /></SqlInstanceId></InstalledOn></Service></Services>',
     );
     const result = expectImported(importTopology(xml2, { product: 'lync2013' }));
-    expect(result.warnings.join(' ')).toMatch(/The ArchivingStore service points at SQL instance "arch" on cluster 1:42, which is not in this topology; it was ignored/);
+    expect(result.warnings.join(' ')).toMatch(
+      /The ArchivingStore service points at SQL instance "arch" on cluster 1:42, which is not in this topology; it was ignored/,
+    );
   });
 
   it('warns about a pool that lists no servers but imports the rest', () => {
-    const xml2 = enterpriseXml({ clusters: [{ fqdn: 'dirpool.contoso.local', machines: [] }], services: [{ role: 'Registrar', on: 1, director: true }] });
+    const xml2 = enterpriseXml({
+      clusters: [{ fqdn: 'dirpool.contoso.local', machines: [] }],
+      services: [{ role: 'Registrar', on: 1, director: true }],
+    });
     const result = expectImported(importTopology(xml2, { product: 'lync2013' }));
     expect(poolsOf(result)).toContain('dirpool.contoso.local director');
     expect(result.warnings.join(' ')).toMatch(/Pool dirpool\.contoso\.local has no servers yet/);
@@ -184,10 +215,21 @@ describe('importTopology: a never-published Topology Builder document (.tbxml)',
   it('skips the SQL, file, Office Web Apps and gateway clusters, each with its reason', () => {
     const result = expectImported(importTopology(xml, { product: 'sfb2015' }));
     const reasons = Object.fromEntries(result.skipped.map((s) => [s.fqdn, s.reason]));
-    expect(Object.keys(reasons)).toEqual(['sql01.contoso.local', 'fs01.contoso.local', 'oos01.contoso.local', '192.168.20.5']);
-    expect(reasons['sql01.contoso.local']).toMatch(/^SQL Server holding UserStore, ApplicationStore: it needs no Deployment Wizard/);
-    expect(reasons['fs01.contoso.local']).toMatch(/^file server \(file store share\): it needs no Deployment Wizard \(RequiresSetup="false"\)/);
-    expect(reasons['oos01.contoso.local']).toMatch(/^Office Web Apps Server \/ Office Online Server: it needs no Deployment Wizard/);
+    expect(Object.keys(reasons)).toEqual([
+      'sql01.contoso.local',
+      'fs01.contoso.local',
+      'oos01.contoso.local',
+      '192.168.20.5',
+    ]);
+    expect(reasons['sql01.contoso.local']).toMatch(
+      /^SQL Server holding UserStore, ApplicationStore: it needs no Deployment Wizard/,
+    );
+    expect(reasons['fs01.contoso.local']).toMatch(
+      /^file server \(file store share\): it needs no Deployment Wizard \(RequiresSetup="false"\)/,
+    );
+    expect(reasons['oos01.contoso.local']).toMatch(
+      /^Office Web Apps Server \/ Office Online Server: it needs no Deployment Wizard/,
+    );
     expect(reasons['192.168.20.5']).toMatch(/^PSTN gateway: it needs no Deployment Wizard/);
   });
 
@@ -200,7 +242,9 @@ describe('importTopology: a never-published Topology Builder document (.tbxml)',
 
   it('refuses a CMS option naming the Director pool, and says which pools can host it', () => {
     const problems = expectRefused(importTopology(xml, { product: 'sfb2015', cmsPool: 'dirpool.contoso.local' }));
-    expect(problems).toMatch(/dirpool\.contoso\.local is a Director pool, which cannot host the Central Management Store/);
+    expect(problems).toMatch(
+      /dirpool\.contoso\.local is a Director pool, which cannot host the Central Management Store/,
+    );
     expect(problems).toMatch(/Choose one of: fepool\.contoso\.local\./);
   });
 
@@ -208,11 +252,15 @@ describe('importTopology: a never-published Topology Builder document (.tbxml)',
     expect(expectRefused(importTopology(xml, { product: 'sfb2015', cmsPool: 'sql01.contoso.local' }))).toMatch(
       /sql01\.contoso\.local is not a pool of this topology\. Choose the pool that hosts the Central Management Store, one of: fepool\.contoso\.local/,
     );
-    expect(expectRefused(importTopology(xml, { product: 'sfb2015', cmsPool: 'nowhere.example.com' }))).toMatch(/nowhere\.example\.com is not a pool of this topology/);
+    expect(expectRefused(importTopology(xml, { product: 'sfb2015', cmsPool: 'nowhere.example.com' }))).toMatch(
+      /nowhere\.example\.com is not a pool of this topology/,
+    );
   });
 
   it('refuses a CMS option that is not an FQDN', () => {
-    expect(expectRefused(importTopology(xml, { product: 'sfb2015', cmsPool: 'fepool' }))).toMatch(/The CMS pool "fepool" is a single name/);
+    expect(expectRefused(importTopology(xml, { product: 'sfb2015', cmsPool: 'fepool' }))).toMatch(
+      /The CMS pool "fepool" is a single name/,
+    );
   });
 });
 
@@ -239,8 +287,12 @@ describe('importTopology: a Topology Builder document with OldTopology and NewTo
   });
 
   it('refuses a CMS option that contradicts the topology', () => {
-    const problems = expectRefused(importTopology(xml, { product: 'sfb2019', cmsPool: 'edgepool.perimeter.fabrikam.com' }));
-    expect(problems).toMatch(/The topology says the CMS is hosted on se01\.fabrikam\.com, but edgepool\.perimeter\.fabrikam\.com was chosen/);
+    const problems = expectRefused(
+      importTopology(xml, { product: 'sfb2019', cmsPool: 'edgepool.perimeter.fabrikam.com' }),
+    );
+    expect(problems).toMatch(
+      /The topology says the CMS is hosted on se01\.fabrikam\.com, but edgepool\.perimeter\.fabrikam\.com was chosen/,
+    );
   });
 
   it('falls back to the SIP domain for the name when there is no site name', () => {

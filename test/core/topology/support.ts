@@ -47,7 +47,11 @@ export function publishedXml(spec: {
     })
     .join('\n');
   const sql = spec.clusters
-    .map((c, i) => (c.sql ? `    <SqlInstance><SqlInstanceId Name="rtc"><ClusterId SiteId="1" Number="${i + 1}" /></SqlInstanceId></SqlInstance>` : ''))
+    .map((c, i) =>
+      c.sql
+        ? `    <SqlInstance><SqlInstanceId Name="rtc"><ClusterId SiteId="1" Number="${i + 1}" /></SqlInstanceId></SqlInstance>`
+        : '',
+    )
     .filter((s) => s !== '')
     .join('\n');
   const services = spec.services
@@ -86,9 +90,14 @@ ${services}
 }
 
 /** A small valid Enterprise topology: fepool (fe01, fe02) hosting the CMS, plus the given extra clusters and services. */
-export function enterpriseXml(extra: { clusters?: readonly ClusterSpec[]; services?: readonly ServiceSpec[] } = {}): string {
+export function enterpriseXml(
+  extra: { clusters?: readonly ClusterSpec[]; services?: readonly ServiceSpec[] } = {},
+): string {
   return publishedXml({
-    clusters: [{ fqdn: 'fepool.contoso.local', machines: ['fe01.contoso.local', 'fe02.contoso.local'] }, ...(extra.clusters ?? [])],
+    clusters: [
+      { fqdn: 'fepool.contoso.local', machines: ['fe01.contoso.local', 'fe02.contoso.local'] },
+      ...(extra.clusters ?? []),
+    ],
     services: [
       { role: 'UserServices', on: 0 },
       { role: 'Registrar', on: 0, director: false },

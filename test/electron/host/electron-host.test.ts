@@ -18,7 +18,10 @@ function fakeBridge(overrides: Partial<LyncRunbookBridge> = {}) {
     openDocument: () => ok(doc),
     openRecent: (h) => (calls.push(`openRecent ${h}`), ok(doc)),
     openDroppedFile: (f) => (calls.push(`drop ${f.name}`), ok(null)),
-    saveDocument: (r) => (calls.push(`save ${JSON.stringify(r)}`), ok({ handle: doc.handle, name: doc.name, location: doc.location })),
+    saveDocument: (r) => (
+      calls.push(`save ${JSON.stringify(r)}`),
+      ok({ handle: doc.handle, name: doc.name, location: doc.location })
+    ),
     listRecent: () => ok([]),
     forgetRecent: () => ok(null),
     writeRecovery: () => ok(null),
@@ -26,7 +29,10 @@ function fakeBridge(overrides: Partial<LyncRunbookBridge> = {}) {
     findRecovery: () => ok(null),
     exportRunbook: () => ok({ name: 'r.pdf' }),
     writeClipboard: (t) => (calls.push(`clip ${t}`), ok(null)),
-    appInfo: () => (calls.push('appInfo'), ok({ name: 'lync-runbook', version: '0.1.0', operator: 'j.smith', platform: 'win32' })),
+    appInfo: () => (
+      calls.push('appInfo'),
+      ok({ name: 'lync-runbook', version: '0.1.0', operator: 'j.smith', platform: 'win32' })
+    ),
     setDirty: (d, t) => (calls.push(`dirty ${d} ${t}`), ok(null)),
     onCommand: (l) => {
       listeners.add(l);
@@ -48,14 +54,23 @@ describe('createElectronHost', () => {
   it('passes calls through and answers with their values', async () => {
     const { bridge, calls } = fakeBridge();
     const host = createElectronHost(bridge, { dropTarget: null, preferences: memory() });
-    expect(await host.saveDocument({ handle: null, suggestedName: 'HQ', text: '{}', saveAs: false })).toEqual({ handle: 'abcdefghijklmnop', name: 'hq.lyncrunbook', location: '/home/admin' });
+    expect(await host.saveDocument({ handle: null, suggestedName: 'HQ', text: '{}', saveAs: false })).toEqual({
+      handle: 'abcdefghijklmnop',
+      name: 'hq.lyncrunbook',
+      location: '/home/admin',
+    });
     await host.copyText('Get-CsManagementStoreReplicationStatus');
-    expect(calls).toEqual(['save {"handle":null,"suggestedName":"HQ","text":"{}","saveAs":false}', 'clip Get-CsManagementStoreReplicationStatus']);
+    expect(calls).toEqual([
+      'save {"handle":null,"suggestedName":"HQ","text":"{}","saveAs":false}',
+      'clip Get-CsManagementStoreReplicationStatus',
+    ]);
     expect(await host.exportFile({ suggestedName: 'r', format: 'pdf', content: '<html/>' })).toEqual({ name: 'r.pdf' });
   });
 
   it("rejects with a HostError carrying main's message for the user", async () => {
-    const { bridge } = fakeBridge({ openRecent: () => Promise.resolve({ ok: false, message: 'hq.lyncrunbook could not be found.' }) });
+    const { bridge } = fakeBridge({
+      openRecent: () => Promise.resolve({ ok: false, message: 'hq.lyncrunbook could not be found.' }),
+    });
     const host = createElectronHost(bridge, { dropTarget: null, preferences: memory() });
     const error = await host.openRecent('abcdefghijklmnop').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
@@ -63,7 +78,9 @@ describe('createElectronHost', () => {
   });
 
   it('turns a refused or broken IPC call into a HostError too', async () => {
-    const { bridge } = fakeBridge({ listRecent: () => Promise.reject(new Error("Error invoking remote method 'recent:list': Refused.")) });
+    const { bridge } = fakeBridge({
+      listRecent: () => Promise.reject(new Error("Error invoking remote method 'recent:list': Refused.")),
+    });
     const host = createElectronHost(bridge, { dropTarget: null, preferences: memory() });
     await expect(host.listRecent()).rejects.toThrow(/desktop app did not answer/);
   });

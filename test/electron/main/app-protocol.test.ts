@@ -1,17 +1,35 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, isAppUrl, resolveAppPath, serveAppRequest } from '../../../electron/main/app-protocol';
+import {
+  APP_ENTRY_URL,
+  CONTENT_SECURITY_POLICY,
+  isAppUrl,
+  resolveAppPath,
+  serveAppRequest,
+} from '../../../electron/main/app-protocol';
 
 const root = '/opt/lync-runbook/resources/app.asar/out/renderer';
 
 describe('the app scheme', () => {
   it('serves the page and its assets from the built renderer folder, with their types', () => {
-    expect(resolveAppPath(APP_ENTRY_URL, root)).toEqual({ ok: true, path: join(root, 'index.html'), contentType: 'text/html; charset=utf-8' });
+    expect(resolveAppPath(APP_ENTRY_URL, root)).toEqual({
+      ok: true,
+      path: join(root, 'index.html'),
+      contentType: 'text/html; charset=utf-8',
+    });
     expect(resolveAppPath('app://lync-runbook/', root)).toMatchObject({ ok: true, path: join(root, 'index.html') });
-    expect(resolveAppPath('app://lync-runbook/assets/index-abc.js?v=1#x', root)).toMatchObject({ ok: true, path: join(root, 'assets', 'index-abc.js'), contentType: 'text/javascript; charset=utf-8' });
-    expect(resolveAppPath('app://lync-runbook/assets/tree-sitter-powershell.wasm', root)).toMatchObject({ contentType: 'application/wasm' });
-    expect(resolveAppPath('app://lync-runbook/assets/My%20Font.woff2', root)).toMatchObject({ path: join(root, 'assets', 'My Font.woff2') });
+    expect(resolveAppPath('app://lync-runbook/assets/index-abc.js?v=1#x', root)).toMatchObject({
+      ok: true,
+      path: join(root, 'assets', 'index-abc.js'),
+      contentType: 'text/javascript; charset=utf-8',
+    });
+    expect(resolveAppPath('app://lync-runbook/assets/tree-sitter-powershell.wasm', root)).toMatchObject({
+      contentType: 'application/wasm',
+    });
+    expect(resolveAppPath('app://lync-runbook/assets/My%20Font.woff2', root)).toMatchObject({
+      path: join(root, 'assets', 'My Font.woff2'),
+    });
   });
 
   it.each([
@@ -32,10 +50,12 @@ describe('the app scheme', () => {
 
   it('refuses every path outside the folder, whatever the encoding (no resolved path ever leaves it)', () => {
     const pieces = ['..', '%2e%2e', '%2E%2E', '.%2e', '%2f', '%5c', 'a', '%00', '%252e%252e', '.', ''];
-    for (const a of pieces) for (const b of pieces) for (const c of pieces) {
-      const resolved = resolveAppPath(`app://lync-runbook/${a}/${b}/${c}/etc/passwd`, root);
-      if (resolved.ok) expect(resolved.path.startsWith(`${root}/`), `${a}/${b}/${c}`).toBe(true);
-    }
+    for (const a of pieces)
+      for (const b of pieces)
+        for (const c of pieces) {
+          const resolved = resolveAppPath(`app://lync-runbook/${a}/${b}/${c}/etc/passwd`, root);
+          if (resolved.ok) expect(resolved.path.startsWith(`${root}/`), `${a}/${b}/${c}`).toBe(true);
+        }
   });
 
   it('knows its own URLs', () => {
@@ -57,7 +77,9 @@ describe('the app scheme', () => {
     expect(ok.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
     expect(ok.headers.get('referrer-policy')).toBe('no-referrer');
-    expect((await serveAppRequest({ url: 'app://lync-runbook/missing.js', method: 'GET' }, root, read)).status).toBe(404);
+    expect((await serveAppRequest({ url: 'app://lync-runbook/missing.js', method: 'GET' }, root, read)).status).toBe(
+      404,
+    );
     expect((await serveAppRequest({ url: 'app://lync-runbook/../x', method: 'GET' }, root, read)).status).toBe(404);
     expect((await serveAppRequest({ url: 'app://lync-runbook/..%2fx', method: 'GET' }, root, read)).status).toBe(403);
     expect((await serveAppRequest({ url: APP_ENTRY_URL, method: 'POST' }, root, read)).status).toBe(405);

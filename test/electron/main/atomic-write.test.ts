@@ -62,12 +62,29 @@ describe('writeFileAtomic', () => {
   it('goes through every step a durable save needs, in the order that keeps the last good document', async () => {
     const trace = await successfulTrace();
     const at = (label: RegExp) => trace.findIndex((t) => label.test(t));
-    const order = [/^open\(wx\) \.contoso.*\.tmp$/, /^write \.contoso/, /^sync \.contoso\.lyncrunbook\.r4nd0m/, /^close \.contoso\.lyncrunbook\.r4nd0m/, /^copyFile contoso\.lyncrunbook -> /, /^sync \.contoso\.lyncrunbook\.bak/, /^rename \.contoso\.lyncrunbook\.bak\..* -> contoso\.lyncrunbook\.bak$/, /^rename \.contoso\.lyncrunbook\.r4nd0m\.tmp -> contoso\.lyncrunbook$/, /^open\(r\) lync-runbook-test-/, /^sync lync-runbook-test-/];
+    const order = [
+      /^open\(wx\) \.contoso.*\.tmp$/,
+      /^write \.contoso/,
+      /^sync \.contoso\.lyncrunbook\.r4nd0m/,
+      /^close \.contoso\.lyncrunbook\.r4nd0m/,
+      /^copyFile contoso\.lyncrunbook -> /,
+      /^sync \.contoso\.lyncrunbook\.bak/,
+      /^rename \.contoso\.lyncrunbook\.bak\..* -> contoso\.lyncrunbook\.bak$/,
+      /^rename \.contoso\.lyncrunbook\.r4nd0m\.tmp -> contoso\.lyncrunbook$/,
+      /^open\(r\) lync-runbook-test-/,
+      /^sync lync-runbook-test-/,
+    ];
     const positions = order.map(at);
-    expect(positions.every((p) => p >= 0), trace.join('\n')).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      trace.join('\n'),
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     // The folder is flushed last, after the rename.
-    expect(trace.slice(-2)).toEqual([expect.stringMatching(/^sync lync-runbook-test-/), expect.stringMatching(/^close lync-runbook-test-/)]);
+    expect(trace.slice(-2)).toEqual([
+      expect.stringMatching(/^sync lync-runbook-test-/),
+      expect.stringMatching(/^close lync-runbook-test-/),
+    ]);
   });
 
   it('writes on when the disk takes fewer bytes than asked', async () => {
@@ -75,7 +92,12 @@ describe('writeFileAtomic', () => {
     const fs = { ...realFs } as typeof realFs;
     fs.open = async (path, flags, mode) => {
       const file = await realFs.open(path, flags, mode);
-      return { ...file, write: (b: Uint8Array, o: number, l: number, p: number | null) => file.write(b, o, Math.min(l, 1000), p), sync: () => file.sync(), close: () => file.close() };
+      return {
+        ...file,
+        write: (b: Uint8Array, o: number, l: number, p: number | null) => file.write(b, o, Math.min(l, 1000), p),
+        sync: () => file.sync(),
+        close: () => file.close(),
+      };
     };
     await writeFileAtomic(target, encode(V2), options(fs));
     expect(await readFile(target, 'utf8')).toBe(V2);
@@ -105,8 +127,16 @@ describe('writeFileAtomic', () => {
     for (const mode of ['error', 'crash'] as FaultMode[]) {
       it(`when the step fails (${mode === 'error' ? 'the save gives up and cleans up' : 'the process dies there'})`, async () => {
         const trace = await successfulTrace();
-        expect(trace).toEqual(expect.arrayContaining([expect.stringMatching(/^write /), expect.stringMatching(/^copyFile /), expect.stringMatching(/^sync lync-runbook-test-/)]));
-        const renameIndex = trace.findIndex((t) => /^rename \.contoso\.lyncrunbook\.r4nd0m\.tmp -> contoso\.lyncrunbook$/.test(t));
+        expect(trace).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/^write /),
+            expect.stringMatching(/^copyFile /),
+            expect.stringMatching(/^sync lync-runbook-test-/),
+          ]),
+        );
+        const renameIndex = trace.findIndex((t) =>
+          /^rename \.contoso\.lyncrunbook\.r4nd0m\.tmp -> contoso\.lyncrunbook$/.test(t),
+        );
         for (let failAt = 0; failAt < trace.length; failAt++) {
           const { dir: folder, cleanup: done } = await tempFolder();
           try {
@@ -132,7 +162,10 @@ describe('writeFileAtomic', () => {
             expect((error as AtomicWriteError).written, step).toBe(failAt > renameIndex);
             if (mode === 'error') {
               // Clean-up ran: no temporary files stay behind.
-              expect((await readdir(folder)).filter((f) => f.endsWith('.tmp')), step).toEqual([]);
+              expect(
+                (await readdir(folder)).filter((f) => f.endsWith('.tmp')),
+                step,
+              ).toEqual([]);
             }
             // And the next save, after a restart, works.
             await writeFileAtomic(target, encode(V2), { ...options(), randomSuffix: () => 'again' });
@@ -151,7 +184,11 @@ describe('writeFileAtomic', () => {
     unsupported.open = async (path, flags, mode) => {
       const file = await realFs.open(path, flags, mode);
       if (path !== dir) return file;
-      return { write: (b: Uint8Array, o: number, l: number, p: number | null) => file.write(b, o, l, p), close: () => file.close(), sync: () => Promise.reject(Object.assign(new Error('EINVAL'), { code: 'EINVAL' })) };
+      return {
+        write: (b: Uint8Array, o: number, l: number, p: number | null) => file.write(b, o, l, p),
+        close: () => file.close(),
+        sync: () => Promise.reject(Object.assign(new Error('EINVAL'), { code: 'EINVAL' })),
+      };
     };
     await expect(writeFileAtomic(target, encode(V2), options(unsupported))).resolves.toBeUndefined();
     expect(await readFile(target, 'utf8')).toBe(V2);

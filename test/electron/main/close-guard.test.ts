@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { choiceOf, CloseGuard, SAVE_START_TIMEOUT_MS, unsavedChangesPrompt, type CloseChoice } from '../../../electron/main/close-guard';
+import {
+  choiceOf,
+  CloseGuard,
+  SAVE_START_TIMEOUT_MS,
+  unsavedChangesPrompt,
+  type CloseChoice,
+} from '../../../electron/main/close-guard';
 
 function setup(answer: CloseChoice) {
   const events: string[] = [];
@@ -36,7 +42,7 @@ describe('CloseGuard', () => {
     expect(events).toEqual(['discard recovery']);
   });
 
-  it("asks before closing with unsaved changes; Cancel keeps the window and the recovery copy", async () => {
+  it('asks before closing with unsaved changes; Cancel keeps the window and the recovery copy', async () => {
     const { guard, events, settle } = setup('cancel');
     guard.setDirty(true, 'Contoso HQ');
     expect(guard.onCloseRequested()).toBe(false);
@@ -111,7 +117,7 @@ describe('CloseGuard', () => {
     expect(events.filter((e) => e.startsWith('ask'))).toHaveLength(1);
   });
 
-  it('asks with Save, Don\'t Save and Cancel, Cancel on Escape', () => {
+  it("asks with Save, Don't Save and Cancel, Cancel on Escape", () => {
     const prompt = unsavedChangesPrompt('Contoso HQ');
     expect(prompt.buttons).toEqual(['Save', "Don't Save", 'Cancel']);
     expect(prompt.cancelId).toBe(2);

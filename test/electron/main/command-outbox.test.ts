@@ -5,7 +5,10 @@ describe('CommandOutbox', () => {
   it('sends in order once the page listens, holds again while it reloads, and never sends outside the contract', () => {
     const sent: string[] = [];
     const logs: string[] = [];
-    const outbox = new CommandOutbox((c) => sent.push(c.type), (m) => logs.push(m));
+    const outbox = new CommandOutbox(
+      (c) => sent.push(c.type),
+      (m) => logs.push(m),
+    );
     outbox.push({ type: 'save' });
     outbox.push({ type: 'export' });
     outbox.listen();

@@ -24,10 +24,11 @@ function windowBranch(): string {
   return serializeDocument(toDocument(session, clock.now()));
 }
 
-const exists = (path: string) => access(path).then(
-  () => true,
-  () => false,
-);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 const world = () => documentWorld(dir);
 
 describe('DocumentService', () => {
@@ -49,7 +50,9 @@ describe('DocumentService', () => {
     dialogs.save = join(dir, 'a.lyncrunbook');
     const first = await documents.save({ handle: null, suggestedName: 'a', text: V0, saveAs: false });
     dialogs.save = null;
-    expect(await documents.save({ handle: first!.handle, suggestedName: 'Copy of a', text: V1, saveAs: true })).toBeNull();
+    expect(
+      await documents.save({ handle: first!.handle, suggestedName: 'Copy of a', text: V1, saveAs: true }),
+    ).toBeNull();
     expect(dialogs.asked.at(-1)).toBe(`save as ${join(dir, 'Copy of a.lyncrunbook')}`);
     expect(await readFile(join(dir, 'a.lyncrunbook'), 'utf8')).toBe(V0);
   });
@@ -57,7 +60,9 @@ describe('DocumentService', () => {
   it('treats a handle it never issued as a new document: it asks, and never writes to a path the page names', async () => {
     const { documents, dialogs } = world();
     dialogs.save = null;
-    expect(await documents.save({ handle: 'aaaaaaaaaaaaaaaaaaaa', suggestedName: '/etc/passwd', text: V0, saveAs: false })).toBeNull();
+    expect(
+      await documents.save({ handle: 'aaaaaaaaaaaaaaaaaaaa', suggestedName: '/etc/passwd', text: V0, saveAs: false }),
+    ).toBeNull();
     expect(dialogs.asked).toEqual([`save as ${join(dir, 'Documents', 'etc passwd.lyncrunbook')}`]);
   });
 
@@ -68,7 +73,9 @@ describe('DocumentService', () => {
     const opened = await documents.open();
     expect(opened).toMatchObject({ name: 'hq.lyncrunbook', text: V1 });
     const recent = await documents.listRecent();
-    expect(recent).toEqual([{ handle: opened!.handle, name: 'hq.lyncrunbook', location: dir, at: '2026-03-14T10:00:00.000Z' }]);
+    expect(recent).toEqual([
+      { handle: opened!.handle, name: 'hq.lyncrunbook', location: dir, at: '2026-03-14T10:00:00.000Z' },
+    ]);
     expect((await documents.openRecent(recent[0]!.handle)).text).toBe(V1);
     // The next dialog starts in the folder of the last document.
     dialogs.open = null;
@@ -115,7 +122,9 @@ describe('DocumentService', () => {
     expect(await readFile(file, 'utf8')).toBe(V0);
     expect(await exists(join(dir, 'hq'))).toBe(false);
     dialogs.replace = true;
-    expect(await documents.save({ handle: null, suggestedName: 'Contoso HQ', text: V1, saveAs: false })).toMatchObject({ name: 'hq.lyncrunbook' });
+    expect(await documents.save({ handle: null, suggestedName: 'Contoso HQ', text: V1, saveAs: false })).toMatchObject({
+      name: 'hq.lyncrunbook',
+    });
     expect(await readFile(file, 'utf8')).toBe(V1);
     expect(await readFile(`${file}.bak`, 'utf8')).toBe(V0);
     // A name typed with its extension was the dialog's to ask about: no second question.
@@ -143,10 +152,14 @@ describe('DocumentService', () => {
       expect(await readFile(file, 'utf8')).toBe(V2);
       expect(await exists(`${file}.bak`)).toBe(false);
       // Unchanged in the window, its Save would still drop the file's new events.
-      await expect(documents.save({ handle: opened!.handle, suggestedName: 'hq', text: V1, saveAs: false })).rejects.toThrow(/2 events in the file are not in this window/);
+      await expect(
+        documents.save({ handle: opened!.handle, suggestedName: 'hq', text: V1, saveAs: false }),
+      ).rejects.toThrow(/2 events in the file are not in this window/);
       // Save As keeps both.
       dialogs.save = join(dir, 'hq (window).lyncrunbook');
-      expect(await documents.save({ handle: opened!.handle, suggestedName: 'hq', text: mine, saveAs: true })).toMatchObject({ name: 'hq (window).lyncrunbook' });
+      expect(
+        await documents.save({ handle: opened!.handle, suggestedName: 'hq', text: mine, saveAs: true }),
+      ).toMatchObject({ name: 'hq (window).lyncrunbook' });
       expect(await readFile(join(dir, 'hq (window).lyncrunbook'), 'utf8')).toBe(mine);
       expect(await readFile(file, 'utf8')).toBe(V2);
     });

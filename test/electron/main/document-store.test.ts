@@ -23,19 +23,44 @@ afterAll(() => cleanup());
 let ids = 0;
 function newStore(): DocumentStore {
   const paths = new PathRegistry(() => `handle-${String(++ids).padStart(12, '0')}`, 'linux');
-  return new DocumentStore({ fs: realFs, paths, check: checkDocumentText, maxBytes: MAX_DOCUMENT_BYTES, platform: 'linux', randomSuffix: () => 'x1' });
+  return new DocumentStore({
+    fs: realFs,
+    paths,
+    check: checkDocumentText,
+    maxBytes: MAX_DOCUMENT_BYTES,
+    platform: 'linux',
+    randomSuffix: () => 'x1',
+  });
 }
 
 /** A valid document with one change made to its parsed JSON. */
-function edited(change: (doc: Record<string, unknown> & { deployment: Record<string, unknown>; history: Record<string, unknown>[] }) => void, base = V2): string {
+function edited(
+  change: (
+    doc: Record<string, unknown> & { deployment: Record<string, unknown>; history: Record<string, unknown>[] },
+  ) => void,
+  base = V2,
+): string {
   const doc = JSON.parse(base);
   change(doc);
   return JSON.stringify(doc, null, 1);
 }
 
-const truncations = [1, 2, 10, 50, 100, 500, 1000, Math.floor(V2.length / 3), Math.floor(V2.length / 2), V2.length - 200, V2.length - 50, V2.length - 10, V2.length - 3, V2.length - 2].map(
-  (at): [string, string] => [`cut short at byte ${at} of ${V2.length}`, V2.slice(0, at)],
-);
+const truncations = [
+  1,
+  2,
+  10,
+  50,
+  100,
+  500,
+  1000,
+  Math.floor(V2.length / 3),
+  Math.floor(V2.length / 2),
+  V2.length - 200,
+  V2.length - 50,
+  V2.length - 10,
+  V2.length - 3,
+  V2.length - 2,
+].map((at): [string, string] => [`cut short at byte ${at} of ${V2.length}`, V2.slice(0, at)]);
 
 const wrongTypes: [string, string][] = [
   ['format is a number', edited((d) => (d.format = 1))],
@@ -47,7 +72,10 @@ const wrongTypes: [string, string][] = [
   ['deployment name is a number', edited((d) => (d.deployment.name = 5))],
   ['product is not supported', edited((d) => (d.deployment.product = 'lync2010'))],
   ['servers is a string', edited((d) => (d.deployment.servers = 'fe01'))],
-  ['a server FQDN is not an FQDN', edited((d) => ((d.deployment.servers as Record<string, unknown>[])[0]!.fqdn = 'not an fqdn'))],
+  [
+    'a server FQDN is not an FQDN',
+    edited((d) => ((d.deployment.servers as Record<string, unknown>[])[0]!.fqdn = 'not an fqdn')),
+  ],
   ['pools is missing', edited((d) => delete d.deployment.pools)],
   ['history is empty', edited((d) => (d.history = []))],
   ['history is a string', edited((d) => (d.history = 'events' as never))],
@@ -84,7 +112,10 @@ const foreign: [string, string][] = [
   ['a JSON number', '42'],
   ['JSON null', 'null'],
   ['a package.json', '{"name":"lync-runbook","version":"0.1.0","scripts":{}}'],
-  ['a topology export', '<?xml version="1.0" encoding="utf-8"?><Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"/>'],
+  [
+    'a topology export',
+    '<?xml version="1.0" encoding="utf-8"?><Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"/>',
+  ],
   ['PowerShell output', 'Identity       : fe02.contoso.local\r\nUpToDate       : True\r\n'],
   ['JSON followed by garbage', `${V0}garbage`],
   ['two documents one after the other', `${V0}${V1}`],
@@ -94,18 +125,31 @@ const foreign: [string, string][] = [
 ];
 
 const binary: [string, Uint8Array][] = [
-  ['a PNG image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe])],
+  [
+    'a PNG image',
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]),
+  ],
   ['a ZIP archive', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x08, 0x08, 0xc3, 0x28, 0xff])],
   ['random bytes', new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256))],
   ['the document in UTF-16', new Uint8Array(Buffer.from(`\ufeff${V0}`, 'utf16le'))],
-  ['the document with a byte damaged to invalid UTF-8', (() => {
-    const bytes = new Uint8Array(Buffer.from(V2, 'utf8'));
-    bytes[Math.floor(bytes.length / 2)] = 0xff;
-    return bytes;
-  })()],
+  [
+    'the document with a byte damaged to invalid UTF-8',
+    (() => {
+      const bytes = new Uint8Array(Buffer.from(V2, 'utf8'));
+      bytes[Math.floor(bytes.length / 2)] = 0xff;
+      return bytes;
+    })(),
+  ],
 ];
 
-const textCases: [string, string][] = [['an empty file', ''], ...truncations, ...wrongTypes, ...versions, ...histories, ...foreign];
+const textCases: [string, string][] = [
+  ['an empty file', ''],
+  ...truncations,
+  ...wrongTypes,
+  ...versions,
+  ...histories,
+  ...foreign,
+];
 const ALL = textCases.length + binary.length + 2; // and the huge file and the folder below
 
 // Files get an old, fixed modification time so an accidental rewrite would show.
@@ -164,13 +208,21 @@ describe('DocumentStore.read', () => {
   });
 
   it('says plainly why: newer version, not JSON, not ours, empty, not text, inconsistent history', async () => {
-    expect(await expectRefusedAndUntouched(await place('newer', versions[0]![1]))).toMatch(/newer version of lync-runbook/);
-    expect(await expectRefusedAndUntouched(await place('cut', truncations[8]![1]))).toMatch(/not valid JSON.*cut short/);
-    expect(await expectRefusedAndUntouched(await place('pkg', foreign[5]![1]))).toMatch(/not a lync-runbook deployment/);
+    expect(await expectRefusedAndUntouched(await place('newer', versions[0]![1]))).toMatch(
+      /newer version of lync-runbook/,
+    );
+    expect(await expectRefusedAndUntouched(await place('cut', truncations[8]![1]))).toMatch(
+      /not valid JSON.*cut short/,
+    );
+    expect(await expectRefusedAndUntouched(await place('pkg', foreign[5]![1]))).toMatch(
+      /not a lync-runbook deployment/,
+    );
     expect(await expectRefusedAndUntouched(await place('empty', ''))).toMatch(/is empty/);
     expect(await expectRefusedAndUntouched(await place('png', binary[0]![1]))).toMatch(/not a text file/);
     expect(await expectRefusedAndUntouched(await place('ghost', histories[1]![1]))).toMatch(/history is inconsistent/);
-    expect(await expectRefusedAndUntouched(await place('fabrikam', histories[4]![1]))).toMatch(/topology does not match/);
+    expect(await expectRefusedAndUntouched(await place('fabrikam', histories[4]![1]))).toMatch(
+      /topology does not match/,
+    );
   });
 
   it('refuses a file over the size limit without reading it', async () => {
@@ -178,7 +230,14 @@ describe('DocumentStore.read', () => {
     await truncate(path, MAX_DOCUMENT_BYTES + 1);
     await utimes(path, OLD, OLD);
     const fs = { ...realFs, readFile: () => Promise.reject(new Error('must not read a huge file')) };
-    const store = new DocumentStore({ fs, paths: new PathRegistry(() => 'h'.repeat(20), 'linux'), check: checkDocumentText, maxBytes: MAX_DOCUMENT_BYTES, platform: 'linux', randomSuffix: () => 'x' });
+    const store = new DocumentStore({
+      fs,
+      paths: new PathRegistry(() => 'h'.repeat(20), 'linux'),
+      check: checkDocumentText,
+      maxBytes: MAX_DOCUMENT_BYTES,
+      platform: 'linux',
+      randomSuffix: () => 'x',
+    });
     await expect(store.read(path)).rejects.toThrow(/too large.*limit is 64 MB/);
     await expectRefusedAndUntouched(path, /too large/);
   });
@@ -186,14 +245,18 @@ describe('DocumentStore.read', () => {
   it('refuses a folder named like a document', async () => {
     const path = join(dir, 'folder.lyncrunbook');
     await mkdir(path);
-    const error = await newStore().read(path).catch((e: unknown) => e);
+    const error = await newStore()
+      .read(path)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(/is a folder/);
     expect(await readdir(path)).toEqual([]);
   });
 
   it('says where it looked for a document that has gone', async () => {
-    await expect(newStore().read(join(dir, 'gone.lyncrunbook'))).rejects.toThrow(/could not be found in .*moved, renamed or deleted/);
+    await expect(newStore().read(join(dir, 'gone.lyncrunbook'))).rejects.toThrow(
+      /could not be found in .*moved, renamed or deleted/,
+    );
   });
 
   it('refuses a document cut short anywhere, leaving it untouched (property)', async () => {
@@ -225,17 +288,31 @@ describe('DocumentStore.write', () => {
     const path = join(dir, 'guarded.lyncrunbook');
     await store.write(path, V1);
     const before = await readFile(path);
-    await expect(store.write(path, histories[1]![1])).rejects.toThrow(/was not saved, because the deployment would not open again/);
+    await expect(store.write(path, histories[1]![1])).rejects.toThrow(
+      /was not saved, because the deployment would not open again/,
+    );
     await expect(store.write(path, '{"format":"lync-runbook"')).rejects.toThrow(UserError);
     expect(Buffer.compare(await readFile(path), before)).toBe(0);
   });
 
   it('turns a disk failure into a message for the user', async () => {
-    const fs = { ...realFs, rename: () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) };
-    const store = new DocumentStore({ fs, paths: new PathRegistry(() => 'h'.repeat(20), 'linux'), check: checkDocumentText, maxBytes: MAX_DOCUMENT_BYTES, platform: 'linux', randomSuffix: () => 'x' });
+    const fs = {
+      ...realFs,
+      rename: () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })),
+    };
+    const store = new DocumentStore({
+      fs,
+      paths: new PathRegistry(() => 'h'.repeat(20), 'linux'),
+      check: checkDocumentText,
+      maxBytes: MAX_DOCUMENT_BYTES,
+      platform: 'linux',
+      randomSuffix: () => 'x',
+    });
     const path = join(dir, 'full.lyncrunbook');
     await writeFile(path, V0);
-    await expect(store.write(path, V2)).rejects.toThrow(/Could not save full\.lyncrunbook: ENOSPC.*The file on disk was not changed/);
+    await expect(store.write(path, V2)).rejects.toThrow(
+      /Could not save full\.lyncrunbook: ENOSPC.*The file on disk was not changed/,
+    );
     expect(await readFile(path, 'utf8')).toBe(V0);
   });
 });

@@ -18,11 +18,20 @@ describe('exportRunbook', () => {
       exists: async () => false,
       confirmReplace: async () => true,
     };
-    expect(await exportRunbook({ suggestedName: 'Contoso HQ runbook', format: 'md', content: '# Runbook' }, deps)).toEqual({ name: 'Contoso HQ runbook.md' });
-    expect(await exportRunbook({ suggestedName: 'x', format: 'pdf', content: '<html></html>' }, deps)).toEqual({ name: 'x.pdf' });
+    expect(
+      await exportRunbook({ suggestedName: 'Contoso HQ runbook', format: 'md', content: '# Runbook' }, deps),
+    ).toEqual({ name: 'Contoso HQ runbook.md' });
+    expect(await exportRunbook({ suggestedName: 'x', format: 'pdf', content: '<html></html>' }, deps)).toEqual({
+      name: 'x.pdf',
+    });
     expect(written).toEqual({ '/home/admin/Contoso HQ runbook.md': '# Runbook', '/home/admin/x.pdf': '%PDF-1.7 13' });
     expect(chosen).toEqual(['/home/admin/Contoso HQ runbook.md', '/home/admin/x.pdf']);
-    expect(await exportRunbook({ suggestedName: 'x', format: 'json', content: '{}' }, { ...deps, chooseWhereToExport: async () => null })).toBeNull();
+    expect(
+      await exportRunbook(
+        { suggestedName: 'x', format: 'json', content: '{}' },
+        { ...deps, chooseWhereToExport: async () => null },
+      ),
+    ).toBeNull();
   });
 
   it('asks before a name typed without its extension replaces an existing export, and writes nothing on Cancel', async () => {
@@ -43,10 +52,14 @@ describe('exportRunbook', () => {
     expect(await exportRunbook({ suggestedName: 'runbook', format: 'md', content: '# Runbook' }, deps)).toBeNull();
     expect(written).toEqual([]);
     answer = true;
-    expect(await exportRunbook({ suggestedName: 'runbook', format: 'md', content: '# Runbook' }, deps)).toEqual({ name: 'runbook.md' });
+    expect(await exportRunbook({ suggestedName: 'runbook', format: 'md', content: '# Runbook' }, deps)).toEqual({
+      name: 'runbook.md',
+    });
     expect(written).toEqual(['/home/admin/runbook.md']);
     // A name with nothing under it after the extension is added needs no question.
-    expect(await exportRunbook({ suggestedName: 'runbook', format: 'html', content: '<html></html>' }, deps)).toEqual({ name: 'runbook.html' });
+    expect(await exportRunbook({ suggestedName: 'runbook', format: 'html', content: '<html></html>' }, deps)).toEqual({
+      name: 'runbook.html',
+    });
     expect(asked).toEqual(['/home/admin/runbook.md', '/home/admin/runbook.md']);
   });
 });

@@ -25,7 +25,10 @@ describe('opening from outside the page (argv, open-file, second launch, drop)',
     const { documents } = world();
     const sent: HostCommandPayload[] = [];
     const errors: string[] = [];
-    const outbox = new CommandOutbox((c) => sent.push(c), () => undefined);
+    const outbox = new CommandOutbox(
+      (c) => sent.push(c),
+      () => undefined,
+    );
     const open = createExternalOpener({ documents, outbox, showError: (m) => errors.push(m), log: () => undefined });
     return { open, outbox, sent, errors };
   }
@@ -65,7 +68,10 @@ describe('opening from outside the page (argv, open-file, second launch, drop)',
       },
     } as unknown as DocumentService;
     const errors: string[] = [];
-    const outbox = new CommandOutbox(() => undefined, () => undefined);
+    const outbox = new CommandOutbox(
+      () => undefined,
+      () => undefined,
+    );
     const open = createExternalOpener({ documents, outbox, showError: (m) => errors.push(m), log: () => undefined });
     const remote = [
       '\\\\attacker.example\\share\\hq.lyncrunbook',
@@ -80,13 +86,20 @@ describe('opening from outside the page (argv, open-file, second launch, drop)',
     for (const path of remote) expect(await open(path, 'drop'), path).toBe(false);
     expect(touched).toEqual([]);
     expect(errors).toHaveLength(remote.length);
-    for (const message of errors) expect(message).toMatch(/network share .* cannot be opened by dropping them on the window\. Use File › Open/);
+    for (const message of errors)
+      expect(message).toMatch(/network share .* cannot be opened by dropping them on the window\. Use File › Open/);
     // A file the user chose from the system (argv, double-click, the Open dialog) may be on a share.
     expect(await open('//fileserver/runbooks/hq.lyncrunbook', 'os')).toBe(false);
     expect(touched).toEqual(['//fileserver/runbooks/hq.lyncrunbook']);
     // A local drop still reaches the document service.
     expect(await open('/home/admin/hq.lyncrunbook', 'drop')).toBe(false);
     expect(touched.at(-1)).toBe('/home/admin/hq.lyncrunbook');
-    for (const local of ['C:\\Users\\admin\\hq.lyncrunbook', 'D:/runbooks/hq.lyncrunbook', '/home/admin/hq.lyncrunbook', '/Volumes/USB/hq.lyncrunbook']) expect(isNetworkOrDevicePath(local), local).toBe(false);
+    for (const local of [
+      'C:\\Users\\admin\\hq.lyncrunbook',
+      'D:/runbooks/hq.lyncrunbook',
+      '/home/admin/hq.lyncrunbook',
+      '/Volumes/USB/hq.lyncrunbook',
+    ])
+      expect(isNetworkOrDevicePath(local), local).toBe(false);
   });
 });

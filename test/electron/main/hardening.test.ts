@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { APP_SCHEME_PRIVILEGES, hardenSession, hardenWebContents, isAllowedExternalUrl, mainWindowOptions, printWindowOptions, secureWebPreferences, type SessionLike, type WebContentsLike } from '../../../electron/main/hardening';
+import {
+  APP_SCHEME_PRIVILEGES,
+  hardenSession,
+  hardenWebContents,
+  isAllowedExternalUrl,
+  mainWindowOptions,
+  printWindowOptions,
+  secureWebPreferences,
+  type SessionLike,
+  type WebContentsLike,
+} from '../../../electron/main/hardening';
 import { isAppUrl } from '../../../electron/main/app-protocol';
 import { isAllowedRequest } from '../../../electron/main/app-paths';
 
@@ -19,7 +29,10 @@ function fakeSession() {
 
 /** A fake WebContents that records its listeners and window-open handler. */
 function fakeContents() {
-  const listeners: Record<string, (event: { url?: string; isMainFrame?: boolean; preventDefault(): void }, url?: string) => void> = {};
+  const listeners: Record<
+    string,
+    (event: { url?: string; isMainFrame?: boolean; preventDefault(): void }, url?: string) => void
+  > = {};
   let openHandler: ((d: { url: string }) => { action: string }) | null = null;
   const contents = {
     on: (name: string, l: never) => (listeners[name] = l),
@@ -34,11 +47,20 @@ function fakeContents() {
 }
 
 describe('window options (Electron security checklist)', () => {
-  const options = mainWindowOptions({ preload: '/app/out/preload/index.js', icon: null, bounds: { x: 1, y: 2, width: 1280, height: 800 }, minSize: { width: 800, height: 560 }, devTools: false });
+  const options = mainWindowOptions({
+    preload: '/app/out/preload/index.js',
+    icon: null,
+    bounds: { x: 1, y: 2, width: 1280, height: 800 },
+    minSize: { width: 800, height: 560 },
+    devTools: false,
+  });
   const prefs = options.webPreferences!;
 
   it.each([
-    ['2. no Node.js integration', { nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false }],
+    [
+      '2. no Node.js integration',
+      { nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false },
+    ],
     ['3. context isolation', { contextIsolation: true }],
     ['4. process sandboxing', { sandbox: true }],
     ['6. web security on', { webSecurity: true }],
@@ -72,7 +94,10 @@ describe('window options (Electron security checklist)', () => {
   });
 
   it('registers the app scheme as a standard, secure scheme without bypassing CSP or CORS', () => {
-    expect(APP_SCHEME_PRIVILEGES).toEqual({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } });
+    expect(APP_SCHEME_PRIVILEGES).toEqual({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    });
   });
 });
 
@@ -86,9 +111,22 @@ describe('hardenSession', () => {
 
   it('5. denies every permission request, and logs it', () => {
     const { installed, logs } = harden();
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'unknown']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'openExternal',
+      'fullscreen',
+      'unknown',
+    ]) {
       let granted: boolean | null = null;
-      (installed.permissionRequest as (c: unknown, p: string, cb: (g: boolean) => void) => void)({}, permission, (g) => (granted = g));
+      (installed.permissionRequest as (c: unknown, p: string, cb: (g: boolean) => void) => void)(
+        {},
+        permission,
+        (g) => (granted = g),
+      );
       expect(granted, permission).toBe(false);
     }
     expect(logs[0]).toContain('denied a permission request (media)');
@@ -96,8 +134,12 @@ describe('hardenSession', () => {
 
   it('5. answers every permission check, device permission and screen capture with no', () => {
     const { installed } = harden();
-    expect((installed.permissionCheck as (...a: unknown[]) => boolean)({}, 'media', 'app://lync-runbook', {})).toBe(false);
-    expect((installed.permissionCheck as (...a: unknown[]) => boolean)({}, 'clipboard-read', 'app://lync-runbook', {})).toBe(false);
+    expect((installed.permissionCheck as (...a: unknown[]) => boolean)({}, 'media', 'app://lync-runbook', {})).toBe(
+      false,
+    );
+    expect(
+      (installed.permissionCheck as (...a: unknown[]) => boolean)({}, 'clipboard-read', 'app://lync-runbook', {}),
+    ).toBe(false);
     expect((installed.devicePermission as (...a: unknown[]) => boolean)({ deviceType: 'usb' })).toBe(false);
     let streams: unknown = 'unset';
     (installed.displayMedia as (r: unknown, cb: (s: unknown) => void) => void)({}, (s) => (streams = s));
@@ -107,7 +149,9 @@ describe('hardenSession', () => {
   it('cancels every download', () => {
     const { installed } = harden();
     let prevented = false;
-    (installed['will-download'] as (e: { preventDefault(): void }) => void)({ preventDefault: () => (prevented = true) });
+    (installed['will-download'] as (e: { preventDefault(): void }) => void)({
+      preventDefault: () => (prevented = true),
+    });
     expect(prevented).toBe(true);
   });
 
@@ -115,16 +159,27 @@ describe('hardenSession', () => {
     const { installed, logs } = harden();
     const cancelled = (url: string) => {
       let result: boolean | null = null;
-      (installed.beforeRequest as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void)({ url }, (r) => (result = r.cancel));
+      (installed.beforeRequest as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void)(
+        { url },
+        (r) => (result = r.cancel),
+      );
       return result;
     };
     expect(cancelled('app://lync-runbook/assets/index.js')).toBe(false);
     expect(cancelled('data:image/png;base64,AAAA')).toBe(false);
-    for (const url of ['https://cdn.example/react.js', 'http://127.0.0.1:5173/', 'file:///etc/passwd', 'app://evil/x.js', 'ws://localhost:5173/', 'ftp://x/']) expect(cancelled(url), url).toBe(true);
+    for (const url of [
+      'https://cdn.example/react.js',
+      'http://127.0.0.1:5173/',
+      'file:///etc/passwd',
+      'app://evil/x.js',
+      'ws://localhost:5173/',
+      'ftp://x/',
+    ])
+      expect(cancelled(url), url).toBe(true);
     expect(logs.join('\n')).toContain('blocked a request to https://cdn.example/react.js');
   });
 
-  it("lets the dev server through only in development, on its own host and port", () => {
+  it('lets the dev server through only in development, on its own host and port', () => {
     expect(isAllowedRequest('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(true);
     expect(isAllowedRequest('ws://localhost:5173/', 'http://localhost:5173')).toBe(true);
     expect(isAllowedRequest('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
@@ -143,7 +198,15 @@ describe('hardenWebContents', () => {
 
   it('13. stops navigation to any other origin, and to file:// or a non-protocol URL', () => {
     const { fire, opened } = harden();
-    for (const url of ['https://evil.example/', 'http://lync-runbook/', 'file:///C:/Windows/win.ini', 'javascript:alert(1)', 'app://other/index.html', 'not a url', '']) {
+    for (const url of [
+      'https://evil.example/',
+      'http://lync-runbook/',
+      'file:///C:/Windows/win.ini',
+      'javascript:alert(1)',
+      'app://other/index.html',
+      'not a url',
+      '',
+    ]) {
       expect(fire('will-navigate', url), url).toBe(true);
       expect(fire('will-frame-navigate', url), url).toBe(true);
       expect(fire('will-redirect', url), url).toBe(true);
@@ -166,7 +229,19 @@ describe('hardenWebContents', () => {
     expect(fire('will-navigate', 'about:srcdoc', { isMainFrame: true })).toBe(true);
     expect(fire('will-redirect', 'about:srcdoc', sub)).toBe(true);
     // Only that exact URL: not other about: pages, lookalikes, inline documents or remote pages.
-    for (const url of ['about:blank', 'about:srcdoc#x', 'about:srcdoc?x', 'about:srcdocx', 'about://srcdoc', 'ABOUT:SRCDOC', 'data:text/html,<h1>x</h1>', 'blob:app://lync-runbook/1', 'javascript:alert(1)', 'https://evil.example/about:srcdoc', 'file:///C:/Windows/win.ini']) {
+    for (const url of [
+      'about:blank',
+      'about:srcdoc#x',
+      'about:srcdoc?x',
+      'about:srcdocx',
+      'about://srcdoc',
+      'ABOUT:SRCDOC',
+      'data:text/html,<h1>x</h1>',
+      'blob:app://lync-runbook/1',
+      'javascript:alert(1)',
+      'https://evil.example/about:srcdoc',
+      'file:///C:/Windows/win.ini',
+    ]) {
       expect(fire('will-frame-navigate', url, sub), url).toBe(true);
     }
     expect(logs.join('\n')).toContain('stopped will-frame-navigate to about:blank');
@@ -181,9 +256,16 @@ describe('hardenWebContents', () => {
 
   it("15. opens Microsoft's documentation in the system browser instead of navigating, and nothing else", () => {
     const { fire, opened } = harden();
-    expect(fire('will-navigate', 'https://learn.microsoft.com/en-us/powershell/module/skype/get-csmanagementstorereplicationstatus')).toBe(true);
+    expect(
+      fire(
+        'will-navigate',
+        'https://learn.microsoft.com/en-us/powershell/module/skype/get-csmanagementstorereplicationstatus',
+      ),
+    ).toBe(true);
     expect(fire('will-redirect', 'https://learn.microsoft.com/x')).toBe(true);
-    expect(opened).toEqual(['https://learn.microsoft.com/en-us/powershell/module/skype/get-csmanagementstorereplicationstatus']);
+    expect(opened).toEqual([
+      'https://learn.microsoft.com/en-us/powershell/module/skype/get-csmanagementstorereplicationstatus',
+    ]);
   });
 
   it('14. denies every new window; a documentation link goes to the system browser', () => {
@@ -207,7 +289,17 @@ describe('hardenWebContents', () => {
 describe('isAllowedExternalUrl', () => {
   it('accepts only https links to learn.microsoft.com', () => {
     expect(isAllowedExternalUrl('https://learn.microsoft.com/en-us/')).toBe(true);
-    for (const url of ['http://learn.microsoft.com/', 'https://learn.microsoft.com.evil.example/', 'https://evil.example/?learn.microsoft.com', 'https://user@learn.microsoft.com/', 'https://learn.microsoft.com:8443/', 'file:///C:/x', 'ms-settings:', 'smb://server/share', 'not a url']) {
+    for (const url of [
+      'http://learn.microsoft.com/',
+      'https://learn.microsoft.com.evil.example/',
+      'https://evil.example/?learn.microsoft.com',
+      'https://user@learn.microsoft.com/',
+      'https://learn.microsoft.com:8443/',
+      'file:///C:/x',
+      'ms-settings:',
+      'smb://server/share',
+      'not a url',
+    ]) {
       expect(isAllowedExternalUrl(url), url).toBe(false);
     }
   });

@@ -101,13 +101,23 @@ vi.mock('electron', () => {
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showSaveDialog: async () => saveDialogAnswer,
     },
-    ipcMain: { handle: (channel: string, listener: (...args: unknown[]) => Promise<unknown>) => ipcHandlers.set(channel, listener) },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (t: unknown) => (menu.current = t as MenuTemplate) },
+    ipcMain: {
+      handle: (channel: string, listener: (...args: unknown[]) => Promise<unknown>) =>
+        ipcHandlers.set(channel, listener),
+    },
+    Menu: {
+      buildFromTemplate: (t: unknown) => t,
+      setApplicationMenu: (t: unknown) => (menu.current = t as MenuTemplate),
+    },
     protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown) => calls.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
+      registerSchemesAsPrivileged: (schemes: unknown) =>
+        calls.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
       handle: (scheme: string) => calls.push(`protocol.handle ${scheme}`),
     },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }], getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }) },
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+    },
     session: { defaultSession: fakeSession, fromPartition: () => fakeSession },
     shell: { openExternal: async (url: string) => calls.push(`openExternal ${url}`) },
   };
@@ -129,14 +139,23 @@ describe('the main process', () => {
     const before = calls.slice(0, calls.indexOf('-- ready --'));
     expect(before).toContain('app.enableSandbox');
     expect(before).toContain('requestSingleInstanceLock');
-    expect(before.find((c) => c.startsWith('registerSchemesAsPrivileged'))).toContain('"scheme":"app","privileges":{"standard":true,"secure":true');
+    expect(before.find((c) => c.startsWith('registerSchemesAsPrivileged'))).toContain(
+      '"scheme":"app","privileges":{"standard":true,"secure":true',
+    );
   });
 
   it('hardens every webContents as it is created, the default session, and serves the page from app://', () => {
     expect(appHandlers.has('web-contents-created')).toBe(true);
     expect(appHandlers.has('second-instance')).toBe(true);
     expect(appHandlers.has('open-file')).toBe(true);
-    expect(Object.keys(sessionHandlers).sort()).toEqual(['beforeRequest', 'devicePermission', 'displayMedia', 'permissionCheck', 'permissionRequest', 'will-download']);
+    expect(Object.keys(sessionHandlers).sort()).toEqual([
+      'beforeRequest',
+      'devicePermission',
+      'displayMedia',
+      'permissionCheck',
+      'permissionRequest',
+      'will-download',
+    ]);
     expect(calls).toContain('protocol.handle app');
     expect(windows).toHaveLength(1);
     expect(windows[0]!.loaded).toBe('app://lync-runbook/index.html');
@@ -144,7 +163,14 @@ describe('the main process', () => {
 
   it('opens one hardened window with the bundled preload, where it fits', () => {
     const options = windows[0]!.options as { webPreferences: Record<string, unknown>; width: number; show: boolean };
-    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, devTools: false });
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      devTools: false,
+    });
     expect(String(options.webPreferences.preload)).toMatch(/preload[/\\]index\.js$/);
     expect(options.show).toBe(false);
     expect(options.width).toBeLessThanOrEqual(1920);
@@ -156,7 +182,9 @@ describe('the main process', () => {
     const trusted = { sender: { id: 42 }, senderFrame: windows[0]!.mainFrame };
     expect(await info(trusted, null)).toMatchObject({ ok: true, value: { name: 'lync-runbook', version: '0.1.0' } });
     await expect(info({ sender: { id: 7 }, senderFrame: windows[0]!.mainFrame }, null)).rejects.toThrow('Refused');
-    await expect(info({ sender: { id: 42 }, senderFrame: { ...windows[0]!.mainFrame, url: 'https://evil.example/' } }, null)).rejects.toThrow('Refused');
+    await expect(
+      info({ sender: { id: 42 }, senderFrame: { ...windows[0]!.mainFrame, url: 'https://evil.example/' } }, null),
+    ).rejects.toThrow('Refused');
   });
 
   it('sends menu commands to the page once it listens', async () => {
@@ -166,7 +194,10 @@ describe('the main process', () => {
     expect(w.sent).toEqual([]);
     await ipcHandlers.get('command:listen')!({ sender: { id: 42 }, senderFrame: w.mainFrame }, null);
     expect(w.sent).toEqual([['command:push', { type: 'save' }]]);
-    await ipcHandlers.get('clipboard:write')!({ sender: { id: 42 }, senderFrame: w.mainFrame }, { text: 'Get-CsCertificate' });
+    await ipcHandlers.get('clipboard:write')!(
+      { sender: { id: 42 }, senderFrame: w.mainFrame },
+      { text: 'Get-CsCertificate' },
+    );
     expect(calls).toContain('clipboard Get-CsCertificate');
   });
 
@@ -177,7 +208,8 @@ describe('the main process', () => {
     mkdirSync(folder, { recursive: true });
     const file = join(folder, 'hq.lyncrunbook');
     writeFileSync(file, V0);
-    const save = () => ipcHandlers.get('document:save')!(trusted, { handle: null, suggestedName: 'hq', text: V1, saveAs: false });
+    const save = () =>
+      ipcHandlers.get('document:save')!(trusted, { handle: null, suggestedName: 'hq', text: V1, saveAs: false });
     saveDialogAnswer = { canceled: false, filePath: join(folder, 'hq') };
     try {
       messageBoxAnswer = 1;
@@ -192,7 +224,7 @@ describe('the main process', () => {
     }
   });
 
-  it('asks before closing with unsaved changes, and closes on Don\'t Save', async () => {
+  it("asks before closing with unsaved changes, and closes on Don't Save", async () => {
     const w = windows[0]!;
     const trusted = { sender: { id: 42 }, senderFrame: w.mainFrame };
     await ipcHandlers.get('recovery:write')!(trusted, { handle: null, name: 'Contoso HQ', text: '{}' });
@@ -211,6 +243,12 @@ describe('the main process', () => {
     // The changes were discarded, so no recovery copy is offered next time.
     expect(existsSync(join(userData, 'recovery', 'autosave.json'))).toBe(false);
     // The window's place is remembered for the next start.
-    expect(JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'))).toEqual({ x: 10, y: 20, width: 1100, height: 700, maximized: false });
+    expect(JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'))).toEqual({
+      x: 10,
+      y: 20,
+      width: 1100,
+      height: 700,
+      maximized: false,
+    });
   });
 });

@@ -11,7 +11,11 @@ function build(overrides: Partial<Parameters<typeof buildMenuTemplate>[0]> = {})
     platform: 'win32',
     isDev: false,
     recent: [
-      { path: 'C:\\Runbooks\\Contoso & Fabrikam.lyncrunbook', name: 'Contoso & Fabrikam.lyncrunbook', location: 'C:\\Runbooks' },
+      {
+        path: 'C:\\Runbooks\\Contoso & Fabrikam.lyncrunbook',
+        name: 'Contoso & Fabrikam.lyncrunbook',
+        location: 'C:\\Runbooks',
+      },
       { path: 'C:\\Runbooks\\hq.lyncrunbook', name: 'hq.lyncrunbook', location: 'C:\\Runbooks' },
     ],
     send: (c) => sent.push(c),
@@ -20,8 +24,10 @@ function build(overrides: Partial<Parameters<typeof buildMenuTemplate>[0]> = {})
     showAbout: () => about++,
     ...overrides,
   });
-  const menu = (label: string) => template.find((m) => m.label?.replace('&', '') === label)?.submenu as MenuItemConstructorOptions[];
-  const item = (menuLabel: string, label: string) => menu(menuLabel).find((i) => i.label?.replace(/&(?!&)/g, '') === label)!;
+  const menu = (label: string) =>
+    template.find((m) => m.label?.replace('&', '') === label)?.submenu as MenuItemConstructorOptions[];
+  const item = (menuLabel: string, label: string) =>
+    menu(menuLabel).find((i) => i.label?.replace(/&(?!&)/g, '') === label)!;
   const click = (i: MenuItemConstructorOptions) => (i.click as () => void)();
   return { template, menu, item, click, sent, opened, about: () => about, cleared: () => cleared };
 }
@@ -29,7 +35,14 @@ function build(overrides: Partial<Parameters<typeof buildMenuTemplate>[0]> = {})
 describe('the application menu', () => {
   it('has File, Edit, View and Help', () => {
     expect(build().template.map((m) => m.label?.replace('&', ''))).toEqual(['File', 'Edit', 'View', 'Help']);
-    expect(build({ platform: 'darwin' }).template.map((m) => m.label ?? m.role)).toEqual(['lync-runbook', '&File', '&Edit', '&View', 'windowMenu', '&Help']);
+    expect(build({ platform: 'darwin' }).template.map((m) => m.label ?? m.role)).toEqual([
+      'lync-runbook',
+      '&File',
+      '&Edit',
+      '&View',
+      'windowMenu',
+      '&Help',
+    ]);
   });
 
   it.each([
@@ -71,11 +84,19 @@ describe('the application menu', () => {
   });
 
   it('has the standard editing roles', () => {
-    expect(build().menu('Edit').map((i) => i.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
+    expect(
+      build()
+        .menu('Edit')
+        .map((i) => i.role)
+        .filter(Boolean),
+    ).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
   });
 
   it('offers reload and developer tools only in development', () => {
-    const roles = (isDev: boolean) => build({ isDev }).menu('View').map((i) => i.role);
+    const roles = (isDev: boolean) =>
+      build({ isDev })
+        .menu('View')
+        .map((i) => i.role);
     expect(roles(false)).not.toContain('reload');
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(false)).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']));

@@ -26,12 +26,16 @@ describe('events a save would lose', () => {
     expect(eventsOnlyOnDisk(h2!, h1!)).toBe(2);
     expect(eventsOnlyOnDisk(h2!, h0!)).toBe(3);
     // Diverging after the first event: every event of the file from there on is missing.
-    const other = [...h0!, { type: 'step.completed', server: 'fe02.contoso.local', step: 1, at: '2013-03-14T10:00:00.000Z' }];
+    const other = [
+      ...h0!,
+      { type: 'step.completed', server: 'fe02.contoso.local', step: 1, at: '2013-03-14T10:00:00.000Z' },
+    ];
     expect(eventsOnlyOnDisk(h2!, other)).toBe(h2!.length - h0!.length);
   });
 
   it('reads the history of a document, and nothing from text that has none', () => {
     expect(historyOf(V1)).toEqual(JSON.parse(V1).history);
-    for (const text of ['', 'not json', '[]', 'null', '{"format":"lync-runbook"}', '{"history":"events"}']) expect(historyOf(text), text).toBeNull();
+    for (const text of ['', 'not json', '[]', 'null', '{"format":"lync-runbook"}', '{"history":"events"}'])
+      expect(historyOf(text), text).toBeNull();
   });
 });

@@ -19,7 +19,9 @@ vi.mock('electron', () => {
       },
     };
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
-      events.push(`window javascript=${String(options.webPreferences.javascript)} sandbox=${String(options.webPreferences.sandbox)} preload=${String(options.webPreferences.preload)}`);
+      events.push(
+        `window javascript=${String(options.webPreferences.javascript)} sandbox=${String(options.webPreferences.sandbox)} preload=${String(options.webPreferences.preload)}`,
+      );
     }
     loadURL = async (url: string) => void events.push(`load ${url}`);
     destroy = () => void events.push('destroy');
@@ -69,7 +71,9 @@ describe('the PDF printer', () => {
     const results = await Promise.allSettled([print('first'), print('second')]);
     expect(results[0]).toMatchObject({ status: 'rejected' });
     expect(results[1]).toMatchObject({ status: 'fulfilled' });
-    const printed = events.filter((e) => e.startsWith('print ') || e === 'destroy').map((e) => (e.startsWith('print') ? e.split(' ').at(-1) : e));
+    const printed = events
+      .filter((e) => e.startsWith('print ') || e === 'destroy')
+      .map((e) => (e.startsWith('print') ? e.split(' ').at(-1) : e));
     expect(printed).toEqual(['first', 'destroy', 'second', 'destroy']);
   });
 });

@@ -15,7 +15,15 @@ afterEach(() => cleanup());
 
 let tick = 0;
 function recentList(file = join(dir, 'data', 'recent-documents.json'), max?: number): RecentFiles {
-  return new RecentFiles({ file, fs: realFs, now: () => new Date(Date.UTC(2026, 0, 1, 0, tick++)).toISOString(), platform: 'linux', randomSuffix: () => 'r', log: (m) => logs.push(m), ...(max ? { max } : {}) });
+  return new RecentFiles({
+    file,
+    fs: realFs,
+    now: () => new Date(Date.UTC(2026, 0, 1, 0, tick++)).toISOString(),
+    platform: 'linux',
+    randomSuffix: () => 'r',
+    log: (m) => logs.push(m),
+    ...(max ? { max } : {}),
+  });
 }
 
 async function docs(...names: string[]): Promise<string[]> {
@@ -68,7 +76,12 @@ describe('RecentFiles', () => {
   it('treats a damaged or foreign list file as empty, logs it, and replaces it on the next change', async () => {
     const file = join(dir, 'recent.json');
     const [a] = await docs('a');
-    for (const bad of ['not json', '{"schemaVersion":2,"entries":[]}', '{"schemaVersion":1,"entries":[{"path":"relative.lyncrunbook","at":"x"}]}', '[]']) {
+    for (const bad of [
+      'not json',
+      '{"schemaVersion":2,"entries":[]}',
+      '{"schemaVersion":1,"entries":[{"path":"relative.lyncrunbook","at":"x"}]}',
+      '[]',
+    ]) {
       await writeFile(file, bad);
       expect(await recentList(file).list()).toEqual([]);
     }
@@ -80,7 +93,14 @@ describe('RecentFiles', () => {
 
   it('never fails the open or save that touched it when its own file cannot be written', async () => {
     const [a] = await docs('a');
-    const list = new RecentFiles({ file: join(dir, 'recent.json'), fs: { ...realFs, rename: () => Promise.reject(new Error('EACCES')) }, now: () => 'now', platform: 'linux', randomSuffix: () => 'r', log: (m) => logs.push(m) });
+    const list = new RecentFiles({
+      file: join(dir, 'recent.json'),
+      fs: { ...realFs, rename: () => Promise.reject(new Error('EACCES')) },
+      now: () => 'now',
+      platform: 'linux',
+      randomSuffix: () => 'r',
+      log: (m) => logs.push(m),
+    });
     await expect(list.touch(a!)).resolves.toBeUndefined();
     expect(logs.join()).toMatch(/could not write/);
   });

@@ -16,7 +16,15 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 const store = (fs = realFs, file = join(dir, 'recovery', 'autosave.json')) =>
-  new RecoveryStore({ file, fs, now: () => '2026-03-14T10:00:00.000Z', platform: 'linux', randomSuffix: () => 'r', maxChars: 1_000_000, log: (m) => logs.push(m) });
+  new RecoveryStore({
+    file,
+    fs,
+    now: () => '2026-03-14T10:00:00.000Z',
+    platform: 'linux',
+    randomSuffix: () => 'r',
+    maxChars: 1_000_000,
+    log: (m) => logs.push(m),
+  });
 
 describe('RecoveryStore', () => {
   it('finds nothing after a clean close', async () => {
@@ -30,7 +38,12 @@ describe('RecoveryStore', () => {
   it('finds the last autosave after a crash, with the document it belongs to and when it was written', async () => {
     await store().write({ path: '/home/admin/contoso.lyncrunbook', name: 'contoso.lyncrunbook', text: V0 });
     await store().write({ path: '/home/admin/contoso.lyncrunbook', name: 'contoso.lyncrunbook', text: V1 });
-    expect(await store().find()).toEqual({ path: '/home/admin/contoso.lyncrunbook', name: 'contoso.lyncrunbook', text: V1, at: '2026-03-14T10:00:00.000Z' });
+    expect(await store().find()).toEqual({
+      path: '/home/admin/contoso.lyncrunbook',
+      name: 'contoso.lyncrunbook',
+      text: V1,
+      at: '2026-03-14T10:00:00.000Z',
+    });
   });
 
   it('keeps the previous autosave whole when the machine dies during the next one', async () => {
@@ -46,7 +59,11 @@ describe('RecoveryStore', () => {
 
   it('ignores and logs a damaged recovery file instead of failing the start', async () => {
     const file = join(dir, 'autosave.json');
-    for (const bad of ['{"schemaVersion":1', '{"schemaVersion":1,"path":"relative","name":"x","text":"","at":"t"}', '\u00ff\u00fe']) {
+    for (const bad of [
+      '{"schemaVersion":1',
+      '{"schemaVersion":1,"path":"relative","name":"x","text":"","at":"t"}',
+      '\u00ff\u00fe',
+    ]) {
       await writeFile(file, bad);
       expect(await store(realFs, file).find()).toBeNull();
     }

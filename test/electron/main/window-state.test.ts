@@ -4,24 +4,48 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WINDOW_SIZE, fitToDisplays, MIN_WINDOW_SIZE, parseWindowState, saveWindowStateSync, serializeWindowState, type Rect } from '../../../electron/main/window-state';
+import {
+  DEFAULT_WINDOW_SIZE,
+  fitToDisplays,
+  MIN_WINDOW_SIZE,
+  parseWindowState,
+  saveWindowStateSync,
+  serializeWindowState,
+  type Rect,
+} from '../../../electron/main/window-state';
 
 const primary: Rect = { x: 0, y: 0, width: 1920, height: 1040 };
 const right: Rect = { x: 1920, y: 0, width: 1280, height: 984 };
 
-const inside = (r: Rect, area: Rect) => r.x >= area.x && r.y >= area.y && r.x + r.width <= area.x + area.width && r.y + r.height <= area.y + area.height;
+const inside = (r: Rect, area: Rect) =>
+  r.x >= area.x && r.y >= area.y && r.x + r.width <= area.x + area.width && r.y + r.height <= area.y + area.height;
 
 describe('window state', () => {
   it('round-trips through its file and refuses anything else', () => {
     const state = { x: 10, y: 20, width: 1200, height: 800, maximized: true };
     expect(parseWindowState(serializeWindowState(state))).toEqual(state);
-    for (const bad of [null, '', 'nope', '{}', '{"x":"1","y":0,"width":800,"height":600,"maximized":false}', '{"x":0,"y":0,"width":0,"height":600,"maximized":false}', '{"x":1e9,"y":0,"width":800,"height":600,"maximized":false}', '{"x":0.5,"y":0,"width":800,"height":600,"maximized":false}']) {
+    for (const bad of [
+      null,
+      '',
+      'nope',
+      '{}',
+      '{"x":"1","y":0,"width":800,"height":600,"maximized":false}',
+      '{"x":0,"y":0,"width":0,"height":600,"maximized":false}',
+      '{"x":1e9,"y":0,"width":800,"height":600,"maximized":false}',
+      '{"x":0.5,"y":0,"width":800,"height":600,"maximized":false}',
+    ]) {
       expect(parseWindowState(bad)).toBeNull();
     }
   });
 
   it('opens a first window centred on the primary display', () => {
-    expect(fitToDisplays(null, [primary], primary)).toEqual({ x: 320, y: 110, width: DEFAULT_WINDOW_SIZE.width, height: DEFAULT_WINDOW_SIZE.height, maximized: false });
+    expect(fitToDisplays(null, [primary], primary)).toEqual({
+      x: 320,
+      y: 110,
+      width: DEFAULT_WINDOW_SIZE.width,
+      height: DEFAULT_WINDOW_SIZE.height,
+      maximized: false,
+    });
   });
 
   it('puts the window back where it was, on the second monitor too', () => {
@@ -43,16 +67,30 @@ describe('window state', () => {
   });
 
   it('always returns a window fully on some display, at least the minimum size where the display allows (property)', () => {
-    const rect = fc.record({ x: fc.integer({ min: -5000, max: 5000 }), y: fc.integer({ min: -5000, max: 5000 }), width: fc.integer({ min: 1, max: 6000 }), height: fc.integer({ min: 1, max: 4000 }) });
-    const area = fc.record({ x: fc.integer({ min: -4000, max: 4000 }), y: fc.integer({ min: -2000, max: 2000 }), width: fc.integer({ min: 640, max: 5000 }), height: fc.integer({ min: 480, max: 3000 }) });
+    const rect = fc.record({
+      x: fc.integer({ min: -5000, max: 5000 }),
+      y: fc.integer({ min: -5000, max: 5000 }),
+      width: fc.integer({ min: 1, max: 6000 }),
+      height: fc.integer({ min: 1, max: 4000 }),
+    });
+    const area = fc.record({
+      x: fc.integer({ min: -4000, max: 4000 }),
+      y: fc.integer({ min: -2000, max: 2000 }),
+      width: fc.integer({ min: 640, max: 5000 }),
+      height: fc.integer({ min: 480, max: 3000 }),
+    });
     fc.assert(
-      fc.property(fc.option(fc.tuple(rect, fc.boolean()).map(([r, maximized]) => ({ ...r, maximized }))), fc.array(area, { minLength: 1, maxLength: 3 }), (saved, areas) => {
-        const fitted = fitToDisplays(saved, areas, areas[0]!);
-        const host = areas.find((a) => inside(fitted, a));
-        expect(host).toBeDefined();
-        expect(fitted.width).toBeGreaterThanOrEqual(Math.min(MIN_WINDOW_SIZE.width, host!.width));
-        expect(fitted.height).toBeGreaterThanOrEqual(Math.min(MIN_WINDOW_SIZE.height, host!.height));
-      }),
+      fc.property(
+        fc.option(fc.tuple(rect, fc.boolean()).map(([r, maximized]) => ({ ...r, maximized }))),
+        fc.array(area, { minLength: 1, maxLength: 3 }),
+        (saved, areas) => {
+          const fitted = fitToDisplays(saved, areas, areas[0]!);
+          const host = areas.find((a) => inside(fitted, a));
+          expect(host).toBeDefined();
+          expect(fitted.width).toBeGreaterThanOrEqual(Math.min(MIN_WINDOW_SIZE.width, host!.width));
+          expect(fitted.height).toBeGreaterThanOrEqual(Math.min(MIN_WINDOW_SIZE.height, host!.height));
+        },
+      ),
     );
   });
 

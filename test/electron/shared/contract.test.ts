@@ -13,7 +13,20 @@ describe('the IPC contract', () => {
 
   it('has the channels the desktop needs', () => {
     expect(Object.values(INVOKE_CHANNELS)).toEqual(
-      expect.arrayContaining(['document:open', 'document:save', 'document:open-recent', 'recent:list', 'recent:forget', 'recovery:write', 'recovery:clear', 'recovery:find', 'runbook:export', 'clipboard:write', 'app:info', 'app:set-dirty']),
+      expect.arrayContaining([
+        'document:open',
+        'document:save',
+        'document:open-recent',
+        'recent:list',
+        'recent:forget',
+        'recovery:write',
+        'recovery:clear',
+        'recovery:find',
+        'runbook:export',
+        'clipboard:write',
+        'app:info',
+        'app:set-dirty',
+      ]),
     );
   });
 
@@ -26,13 +39,23 @@ describe('the IPC contract', () => {
       const shape = (request as { shape?: Record<string, unknown> }).shape ?? {};
       const keys = Object.keys(shape);
       if (channel === 'document:open-dropped') expect(keys).toEqual(['path']);
-      else expect(keys.filter((k) => /path|file|folder|directory/i.test(k)), channel).toEqual([]);
+      else
+        expect(
+          keys.filter((k) => /path|file|folder|directory/i.test(k)),
+          channel,
+        ).toEqual([]);
     }
   });
 
   it('accepts the commands the Host knows and nothing else', () => {
-    for (const type of ['new', 'open', 'save', 'save-as', 'export', 'about']) expect(hostCommandSchema.safeParse({ type }).success).toBe(true);
-    expect(hostCommandSchema.safeParse({ type: 'opened', document: { handle: 'abcdefghijklmnopq', name: 'a.lyncrunbook', location: '/x', text: '{}' } }).success).toBe(true);
+    for (const type of ['new', 'open', 'save', 'save-as', 'export', 'about'])
+      expect(hostCommandSchema.safeParse({ type }).success).toBe(true);
+    expect(
+      hostCommandSchema.safeParse({
+        type: 'opened',
+        document: { handle: 'abcdefghijklmnopq', name: 'a.lyncrunbook', location: '/x', text: '{}' },
+      }).success,
+    ).toBe(true);
     expect(hostCommandSchema.safeParse({ type: 'eval', code: 'x' }).success).toBe(false);
     expect(hostCommandSchema.safeParse({ type: 'new', extra: 1 }).success).toBe(false);
   });

@@ -11,8 +11,22 @@ import { realFs } from './fs';
 export function documentWorld(dir: string) {
   let n = 0;
   const paths = new PathRegistry(() => `h${String(++n).padStart(20, '0')}`, 'linux');
-  const store = new DocumentStore({ fs: realFs, paths, check: checkDocumentText, maxBytes: MAX_DOCUMENT_BYTES, platform: 'linux', randomSuffix: () => 'r' });
-  const recent = new RecentFiles({ file: join(dir, 'data', 'recent.json'), fs: realFs, now: () => '2026-03-14T10:00:00.000Z', platform: 'linux', randomSuffix: () => 'r', log: () => undefined });
+  const store = new DocumentStore({
+    fs: realFs,
+    paths,
+    check: checkDocumentText,
+    maxBytes: MAX_DOCUMENT_BYTES,
+    platform: 'linux',
+    randomSuffix: () => 'r',
+  });
+  const recent = new RecentFiles({
+    file: join(dir, 'data', 'recent.json'),
+    fs: realFs,
+    now: () => '2026-03-14T10:00:00.000Z',
+    platform: 'linux',
+    randomSuffix: () => 'r',
+    log: () => undefined,
+  });
   const dialogs = { open: null as string | null, save: null as string | null, replace: false, asked: [] as string[] };
   let menuRebuilds = 0;
   const documents = new DocumentService({

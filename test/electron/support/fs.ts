@@ -8,7 +8,9 @@ import type { FileSystem, OpenFile } from '../../../electron/main/file-system';
 export const realFs = fsp as unknown as FileSystem;
 
 /** A fresh temporary folder, and a function removing it. */
-export async function tempFolder(prefix = 'lync-runbook-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function tempFolder(
+  prefix = 'lync-runbook-test-',
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -12,9 +12,20 @@ import type { Workspace } from '../../workspace/workspace';
 import { cellModel, StepCell, type CellModel } from './step-cell';
 
 const useStyles = makeStyles({
-  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalM },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    marginBottom: tokens.spacingVerticalM,
+  },
   filter: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  wrap: { overflowX: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
+  wrap: {
+    overflowX: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
   th: {
     textAlign: 'left',
@@ -27,10 +38,20 @@ const useStyles = makeStyles({
     top: 0,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  td: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'middle' },
+  td: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    verticalAlign: 'middle',
+  },
   row: { ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover } },
   attention: { backgroundColor: tokens.colorPaletteRedBackground1 },
-  server: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, minWidth: 'auto', padding: `0 ${tokens.spacingHorizontalXS}`, justifyContent: 'flex-start' },
+  server: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    minWidth: 'auto',
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    justifyContent: 'flex-start',
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2 },
   cellButton: { minWidth: 'auto', padding: 0, height: 'auto', fontWeight: 'inherit', justifyContent: 'flex-start' },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
@@ -75,11 +96,21 @@ interface RowModel {
 
 function rowModel(snapshot: ServerSnapshot, timeZone: string): RowModel {
   const status = serverStatus(snapshot.value, snapshot.context);
-  return { fqdn: status.fqdn, attention: needsAttention(status), state: stateOf(status), cells: STEP_NUMBERS.map((step) => cellModel(step, status, snapshot, timeZone)) };
+  return {
+    fqdn: status.fqdn,
+    attention: needsAttention(status),
+    state: stateOf(status),
+    cells: STEP_NUMBERS.map((step) => cellModel(step, status, snapshot, timeZone)),
+  };
 }
 
 function sameRow(a: RowModel, b: RowModel): boolean {
-  return a.fqdn === b.fqdn && a.attention === b.attention && a.state === b.state && a.cells.every((c, i) => c.kind === b.cells[i]?.kind && c.text === b.cells[i]?.text && c.label === b.cells[i]?.label);
+  return (
+    a.fqdn === b.fqdn &&
+    a.attention === b.attention &&
+    a.state === b.state &&
+    a.cells.every((c, i) => c.kind === b.cells[i]?.kind && c.text === b.cells[i]?.text && c.label === b.cells[i]?.label)
+  );
 }
 
 interface RowProps {
@@ -94,7 +125,16 @@ interface RowProps {
 }
 
 /** One server's row. It reads only its own server's machine, so a change elsewhere does not re-render it. */
-const ServerRow = memo(function ServerRow({ actor, pool, role, timeZone, filter, onOpen, onKeyDown, onRender }: RowProps) {
+const ServerRow = memo(function ServerRow({
+  actor,
+  pool,
+  role,
+  timeZone,
+  filter,
+  onOpen,
+  onKeyDown,
+  onRender,
+}: RowProps) {
   const styles = useStyles();
   // Only what the row shows is selected, so a global fact that changes nothing here does not re-render it.
   const row = useServer(actor, (snapshot) => rowModel(snapshot, timeZone), sameRow);
@@ -106,7 +146,14 @@ const ServerRow = memo(function ServerRow({ actor, pool, role, timeZone, filter,
   return (
     <tr className={mergeClasses(styles.row, row.attention && styles.attention)}>
       <th scope="row" className={styles.td}>
-        <Button appearance="transparent" className={styles.server} data-server-row onClick={open} onKeyDown={onKeyDown} aria-label={`${row.fqdn}, ${ROLE_LABELS[role]}: open`}>
+        <Button
+          appearance="transparent"
+          className={styles.server}
+          data-server-row
+          onClick={open}
+          onKeyDown={onKeyDown}
+          aria-label={`${row.fqdn}, ${ROLE_LABELS[role]}: open`}
+        >
           {row.fqdn}
         </Button>
       </th>
@@ -133,7 +180,9 @@ const ServerRow = memo(function ServerRow({ actor, pool, role, timeZone, filter,
 /** Moves focus between rows with the arrow keys (Home/End too); Enter opens the row's server. */
 function moveFocus(e: KeyboardEvent<HTMLButtonElement>): void {
   const keys: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
-  const all = Array.from(e.currentTarget.closest('table')?.querySelectorAll<HTMLButtonElement>('[data-server-row]') ?? []);
+  const all = Array.from(
+    e.currentTarget.closest('table')?.querySelectorAll<HTMLButtonElement>('[data-server-row]') ?? [],
+  );
   const index = all.indexOf(e.currentTarget);
   let target: HTMLButtonElement | undefined;
   if (e.key in keys) target = all[index + (keys[e.key] ?? 0)];
@@ -146,7 +195,9 @@ function moveFocus(e: KeyboardEvent<HTMLButtonElement>): void {
 
 /** Counts the rows the filter keeps (read only while a status filter is on). */
 function useVisibleCount(workspace: Workspace, deployment: Deployment | null, filter: DashboardFilter): number {
-  const version = useSyncExternalStore(workspace.subscribe, () => (filter.state !== '' ? workspace.session.history.length : 0));
+  const version = useSyncExternalStore(workspace.subscribe, () =>
+    filter.state !== '' ? workspace.session.history.length : 0,
+  );
   return useMemo(() => {
     void version;
     if (deployment === null) return 0;
@@ -162,7 +213,17 @@ function useVisibleCount(workspace: Workspace, deployment: Deployment | null, fi
 }
 
 /** The dashboard: a row per server, a column per wizard step, filters by pool, role and state. */
-export function Dashboard({ workspace, host, onOpenServer, onRowRender }: { workspace: Workspace; host: Host; onOpenServer: (fqdn: string) => void; onRowRender?: (fqdn: string) => void }) {
+export function Dashboard({
+  workspace,
+  host,
+  onOpenServer,
+  onRowRender,
+}: {
+  workspace: Workspace;
+  host: Host;
+  onOpenServer: (fqdn: string) => void;
+  onRowRender?: (fqdn: string) => void;
+}) {
   const styles = useStyles();
   const deployment = useDeployment(workspace, (s) => s.context.deployment);
   const [filter, setFilter] = useState<DashboardFilter>({ pool: '', role: '', state: '' });
@@ -194,7 +255,11 @@ export function Dashboard({ workspace, host, onOpenServer, onRowRender }: { work
         </div>
         <div className={styles.filter}>
           <label htmlFor="filter-role">Role</label>
-          <Select id="filter-role" value={filter.role} onChange={(_, d) => setFilter((f) => ({ ...f, role: d.value as ServerRole | '' }))}>
+          <Select
+            id="filter-role"
+            value={filter.role}
+            onChange={(_, d) => setFilter((f) => ({ ...f, role: d.value as ServerRole | '' }))}
+          >
             <option value="">All roles</option>
             {roles.map((r) => (
               <option key={r} value={r}>
@@ -205,7 +270,11 @@ export function Dashboard({ workspace, host, onOpenServer, onRowRender }: { work
         </div>
         <div className={styles.filter}>
           <label htmlFor="filter-state">State</label>
-          <Select id="filter-state" value={filter.state} onChange={(_, d) => setFilter((f) => ({ ...f, state: d.value as StateFilter }))}>
+          <Select
+            id="filter-state"
+            value={filter.state}
+            onChange={(_, d) => setFilter((f) => ({ ...f, state: d.value as StateFilter }))}
+          >
             <option value="">All states</option>
             {Object.entries(STATE_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
@@ -220,7 +289,9 @@ export function Dashboard({ workspace, host, onOpenServer, onRowRender }: { work
       </div>
       <div className={styles.wrap}>
         <table className={styles.table}>
-          <caption className="visually-hidden">Servers and their Deployment Wizard steps. Use the arrow keys to move between servers and Enter to open one.</caption>
+          <caption className="visually-hidden">
+            Servers and their Deployment Wizard steps. Use the arrow keys to move between servers and Enter to open one.
+          </caption>
           <thead>
             <tr>
               <th scope="col" className={styles.th}>
@@ -241,7 +312,17 @@ export function Dashboard({ workspace, host, onOpenServer, onRowRender }: { work
           </thead>
           <tbody>
             {deployment.servers.map((s) => (
-              <Row key={s.fqdn} workspace={workspace} fqdn={s.fqdn} pool={s.pool} role={s.role} timeZone={timeZone} filter={filter} onOpen={onOpen} onRender={onRowRender} />
+              <Row
+                key={s.fqdn}
+                workspace={workspace}
+                fqdn={s.fqdn}
+                pool={s.pool}
+                role={s.role}
+                timeZone={timeZone}
+                filter={filter}
+                onOpen={onOpen}
+                onRender={onRowRender}
+              />
             ))}
           </tbody>
         </table>
@@ -256,5 +337,16 @@ const SHORT_STEP = { 1: 'Local store', 2: 'Components', 3: 'Certificates', 4: 'S
 function Row(props: Omit<RowProps, 'actor' | 'onKeyDown'> & { workspace: Workspace; fqdn: string }) {
   const actor = useServerActor(props.workspace, props.fqdn);
   if (actor === undefined) return null;
-  return <ServerRow actor={actor} pool={props.pool} role={props.role} timeZone={props.timeZone} filter={props.filter} onOpen={props.onOpen} onKeyDown={moveFocus} onRender={props.onRender} />;
+  return (
+    <ServerRow
+      actor={actor}
+      pool={props.pool}
+      role={props.role}
+      timeZone={props.timeZone}
+      filter={props.filter}
+      onOpen={props.onOpen}
+      onKeyDown={moveFocus}
+      onRender={props.onRender}
+    />
+  );
 }

@@ -23,7 +23,13 @@ const useStyles = makeStyles({
   fact: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, minWidth: 0 },
   icon: { flexShrink: 0, marginTop: '2px', fontSize: '16px' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
-  next: { gridColumn: '1 / -1', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  next: {
+    gridColumn: '1 / -1',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
   nextLabel: { fontWeight: tokens.fontWeightSemibold },
   blocked: { color: tokens.colorPaletteRedForeground1 },
   good: { color: tokens.colorPaletteGreenForeground1 },
@@ -36,7 +42,15 @@ export function shortThumbprint(thumbprint: string): string {
 }
 
 /** Always visible: the OAuth assignment, the CMS pool's state, and the single most useful next action. */
-export function GlobalFacts({ workspace, host, onOpenServer }: { workspace: Workspace; host: Host; onOpenServer: (fqdn: string) => void }) {
+export function GlobalFacts({
+  workspace,
+  host,
+  onOpenServer,
+}: {
+  workspace: Workspace;
+  host: Host;
+  onOpenServer: (fqdn: string) => void;
+}) {
   const styles = useStyles();
   const oauth = useDeployment(workspace, (s) => s.context.oauth);
   const product = useDeployment(workspace, (s) => s.context.deployment?.product ?? 'lync2013');
@@ -54,20 +68,28 @@ export function GlobalFacts({ workspace, host, onOpenServer }: { workspace: Work
         <CertificateRegular className={styles.icon} aria-hidden />
         {oauth === null ? (
           <Text>
-            <strong>OAuthTokenIssuer:</strong> <span className={styles.warn}>not assigned yet.</span> Assign it with Step 3 on the first Front End of the CMS pool before running Step 1 anywhere else.
+            <strong>OAuthTokenIssuer:</strong> <span className={styles.warn}>not assigned yet.</span> Assign it with
+            Step 3 on the first Front End of the CMS pool before running Step 1 anywhere else.
           </Text>
         ) : (
           <Text>
-            <strong>OAuthTokenIssuer:</strong> assigned on <span className={styles.mono}>{oauth.server}</span> <TimeText iso={oauth.at} timeZone={timeZone} />
+            <strong>OAuthTokenIssuer:</strong> assigned on <span className={styles.mono}>{oauth.server}</span>{' '}
+            <TimeText iso={oauth.at} timeZone={timeZone} />
             {oauth.thumbprint ? (
               <>
                 {' '}
-                (thumbprint <span className={styles.mono} title={oauth.thumbprint}>{shortThumbprint(oauth.thumbprint)}</span>)
+                (thumbprint{' '}
+                <span className={styles.mono} title={oauth.thumbprint}>
+                  {shortThumbprint(oauth.thumbprint)}
+                </span>
+                )
               </>
             ) : (
               <>
                 {' '}
-                <span className={styles.warn}>(thumbprint not recorded: a certificate listing cannot be checked against it)</span>{' '}
+                <span className={styles.warn}>
+                  (thumbprint not recorded: a certificate listing cannot be checked against it)
+                </span>{' '}
                 <RecordThumbprint workspace={workspace} server={oauth.server} />
               </>
             )}
@@ -83,7 +105,9 @@ export function GlobalFacts({ workspace, host, onOpenServer }: { workspace: Work
           ) : (
             <span className={styles.warn}>
               no Front End running yet
-              {cms.waitingFor[0] ? ` — ${shortName(cms.waitingFor[0].server)} must finish ${stepTitle(product, cms.waitingFor[0].nextStep)}` : ''}
+              {cms.waitingFor[0]
+                ? ` — ${shortName(cms.waitingFor[0].server)} must finish ${stepTitle(product, cms.waitingFor[0].nextStep)}`
+                : ''}
             </span>
           )}
         </Text>
@@ -93,7 +117,13 @@ export function GlobalFacts({ workspace, host, onOpenServer }: { workspace: Work
           <Text className={mergeClasses(styles.nextLabel, next.urgency === 'blocked' && styles.blocked)}>Next:</Text>
           <Text>{next.text}</Text>
           {next.server && (
-            <Button size="small" appearance="primary" icon={<ArrowRightRegular />} iconPosition="after" onClick={() => onOpenServer(next.server!)}>
+            <Button
+              size="small"
+              appearance="primary"
+              icon={<ArrowRightRegular />}
+              iconPosition="after"
+              onClick={() => onOpenServer(next.server!)}
+            >
               Go to {shortName(next.server)}
             </Button>
           )}

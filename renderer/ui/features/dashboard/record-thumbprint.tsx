@@ -1,4 +1,13 @@
-import { Button, Field, Input, makeStyles, Popover, PopoverSurface, PopoverTrigger, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { validateThumbprint } from '../../../core/powershell';
 import type { Workspace } from '../../workspace/workspace';
@@ -67,7 +76,15 @@ export function RecordThumbprint({ workspace, server }: { workspace: Workspace; 
             validationState={error ? 'error' : 'none'}
             validationMessage={error}
           >
-            <Input className={styles.mono} value={value} onChange={(_, d) => { setValue(d.value); setError(undefined); }} placeholder="0123456789ABCDEF0123456789ABCDEF01234567" />
+            <Input
+              className={styles.mono}
+              value={value}
+              onChange={(_, d) => {
+                setValue(d.value);
+                setError(undefined);
+              }}
+              placeholder="0123456789ABCDEF0123456789ABCDEF01234567"
+            />
           </Field>
           <div className={styles.actions}>
             <Button appearance="primary" type="submit">

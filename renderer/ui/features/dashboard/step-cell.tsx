@@ -1,5 +1,14 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ArrowCircleRightRegular, ArrowSyncCircleRegular, CheckmarkCircleFilled, CircleRegular, ErrorCircleFilled, HourglassHalfRegular, ShieldErrorRegular, SubtractCircleRegular } from '@fluentui/react-icons';
+import {
+  ArrowCircleRightRegular,
+  ArrowSyncCircleRegular,
+  CheckmarkCircleFilled,
+  CircleRegular,
+  ErrorCircleFilled,
+  HourglassHalfRegular,
+  ShieldErrorRegular,
+  SubtractCircleRegular,
+} from '@fluentui/react-icons';
 import type { ServerSnapshot } from '../../../core/machines/deployment.machine';
 import type { ServerStatus } from '../../../core/machines/status';
 import { roleNeedsOAuth } from '../../../core/model/deployment';
@@ -8,7 +17,8 @@ import type { StepNumber } from '../../../core/model/product';
 import { formatShortTime, formatTime } from '../../format';
 
 /** What a dashboard cell shows: a state in words, with an icon and a colour that only repeat the words. */
-export type CellKind = 'done' | 'done-override' | 'next' | 'not-started' | 'blocked' | 'remediation' | 'waiting' | 'no-gate';
+export type CellKind =
+  'done' | 'done-override' | 'next' | 'not-started' | 'blocked' | 'remediation' | 'waiting' | 'no-gate';
 
 /** A cell's content, derived from the server's status. */
 export interface CellModel {
@@ -19,31 +29,60 @@ export interface CellModel {
 }
 
 /** The cell of one step for one server. */
-export function cellModel(step: StepNumber, status: ServerStatus, snapshot: ServerSnapshot, timeZone: string): CellModel {
+export function cellModel(
+  step: StepNumber,
+  status: ServerStatus,
+  snapshot: ServerSnapshot,
+  timeZone: string,
+): CellModel {
   const ctx = snapshot.context;
   const record = ctx.steps[step];
   if (record !== undefined) {
     const when = formatTime(record.at, timeZone);
     const short = formatShortTime(record.at, timeZone);
-    if (step === 3 && record.rule === 'override') return { kind: 'done-override', text: `${short} (override)`, label: `Step 3 done ${when}, past the gate by an override` };
-    const extra = step === 3 && record.rule === 'assigns-oauth' && ctx.oauth !== null && ctx.oauth.server === ctx.fqdn ? ' (OAuth)' : '';
+    if (step === 3 && record.rule === 'override')
+      return {
+        kind: 'done-override',
+        text: `${short} (override)`,
+        label: `Step 3 done ${when}, past the gate by an override`,
+      };
+    const extra =
+      step === 3 && record.rule === 'assigns-oauth' && ctx.oauth !== null && ctx.oauth.server === ctx.fqdn
+        ? ' (OAuth)'
+        : '';
     const runs = record.runs > 1 ? ` ×${record.runs}` : '';
-    return { kind: 'done', text: `${short}${extra}${runs}`, label: `Step ${step} done ${when}${extra ? ', assigned the OAuthTokenIssuer certificate' : ''}${runs ? `, run ${record.runs} times` : ''}` };
+    return {
+      kind: 'done',
+      text: `${short}${extra}${runs}`,
+      label: `Step ${step} done ${when}${extra ? ', assigned the OAuthTokenIssuer certificate' : ''}${runs ? `, run ${record.runs} times` : ''}`,
+    };
   }
   const next = status.phase === 'blocked' || status.phase === 'ready-for-step3' ? 3 : status.stepsDone + 1;
   if (step !== next) return { kind: 'not-started', text: 'Not started', label: `Step ${step} not started` };
   if (step === 3 && status.phase === 'blocked') {
     const r = status.remediation;
-    if (r === null) return { kind: 'blocked', text: 'Blocked: stale replica', label: 'Step 3 blocked: stale local replica. Open the server to choose a remediation.' };
+    if (r === null)
+      return {
+        kind: 'blocked',
+        text: 'Blocked: stale replica',
+        label: 'Step 3 blocked: stale local replica. Open the server to choose a remediation.',
+      };
     if (r.waitingFor !== null) {
       const first = ctx.cms.waitingFor[0];
-      const text = first ? `Path ${r.path}: waiting for ${shortName(first.server)} Step ${first.nextStep}` : `Path ${r.path}: waiting`;
+      const text = first
+        ? `Path ${r.path}: waiting for ${shortName(first.server)} Step ${first.nextStep}`
+        : `Path ${r.path}: waiting`;
       return { kind: 'waiting', text, label: `Step 3 blocked; ${text}` };
     }
     const item = r.next?.id === 'verify' ? 'verify' : (r.next?.id.replace(/-/g, ' ') ?? '');
-    return { kind: 'remediation', text: `Path ${r.path}: ${item}`, label: `Step 3 blocked; remediation path ${r.path}, next: ${r.next?.title ?? ''}` };
+    return {
+      kind: 'remediation',
+      text: `Path ${r.path}: ${item}`,
+      label: `Step 3 blocked; remediation path ${r.path}, next: ${r.next?.title ?? ''}`,
+    };
   }
-  if (step === 3 && !roleNeedsOAuth(ctx.role)) return { kind: 'no-gate', text: 'Next (no OAuth gate)', label: 'Step 3 is next; this role has no OAuth gate' };
+  if (step === 3 && !roleNeedsOAuth(ctx.role))
+    return { kind: 'no-gate', text: 'Next (no OAuth gate)', label: 'Step 3 is next; this role has no OAuth gate' };
   return { kind: 'next', text: 'Next', label: `Step ${step} is next` };
 }
 

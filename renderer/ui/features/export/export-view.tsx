@@ -1,4 +1,15 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle1, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Subtitle1,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { exportRunbook, RUNBOOK_FORMAT_INFO } from '../../../core/runbook';
@@ -8,9 +19,20 @@ import type { Workspace } from '../../workspace/workspace';
 import { systemClock } from '../../workspace/workspace';
 
 const useStyles = makeStyles({
-  page: { display: 'grid', gridTemplateColumns: 'minmax(260px, 320px) minmax(0, 1fr)', gap: tokens.spacingHorizontalXL, '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
+  page: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(260px, 320px) minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalXL,
+    '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
   side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  preview: { width: '100%', height: '70vh', border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: '#fff' },
+  preview: {
+    width: '100%',
+    height: '70vh',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: '#fff',
+  },
   text: {
     margin: 0,
     height: '70vh',
@@ -34,7 +56,15 @@ const FORMATS: readonly { id: ExportFormat; label: string; note: string }[] = [
 ];
 
 /** Export: the format, a live preview, and Save (a save dialog on the desktop, a download in the browser). */
-export function ExportView({ workspace, host, setNotice }: { workspace: Workspace; host: Host; setNotice: (n: NoticeState | null) => void }) {
+export function ExportView({
+  workspace,
+  host,
+  setNotice,
+}: {
+  workspace: Workspace;
+  host: Host;
+  setNotice: (n: NoticeState | null) => void;
+}) {
   const styles = useStyles();
   const [format, setFormat] = useState<ExportFormat>('html');
   const [busy, setBusy] = useState(false);
@@ -54,7 +84,11 @@ export function ExportView({ workspace, host, setNotice }: { workspace: Workspac
         setNotice({ intent: 'success', title: 'Runbook exported', text: saved.name, transient: true });
       }
     } catch (error) {
-      setNotice({ intent: 'error', title: 'Not exported', text: error instanceof Error ? error.message : String(error) });
+      setNotice({
+        intent: 'error',
+        title: 'Not exported',
+        text: error instanceof Error ? error.message : String(error),
+      });
     } finally {
       setBusy(false);
     }
@@ -75,14 +109,19 @@ export function ExportView({ workspace, host, setNotice }: { workspace: Workspac
         </Field>
         {pdfUnavailable ? (
           <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>PDF export is built into the desktop app. In a browser, export HTML, open it and print it to PDF.</MessageBarBody>
+            <MessageBarBody>
+              PDF export is built into the desktop app. In a browser, export HTML, open it and print it to PDF.
+            </MessageBarBody>
           </MessageBar>
         ) : (
           <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void save()}>
             {host.kind === 'electron' ? 'Save…' : 'Download'}
           </Button>
         )}
-        <Text className={styles.muted}>Times in the runbook are UTC (ISO 8601). The runbook is made from the history, so it always matches what was recorded.</Text>
+        <Text className={styles.muted}>
+          Times in the runbook are UTC (ISO 8601). The runbook is made from the history, so it always matches what was
+          recorded.
+        </Text>
       </div>
       {format === 'html' || format === 'pdf' ? (
         <iframe className={styles.preview} title="Runbook preview" sandbox="" srcDoc={content} />

@@ -1,7 +1,26 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Subtitle2,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { CheckmarkCircleRegular, DismissCircleRegular } from '@fluentui/react-icons';
 import { useId, useMemo, useState } from 'react';
-import { CONSOLE_LOCALES, DEFAULT_CONSOLE_LOCALE, describeConsoleLocale, judgeEvidence, toEvidenceInput, type EvidenceJudgement } from '../../../core/evidence';
+import {
+  CONSOLE_LOCALES,
+  DEFAULT_CONSOLE_LOCALE,
+  describeConsoleLocale,
+  judgeEvidence,
+  toEvidenceInput,
+  type EvidenceJudgement,
+} from '../../../core/evidence';
 import type { OAuthAssignment } from '../../../core/gate/gate';
 import type { Command } from '../../../core/events/schema';
 import type { Preferences } from '../../../host/host';
@@ -10,8 +29,18 @@ const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   settings: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
   paste: { fontFamily: tokens.fontFamilyMonospace },
-  read: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  readBox: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground1 },
+  read: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+  },
+  readBox: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
@@ -28,7 +57,13 @@ const TIME_ZONES: readonly string[] = (() => {
  * The evidence box: paste command output; see what was read (before any verdict, so a misparse
  * shows), in which locale and time zone; then the verdict, and record it.
  */
-export function EvidenceBox(props: { server: string; oauth: OAuthAssignment | null; timeZone: string; preferences: Preferences; record: (command: Command) => string | null }) {
+export function EvidenceBox(props: {
+  server: string;
+  oauth: OAuthAssignment | null;
+  timeZone: string;
+  preferences: Preferences;
+  record: (command: Command) => string | null;
+}) {
   const styles = useStyles();
   const [text, setText] = useState('');
   const [locale, setLocale] = useState(() => props.preferences.get('console-locale') ?? DEFAULT_CONSOLE_LOCALE);
@@ -36,8 +71,14 @@ export function EvidenceBox(props: { server: string; oauth: OAuthAssignment | nu
   const [timeZone, setTimeZone] = useState(() => props.preferences.get('console-time-zone') ?? props.timeZone);
   const [outcome, setOutcome] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const pasteId = useId();
-  const ctx = useMemo(() => ({ server: props.server, oauth: props.oauth, locale, localeChosen, timeZone }), [props.server, props.oauth, locale, localeChosen, timeZone]);
-  const judgement: EvidenceJudgement | null = useMemo(() => (text.trim() === '' ? null : judgeEvidence(text, ctx)), [text, ctx]);
+  const ctx = useMemo(
+    () => ({ server: props.server, oauth: props.oauth, locale, localeChosen, timeZone }),
+    [props.server, props.oauth, locale, localeChosen, timeZone],
+  );
+  const judgement: EvidenceJudgement | null = useMemo(
+    () => (text.trim() === '' ? null : judgeEvidence(text, ctx)),
+    [text, ctx],
+  );
   const zones = TIME_ZONES.includes(timeZone) ? TIME_ZONES : [timeZone, ...TIME_ZONES];
 
   const recordIt = () => {
@@ -51,7 +92,11 @@ export function EvidenceBox(props: { server: string; oauth: OAuthAssignment | nu
       setOutcome({ intent: 'error', text: refusal });
       return;
     }
-    setOutcome(judgement.verdict.accepted ? { intent: 'success', text: 'Evidence recorded. Step 3 can go ahead.' } : { intent: 'success', text: 'The rejected evidence is kept in the timeline and the runbook.' });
+    setOutcome(
+      judgement.verdict.accepted
+        ? { intent: 'success', text: 'Evidence recorded. Step 3 can go ahead.' }
+        : { intent: 'success', text: 'The rejected evidence is kept in the timeline and the runbook.' },
+    );
     setText('');
   };
 
@@ -59,10 +104,14 @@ export function EvidenceBox(props: { server: string; oauth: OAuthAssignment | nu
     <section className={styles.box} aria-label="Evidence">
       <Subtitle2 as="h4">Paste the evidence</Subtitle2>
       <Text>
-        The verification script&apos;s one line of JSON is best. <code>Get-CsManagementStoreReplicationStatus</code>, <code>Get-CsCertificate -Type OAuthTokenIssuer</code> or an event 3038 listing also work.
+        The verification script&apos;s one line of JSON is best. <code>Get-CsManagementStoreReplicationStatus</code>,{' '}
+        <code>Get-CsCertificate -Type OAuthTokenIssuer</code> or an event 3038 listing also work.
       </Text>
       <div className={styles.settings}>
-        <Field label="Console date format" hint={`Dates are read as ${describeConsoleLocale(CONSOLE_LOCALES.find((l) => l.id === locale) ?? CONSOLE_LOCALES[0]!)}.`}>
+        <Field
+          label="Console date format"
+          hint={`Dates are read as ${describeConsoleLocale(CONSOLE_LOCALES.find((l) => l.id === locale) ?? CONSOLE_LOCALES[0]!)}.`}
+        >
           <Select
             value={locale}
             onChange={(_, d) => {
@@ -128,10 +177,18 @@ export function EvidenceBox(props: { server: string; oauth: OAuthAssignment | nu
               </ul>
             )}
           </div>
-          <MessageBar intent={judgement.verdict.accepted ? 'success' : 'error'} layout="multiline" icon={judgement.verdict.accepted ? <CheckmarkCircleRegular /> : <DismissCircleRegular />}>
+          <MessageBar
+            intent={judgement.verdict.accepted ? 'success' : 'error'}
+            layout="multiline"
+            icon={judgement.verdict.accepted ? <CheckmarkCircleRegular /> : <DismissCircleRegular />}
+          >
             <MessageBarBody>
-              <MessageBarTitle>{judgement.verdict.accepted ? 'Accepted — Step 3 can go ahead' : 'Not accepted'}</MessageBarTitle>
-              {judgement.verdict.accepted ? 'This shows the local store holds the OAuth assignment.' : judgement.verdict.message}
+              <MessageBarTitle>
+                {judgement.verdict.accepted ? 'Accepted — Step 3 can go ahead' : 'Not accepted'}
+              </MessageBarTitle>
+              {judgement.verdict.accepted
+                ? 'This shows the local store holds the OAuth assignment.'
+                : judgement.verdict.message}
             </MessageBarBody>
           </MessageBar>
           <div className={styles.actions}>

@@ -1,4 +1,21 @@
-import { Body1, Button, Field, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, Radio, RadioGroup, Subtitle2, Switch, Text, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Field,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  mergeClasses,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Switch,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { CheckmarkCircleFilled, CircleRegular, ArrowCircleRightRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Command, RemediationPath } from '../../../core/events/schema';
@@ -15,7 +32,14 @@ import { Scripts } from './scripts';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  items: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  items: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
   item: { display: 'grid', gridTemplateColumns: '24px minmax(0, 1fr)', gap: tokens.spacingHorizontalS },
   itemBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   icon: { fontSize: '20px', marginTop: '2px' },
@@ -24,17 +48,32 @@ const useStyles = makeStyles({
   pending: { color: tokens.colorNeutralForeground3 },
   muted: { color: tokens.colorNeutralForeground2 },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
-  override: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  override: {
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
 });
 
 const PATH_HINTS: Record<RemediationPath, (status: ServerStatus, snapshot: ServerSnapshot) => string> = {
   A: () => 'fastest; needs access to the CMS',
-  B: (_s, snap) => (snap.context.cms.running.length > 0 ? `needs a CMS-pool Front End running — ${snap.context.cms.running.map(shortName).join(', ')} is` : 'needs a CMS-pool Front End running — none is yet'),
+  B: (_s, snap) =>
+    snap.context.cms.running.length > 0
+      ? `needs a CMS-pool Front End running — ${snap.context.cms.running.map(shortName).join(', ')} is`
+      : 'needs a CMS-pool Front End running — none is yet',
   C: () => 'once CMS replication has completed',
 };
 
 /** Step 3's gate: why it is open, or why it is blocked (with both times), and the way out. */
-export function GatePanel(props: { workspace: Workspace; host: Host; status: ServerStatus; snapshot: ServerSnapshot; record: (command: Command) => string | null }) {
+export function GatePanel(props: {
+  workspace: Workspace;
+  host: Host;
+  status: ServerStatus;
+  snapshot: ServerSnapshot;
+  record: (command: Command) => string | null;
+}) {
   const styles = useStyles();
   const { status, snapshot, host } = props;
   const ctx = snapshot.context;
@@ -58,8 +97,16 @@ export function GatePanel(props: { workspace: Workspace; host: Host; status: Ser
       <MessageBar intent="error" layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>Blocked: stale local replica</MessageBarTitle>
-          This server&apos;s local configuration store was {gate.step1At === null ? 'never taken' : <>copied at <TimeText iso={gate.step1At} timeZone={timeZone} withSeconds /></>}, before the OAuthTokenIssuer certificate was assigned on{' '}
-          {shortName(gate.assignedOn)} at <TimeText iso={gate.assignedAt} timeZone={timeZone} withSeconds />. Step 3 here would not show it.
+          This server&apos;s local configuration store was{' '}
+          {gate.step1At === null ? (
+            'never taken'
+          ) : (
+            <>
+              copied at <TimeText iso={gate.step1At} timeZone={timeZone} withSeconds />
+            </>
+          )}
+          , before the OAuthTokenIssuer certificate was assigned on {shortName(gate.assignedOn)} at{' '}
+          <TimeText iso={gate.assignedAt} timeZone={timeZone} withSeconds />. Step 3 here would not show it.
         </MessageBarBody>
       </MessageBar>
       <Remediation {...props} />
@@ -68,7 +115,19 @@ export function GatePanel(props: { workspace: Workspace; host: Host; status: Ser
   );
 }
 
-function Remediation({ workspace, host, status, snapshot, record }: { workspace: Workspace; host: Host; status: ServerStatus; snapshot: ServerSnapshot; record: (command: Command) => string | null }) {
+function Remediation({
+  workspace,
+  host,
+  status,
+  snapshot,
+  record,
+}: {
+  workspace: Workspace;
+  host: Host;
+  status: ServerStatus;
+  snapshot: ServerSnapshot;
+  record: (command: Command) => string | null;
+}) {
   const styles = useStyles();
   const ctx = snapshot.context;
   const [error, setError] = useState<string | null>(null);
@@ -83,9 +142,17 @@ function Remediation({ workspace, host, status, snapshot, record }: { workspace:
   return (
     <section className={styles.panel} aria-label="Remediation">
       <Subtitle2 as="h4">Choose how to bring the local store up to date</Subtitle2>
-      <RadioGroup value={selected ?? ''} aria-label="Remediation path" onChange={(_, d) => setSelected(d.value as RemediationPath)}>
+      <RadioGroup
+        value={selected ?? ''}
+        aria-label="Remediation path"
+        onChange={(_, d) => setSelected(d.value as RemediationPath)}
+      >
         {(['A', 'B', 'C'] as const).map((p) => (
-          <Radio key={p} value={p} label={`${p}  ${REMEDIATIONS[p].title} (${PATH_HINTS[p](status, snapshot)})${p === path ? ' — chosen' : ''}`} />
+          <Radio
+            key={p}
+            value={p}
+            label={`${p}  ${REMEDIATIONS[p].title} (${PATH_HINTS[p](status, snapshot)})${p === path ? ' — chosen' : ''}`}
+          />
         ))}
       </RadioGroup>
       {selected !== null && selected !== path && (
@@ -99,12 +166,21 @@ function Remediation({ workspace, host, status, snapshot, record }: { workspace:
           >
             {path === null ? `Start path ${selected}` : `Switch to path ${selected}`}
           </Button>
-          {path !== null && <Text className={styles.muted}>The switch is recorded; what was done on path {path} stays in the runbook.</Text>}
+          {path !== null && (
+            <Text className={styles.muted}>
+              The switch is recorded; what was done on path {path} stays in the runbook.
+            </Text>
+          )}
         </div>
       )}
       {ctx.switches.length > 1 && (
         <Text className={styles.muted}>
-          Path changed: {ctx.switches.filter((s) => s.from !== null).map((s) => `${s.from} → ${s.to}`).join(', ')} (recorded).
+          Path changed:{' '}
+          {ctx.switches
+            .filter((s) => s.from !== null)
+            .map((s) => `${s.from} → ${s.to}`)
+            .join(', ')}{' '}
+          (recorded).
         </Text>
       )}
       {error && (
@@ -117,7 +193,13 @@ function Remediation({ workspace, host, status, snapshot, record }: { workspace:
       ) : (
         <>
           <Body1>{REMEDIATIONS[path].summary}</Body1>
-          {path === 'A' && <Switch checked={fileRoute} onChange={(_, d) => setFileRoute(d.checked)} label="Go through a file (export on another server, copy, import here)" />}
+          {path === 'A' && (
+            <Switch
+              checked={fileRoute}
+              onChange={(_, d) => setFileRoute(d.checked)}
+              label="Go through a file (export on another server, copy, import here)"
+            />
+          )}
           <ol className={styles.items}>
             {REMEDIATIONS[path].items.map((item, index) => (
               <ChecklistRow
@@ -140,12 +222,22 @@ function Remediation({ workspace, host, status, snapshot, record }: { workspace:
       {next?.id !== 'verify' && (
         <div>
           <Link as="button" onClick={() => setShowVerify((v) => !v)} aria-expanded={showVerify}>
-            {showVerify ? 'Hide the verification script' : 'Show the verification script (its output is the best evidence)'}
+            {showVerify
+              ? 'Hide the verification script'
+              : 'Show the verification script (its output is the best evidence)'}
           </Link>
         </div>
       )}
-      {showVerify && next?.id !== 'verify' && <Scripts workspace={workspace} host={host} server={ctx.fqdn} request={{ kind: 'verify' }} />}
-      <EvidenceBox server={ctx.fqdn} oauth={ctx.oauth} timeZone={host.timeZone()} preferences={host.preferences} record={record} />
+      {showVerify && next?.id !== 'verify' && (
+        <Scripts workspace={workspace} host={host} server={ctx.fqdn} request={{ kind: 'verify' }} />
+      )}
+      <EvidenceBox
+        server={ctx.fqdn}
+        oauth={ctx.oauth}
+        timeZone={host.timeZone()}
+        preferences={host.preferences}
+        record={record}
+      />
     </section>
   );
 }
@@ -169,10 +261,19 @@ function ChecklistRow(props: {
   const showScripts = item.kind !== 'step1' || state !== 'done';
   return (
     <li className={styles.item}>
-      <Icon className={mergeClasses(styles.icon, state === 'done' ? styles.done : state === 'current' ? styles.current : styles.pending)} aria-hidden />
+      <Icon
+        className={mergeClasses(
+          styles.icon,
+          state === 'done' ? styles.done : state === 'current' ? styles.current : styles.pending,
+        )}
+        aria-hidden
+      />
       <div className={styles.itemBody}>
         <Text weight="semibold">
-          {props.label} {item.title} <span className="visually-hidden">({state === 'done' ? 'done' : state === 'current' ? 'to do now' : 'later'})</span>
+          {props.label} {item.title}{' '}
+          <span className="visually-hidden">
+            ({state === 'done' ? 'done' : state === 'current' ? 'to do now' : 'later'})
+          </span>
         </Text>
         {state === 'done' && <Text className={styles.muted}>Done.</Text>}
         {props.waitingFor && (
@@ -195,7 +296,10 @@ function ChecklistRow(props: {
         )}
         {item.kind === 'evidence' && state === 'current' && (
           <>
-            <Text className={styles.muted}>Run the verification script on {props.server}, then paste its one line of output in the evidence box below.</Text>
+            <Text className={styles.muted}>
+              Run the verification script on {props.server}, then paste its one line of output in the evidence box
+              below.
+            </Text>
             <Scripts workspace={props.workspace} host={props.host} server={props.server} request={{ kind: 'verify' }} />
           </>
         )}
@@ -203,14 +307,27 @@ function ChecklistRow(props: {
           <div className={styles.row}>
             <Button
               appearance="primary"
-              onClick={() => setError(props.record({ type: 'remediation.item.completed', server: props.server, path: props.path, item: item.id }))}
+              onClick={() =>
+                setError(
+                  props.record({
+                    type: 'remediation.item.completed',
+                    server: props.server,
+                    path: props.path,
+                    item: item.id,
+                  }),
+                )
+              }
             >
               Mark {props.label} done
             </Button>
             <Text className={styles.muted}>Success: {item.success}</Text>
           </div>
         )}
-        {item.kind === 'step1' && state === 'current' && <Text className={styles.muted}>Then record Step 1 again in the checklist above (Step 1 → Record a re-run).</Text>}
+        {item.kind === 'step1' && state === 'current' && (
+          <Text className={styles.muted}>
+            Then record Step 1 again in the checklist above (Step 1 → Record a re-run).
+          </Text>
+        )}
         {error && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>{error}</MessageBarBody>
@@ -246,7 +363,10 @@ function Override({ server, record }: { server: string; record: (command: Comman
             <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
           </Field>
           <div className={styles.row}>
-            <Button appearance="primary" onClick={() => setError(record({ type: 'override.recorded', server, reason }))}>
+            <Button
+              appearance="primary"
+              onClick={() => setError(record({ type: 'override.recorded', server, reason }))}
+            >
               Override the gate
             </Button>
             <Button

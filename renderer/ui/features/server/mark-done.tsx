@@ -1,4 +1,13 @@
-import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  tokens,
+} from '@fluentui/react-components';
 import { CheckmarkRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import type { Command } from '../../../core/events/schema';
@@ -58,11 +67,25 @@ export function MarkDone(props: {
   return (
     <div className={styles.box}>
       {props.askThumbprint && (
-        <Field label="Thumbprint of the OAuthTokenIssuer certificate you assigned" hint="Optional but recommended: evidence can then be checked against it. 40 hexadecimal digits (spaces are ignored).">
-          <Input className={styles.mono} value={thumbprint} onChange={(_, d) => setThumbprint(d.value)} placeholder="0123456789ABCDEF0123456789ABCDEF01234567" />
+        <Field
+          label="Thumbprint of the OAuthTokenIssuer certificate you assigned"
+          hint="Optional but recommended: evidence can then be checked against it. 40 hexadecimal digits (spaces are ignored)."
+        >
+          <Input
+            className={styles.mono}
+            value={thumbprint}
+            onChange={(_, d) => setThumbprint(d.value)}
+            placeholder="0123456789ABCDEF0123456789ABCDEF01234567"
+          />
         </Field>
       )}
-      {props.timeMatters === undefined && <Checkbox checked={earlier} onChange={(_, d) => setEarlier(Boolean(d.checked))} label="It was done earlier: enter the time" />}
+      {props.timeMatters === undefined && (
+        <Checkbox
+          checked={earlier}
+          onChange={(_, d) => setEarlier(Boolean(d.checked))}
+          label="It was done earlier: enter the time"
+        />
+      )}
       <div className={styles.row}>
         {earlier && (
           <Field label={`Finished at (${props.timeZone})`} hint={props.timeMatters}>

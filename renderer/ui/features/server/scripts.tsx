@@ -15,12 +15,27 @@ const useStyles = makeStyles({
  * The scripts for one request on one server, built from the deployment's real values. Copying one
  * puts it on the clipboard and records it in the timeline (with its text, for the runbook).
  */
-export function Scripts({ workspace, host, server, request, options }: { workspace: Workspace; host: Host; server: string; request: ScriptRequest; options?: ScriptOptions }) {
+export function Scripts({
+  workspace,
+  host,
+  server,
+  request,
+  options,
+}: {
+  workspace: Workspace;
+  host: Host;
+  server: string;
+  request: ScriptRequest;
+  options?: ScriptOptions;
+}) {
   const styles = useStyles();
   const deployment = useDeployment(workspace, (s) => s.context.deployment);
   const oauth = useDeployment(workspace, (s) => s.context.oauth);
   const result = useMemo(
-    () => (deployment === null ? null : buildScripts({ deployment, oauth, ...(options ? { options } : {}) }, server, request)),
+    () =>
+      deployment === null
+        ? null
+        : buildScripts({ deployment, oauth, ...(options ? { options } : {}) }, server, request),
     // The request and options are small objects made per render; compare them by value.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [deployment, oauth, server, JSON.stringify(request), JSON.stringify(options ?? null)],

@@ -1,5 +1,25 @@
-import { Badge, Body1, Button, Caption1, Link, makeStyles, mergeClasses, Subtitle1, Subtitle2, Text, Title3, tokens } from '@fluentui/react-components';
-import { ArrowCircleRightRegular, ArrowLeftRegular, CheckmarkCircleFilled, CircleRegular, ErrorCircleFilled, ShieldErrorRegular } from '@fluentui/react-icons';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Link,
+  makeStyles,
+  mergeClasses,
+  Subtitle1,
+  Subtitle2,
+  Text,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  ArrowCircleRightRegular,
+  ArrowLeftRegular,
+  CheckmarkCircleFilled,
+  CircleRegular,
+  ErrorCircleFilled,
+  ShieldErrorRegular,
+} from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Command } from '../../../core/events/schema';
 import { GATE_RULE_LABELS } from '../../../core/gate/gate';
@@ -20,7 +40,14 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1100px' },
   head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   mono: { fontFamily: tokens.fontFamilyMonospace },
-  steps: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  steps: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
   step: {
     display: 'grid',
     gridTemplateColumns: '28px minmax(0, 1fr)',
@@ -45,7 +72,17 @@ const useStyles = makeStyles({
 });
 
 /** One server: its four steps as a checklist in the wizard's words, and Step 3's gate with the way out. */
-export function ServerView({ workspace, host, fqdn, onBack }: { workspace: Workspace; host: Host; fqdn: string; onBack: () => void }) {
+export function ServerView({
+  workspace,
+  host,
+  fqdn,
+  onBack,
+}: {
+  workspace: Workspace;
+  host: Host;
+  fqdn: string;
+  onBack: () => void;
+}) {
   const actor = useServerActor(workspace, fqdn);
   const styles = useStyles();
   if (actor === undefined) {
@@ -59,7 +96,19 @@ export function ServerView({ workspace, host, fqdn, onBack }: { workspace: Works
   return <ServerChecklist workspace={workspace} host={host} fqdn={fqdn} actor={actor} onBack={onBack} />;
 }
 
-function ServerChecklist({ workspace, host, fqdn, actor, onBack }: { workspace: Workspace; host: Host; fqdn: string; actor: NonNullable<ReturnType<typeof useServerActor>>; onBack: () => void }) {
+function ServerChecklist({
+  workspace,
+  host,
+  fqdn,
+  actor,
+  onBack,
+}: {
+  workspace: Workspace;
+  host: Host;
+  fqdn: string;
+  actor: NonNullable<ReturnType<typeof useServerActor>>;
+  onBack: () => void;
+}) {
   const styles = useStyles();
   const { status, snapshot } = useServerStatus(actor);
   const deployment = useDeployment(workspace, (s) => s.context.deployment);
@@ -83,25 +132,53 @@ function ServerChecklist({ workspace, host, fqdn, actor, onBack }: { workspace: 
           {fqdn}
         </Title3>
         <Body1 className={styles.meta}>
-          {ROLE_LABELS[server.role]}, pool <span className={styles.mono}>{server.pool}</span> · {product.name} · run scripts in the {product.shell}
+          {ROLE_LABELS[server.role]}, pool <span className={styles.mono}>{server.pool}</span> · {product.name} · run
+          scripts in the {product.shell}
           {!roleNeedsOAuth(server.role) && ' · no OAuth gate for this role'}
         </Body1>
       </div>
       <ol className={styles.steps}>
         {STEP_NUMBERS.map((step) => (
-          <StepItem key={step} step={step} workspace={workspace} host={host} status={status} snapshot={snapshot} record={record} />
+          <StepItem
+            key={step}
+            step={step}
+            workspace={workspace}
+            host={host}
+            status={status}
+            snapshot={snapshot}
+            record={record}
+          />
         ))}
       </ol>
     </article>
   );
 }
 
-function StepItem({ step, workspace, host, status, snapshot, record }: { step: StepNumber; workspace: Workspace; host: Host; status: ServerStatus; snapshot: ServerSnapshot; record: (command: Command) => string | null }) {
+function StepItem({
+  step,
+  workspace,
+  host,
+  status,
+  snapshot,
+  record,
+}: {
+  step: StepNumber;
+  workspace: Workspace;
+  host: Host;
+  status: ServerStatus;
+  snapshot: ServerSnapshot;
+  record: (command: Command) => string | null;
+}) {
   const styles = useStyles();
   const ctx = snapshot.context;
   const done = ctx.steps[step];
   const timeZone = host.timeZone();
-  const nextStep = status.phase === 'blocked' || status.phase === 'ready-for-step3' ? 3 : status.phase === 'services-running' ? null : status.stepsDone + 1;
+  const nextStep =
+    status.phase === 'blocked' || status.phase === 'ready-for-step3'
+      ? 3
+      : status.phase === 'services-running'
+        ? null
+        : status.stepsDone + 1;
   const isNext = nextStep === step;
   const isBlocked = step === 3 && status.phase === 'blocked';
   const rerunnable = done !== undefined && (step === 1 || step === 3);
@@ -110,13 +187,32 @@ function StepItem({ step, workspace, host, status, snapshot, record }: { step: S
   const [showGuide, setShowGuide] = useState(isNext && !isBlocked);
   const guide = wizardGuide(ctx.product, ctx.role, step);
   const overridden = step === 3 && done?.rule === 'override';
-  const Icon = done ? (overridden ? ShieldErrorRegular : CheckmarkCircleFilled) : isBlocked ? ErrorCircleFilled : isNext ? ArrowCircleRightRegular : CircleRegular;
-  const iconClass = done ? (overridden ? styles.override : styles.done) : isBlocked ? styles.blocked : isNext ? styles.next : styles.pending;
+  const Icon = done
+    ? overridden
+      ? ShieldErrorRegular
+      : CheckmarkCircleFilled
+    : isBlocked
+      ? ErrorCircleFilled
+      : isNext
+        ? ArrowCircleRightRegular
+        : CircleRegular;
+  const iconClass = done
+    ? overridden
+      ? styles.override
+      : styles.done
+    : isBlocked
+      ? styles.blocked
+      : isNext
+        ? styles.next
+        : styles.pending;
   const assigns = step === 3 && ctx.oauth === null && status.gate.allowed && status.gate.rule === 'assigns-oauth';
   const titleId = `step-${step}-title`;
 
   return (
-    <li className={mergeClasses(styles.step, isNext && !isBlocked && styles.current, isBlocked && styles.blockedStep)} aria-labelledby={titleId}>
+    <li
+      className={mergeClasses(styles.step, isNext && !isBlocked && styles.current, isBlocked && styles.blockedStep)}
+      aria-labelledby={titleId}
+    >
       <Icon className={mergeClasses(styles.icon, iconClass)} aria-hidden />
       <div className={styles.body}>
         <Subtitle1 as="h3" id={titleId}>
@@ -127,10 +223,7 @@ function StepItem({ step, workspace, host, status, snapshot, record }: { step: S
             Done <TimeText iso={done.at} timeZone={timeZone} /> · {done.operator}
             {done.runs > 1 && ` · run ${done.runs} times`}
             {step === 3 && done.rule && (
-              <>
-                {' '}
-                · gate: {overridden ? <Badge color="warning">override</Badge> : GATE_RULE_LABELS[done.rule]}
-              </>
+              <> · gate: {overridden ? <Badge color="warning">override</Badge> : GATE_RULE_LABELS[done.rule]}</>
             )}
           </Text>
         ) : (
@@ -138,10 +231,13 @@ function StepItem({ step, workspace, host, status, snapshot, record }: { step: S
         )}
         {overridden && ctx.override && (
           <Text>
-            <strong>Override:</strong> {ctx.override.reason} ({ctx.override.operator}, <TimeText iso={ctx.override.at} timeZone={timeZone} />)
+            <strong>Override:</strong> {ctx.override.reason} ({ctx.override.operator},{' '}
+            <TimeText iso={ctx.override.at} timeZone={timeZone} />)
           </Text>
         )}
-        {step === 3 && !done && status.stepsDone >= 2 && <GatePanel workspace={workspace} host={host} status={status} snapshot={snapshot} record={record} />}
+        {step === 3 && !done && status.stepsDone >= 2 && (
+          <GatePanel workspace={workspace} host={host} status={status} snapshot={snapshot} record={record} />
+        )}
         {(isNext || showRerun) && (
           <>
             <div className={styles.row}>
@@ -186,7 +282,10 @@ function StepItem({ step, workspace, host, status, snapshot, record }: { step: S
           </div>
         )}
         {step === 1 && !done && isBlocked === false && ctx.oauth === null && roleNeedsOAuth(ctx.role) && (
-          <Caption1>Tip: assign the OAuthTokenIssuer certificate first (Step 3 on the CMS pool&apos;s first Front End); a Step 1 taken before that leaves this server with a stale local store.</Caption1>
+          <Caption1>
+            Tip: assign the OAuthTokenIssuer certificate first (Step 3 on the CMS pool&apos;s first Front End); a Step 1
+            taken before that leaves this server with a stale local store.
+          </Caption1>
         )}
       </div>
     </li>

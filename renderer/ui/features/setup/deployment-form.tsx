@@ -1,16 +1,47 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Subtitle1,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import { canHostCms, POOL_KIND_LABELS, POOL_KINDS, ROLE_LABELS, ROLE_OF_POOL_KIND, type Deployment, type PoolKind } from '../../../core/model/deployment';
+import {
+  canHostCms,
+  POOL_KIND_LABELS,
+  POOL_KINDS,
+  ROLE_LABELS,
+  ROLE_OF_POOL_KIND,
+  type Deployment,
+  type PoolKind,
+} from '../../../core/model/deployment';
 import { normalizeFqdn } from '../../../core/model/fqdn';
 import { ProductSelect } from '../../components/product-select';
 import { validateDeployment, type DeploymentProblem } from '../../../core/model/validate';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
   table: { width: '100%', borderCollapse: 'collapse' },
-  th: { textAlign: 'left', padding: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  th: {
+    textAlign: 'left',
+    padding: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   td: { padding: tokens.spacingVerticalXS, verticalAlign: 'top' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   role: { display: 'inline-block', paddingTop: tokens.spacingVerticalS },
@@ -20,7 +51,14 @@ const useStyles = makeStyles({
 
 /** An empty deployment to start from. */
 export function emptyDeployment(): Deployment {
-  return { name: '', product: 'lync2013', sipDomain: '', cmsPool: null, pools: [{ fqdn: '', kind: 'enterprise-front-end' }], servers: [{ fqdn: '', pool: '', role: 'front-end' }] };
+  return {
+    name: '',
+    product: 'lync2013',
+    sipDomain: '',
+    cmsPool: null,
+    pools: [{ fqdn: '', kind: 'enterprise-front-end' }],
+    servers: [{ fqdn: '', pool: '', role: 'front-end' }],
+  };
 }
 
 function keyOf(p: DeploymentProblem): string {
@@ -31,7 +69,13 @@ function keyOf(p: DeploymentProblem): string {
  * The deployment's product, SIP domain, pools, servers and CMS pool, with the model's validation
  * shown at each field (after it was left, or once the admin tried to go on).
  */
-export function DeploymentForm(props: { initial: Deployment; submitLabel: string; onSubmit: (deployment: Deployment) => string | null; onCancel: () => void; lockedServers?: readonly string[] }) {
+export function DeploymentForm(props: {
+  initial: Deployment;
+  submitLabel: string;
+  onSubmit: (deployment: Deployment) => string | null;
+  onCancel: () => void;
+  lockedServers?: readonly string[];
+}) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Deployment>(props.initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -49,7 +93,10 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
   const fieldState = (key: string) => {
     const p = byKey.get(key);
     if (p === undefined || !(submitted || touched.has(key))) return {};
-    return { validationState: p.severity === 'error' ? ('error' as const) : ('warning' as const), validationMessage: p.message };
+    return {
+      validationState: p.severity === 'error' ? ('error' as const) : ('warning' as const),
+      validationMessage: p.message,
+    };
   };
   const update = (change: Partial<Deployment>) => setDraft((d) => ({ ...d, ...change }));
   const setPool = (i: number, change: Partial<{ fqdn: string; kind: PoolKind }>) =>
@@ -58,8 +105,13 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
       const after = { ...before, ...change };
       const pools = d.pools.map((p, j) => (j === i ? after : p));
       // Servers follow their pool: its new name, and the role of its new kind.
-      const servers = d.servers.map((s) => (normalizeFqdn(s.pool) === normalizeFqdn(before.fqdn) && before.fqdn !== '' ? { ...s, pool: after.fqdn, role: ROLE_OF_POOL_KIND[after.kind] } : s));
-      const cmsPool = d.cmsPool !== null && normalizeFqdn(d.cmsPool) === normalizeFqdn(before.fqdn) ? after.fqdn : d.cmsPool;
+      const servers = d.servers.map((s) =>
+        normalizeFqdn(s.pool) === normalizeFqdn(before.fqdn) && before.fqdn !== ''
+          ? { ...s, pool: after.fqdn, role: ROLE_OF_POOL_KIND[after.kind] }
+          : s,
+      );
+      const cmsPool =
+        d.cmsPool !== null && normalizeFqdn(d.cmsPool) === normalizeFqdn(before.fqdn) ? after.fqdn : d.cmsPool;
       return { ...d, pools, servers, cmsPool };
     });
   const setServer = (i: number, change: Partial<{ fqdn: string; pool: string }>) =>
@@ -74,7 +126,9 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
     }));
   const locked = new Set((props.lockedServers ?? []).map(normalizeFqdn));
   // A pool holding servers with recorded steps keeps its name: their history refers to it.
-  const poolLocked = (fqdn: string) => fqdn !== '' && draft.servers.some((s) => locked.has(normalizeFqdn(s.fqdn)) && normalizeFqdn(s.pool) === normalizeFqdn(fqdn));
+  const poolLocked = (fqdn: string) =>
+    fqdn !== '' &&
+    draft.servers.some((s) => locked.has(normalizeFqdn(s.fqdn)) && normalizeFqdn(s.pool) === normalizeFqdn(fqdn));
   const cmsCandidates = draft.pools.filter((p) => canHostCms(p.kind) && p.fqdn.trim() !== '');
 
   const submit = () => {
@@ -94,13 +148,24 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
     >
       <div className={styles.grid}>
         <Field label="Deployment name" required {...fieldState('name')}>
-          <Input value={draft.name} onChange={(_, d) => update({ name: d.value })} onBlur={() => touch('name')} placeholder="Contoso HQ" />
+          <Input
+            value={draft.name}
+            onChange={(_, d) => update({ name: d.value })}
+            onBlur={() => touch('name')}
+            placeholder="Contoso HQ"
+          />
         </Field>
         <Field label="Product version" required {...fieldState('product')}>
           <ProductSelect value={draft.product} onChange={(product) => update({ product })} />
         </Field>
         <Field label="Default SIP domain" required hint="Also the OAuth realm." {...fieldState('sipDomain')}>
-          <Input className={styles.mono} value={draft.sipDomain} onChange={(_, d) => update({ sipDomain: d.value })} onBlur={() => touch('sipDomain')} placeholder="contoso.com" />
+          <Input
+            className={styles.mono}
+            value={draft.sipDomain}
+            onChange={(_, d) => update({ sipDomain: d.value })}
+            onBlur={() => touch('sipDomain')}
+            placeholder="contoso.com"
+          />
         </Field>
       </div>
 
@@ -126,12 +191,28 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
             {draft.pools.map((pool, i) => (
               <tr key={i}>
                 <td className={styles.td}>
-                  <Field {...fieldState(`pools.${i}.fqdn`)} {...(fieldState(`pools.${i}`).validationMessage ? fieldState(`pools.${i}`) : {})}>
-                    <Input className={styles.mono} aria-label={`Pool ${i + 1} FQDN`} value={pool.fqdn} readOnly={poolLocked(pool.fqdn)} onChange={(_, d) => setPool(i, { fqdn: d.value })} onBlur={() => touch(`pools.${i}.fqdn`)} placeholder="fepool.contoso.local" />
+                  <Field
+                    {...fieldState(`pools.${i}.fqdn`)}
+                    {...(fieldState(`pools.${i}`).validationMessage ? fieldState(`pools.${i}`) : {})}
+                  >
+                    <Input
+                      className={styles.mono}
+                      aria-label={`Pool ${i + 1} FQDN`}
+                      value={pool.fqdn}
+                      readOnly={poolLocked(pool.fqdn)}
+                      onChange={(_, d) => setPool(i, { fqdn: d.value })}
+                      onBlur={() => touch(`pools.${i}.fqdn`)}
+                      placeholder="fepool.contoso.local"
+                    />
                   </Field>
                 </td>
                 <td className={styles.td}>
-                  <Select aria-label={`Pool ${i + 1} kind`} value={pool.kind} disabled={poolLocked(pool.fqdn)} onChange={(_, d) => setPool(i, { kind: d.value as PoolKind })}>
+                  <Select
+                    aria-label={`Pool ${i + 1} kind`}
+                    value={pool.kind}
+                    disabled={poolLocked(pool.fqdn)}
+                    onChange={(_, d) => setPool(i, { kind: d.value as PoolKind })}
+                  >
                     {POOL_KINDS.map((k) => (
                       <option key={k} value={k}>
                         {POOL_KIND_LABELS[k]}
@@ -145,20 +226,33 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
                     icon={<DeleteRegular />}
                     aria-label={`Remove pool ${pool.fqdn || i + 1}`}
                     disabled={poolLocked(pool.fqdn)}
-                    onClick={() => setDraft((d) => ({ ...d, pools: d.pools.filter((_, j) => j !== i), cmsPool: d.cmsPool === pool.fqdn ? null : d.cmsPool }))}
+                    onClick={() =>
+                      setDraft((d) => ({
+                        ...d,
+                        pools: d.pools.filter((_, j) => j !== i),
+                        cmsPool: d.cmsPool === pool.fqdn ? null : d.cmsPool,
+                      }))
+                    }
                   />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <Button icon={<AddRegular />} onClick={() => setDraft((d) => ({ ...d, pools: [...d.pools, { fqdn: '', kind: 'enterprise-front-end' }] }))}>
+        <Button
+          icon={<AddRegular />}
+          onClick={() => setDraft((d) => ({ ...d, pools: [...d.pools, { fqdn: '', kind: 'enterprise-front-end' }] }))}
+        >
           Add a pool
         </Button>
       </section>
 
       <Field label="Pool that hosts the Central Management Store" required {...fieldState('cmsPool')}>
-        <Select value={draft.cmsPool ?? ''} onChange={(_, d) => update({ cmsPool: d.value === '' ? null : d.value })} onBlur={() => touch('cmsPool')}>
+        <Select
+          value={draft.cmsPool ?? ''}
+          onChange={(_, d) => update({ cmsPool: d.value === '' ? null : d.value })}
+          onBlur={() => touch('cmsPool')}
+        >
           <option value="">Choose the CMS pool…</option>
           {cmsCandidates.map((p) => (
             <option key={p.fqdn} value={p.fqdn}>
@@ -196,12 +290,29 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
                 <tr key={i}>
                   <td className={styles.td}>
                     <Field {...fieldState(`servers.${i}.fqdn`)}>
-                      <Input className={styles.mono} aria-label={`Server ${i + 1} FQDN`} value={server.fqdn} readOnly={isLocked} onChange={(_, d) => setServer(i, { fqdn: d.value })} onBlur={() => touch(`servers.${i}.fqdn`)} placeholder="fe01.contoso.local" />
+                      <Input
+                        className={styles.mono}
+                        aria-label={`Server ${i + 1} FQDN`}
+                        value={server.fqdn}
+                        readOnly={isLocked}
+                        onChange={(_, d) => setServer(i, { fqdn: d.value })}
+                        onBlur={() => touch(`servers.${i}.fqdn`)}
+                        placeholder="fe01.contoso.local"
+                      />
                     </Field>
                   </td>
                   <td className={styles.td}>
-                    <Field {...fieldState(`servers.${i}.pool`)} {...(fieldState(`servers.${i}.role`).validationMessage ? fieldState(`servers.${i}.role`) : {})}>
-                      <Select aria-label={`Server ${i + 1} pool`} value={server.pool} disabled={isLocked} onChange={(_, d) => setServer(i, { pool: d.value })} onBlur={() => touch(`servers.${i}.pool`)}>
+                    <Field
+                      {...fieldState(`servers.${i}.pool`)}
+                      {...(fieldState(`servers.${i}.role`).validationMessage ? fieldState(`servers.${i}.role`) : {})}
+                    >
+                      <Select
+                        aria-label={`Server ${i + 1} pool`}
+                        value={server.pool}
+                        disabled={isLocked}
+                        onChange={(_, d) => setServer(i, { pool: d.value })}
+                        onBlur={() => touch(`servers.${i}.pool`)}
+                      >
                         <option value="">Choose a pool…</option>
                         {draft.pools
                           .filter((p) => p.fqdn.trim() !== '')
@@ -236,7 +347,13 @@ export function DeploymentForm(props: { initial: Deployment; submitLabel: string
           onClick={() =>
             setDraft((d) => {
               const pool = d.pools.find((p) => p.fqdn.trim() !== '');
-              return { ...d, servers: [...d.servers, { fqdn: '', pool: pool?.fqdn ?? '', role: pool ? ROLE_OF_POOL_KIND[pool.kind] : 'front-end' }] };
+              return {
+                ...d,
+                servers: [
+                  ...d.servers,
+                  { fqdn: '', pool: pool?.fqdn ?? '', role: pool ? ROLE_OF_POOL_KIND[pool.kind] : 'front-end' },
+                ],
+              };
             })
           }
         >

@@ -6,13 +6,28 @@ import { useOperator } from '../../workspace/operator';
 import { DeploymentForm, emptyDeployment } from './deployment-form';
 
 const useStyles = makeStyles({
-  page: { maxWidth: '1040px', width: '100%', margin: '0 auto', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXL}`, boxSizing: 'border-box' },
-  lead: { display: 'block', margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalL}`, color: tokens.colorNeutralForeground2 },
+  page: {
+    maxWidth: '1040px',
+    width: '100%',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXL}`,
+    boxSizing: 'border-box',
+  },
+  lead: {
+    display: 'block',
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalL}`,
+    color: tokens.colorNeutralForeground2,
+  },
   operator: { maxWidth: '320px', marginBottom: tokens.spacingVerticalL },
 });
 
 /** A new deployment: what is deployed, where the CMS lives, and which servers run the wizard. */
-export function SetupScreen(props: { host: Host; initial?: Deployment; onCreate: (deployment: Deployment) => string | null; onCancel: () => void }) {
+export function SetupScreen(props: {
+  host: Host;
+  initial?: Deployment;
+  onCreate: (deployment: Deployment) => string | null;
+  onCancel: () => void;
+}) {
   const styles = useStyles();
   const { operator, setOperator } = useOperator();
   const [operatorError, setOperatorError] = useState<string | null>(null);
@@ -28,8 +43,17 @@ export function SetupScreen(props: { host: Host; initial?: Deployment; onCreate:
       <Title2 as="h1" id="setup-title">
         New deployment
       </Title2>
-      <Body1 className={styles.lead}>List the pools and servers as Topology Builder has them. Each server gets a row on the dashboard and its own Steps 1–4.</Body1>
-      <Field className={styles.operator} label="Your name (operator)" required validationState={operatorError ? 'error' : 'none'} validationMessage={operatorError ?? undefined}>
+      <Body1 className={styles.lead}>
+        List the pools and servers as Topology Builder has them. Each server gets a row on the dashboard and its own
+        Steps 1–4.
+      </Body1>
+      <Field
+        className={styles.operator}
+        label="Your name (operator)"
+        required
+        validationState={operatorError ? 'error' : 'none'}
+        validationMessage={operatorError ?? undefined}
+      >
         <Input
           value={operator}
           onChange={(_, d) => {
@@ -39,7 +63,12 @@ export function SetupScreen(props: { host: Host; initial?: Deployment; onCreate:
           placeholder="j.smith"
         />
       </Field>
-      <DeploymentForm initial={props.initial ?? emptyDeployment()} submitLabel="Create the deployment" onSubmit={create} onCancel={props.onCancel} />
+      <DeploymentForm
+        initial={props.initial ?? emptyDeployment()}
+        submitLabel="Create the deployment"
+        onSubmit={create}
+        onCancel={props.onCancel}
+      />
     </main>
   );
 }

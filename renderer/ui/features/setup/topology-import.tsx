@@ -1,4 +1,17 @@
-import { Button, Card, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, Text, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Subtitle1,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { Deployment } from '../../../core/model/deployment';
 import type { ProductVersion } from '../../../core/model/product';
@@ -9,7 +22,13 @@ import { MAX_TOPOLOGY_CHARS } from '../../../core/topology/xml-tree';
 import { ScriptBlock } from '../../components/script-block';
 
 const useStyles = makeStyles({
-  card: { marginBottom: tokens.spacingVerticalXXL, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: {
+    marginBottom: tokens.spacingVerticalXXL,
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   hidden: { display: 'none' },
@@ -35,7 +54,12 @@ export function TopologyImport({ onCancel, onReady }: { onCancel: () => void; on
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_TOPOLOGY_CHARS * 4) {
-      setResult({ ok: false, problems: [`${file.name} is ${Math.round(file.size / 1048576)} MB: far larger than any topology. Choose the XML that Get-CsTopology -AsXml wrote, or a .tbxml.`] });
+      setResult({
+        ok: false,
+        problems: [
+          `${file.name} is ${Math.round(file.size / 1048576)} MB: far larger than any topology. Choose the XML that Get-CsTopology -AsXml wrote, or a .tbxml.`,
+        ],
+      });
       return;
     }
     const text = await file.text();
@@ -51,18 +75,34 @@ export function TopologyImport({ onCancel, onReady }: { onCancel: () => void; on
       <Subtitle1 as="h2" id="import-title">
         Import a topology
       </Subtitle1>
-      <Text>Let Topology Builder's knowledge fill in the pools and servers. Run this, then choose the file it writes or paste its content.</Text>
+      <Text>
+        Let Topology Builder's knowledge fill in the pools and servers. Run this, then choose the file it writes or
+        paste its content.
+      </Text>
       <ScriptBlock title="Produce the topology XML" where={help.where} text={help.script} />
       <div className={styles.row}>
         <Field label="Product version">
           <ProductSelect value={product} onChange={setProduct} />
         </Field>
         <Button onClick={() => fileInput.current?.click()}>Choose a topology file…</Button>
-        <input ref={fileInput} className={styles.hidden} type="file" accept=".xml,.tbxml,text/xml,application/xml" aria-label="Topology file" onChange={(e) => void onFile(e.target.files?.[0])} />
+        <input
+          ref={fileInput}
+          className={styles.hidden}
+          type="file"
+          accept=".xml,.tbxml,text/xml,application/xml"
+          aria-label="Topology file"
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
         {fileName && <Text>{fileName}</Text>}
       </div>
       <Field label="…or paste the XML">
-        <Textarea value={xml} resize="vertical" rows={4} textarea={{ className: styles.mono }} onChange={(_, d) => setXml(d.value)} />
+        <Textarea
+          value={xml}
+          resize="vertical"
+          rows={4}
+          textarea={{ className: styles.mono }}
+          onChange={(_, d) => setXml(d.value)}
+        />
       </Field>
       <Text className={styles.note}>{help.tbxmlNote}</Text>
       <div className={styles.row}>
@@ -90,7 +130,8 @@ export function TopologyImport({ onCancel, onReady }: { onCancel: () => void; on
           <MessageBar intent={needsCms ? 'warning' : 'success'} layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>
-                Read {result.deployment.pools.length} pools and {result.deployment.servers.length} servers ({result.shape === 'tbxml' ? 'Topology Builder document' : 'published topology'})
+                Read {result.deployment.pools.length} pools and {result.deployment.servers.length} servers (
+                {result.shape === 'tbxml' ? 'Topology Builder document' : 'published topology'})
               </MessageBarTitle>
               {result.skipped.length > 0 && (
                 <>
@@ -114,7 +155,11 @@ export function TopologyImport({ onCancel, onReady }: { onCancel: () => void; on
             </MessageBarBody>
           </MessageBar>
           {needsCms && (
-            <Field label="Which pool hosts (or will host) the Central Management Store?" hint="This topology was never published, so it does not say." required>
+            <Field
+              label="Which pool hosts (or will host) the Central Management Store?"
+              hint="This topology was never published, so it does not say."
+              required
+            >
               <Select
                 value={cmsPool}
                 onChange={(_, d) => {

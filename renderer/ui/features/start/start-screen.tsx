@@ -1,4 +1,16 @@
-import { Body1, Button, Caption1, Card, CardHeader, Link, makeStyles, Subtitle1, Text, Title2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Link,
+  makeStyles,
+  Subtitle1,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
 import { AddRegular, DocumentArrowUpRegular, FolderOpenRegular, PlayRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { Deployment } from '../../../core/model/deployment';
@@ -7,11 +19,38 @@ import { formatTime } from '../../format';
 import { TopologyImport } from '../setup/topology-import';
 
 const useStyles = makeStyles({
-  page: { maxWidth: '960px', width: '100%', margin: '0 auto', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXL}`, boxSizing: 'border-box' },
-  lead: { display: 'block', marginTop: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalXL, color: tokens.colorNeutralForeground2 },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalXXL },
-  columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: tokens.spacingHorizontalXL },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  page: {
+    maxWidth: '960px',
+    width: '100%',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXL}`,
+    boxSizing: 'border-box',
+  },
+  lead: {
+    display: 'block',
+    marginTop: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalXL,
+    color: tokens.colorNeutralForeground2,
+  },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalXXL,
+  },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    gap: tokens.spacingHorizontalXL,
+  },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   recent: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   muted: { color: tokens.colorNeutralForeground2 },
@@ -49,8 +88,8 @@ export function StartScreen(props: {
         lync-runbook
       </Title2>
       <Body1 className={styles.lead}>
-        Walk every Lync Server 2013 or Skype for Business Server through the Deployment Wizard, and never run Step 3 on a server whose local configuration store is older than
-        the OAuthTokenIssuer certificate.
+        Walk every Lync Server 2013 or Skype for Business Server through the Deployment Wizard, and never run Step 3 on
+        a server whose local configuration store is older than the OAuthTokenIssuer certificate.
       </Body1>
       <div className={styles.actions}>
         <Button appearance="primary" icon={<AddRegular />} onClick={props.onNew}>
@@ -75,7 +114,9 @@ export function StartScreen(props: {
           {recent === null ? (
             <Text className={styles.muted}>Looking…</Text>
           ) : recent.length === 0 ? (
-            <Text className={styles.muted}>None yet. Start a new deployment, import a topology, or open the sample.</Text>
+            <Text className={styles.muted}>
+              None yet. Start a new deployment, import a topology, or open the sample.
+            </Text>
           ) : (
             <ul className={styles.list}>
               {recent.map((r) => (
@@ -91,10 +132,17 @@ export function StartScreen(props: {
         </section>
         <section aria-labelledby="how-title">
           <Card appearance="subtle">
-            <CardHeader header={<Subtitle1 as="h2" id="how-title">How it keeps you safe</Subtitle1>} />
+            <CardHeader
+              header={
+                <Subtitle1 as="h2" id="how-title">
+                  How it keeps you safe
+                </Subtitle1>
+              }
+            />
             <Body1>
-              Each server is tracked through Steps 1–4. When the OAuthTokenIssuer certificate is assigned, every server that took its local store earlier is blocked at
-              Step 3 until you bring its store up to date — by export/import, by replication or by running Step 1 again — and prove it with pasted evidence.
+              Each server is tracked through Steps 1–4. When the OAuthTokenIssuer certificate is assigned, every server
+              that took its local store earlier is blocked at Step 3 until you bring its store up to date — by
+              export/import, by replication or by running Step 1 again — and prove it with pasted evidence.
             </Body1>
           </Card>
         </section>

@@ -9,15 +9,41 @@ import { useHistory } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center', marginBottom: tokens.spacingVerticalM },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'center',
+    marginBottom: tokens.spacingVerticalM,
+  },
   filter: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  wrap: { overflowX: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
+  wrap: {
+    overflowX: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   table: { width: '100%', borderCollapse: 'collapse' },
-  th: { textAlign: 'left', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
-  td: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'top' },
+  th: {
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: 'nowrap',
+  },
+  td: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    verticalAlign: 'top',
+  },
   when: { whiteSpace: 'nowrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
-  detail: { display: 'block', color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXXS, whiteSpace: 'pre-wrap' },
+  detail: {
+    display: 'block',
+    color: tokens.colorNeutralForeground2,
+    marginTop: tokens.spacingVerticalXXS,
+    whiteSpace: 'pre-wrap',
+  },
 });
 
 const KIND_LABELS: Partial<Record<DomainEventType, string>> = {
@@ -35,7 +61,15 @@ const KIND_LABELS: Partial<Record<DomainEventType, string>> = {
 };
 
 /** Every event with time, operator, server and details; newest or oldest first; filterable by server and kind. */
-export function Timeline({ workspace, host, onOpenServer }: { workspace: Workspace; host: Host; onOpenServer: (fqdn: string) => void }) {
+export function Timeline({
+  workspace,
+  host,
+  onOpenServer,
+}: {
+  workspace: Workspace;
+  host: Host;
+  onOpenServer: (fqdn: string) => void;
+}) {
   const styles = useStyles();
   const history = useHistory(workspace);
   const entries = useMemo(() => timelineEntries(history), [history]);
@@ -43,9 +77,14 @@ export function Timeline({ workspace, host, onOpenServer }: { workspace: Workspa
   const [server, setServer] = useState('');
   const [kind, setKind] = useState('');
   const timeZone = host.timeZone();
-  const servers = useMemo(() => [...new Set(entries.map((e) => e.server).filter((s): s is string => s !== null))].sort(), [entries]);
+  const servers = useMemo(
+    () => [...new Set(entries.map((e) => e.server).filter((s): s is string => s !== null))].sort(),
+    [entries],
+  );
   const kinds = [...new Set(Object.values(KIND_LABELS))];
-  const shown = entries.filter((e) => (server === '' || e.server === server) && (kind === '' || KIND_LABELS[e.kind] === kind));
+  const shown = entries.filter(
+    (e) => (server === '' || e.server === server) && (kind === '' || KIND_LABELS[e.kind] === kind),
+  );
   if (newestFirst) shown.reverse();
 
   return (
@@ -108,7 +147,9 @@ export function Timeline({ workspace, host, onOpenServer }: { workspace: Workspa
                   <TimeText iso={e.at} timeZone={timeZone} />
                 </td>
                 <td className={styles.td}>{e.operator}</td>
-                <td className={`${styles.td} ${styles.mono}`}>{e.server ? <Link onClick={() => onOpenServer(e.server!)}>{e.server}</Link> : '—'}</td>
+                <td className={`${styles.td} ${styles.mono}`}>
+                  {e.server ? <Link onClick={() => onOpenServer(e.server!)}>{e.server}</Link> : '—'}
+                </td>
                 <td className={styles.td}>
                   {e.summary}{' '}
                   {e.verdict && (

@@ -12,7 +12,13 @@ const useStyles = makeStyles({
 });
 
 /** The deployment's topology, editable: each change is recorded as one topology update in the history. */
-export function TopologyView({ workspace, setNotice }: { workspace: Workspace; setNotice: (n: NoticeState | null) => void }) {
+export function TopologyView({
+  workspace,
+  setNotice,
+}: {
+  workspace: Workspace;
+  setNotice: (n: NoticeState | null) => void;
+}) {
   const styles = useStyles();
   const deployment = useDeployment(workspace, (s) => s.context.deployment);
   const progress = useDeployment(workspace, (s) => s.context.progress);
@@ -23,7 +29,12 @@ export function TopologyView({ workspace, setNotice }: { workspace: Workspace; s
   const submit = (next: Deployment): string | null => {
     const result = workspace.record({ type: 'topology.updated', deployment: next });
     if (!result.ok) return result.message;
-    setNotice({ intent: 'success', title: 'Topology updated', text: 'The change is recorded in the timeline.', transient: true });
+    setNotice({
+      intent: 'success',
+      title: 'Topology updated',
+      text: 'The change is recorded in the timeline.',
+      transient: true,
+    });
     setFormKey((k) => k + 1);
     return null;
   };
@@ -32,8 +43,17 @@ export function TopologyView({ workspace, setNotice }: { workspace: Workspace; s
       <Subtitle1 as="h2" id="topology-title">
         Topology
       </Subtitle1>
-      <Body1 className={styles.muted}>Add the servers Topology Builder has; servers with recorded steps cannot be removed or renamed.</Body1>
-      <DeploymentForm key={formKey} initial={deployment} lockedServers={locked} submitLabel="Save the topology" onSubmit={submit} onCancel={() => setFormKey((k) => k + 1)} />
+      <Body1 className={styles.muted}>
+        Add the servers Topology Builder has; servers with recorded steps cannot be removed or renamed.
+      </Body1>
+      <DeploymentForm
+        key={formKey}
+        initial={deployment}
+        lockedServers={locked}
+        submitLabel="Save the topology"
+        onSubmit={submit}
+        onCancel={() => setFormKey((k) => k + 1)}
+      />
     </section>
   );
 }

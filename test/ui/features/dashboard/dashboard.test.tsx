@@ -21,7 +21,9 @@ describe('the dashboard', () => {
     expect(fe01.getByText('Next')).toBeTruthy();
     const fe02 = within(rowOf('fe02.contoso.local'));
     expect(fe02.getByText('Blocked: stale replica')).toBeTruthy();
-    expect(fe02.getByText('Step 3 blocked: stale local replica. Open the server to choose a remediation.')).toBeTruthy();
+    expect(
+      fe02.getByText('Step 3 blocked: stale local replica. Open the server to choose a remediation.'),
+    ).toBeTruthy();
     const edge = within(rowOf('edge01.perimeter.contoso.com'));
     expect(edge.getByText('Next')).toBeTruthy();
     expect(edge.getAllByText('Not started')).toHaveLength(3);
@@ -81,7 +83,14 @@ describe('the dashboard', () => {
     if (!created.ok) throw new Error(created.message);
     const workspace = created.workspace;
     const renders = new Map<string, number>();
-    renderUi(<Dashboard workspace={workspace} host={host} onOpenServer={() => undefined} onRowRender={(f) => renders.set(f, (renders.get(f) ?? 0) + 1)} />);
+    renderUi(
+      <Dashboard
+        workspace={workspace}
+        host={host}
+        onOpenServer={() => undefined}
+        onRowRender={(f) => renders.set(f, (renders.get(f) ?? 0) + 1)}
+      />,
+    );
     expect(renders.size).toBe(500);
     renders.clear();
     act(() => {

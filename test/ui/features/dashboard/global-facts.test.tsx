@@ -27,7 +27,9 @@ describe('the deployment facts', () => {
     expect(screen.getByText(/thumbprint not recorded/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Record its thumbprint…' }));
-    const input = screen.getByLabelText(/Thumbprint of the OAuthTokenIssuer certificate assigned on fe001\.contoso\.local/);
+    const input = screen.getByLabelText(
+      /Thumbprint of the OAuthTokenIssuer certificate assigned on fe001\.contoso\.local/,
+    );
     fireEvent.change(input, { target: { value: '0123 not hex' } });
     fireEvent.click(screen.getByRole('button', { name: 'Record thumbprint' }));
     expect(screen.getByText(/The thumbprint/)).toBeTruthy();
@@ -36,7 +38,9 @@ describe('the deployment facts', () => {
     // Cancelled and opened again, it starts clean.
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     fireEvent.click(screen.getByRole('button', { name: 'Record its thumbprint…' }));
-    const reopened = screen.getByLabelText<HTMLInputElement>(/Thumbprint of the OAuthTokenIssuer certificate assigned on fe001\.contoso\.local/);
+    const reopened = screen.getByLabelText<HTMLInputElement>(
+      /Thumbprint of the OAuthTokenIssuer certificate assigned on fe001\.contoso\.local/,
+    );
     expect(reopened.value).toBe('');
     expect(screen.queryByText(/The thumbprint/)).toBeNull();
 
@@ -44,7 +48,12 @@ describe('the deployment facts', () => {
     act(() => {
       fireEvent.click(screen.getByRole('button', { name: 'Record thumbprint' }));
     });
-    expect(workspace.session.history.at(-1)).toMatchObject({ type: 'oauth.thumbprint.recorded', server: 'fe001.contoso.local', thumbprint: THUMBPRINT, operator: 'tester' });
+    expect(workspace.session.history.at(-1)).toMatchObject({
+      type: 'oauth.thumbprint.recorded',
+      server: 'fe001.contoso.local',
+      thumbprint: THUMBPRINT,
+      operator: 'tester',
+    });
     expect(screen.queryByText(/thumbprint not recorded/)).toBeNull();
     expect(screen.getByTitle(THUMBPRINT).textContent).toBe('0123…4567');
     expect(screen.queryByRole('button', { name: 'Record its thumbprint…' })).toBeNull();

@@ -41,7 +41,12 @@ describe('the evidence box', () => {
     expect(read.textContent).toMatch(/2012-11-24/);
     expect(screen.getByText('Accepted — Step 3 can go ahead')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Record evidence' }));
-    expect(recorded[0]).toMatchObject({ type: 'evidence.accepted', server: 'fe02.contoso.local', proof: { upToDate: true, lastUpdate: '2012-11-24T20:08:05.000Z' }, input: { kind: 'replication-status', locale: 'en-US', timeZone: 'UTC' } });
+    expect(recorded[0]).toMatchObject({
+      type: 'evidence.accepted',
+      server: 'fe02.contoso.local',
+      proof: { upToDate: true, lastUpdate: '2012-11-24T20:08:05.000Z' },
+      input: { kind: 'replication-status', locale: 'en-US', timeZone: 'UTC' },
+    });
     expect(screen.getByText('Evidence recorded. Step 3 can go ahead.')).toBeTruthy();
   });
 
@@ -63,7 +68,12 @@ describe('the evidence box', () => {
   it('reads dates in the chosen console locale', () => {
     box('2012-11-24T19:00:00.000Z');
     fireEvent.change(screen.getByLabelText(/Console date format/), { target: { value: 'en-GB' } });
-    paste(FIELD_REPORT.replace(/11\/24\/2012 8:08:05 PM/, '24/11/2012 20:08:05').replace(/11\/24\/2012 8:15:36 PM/, '24/11/2012 20:15:36'));
+    paste(
+      FIELD_REPORT.replace(/11\/24\/2012 8:08:05 PM/, '24/11/2012 20:08:05').replace(
+        /11\/24\/2012 8:15:36 PM/,
+        '24/11/2012 20:15:36',
+      ),
+    );
     expect(screen.getByText('Accepted — Step 3 can go ahead')).toBeTruthy();
   });
 });

@@ -39,7 +39,9 @@ describe('the Step 3 gate panel', () => {
     const { host, workspace } = open('fe03.contoso.local');
     fireEvent.click(screen.getByRole('radio', { name: /^A/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Start path A' }));
-    expect(screen.getAllByText('On fe03.contoso.local, in the Lync Server Management Shell (Run as administrator)').length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText('On fe03.contoso.local, in the Lync Server Management Shell (Run as administrator)').length,
+    ).toBeGreaterThan(0);
     // Only the item to do now shows its script.
     expect(screen.queryByRole('button', { name: /^Copy script: Path A, item 2 of 3/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Mark A.1 done' }));
@@ -56,8 +58,12 @@ describe('the Step 3 gate panel', () => {
     const { workspace } = open('fe02.contoso.local');
     fireEvent.click(screen.getByRole('button', { name: '… or override the gate with a reason' }));
     fireEvent.click(screen.getByRole('button', { name: 'Override the gate' }));
-    expect(screen.getByText('An override needs a written reason: say why Step 3 may go ahead on a stale local store.')).toBeTruthy();
-    fireEvent.change(screen.getByLabelText(/Why may Step 3 go ahead/), { target: { value: 'Imported by hand, CHG-42' } });
+    expect(
+      screen.getByText('An override needs a written reason: say why Step 3 may go ahead on a stale local store.'),
+    ).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/Why may Step 3 go ahead/), {
+      target: { value: 'Imported by hand, CHG-42' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Override the gate' }));
     expect(screen.getByText('Gate overridden')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Mark Step 3 done' }));

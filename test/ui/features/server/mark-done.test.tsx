@@ -6,7 +6,15 @@ import { renderUi } from '../../support';
 describe('Mark done', () => {
   it('records "now" at the moment of the click while the shown time is untouched, and the typed time once edited', () => {
     const recorded: unknown[] = [];
-    renderUi(<MarkDone label="Mark Step 1 done" timeZone="UTC" askThumbprint={false} timeMatters="Enter when Step 1 actually finished." record={(c) => (recorded.push(c), null)} />);
+    renderUi(
+      <MarkDone
+        label="Mark Step 1 done"
+        timeZone="UTC"
+        askThumbprint={false}
+        timeMatters="Enter when Step 1 actually finished."
+        record={(c) => (recorded.push(c), null)}
+      />,
+    );
     // The time decides the gate here, so it is asked for, with the hint.
     expect(screen.getByText('Enter when Step 1 actually finished.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Mark Step 1 done' }));
@@ -18,7 +26,14 @@ describe('Mark done', () => {
 
   it('refuses a time the clocks skipped, with the reason, and records nothing', () => {
     const recorded: unknown[] = [];
-    renderUi(<MarkDone label="Mark Step 2 done" timeZone="Europe/Berlin" askThumbprint={false} record={(c) => (recorded.push(c), null)} />);
+    renderUi(
+      <MarkDone
+        label="Mark Step 2 done"
+        timeZone="Europe/Berlin"
+        askThumbprint={false}
+        record={(c) => (recorded.push(c), null)}
+      />,
+    );
     fireEvent.click(screen.getByLabelText('It was done earlier: enter the time'));
     fireEvent.change(screen.getByLabelText('Finished at (Europe/Berlin)'), { target: { value: '2013-03-31T02:30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Mark Step 2 done' }));
