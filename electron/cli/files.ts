@@ -16,9 +16,9 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadDocument } from '../../renderer/core/document/load';
+import { parseDocument } from '../../renderer/core/document/load';
 import type { DeploymentDocument } from '../../renderer/core/document/document';
-import type { DeploymentSession, SessionOptions } from '../../renderer/core/session/session';
+import type { DeploymentSession, Recorder } from '../../renderer/core/session/session';
 import { UsageError } from './cli-error';
 
 /**
@@ -54,10 +54,10 @@ export function readTextFile(path: string, what: string): string {
 /** A deployment file opened into a session, or a UsageError with the reason it was refused (the file is left as it is). */
 export function openDeploymentFile(
   path: string,
-  options: SessionOptions,
+  recorder: Recorder | null = null,
 ): { session: DeploymentSession; document: DeploymentDocument } {
   const text = readTextFile(path, 'The deployment file');
-  const loaded = loadDocument(text, options);
+  const loaded = parseDocument(text, recorder);
   if (!loaded.ok) throw new UsageError(`${path}: ${loaded.message}`);
   return { session: loaded.session, document: loaded.document };
 }

@@ -1,6 +1,7 @@
 /** Finding a server of the deployment by the FQDN typed, and saying where it stands in one line. */
 import { findServer, type Server } from '../../renderer/core/model/deployment';
 import { sameFqdn } from '../../renderer/core/model/fqdn';
+import { staleReplicaFacts } from '../../renderer/core/gate/gate-words';
 import { serverStatus } from '../../renderer/core/machines/status';
 import { exportTime, summarizeServers, type ServerSummary } from '../../renderer/core/runbook';
 import type { DeploymentSession } from '../../renderer/core/session/session';
@@ -32,7 +33,7 @@ export interface GateStatusLine {
 function statusLine(session: DeploymentSession, summary: ServerSummary): GateStatusLine {
   const snapshot = session.server(summary.fqdn);
   if (snapshot === undefined) throw new UsageError(`The server ${summary.fqdn} has no state; the file may be damaged.`);
-  const status = serverStatus(snapshot.value, snapshot.context);
+  const status = serverStatus(snapshot);
   const base = { server: summary.fqdn, stepsDone: status.stepsDone };
   const open = summary.open;
   if (open === null) {
@@ -44,11 +45,18 @@ function statusLine(session: DeploymentSession, summary: ServerSummary): GateSta
       blocked: false,
     };
   }
-  if (status.phase === 'blocked') {
-    if (open.waitingFor !== null)
-      return { ...base, status: 'waiting for the CMS pool', reason: `path B waits: ${open.waitingFor}`, blocked: true };
-    // The status already says it is blocked and why; the reason keeps the times that prove it.
-    const why = summary.gate.explanation.replace(/^Blocked: stale local replica\.\s*/, '');
+  if (status.phase === 'blocked' && !status.gate.allowed) {
+    const r = status.remediation;
+    if (r !== null && r.waitingFor !== null) {
+      return {
+        ...base,
+        status: 'waiting for the CMS pool',
+        reason: `path ${r.path} waits: ${r.waitingFor}`,
+        blocked: true,
+      };
+    }
+    // The status already says it is blocked; the reason keeps the times that prove it.
+    const why = staleReplicaFacts(status.gate);
     return { ...base, status: 'blocked: stale replica', reason: `${why} Next: ${open.next}.`, blocked: true };
   }
   let reason = `next: ${open.next}`;

@@ -1,6 +1,5 @@
 import { basename, dirname } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
-import type { DocumentCheck } from './document-check';
 import { describeError, isNotFound, pathExists, type FileSystem } from './file-system';
 import type { PathRegistry } from './path-registry';
 import { UserError } from './user-error';
@@ -12,6 +11,13 @@ export interface StoredDocument {
   readonly location: string;
   readonly text: string;
 }
+
+/**
+ * The verdict on a document's text: fine, or the message saying why it is refused. Main gives the
+ * core's own opener (`parseDocument`), before it opens a file and before it writes one, so it never
+ * saves what it could not reopen.
+ */
+export type DocumentCheck = (text: string) => { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 /** What the store needs: the file system, the path registry, the document check and the limits. */
 export interface DocumentStoreOptions {

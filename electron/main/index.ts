@@ -7,6 +7,7 @@ import { userInfo } from 'node:os';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import iconPath from '../../assets/icons/icon.png?asset';
 import { MAX_DOCUMENT_BYTES } from '../../renderer/core/document/document';
+import { parseDocument } from '../../renderer/core/document/load';
 import { COMMAND_CHANNEL } from '../shared/channels';
 import { aboutBox } from './about';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, serveAppRequest } from './app-protocol';
@@ -14,7 +15,6 @@ import { appDataPaths, builtPaths, isAllowedRequest } from './app-paths';
 import { writeFileAtomic } from './atomic-write';
 import { choiceOf, CloseGuard, unsavedChangesPrompt } from './close-guard';
 import { CommandOutbox } from './command-outbox';
-import { checkDocumentText } from './document-check';
 import { DocumentService } from './document-service';
 import { DocumentStore } from './document-store';
 import { EXPORT_FORMATS, exportRunbook } from './export-service';
@@ -65,7 +65,7 @@ const paths = new PathRegistry(() => randomUUID(), process.platform);
 const store = new DocumentStore({
   fs: nodeFs,
   paths,
-  check: checkDocumentText,
+  check: (text) => parseDocument(text),
   maxBytes: MAX_DOCUMENT_BYTES,
   platform: process.platform,
   randomSuffix,

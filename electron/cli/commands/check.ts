@@ -15,7 +15,7 @@ export function runCheck(argv: readonly string[], io: CliIo): number | 'help' {
     { min: 1, max: 1, names: 'the deployment file' },
   );
   if (args.help) return 'help';
-  const { session } = openDeploymentFile(args.positionals[0]!, { clock: { now: io.now }, operator: io.user() });
+  const { session } = openDeploymentFile(args.positionals[0]!);
   const lines = gateStatuses(session);
   if (flag(args, 'json')) {
     io.out(`${JSON.stringify(lines, null, 2)}\n`);

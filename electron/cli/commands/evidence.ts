@@ -14,7 +14,7 @@ import { Refused, UsageError } from '../cli-error';
 import { decodeText, openDeploymentFile, readTextFile } from '../files';
 import type { CliIo } from '../io';
 import { formatGateStatus, gateStatus, requireServer } from '../server-lookup';
-import { saveSession, sessionOptions, STAMP_OPTIONS } from '../session-options';
+import { saveSession, stampingOf, STAMP_OPTIONS } from '../session-options';
 
 const C = 'evidence';
 /** The longest reason an evidence.rejected event holds. */
@@ -52,7 +52,8 @@ export function runEvidence(argv: readonly string[], io: CliIo): number | 'help'
       C,
     );
 
-  const { session } = openDeploymentFile(file, sessionOptions(args, io, C));
+  const stamping = stampingOf(args, io, C);
+  const { session } = openDeploymentFile(file, stamping.recorder);
   const server = requireServer(session, fqdn, C);
   const text = inputPath === '-' ? decodeText(io.stdin()) : readTextFile(inputPath, 'The evidence file');
 
@@ -71,7 +72,9 @@ export function runEvidence(argv: readonly string[], io: CliIo): number | 'help'
 
   const verdict = judgement.verdict;
   if (verdict.accepted) {
-    const result = session.record({ type: 'evidence.accepted', server: server.fqdn, proof: verdict.proof, input });
+    const result = session.record(
+      stamping.stamp({ type: 'evidence.accepted', server: server.fqdn, proof: verdict.proof, input }),
+    );
     if (!result.ok)
       throw new Refused(`The evidence reads as proof, but the deployment did not take it: ${result.message}`);
     saveSession(file, session, io);
@@ -79,7 +82,7 @@ export function runEvidence(argv: readonly string[], io: CliIo): number | 'help'
     return 0;
   }
   const reason = verdict.message.length > MAX_REASON ? `${verdict.message.slice(0, MAX_REASON - 1)}…` : verdict.message;
-  const result = session.record({ type: 'evidence.rejected', server: server.fqdn, input, reason });
+  const result = session.record(stamping.stamp({ type: 'evidence.rejected', server: server.fqdn, input, reason }));
   if (!result.ok) throw new UsageError(result.message, C);
   saveSession(file, session, io);
   throw new Refused(`Rejected (recorded): ${verdict.message}`);

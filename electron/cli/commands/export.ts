@@ -25,7 +25,7 @@ export function runExport(argv: readonly string[], io: CliIo): number | 'help' {
   const format = oneOf(formatText, RUNBOOK_FORMATS, 'The format', C);
   const typed = optional(args, 'at');
   const at = typed === undefined ? io.now() : parseTime(typed, 'at', C);
-  const { session } = openDeploymentFile(args.positionals[0]!, { clock: { now: io.now }, operator: io.user() });
+  const { session } = openDeploymentFile(args.positionals[0]!);
   const text = exportRunbook(session, format, at);
   const out = optional(args, 'out');
   if (out === undefined) {

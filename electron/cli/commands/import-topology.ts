@@ -1,13 +1,12 @@
 /** `lync-runbook import-topology`: a deployment file from a published topology or a Topology Builder document. */
 import { ROLE_LABELS } from '../../../renderer/core/model/deployment';
 import { PRODUCT_VERSIONS } from '../../../renderer/core/model/product';
-import { DeploymentSession } from '../../../renderer/core/session/session';
 import { importTopology } from '../../../renderer/core/topology/import-topology';
 import { oneOf, optional, parseCommandArgs, required } from '../args';
 import { UsageError } from '../cli-error';
 import { readTextFile } from '../files';
 import type { CliIo } from '../io';
-import { saveSession, sessionOptions, STAMP_OPTIONS } from '../session-options';
+import { createSession, saveSession, stampingOf, STAMP_OPTIONS } from '../session-options';
 import { checkNewFile } from './new';
 
 const C = 'import-topology';
@@ -52,12 +51,11 @@ export function runImportTopology(argv: readonly string[], io: CliIo): number | 
     );
   }
   checkNewFile(out, args, C);
-  const created = DeploymentSession.create(result.deployment, sessionOptions(args, io, C));
-  if (!created.ok) throw new UsageError(created.message, C);
+  const session = createSession(result.deployment, stampingOf(args, io, C), C);
   for (const skipped of result.skipped) io.err(`note: left out ${skipped.fqdn}: ${skipped.reason}\n`);
   for (const warning of result.warnings) io.err(`warning: ${warning}\n`);
-  saveSession(out, created.session, io);
-  const d = created.session.deployment()!;
+  saveSession(out, session, io);
+  const d = session.deployment()!;
   const from = result.cms.from === 'topology' ? 'from the topology' : 'as given';
   io.out(
     `Created ${out}: "${d.name}", ${d.pools.length} pool(s), ${d.servers.length} server(s), CMS pool ${d.cmsPool} (${from}).\n`,

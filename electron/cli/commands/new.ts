@@ -12,11 +12,10 @@ import {
 import { normalizeFqdn, sameFqdn } from '../../../renderer/core/model/fqdn';
 import { PRODUCT_VERSIONS } from '../../../renderer/core/model/product';
 import { validateDeployment } from '../../../renderer/core/model/validate';
-import { DeploymentSession } from '../../../renderer/core/session/session';
 import { flag, oneOf, optional, parseCommandArgs, repeated, required, type ParsedArgs } from '../args';
 import { UsageError } from '../cli-error';
 import type { CliIo } from '../io';
-import { saveSession, sessionOptions, STAMP_OPTIONS } from '../session-options';
+import { createSession, saveSession, stampingOf, STAMP_OPTIONS } from '../session-options';
 
 const C = 'new';
 
@@ -111,11 +110,10 @@ export function runNew(argv: readonly string[], io: CliIo): number | 'help' {
   if (errors.length > 0)
     throw new UsageError(`The deployment is not valid:\n${errors.map((e) => `  - ${e.message}`).join('\n')}`, C);
   checkNewFile(out, args, C);
-  const created = DeploymentSession.create(deployment, sessionOptions(args, io, C));
-  if (!created.ok) throw new UsageError(created.message, C);
+  const session = createSession(deployment, stampingOf(args, io, C), C);
   for (const warning of problems.filter((p) => p.severity === 'warning')) io.err(`warning: ${warning.message}\n`);
-  saveSession(out, created.session, io);
-  const d = created.session.deployment()!;
+  saveSession(out, session, io);
+  const d = session.deployment()!;
   io.out(
     `Created ${out}: "${d.name}", ${d.pools.length} pool(s), ${d.servers.length} server(s), CMS pool ${d.cmsPool}.\n`,
   );

@@ -1,13 +1,13 @@
 /** `lync-runbook record`: one event on one server, through the same session and machines as the app. */
-import type { Command, RemediationPath } from '../../../renderer/core/events/schema';
-import { REMEDIATIONS } from '../../../renderer/core/machines/remediation';
+import type { Command } from '../../../renderer/core/events/schema';
+import { checklistOf, type RemediationPath } from '../../../renderer/core/model/remediation';
 import { timelineEntries, timelineLine } from '../../../renderer/core/runbook';
 import { oneOf, optional, parseCommandArgs, required, type ParsedArgs } from '../args';
 import { Refused, UsageError } from '../cli-error';
 import { openDeploymentFile } from '../files';
 import type { CliIo } from '../io';
 import { formatGateStatus, gateStatus, requireServer } from '../server-lookup';
-import { saveSession, sessionOptions, STAMP_OPTIONS } from '../session-options';
+import { saveSession, stampingOf, STAMP_OPTIONS } from '../session-options';
 
 const C = 'record';
 
@@ -83,7 +83,9 @@ function command(args: ParsedArgs, event: EventName, server: string): Command {
     case 'item': {
       only(args, event, ['path', 'item']);
       const path = parsePath(required(args, 'path', C, 'A|B|C'), C);
-      const items = REMEDIATIONS[path].items.filter((i) => i.kind === 'mark').map((i) => i.id);
+      const items = checklistOf(path)
+        .filter((i) => i.kind === 'mark')
+        .map((i) => i.id);
       const item = oneOf(required(args, 'item', C, 'ID'), items, `Path ${path}'s checklist item`, C);
       return { type: 'remediation.item.completed', server, path, item };
     }
@@ -117,10 +119,10 @@ export function runRecord(argv: readonly string[], io: CliIo): number | 'help' {
   const file = args.positionals[0]!;
   const event = oneOf(required(args, 'event', C, EVENTS.join('|')), EVENTS, 'The event', C);
   const fqdn = required(args, 'server', C, 'FQDN');
-  const options = sessionOptions(args, io, C);
-  const { session } = openDeploymentFile(file, options);
+  const stamping = stampingOf(args, io, C);
+  const { session } = openDeploymentFile(file, stamping.recorder);
   const server = requireServer(session, fqdn, C);
-  const cmd = command(args, event, server.fqdn);
+  const cmd = stamping.stamp(command(args, event, server.fqdn));
   // A value the event schema refuses is bad input (2); an event the machines refuse is a refusal (1).
   const prepared = session.prepare(cmd);
   if (!prepared.ok) throw new UsageError(prepared.message, C);

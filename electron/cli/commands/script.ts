@@ -1,5 +1,5 @@
 /** `lync-runbook script`: the PowerShell of a remediation path, the verification script or a wizard step, for one server. */
-import { REMEDIATIONS } from '../../../renderer/core/machines/remediation';
+import { checklistOf } from '../../../renderer/core/model/remediation';
 import { buildScripts, type Script, type ScriptContext, type ScriptRequest } from '../../../renderer/core/powershell';
 import type { DeploymentSession } from '../../../renderer/core/session/session';
 import { flag, oneOf, optional, parseCommandArgs, required } from '../args';
@@ -7,7 +7,7 @@ import { Refused, UsageError } from '../cli-error';
 import { openDeploymentFile } from '../files';
 import type { CliIo } from '../io';
 import { requireServer } from '../server-lookup';
-import { saveSession, sessionOptions, STAMP_OPTIONS } from '../session-options';
+import { saveSession, stampingOf, STAMP_OPTIONS } from '../session-options';
 import { pathNamed } from './record';
 
 const C = 'script';
@@ -26,7 +26,7 @@ function requests(path: string): ScriptRequest[] {
       `--path "${path}" is not one of: export-import (A), replication (B), rerun-step1 (C), verify, step1, step2, step3, step4.`,
       C,
     );
-  return REMEDIATIONS[remediation].items.map((item): ScriptRequest => ({
+  return checklistOf(remediation).map((item): ScriptRequest => ({
     kind: 'remediation',
     path: remediation,
     item: item.id,
@@ -80,20 +80,23 @@ export function runScript(argv: readonly string[], io: CliIo): number | 'help' {
   const fqdn = required(args, 'server', C, 'FQDN');
   const routeText = optional(args, 'route');
   const route = routeText === undefined ? 'bytes' : oneOf(routeText, ROUTES, 'The route', C);
-  const { session } = openDeploymentFile(file, sessionOptions(args, io, C));
+  const stamping = stampingOf(args, io, C);
+  const { session } = openDeploymentFile(file, stamping.recorder);
   const server = requireServer(session, fqdn, C);
   const scripts = scriptsFor(session, server.fqdn, path, route);
   io.out(scripts.map((s, i) => `${banner(s, i, scripts.length)}\n${s.text}`).join('\n'));
   if (flag(args, 'record')) {
     for (const s of scripts) {
-      const result = session.record({
-        type: 'script.copied',
-        server: server.fqdn,
-        ...(s.server !== server.fqdn ? { runOn: s.server } : {}),
-        scriptId: s.id,
-        title: s.title,
-        text: s.text,
-      });
+      const result = session.record(
+        stamping.stamp({
+          type: 'script.copied',
+          server: server.fqdn,
+          ...(s.server !== server.fqdn ? { runOn: s.server } : {}),
+          scriptId: s.id,
+          title: s.title,
+          text: s.text,
+        }),
+      );
       if (!result.ok) throw new Refused(result.message);
     }
     saveSession(file, session, io);

@@ -1,4 +1,4 @@
-import { DeploymentSession, type SessionOptions } from '../session/session';
+import { DeploymentSession, type Recorder } from '../session/session';
 import { CURRENT_SCHEMA_VERSION, documentSchema, MAX_DOCUMENT_BYTES, type DeploymentDocument } from './document';
 import { MIGRATIONS } from './migrations';
 
@@ -21,14 +21,13 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 }
 
 /**
- * Reads a `.lyncrunbook` document from its text: refuses what is not one, a newer or unknown
+ * Opens a `.lyncrunbook` document from its text: refuses what is not one, a newer or unknown
  * version, or one that does not validate, each with a message saying what is wrong; migrates
  * older versions; and checks that the history replays and yields the stored deployment. The
- * session returned is that replay: the stored snapshot is only a record of the machines when the
- * file was saved, never trusted to open it (a hand-edited one could put a server past a gate its
- * history never opened).
+ * session returned is that replay, recording as `recorder` (none: it only reads). Every place that
+ * opens a document opens it here.
  */
-export function parseDocument(text: string, options: SessionOptions): LoadResult {
+export function parseDocument(text: string, recorder: Recorder | null = null): LoadResult {
   if (text.length > MAX_DOCUMENT_BYTES) {
     return {
       ok: false,
@@ -89,7 +88,7 @@ export function parseDocument(text: string, options: SessionOptions): LoadResult
       message: `This deployment file's history does not start with the creation of the deployment. ${WHAT_TO_DO}`,
     };
   }
-  const replayed = DeploymentSession.replay(document.history, options);
+  const replayed = DeploymentSession.replay(document.history, recorder);
   if (!replayed.ok) {
     const event = document.history[replayed.index];
     return {
@@ -106,14 +105,4 @@ export function parseDocument(text: string, options: SessionOptions): LoadResult
     session: replayed.session,
     migratedFrom: version === CURRENT_SCHEMA_VERSION ? null : version,
   };
-}
-
-/** Loads text straight into a session, or says why it cannot. */
-export function loadDocument(
-  text: string,
-  options: SessionOptions,
-): { ok: true; session: DeploymentSession; document: DeploymentDocument } | { ok: false; message: string } {
-  const result = parseDocument(text, options);
-  if (!result.ok) return result;
-  return { ok: true, document: result.document, session: result.session };
 }

@@ -1,7 +1,12 @@
 /**
- * Migrations from older document versions, each taking the raw JSON of version N to N+1. They
- * work on events, which stay stable while machine internals change (DESIGN §5). Version 1 is the
- * first, so there are none yet; a breaking change adds one here and an old-version fixture in
- * the tests.
+ * Migrations from older document versions, each taking the raw JSON of version N to N+1. They work
+ * on events, which stay stable while machine internals change (DESIGN §5); each has a fixture of
+ * its old version in the tests (test/core/document/fixtures).
  */
-export const MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {};
+export const MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {
+  // Version 1 also stored a snapshot of the machines, never read since opening replays the history.
+  1: (doc) => {
+    const { snapshot: _snapshot, ...rest } = doc;
+    return { ...rest, schemaVersion: 2 };
+  },
+};

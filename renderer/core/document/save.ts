@@ -1,6 +1,6 @@
-import type { DeploymentSession } from '../session/session';
 import type { IsoTime } from '../model/time';
-import { CURRENT_SCHEMA_VERSION, MACHINE_VERSION, type DeploymentDocument } from './document';
+import type { DeploymentSession } from '../session/session';
+import { CURRENT_SCHEMA_VERSION, type DeploymentDocument } from './document';
 
 /** The document for a session as it stands (the deployment must exist). */
 export function toDocument(session: DeploymentSession, savedAt: IsoTime): DeploymentDocument {
@@ -12,7 +12,6 @@ export function toDocument(session: DeploymentSession, savedAt: IsoTime): Deploy
     savedAt,
     deployment,
     history: [...session.history],
-    snapshot: { machineVersion: MACHINE_VERSION, value: session.persisted() },
   };
 }
 

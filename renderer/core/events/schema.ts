@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { POOL_KINDS, SERVER_ROLES, type Deployment } from '../model/deployment';
 import { PRODUCT_VERSIONS } from '../model/product';
+import { CHECKLIST_ITEM_IDS, checklistItem, REMEDIATION_PATHS } from '../model/remediation';
 import { isIsoTime } from '../model/time';
 
 /**
@@ -25,11 +26,6 @@ export const deploymentSchema: z.ZodType<Deployment> = z.object({
   cmsPool: fqdn.nullable(),
   servers: z.array(z.object({ fqdn, pool: fqdn, role: z.enum(SERVER_ROLES) })).max(5000),
 });
-
-/** The remediation paths: A export/import, B replication, C re-run Step 1. */
-export const REMEDIATION_PATHS = ['A', 'B', 'C'] as const;
-/** One remediation path. */
-export type RemediationPath = (typeof REMEDIATION_PATHS)[number];
 
 /** What pasted evidence was, so the runbook can say what was read. */
 export const EVIDENCE_KINDS = ['replication-status', 'certificate', 'event-log', 'verification-json'] as const;
@@ -81,13 +77,18 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   /** The thumbprint of an assignment recorded without one, added later on the server that assigned it. */
   z.object({ type: z.literal('oauth.thumbprint.recorded'), server: fqdn, thumbprint, ...base }),
   z.object({ type: z.literal('remediation.chosen'), server: fqdn, path: z.enum(REMEDIATION_PATHS), ...base }),
-  z.object({
-    type: z.literal('remediation.item.completed'),
-    server: fqdn,
-    path: z.enum(REMEDIATION_PATHS),
-    item: z.string().min(1).max(60),
-    ...base,
-  }),
+  z
+    .object({
+      type: z.literal('remediation.item.completed'),
+      server: fqdn,
+      path: z.enum(REMEDIATION_PATHS),
+      item: z.enum(CHECKLIST_ITEM_IDS),
+      ...base,
+    })
+    .refine((e) => checklistItem(e.path, e.item) !== undefined, {
+      path: ['item'],
+      message: 'is not an item of that remediation path',
+    }),
   z.object({
     type: z.literal('evidence.accepted'),
     server: fqdn,

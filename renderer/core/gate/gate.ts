@@ -1,6 +1,6 @@
 import type { EvidenceProof } from '../events/schema';
 import { roleNeedsOAuth, type ServerRole } from '../model/deployment';
-import { sameFqdn, shortName } from '../model/fqdn';
+import { sameFqdn } from '../model/fqdn';
 import { epochMs, type IsoTime } from '../model/time';
 
 /** The global OAuthTokenIssuer assignment: where, with which certificate, when. */
@@ -42,17 +42,44 @@ export interface GateInput {
   readonly override: GateOverride | null;
 }
 
-/** The gate's decision for one server, with the words that explain it. */
+/** The assignment facts a verdict that compares times carries. */
+interface AssignmentFacts {
+  /** The server the OAuthTokenIssuer certificate was assigned on. */
+  readonly assignedOn: string;
+  readonly assignedAt: IsoTime;
+}
+
+/**
+ * The gate's decision for one server, as data: the rule and the facts that prove it. The words are
+ * made from it by each medium (gate-words.ts for plain text; the UI renders its own), so nobody has
+ * to read a sentence back.
+ */
 export type GateVerdict =
-  | { readonly allowed: true; readonly rule: GateRule; readonly explanation: string }
+  | { readonly allowed: true; readonly server: string; readonly rule: 'no-oauth-needed' | 'evidence' }
   | {
+      readonly allowed: true;
+      readonly server: string;
+      readonly rule: 'assigns-oauth';
+      /** True when the certificate was already assigned on this server; false when this Step 3 assigns it. */
+      readonly assignedHere: boolean;
+    }
+  | ({
+      readonly allowed: true;
+      readonly server: string;
+      readonly rule: 'replica-current';
+      readonly step1At: IsoTime;
+    } & AssignmentFacts)
+  | { readonly allowed: true; readonly server: string; readonly rule: 'override'; readonly override: GateOverride }
+  | ({
       readonly allowed: false;
+      readonly server: string;
       readonly reason: 'stale-replica';
-      readonly explanation: string;
+      /** When Step 1 last took the local store (null when it never did). */
       readonly step1At: IsoTime | null;
-      readonly assignedAt: IsoTime;
-      readonly assignedOn: string;
-    };
+    } & AssignmentFacts);
+
+/** The verdict of a blocked server. */
+export type BlockedVerdict = Extract<GateVerdict, { allowed: false }>;
 
 /** How each rule reads in the UI and the runbook. */
 export const GATE_RULE_LABELS: Readonly<Record<GateRule, string>> = {
@@ -95,59 +122,21 @@ export function proofRefreshTime(proof: EvidenceProof, recordedAt: IsoTime): Iso
 
 /** Whether Step 3 may go ahead on a server, and by which rule (DESIGN §2.3). */
 export function evaluateGate(input: GateInput): GateVerdict {
-  if (!roleNeedsOAuth(input.role)) {
-    return {
-      allowed: true,
-      rule: 'no-oauth-needed',
-      explanation: 'This role does not use the OAuthTokenIssuer certificate, so Step 3 has no OAuth gate.',
-    };
-  }
+  const server = input.fqdn;
+  if (!roleNeedsOAuth(input.role)) return { allowed: true, server, rule: 'no-oauth-needed' };
   const oauth = input.oauth;
-  if (oauth === null) {
-    return {
-      allowed: true,
-      rule: 'assigns-oauth',
-      explanation:
-        'No OAuthTokenIssuer certificate is assigned yet: Step 3 on this server assigns it, and this server becomes the source for the others.',
-    };
-  }
-  if (sameFqdn(oauth.server, input.fqdn)) {
-    return {
-      allowed: true,
-      rule: 'assigns-oauth',
-      explanation: 'The OAuthTokenIssuer certificate was assigned on this server, so its local store holds it.',
-    };
-  }
+  if (oauth === null) return { allowed: true, server, rule: 'assigns-oauth', assignedHere: false };
+  if (sameFqdn(oauth.server, input.fqdn)) return { allowed: true, server, rule: 'assigns-oauth', assignedHere: true };
+  const assignment = { assignedOn: oauth.server, assignedAt: oauth.at };
   // Strictly after: a copy taken at the very moment of the assignment cannot be shown to hold it.
   if (input.step1At !== null && epochMs(input.step1At) > epochMs(oauth.at)) {
-    return {
-      allowed: true,
-      rule: 'replica-current',
-      explanation: `This server's local configuration store was taken at ${input.step1At}, after the OAuthTokenIssuer certificate was assigned on ${oauth.server} at ${oauth.at}.`,
-    };
+    return { allowed: true, server, rule: 'replica-current', step1At: input.step1At, ...assignment };
   }
   if (input.evidence !== null && proofCoversAssignment(input.evidence.proof, input.fqdn, oauth)) {
-    return {
-      allowed: true,
-      rule: 'evidence',
-      explanation:
-        "Accepted evidence shows this server's local configuration store now holds the OAuthTokenIssuer certificate.",
-    };
+    return { allowed: true, server, rule: 'evidence' };
   }
   if (input.override !== null && input.override.reason.trim().length > 0) {
-    return {
-      allowed: true,
-      rule: 'override',
-      explanation: `Overridden by ${input.override.operator}: ${input.override.reason}`,
-    };
+    return { allowed: true, server, rule: 'override', override: input.override };
   }
-  const copied = input.step1At === null ? 'was never taken' : `was copied at ${input.step1At}`;
-  return {
-    allowed: false,
-    reason: 'stale-replica',
-    step1At: input.step1At,
-    assignedAt: oauth.at,
-    assignedOn: oauth.server,
-    explanation: `Blocked: stale local replica. This server's local configuration store ${copied}, before the OAuthTokenIssuer certificate was assigned on ${shortName(oauth.server)} (${oauth.server}) at ${oauth.at}. Step 3 here would not show the certificate: bring the local store up to date first.`,
-  };
+  return { allowed: false, server, reason: 'stale-replica', step1At: input.step1At, ...assignment };
 }

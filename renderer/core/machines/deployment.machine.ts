@@ -1,79 +1,25 @@
-import { enqueueActions, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
-import type { DomainEvent, DomainEventOf } from '../events/schema';
+import { assertEvent, enqueueActions, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import type { DomainEvent } from '../events/schema';
 import type { OAuthAssignment } from '../gate/gate';
-import { cmsFrontEnds, findServer, roleNeedsOAuth, type Deployment } from '../model/deployment';
+import { cmsFrontEnds, findServer, type Deployment } from '../model/deployment';
 import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import type { StepNumber } from '../model/product';
-import type { IsoTime } from '../model/time';
-import { deploymentErrors } from '../model/validate';
 import {
-  serverMachine,
-  type CmsStatus,
-  type ServerEvent,
-  type ServerInput,
-  type StepRecordedEvent,
-} from './server.machine';
-
-/** The id under which a server's machine is spawned: `server:<fqdn>` (lower case). */
-export function serverActorId(fqdn: string): string {
-  return `server:${normalizeFqdn(fqdn)}`;
-}
-
-/** How far each server has got: the highest step it completed (0 before Step 1). */
-export type Progress = Readonly<Record<string, 0 | StepNumber>>;
-
-/** The global facts the deployment owns. */
-export interface DeploymentContext {
-  readonly deployment: Deployment | null;
-  readonly oauth: OAuthAssignment | null;
-  readonly progress: Progress;
-  /** Servers whose services run (Step 4 done), with the time. */
-  readonly running: Readonly<Record<string, IsoTime>>;
-}
+  cmsStatusOf,
+  serverActorId,
+  type DeploymentContext,
+  type Progress,
+  type Running,
+  type ServerScopedEvent,
+} from './deployment.context';
+import { deploymentRefusal } from './deployment.rules';
+import type { ServerEvent, ServerInput, StepRecordedEvent } from './server.context';
+import { serverMachine, type ServerSnapshot } from './server.machine';
 
 /** Events the deployment machine accepts: the history's events and its servers' reports. */
 export type DeploymentMachineEvent = DomainEvent | StepRecordedEvent;
 
-/** Events that belong to one server and are forwarded to its machine. */
-export const SERVER_EVENT_TYPES = [
-  'step.completed',
-  'remediation.chosen',
-  'remediation.item.completed',
-  'evidence.accepted',
-  'override.recorded',
-] as const satisfies readonly DomainEvent['type'][];
-
-/** An event that belongs to one server. */
-export type ServerScopedEvent = DomainEventOf<(typeof SERVER_EVENT_TYPES)[number]>;
-
-/** The CMS pool's state, derived from the deployment and who runs. */
-export function cmsStatusOf(
-  deployment: Deployment | null,
-  progress: Progress,
-  running: DeploymentContext['running'],
-): CmsStatus {
-  if (deployment === null) return { pool: null, running: [], waitingFor: [] };
-  const frontEnds = cmsFrontEnds(deployment);
-  const isRunning = (fqdn: string) => running[normalizeFqdn(fqdn)] !== undefined;
-  return {
-    pool: deployment.cmsPool,
-    running: frontEnds.filter((s) => isRunning(s.fqdn)).map((s) => s.fqdn),
-    waitingFor: frontEnds
-      .filter((s) => !isRunning(s.fqdn))
-      .map((s) => ({
-        server: s.fqdn,
-        nextStep: Math.min(4, (progress[normalizeFqdn(s.fqdn)] ?? 0) + 1) as StepNumber,
-      })),
-  };
-}
-
-function serverInput(
-  deployment: Deployment,
-  fqdn: string,
-  context: DeploymentContext,
-  progress: Progress,
-  running: DeploymentContext['running'],
-): ServerInput {
+function serverInput(deployment: Deployment, fqdn: string, context: DeploymentContext): ServerInput {
   const server = findServer(deployment, fqdn);
   if (server === undefined) throw new Error(`Server ${fqdn} is not in the deployment`);
   return {
@@ -81,17 +27,18 @@ function serverInput(
     role: server.role,
     product: deployment.product,
     oauth: context.oauth,
-    cms: cmsStatusOf(deployment, progress, running),
+    cms: context.cms,
   };
 }
 
-function isCmsFrontEnd(deployment: Deployment | null, fqdn: string): boolean {
-  return deployment !== null && cmsFrontEnds(deployment).some((s) => sameFqdn(s.fqdn, fqdn));
+function isCmsFrontEnd(deployment: Deployment, fqdn: string): boolean {
+  return cmsFrontEnds(deployment).some((s) => sameFqdn(s.fqdn, fqdn));
 }
 
 /**
  * The deployment: owns the global facts (CMS pool, OAuth assignment, which servers run) and one
- * spawned server machine per server, registered by name so the whole deployment persists.
+ * spawned server machine per server, registered by name so the whole deployment persists. What it
+ * accepts is deployment.rules.ts; what a server accepts, that server's machine.
  */
 export const deploymentMachine = setup({
   types: {
@@ -100,56 +47,51 @@ export const deploymentMachine = setup({
   },
   actors: { server: serverMachine },
   guards: {
-    isValidDeployment: ({ event }) =>
-      (event.type === 'deployment.created' || event.type === 'topology.updated') &&
-      deploymentErrors(event.deployment).length === 0,
-    isKnownServer: ({ context, event }) =>
-      'server' in event &&
-      typeof event.server === 'string' &&
-      context.deployment !== null &&
-      findServer(context.deployment, event.server) !== undefined,
-    canAssignOAuth: ({ context, event }) => {
-      if (event.type !== 'oauth.assigned' || context.oauth !== null || context.deployment === null) return false;
-      const server = findServer(context.deployment, event.server);
-      return server !== undefined && roleNeedsOAuth(server.role);
-    },
-    canRecordThumbprint: ({ context, event }) =>
-      event.type === 'oauth.thumbprint.recorded' &&
-      context.oauth !== null &&
-      context.oauth.thumbprint === null &&
-      sameFqdn(context.oauth.server, event.server),
+    accepts: ({ context, event }) => deploymentRefusal(context, event as DomainEvent) === null,
   },
   actions: {
-    create: enqueueActions(({ enqueue, event, context }) => {
-      if (event.type !== 'deployment.created') return;
+    create: enqueueActions(({ enqueue, event }) => {
+      assertEvent(event, 'deployment.created');
       const deployment = event.deployment;
-      enqueue.assign({ deployment, progress: {}, running: {} });
+      const context: DeploymentContext = {
+        deployment,
+        oauth: null,
+        progress: {},
+        running: {},
+        cms: cmsStatusOf(deployment, {}, {}),
+      };
+      enqueue.assign(context);
       for (const server of deployment.servers) {
-        enqueue.spawnChild('server', {
-          id: serverActorId(server.fqdn),
-          input: serverInput(deployment, server.fqdn, context, {}, {}),
-        });
+        const input = serverInput(deployment, server.fqdn, context);
+        enqueue.spawnChild('server', { id: serverActorId(server.fqdn), input });
       }
     }),
     updateTopology: enqueueActions(({ enqueue, event, context }) => {
-      if (event.type !== 'topology.updated' || context.deployment === null) return;
+      assertEvent(event, 'topology.updated');
       const before = context.deployment;
+      if (before === null) return;
       const after = event.deployment;
       const keep = (fqdn: string) => findServer(after, fqdn) !== undefined;
-      const progress = Object.fromEntries(Object.entries(context.progress).filter(([fqdn]) => keep(fqdn)));
-      const running = Object.fromEntries(Object.entries(context.running).filter(([fqdn]) => keep(fqdn)));
+      const progress: Progress = Object.fromEntries(Object.entries(context.progress).filter(([fqdn]) => keep(fqdn)));
+      const running: Running = Object.fromEntries(Object.entries(context.running).filter(([fqdn]) => keep(fqdn)));
       for (const server of before.servers) {
         if (!keep(server.fqdn)) enqueue.stopChild(serverActorId(server.fqdn));
       }
-      enqueue.assign({ deployment: after, progress, running });
-      const cms = cmsStatusOf(after, progress, running);
+      const next: DeploymentContext = {
+        ...context,
+        deployment: after,
+        progress,
+        running,
+        cms: cmsStatusOf(after, progress, running),
+      };
+      enqueue.assign(next);
       for (const server of after.servers) {
         const id = serverActorId(server.fqdn);
         if (findServer(before, server.fqdn) === undefined) {
-          enqueue.spawnChild('server', { id, input: serverInput(after, server.fqdn, context, progress, running) });
+          enqueue.spawnChild('server', { id, input: serverInput(after, server.fqdn, next) });
         } else {
           enqueue.sendTo(id, { type: 'fact.server', role: server.role, product: after.product } satisfies ServerEvent);
-          enqueue.sendTo(id, { type: 'fact.cms', cms } satisfies ServerEvent);
+          enqueue.sendTo(id, { type: 'fact.cms', cms: next.cms } satisfies ServerEvent);
         }
       }
     }),
@@ -157,52 +99,38 @@ export const deploymentMachine = setup({
       const scoped = event as ServerScopedEvent;
       enqueue.sendTo(serverActorId(scoped.server), scoped as ServerEvent);
     }),
-    assignOAuth: enqueueActions(({ enqueue, event, context }) => {
-      if (event.type !== 'oauth.assigned' || context.deployment === null) return;
-      const oauth: OAuthAssignment = {
-        server: normalizeFqdn(event.server),
-        thumbprint: event.thumbprint ?? null,
-        at: event.at,
-        operator: event.operator,
-      };
-      enqueue.assign({ oauth });
-      for (const server of context.deployment.servers) {
-        enqueue.sendTo(serverActorId(server.fqdn), { type: 'fact.oauth', oauth } satisfies ServerEvent);
+    /** The assignment, from oauth.assigned, a Step 3 that assigned it, or its thumbprint added later. */
+    takeOAuth: enqueueActions(({ enqueue, event, context }) => {
+      const deployment = context.deployment;
+      if (deployment === null) return;
+      let oauth: OAuthAssignment;
+      if (event.type === 'oauth.assigned') {
+        oauth = { server: normalizeFqdn(event.server), thumbprint: event.thumbprint ?? null, ...stampOf(event) };
+      } else if (event.type === 'oauth.thumbprint.recorded' && context.oauth !== null) {
+        // The assignment keeps its server and time (the gate's facts); only the thumbprint is added.
+        oauth = { ...context.oauth, thumbprint: event.thumbprint };
+      } else if (event.type === 'server.step.recorded' && event.assignsOAuth && context.oauth === null) {
+        oauth = { server: normalizeFqdn(event.server), thumbprint: event.thumbprint, ...stampOf(event) };
+      } else {
+        return;
       }
-    }),
-    recordThumbprint: enqueueActions(({ enqueue, event, context }) => {
-      if (event.type !== 'oauth.thumbprint.recorded' || context.oauth === null || context.deployment === null) return;
-      // The assignment keeps its server and time (the gate's facts); only the thumbprint is added.
-      const oauth: OAuthAssignment = { ...context.oauth, thumbprint: event.thumbprint };
       enqueue.assign({ oauth });
-      for (const server of context.deployment.servers) {
+      for (const server of deployment.servers) {
         enqueue.sendTo(serverActorId(server.fqdn), { type: 'fact.oauth', oauth } satisfies ServerEvent);
       }
     }),
     takeReport: enqueueActions(({ enqueue, event, context }) => {
-      if (event.type !== 'server.step.recorded' || context.deployment === null) return;
+      assertEvent(event, 'server.step.recorded');
       const deployment = context.deployment;
+      if (deployment === null) return;
       const key = normalizeFqdn(event.server);
-      const progress: Progress = {
-        ...context.progress,
-        [key]: Math.max(context.progress[key] ?? 0, event.step) as StepNumber,
-      };
+      const step = Math.max(context.progress[key] ?? 0, event.step) as StepNumber;
+      const progress: Progress = { ...context.progress, [key]: step };
       const running = event.step === 4 ? { ...context.running, [key]: event.at } : context.running;
       enqueue.assign({ progress, running });
-      if (event.assignsOAuth && context.oauth === null) {
-        const oauth: OAuthAssignment = {
-          server: key,
-          thumbprint: event.thumbprint,
-          at: event.at,
-          operator: event.operator,
-        };
-        enqueue.assign({ oauth });
-        for (const server of deployment.servers) {
-          enqueue.sendTo(serverActorId(server.fqdn), { type: 'fact.oauth', oauth } satisfies ServerEvent);
-        }
-      }
       if (isCmsFrontEnd(deployment, event.server)) {
         const cms = cmsStatusOf(deployment, progress, running);
+        enqueue.assign({ cms });
         for (const server of deployment.servers) {
           enqueue.sendTo(serverActorId(server.fqdn), { type: 'fact.cms', cms } satisfies ServerEvent);
         }
@@ -211,38 +139,44 @@ export const deploymentMachine = setup({
   },
 }).createMachine({
   id: 'deployment',
-  context: { deployment: null, oauth: null, progress: {}, running: {} },
+  context: { deployment: null, oauth: null, progress: {}, running: {}, cms: cmsStatusOf(null, {}, {}) },
   initial: 'empty',
   states: {
     empty: {
       on: {
-        'deployment.created': { guard: 'isValidDeployment', target: 'active', actions: 'create' },
+        'deployment.created': { guard: 'accepts', target: 'active', actions: 'create' },
       },
     },
     active: {
       on: {
-        'topology.updated': { guard: 'isValidDeployment', actions: 'updateTopology' },
-        'oauth.assigned': { guard: 'canAssignOAuth', actions: 'assignOAuth' },
-        'oauth.thumbprint.recorded': { guard: 'canRecordThumbprint', actions: 'recordThumbprint' },
-        'server.step.recorded': { actions: 'takeReport' },
-        'step.completed': { guard: 'isKnownServer', actions: 'forward' },
-        'remediation.chosen': { guard: 'isKnownServer', actions: 'forward' },
-        'remediation.item.completed': { guard: 'isKnownServer', actions: 'forward' },
-        'evidence.accepted': { guard: 'isKnownServer', actions: 'forward' },
-        'override.recorded': { guard: 'isKnownServer', actions: 'forward' },
+        'topology.updated': { guard: 'accepts', actions: 'updateTopology' },
+        'oauth.assigned': { guard: 'accepts', actions: 'takeOAuth' },
+        'oauth.thumbprint.recorded': { guard: 'accepts', actions: 'takeOAuth' },
+        'server.step.recorded': { actions: ['takeOAuth', 'takeReport'] },
+        'step.completed': { guard: 'accepts', actions: 'forward' },
+        'remediation.chosen': { guard: 'accepts', actions: 'forward' },
+        'remediation.item.completed': { guard: 'accepts', actions: 'forward' },
+        'evidence.accepted': { guard: 'accepts', actions: 'forward' },
+        'override.recorded': { guard: 'accepts', actions: 'forward' },
         // Kept in the history for the runbook; they change no state.
-        'evidence.rejected': {},
-        'script.copied': {},
+        'evidence.rejected': { guard: 'accepts' },
+        'script.copied': { guard: 'accepts' },
       },
     },
   },
 });
 
+function stampOf(event: { readonly at: string; readonly operator: string }): { at: string; operator: string } {
+  return { at: event.at, operator: event.operator };
+}
+
+/** The snapshot of one server's machine, if the deployment has that server. */
+export function serverSnapshotOf(snapshot: DeploymentSnapshot, fqdn: string): ServerSnapshot | undefined {
+  const child = snapshot.children[serverActorId(fqdn)];
+  return child?.getSnapshot() as ServerSnapshot | undefined;
+}
+
 /** A running deployment actor. */
 export type DeploymentActor = ActorRefFrom<typeof deploymentMachine>;
 /** A deployment snapshot. */
 export type DeploymentSnapshot = SnapshotFrom<typeof deploymentMachine>;
-/** A server actor as spawned by the deployment. */
-export type ServerActor = ActorRefFrom<typeof serverMachine>;
-/** A server snapshot. */
-export type ServerSnapshot = SnapshotFrom<typeof serverMachine>;

@@ -1,9 +1,8 @@
 import { cmsFrontEnds, type Deployment } from '../model/deployment';
 import { sameFqdn } from '../model/fqdn';
 import { stepTitle } from '../model/product';
-import type { OAuthAssignment } from '../gate/gate';
-import type { ServerContext } from './server.machine';
-import type { ServerStatus } from './status';
+import { serverSnapshotOf, type DeploymentSnapshot } from './deployment.machine';
+import { serverStatus, type ServerStatus } from './status';
 
 /** The single most useful thing to do next across the deployment. */
 export interface NextAction {
@@ -13,22 +12,22 @@ export interface NextAction {
   readonly urgency: 'blocked' | 'normal' | 'done';
 }
 
-/** One server as the recommendation sees it. */
-export interface ServerView {
-  readonly status: ServerStatus;
-  readonly context: ServerContext;
-}
-
 /**
  * Picks the next action: a blocked server first (its remediation), then the OAuth assignment on the
  * CMS pool's first Front End (which avoids the gotcha), then the CMS pool's Front Ends (replication
  * needs one running), then the other servers in topology order.
  */
-export function nextAction(
-  deployment: Deployment,
-  oauth: OAuthAssignment | null,
-  servers: readonly ServerView[],
-): NextAction {
+export function nextAction(snapshot: DeploymentSnapshot): NextAction | null {
+  const deployment = snapshot.context.deployment;
+  if (deployment === null) return null;
+  const servers = deployment.servers.flatMap((s) => {
+    const server = serverSnapshotOf(snapshot, s.fqdn);
+    return server === undefined ? [] : [{ status: serverStatus(server) }];
+  });
+  return pick(deployment, snapshot.context.oauth === null, servers);
+}
+
+function pick(deployment: Deployment, unassigned: boolean, servers: readonly { status: ServerStatus }[]): NextAction {
   const blocked = servers.filter((s) => s.status.phase === 'blocked');
   for (const s of blocked) {
     const r = s.status.remediation;
@@ -52,7 +51,7 @@ export function nextAction(
   const cms = cmsFrontEnds(deployment);
   const inCms = (fqdn: string) => cms.some((c) => sameFqdn(c.fqdn, fqdn));
   const ordered = [...servers].sort((a, b) => Number(inCms(b.status.fqdn)) - Number(inCms(a.status.fqdn)));
-  if (oauth === null) {
+  if (unassigned) {
     const assigner = ordered.find((s) => inCms(s.status.fqdn) && s.status.phase === 'ready-for-step3');
     if (assigner) {
       return {
@@ -65,10 +64,9 @@ export function nextAction(
   const next = ordered.find((s) => s.status.phase !== 'services-running');
   if (next === undefined)
     return { server: null, text: 'Every server has finished Step 4. Export the runbook.', urgency: 'done' };
-  const step = next.status.phase === 'ready-for-step3' ? 3 : next.status.stepsDone + 1;
   return {
     server: next.status.fqdn,
-    text: `${next.status.fqdn}: ${stepTitle(deployment.product, Math.min(4, step) as 1 | 2 | 3 | 4)}`,
+    text: `${next.status.fqdn}: ${stepTitle(deployment.product, next.status.nextStep ?? 4)}`,
     urgency: 'normal',
   };
 }

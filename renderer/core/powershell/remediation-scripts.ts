@@ -1,19 +1,18 @@
-import type { RemediationPath } from '../events/schema';
-import { REMEDIATIONS } from '../machines/remediation';
+import { unreachable } from '../model/exhaustive';
+import { checklistItem, itemPosition, type ChecklistItemId, type RemediationPath } from '../model/remediation';
 import { cmsFrontEnds, findServer, type Server } from '../model/deployment';
 import { sameFqdn } from '../model/fqdn';
 import { cmd, comment, concat, lines, ps, v, type Fragment } from './render';
-import { makeScript, type CheckedContext, type Header, type Script, type ScriptsResult } from './script';
+import { makeScript, type CheckedContext, type Header, type ScriptsResult } from './script';
 import { importFromCms, parseUtc, say } from './snippets';
 import { fileRouteScripts, step1Scripts } from './step-scripts';
 import { verificationScript } from './verify-script';
 
 /** The id and title of a checklist item's script, e.g. "A-import" and "Path A, item 2 of 3: …". */
-function naming(path: RemediationPath, item: string): { id: string; title: string } {
-  const items = REMEDIATIONS[path].items;
-  const index = items.findIndex((i) => i.id === item);
-  const title = items[index]?.title ?? item;
-  return { id: `${path}-${item}`, title: `Path ${path}, item ${index + 1} of ${items.length}: ${title}` };
+function naming(path: RemediationPath, item: ChecklistItemId): { id: string; title: string } {
+  const { index, count } = itemPosition(path, item);
+  const title = checklistItem(path, item)?.title ?? item;
+  return { id: `${path}-${item}`, title: `Path ${path}, item ${index + 1} of ${count}: ${title}` };
 }
 
 /** The server that runs a CMS query for `server`: itself when internal, else the exporting server. */
@@ -36,7 +35,7 @@ function usesFile(ctx: CheckedContext, server: Server): boolean {
   return server.role === 'edge' || ctx.route === 'file';
 }
 
-function pathA(ctx: CheckedContext, server: Server, item: string): ScriptsResult {
+function pathA(ctx: CheckedContext, server: Server, item: 'export' | 'import'): ScriptsResult {
   const name = naming('A', item);
   if (usesFile(ctx, server)) {
     const route = fileRouteScripts(ctx, server, naming('A', 'export'), naming('A', 'import'), [
@@ -267,47 +266,44 @@ function replicationComplete(ctx: CheckedContext, server: Server, host: Server):
   );
 }
 
-/** The script(s) for one checklist item of a remediation path (machines/remediation.ts), in run order. */
+/** The script(s) for one checklist item of a remediation path (model/remediation.ts), in run order. */
 export function remediationItemScripts(
   ctx: CheckedContext,
   server: Server,
   path: RemediationPath,
-  item: string,
+  item: ChecklistItemId,
 ): ScriptsResult {
-  if (!REMEDIATIONS[path].items.some((i) => i.id === item)) {
-    return {
-      ok: false,
-      errors: [
-        `Path ${path} has no checklist item "${item}"; its items are ${REMEDIATIONS[path].items.map((i) => i.id).join(', ')}.`,
-      ],
-    };
+  if (checklistItem(path, item) === undefined) {
+    return { ok: false, errors: [`Path ${path} has no checklist item "${item}".`] };
   }
-  if (item === 'verify') return { ok: true, scripts: [verificationScript(ctx, server)] };
-  if (path === 'A') return pathA(ctx, server, item);
-  const host = queryHost(ctx, server);
-  if (host === null)
+  // Every item but path A's reads the CMS from an internal server.
+  const withHost = (build: (host: Server) => ScriptsResult): ScriptsResult => {
+    const host = queryHost(ctx, server);
+    if (host !== null) return build(host);
     return {
       ok: false,
       errors: [
         'The deployment has no internal server to query the Central Management Store from; add a Front End, Standard Edition or Director server.',
       ],
     };
-  if (path === 'B') {
-    if (item === 'cms-running') return cmsRunning(ctx, server, host);
-    if (item === 'start-agent') return startAgent(ctx, server);
-    return waitFor3038(ctx, server);
+  };
+  switch (item) {
+    case 'verify':
+      return { ok: true, scripts: [verificationScript(ctx, server)] };
+    case 'export':
+    case 'import':
+      return pathA(ctx, server, item);
+    case 'cms-running':
+      return withHost((host) => cmsRunning(ctx, server, host));
+    case 'start-agent':
+      return withHost(() => startAgent(ctx, server));
+    case 'event-3038':
+      return withHost(() => waitFor3038(ctx, server));
+    case 'replication-complete':
+      return withHost((host) => replicationComplete(ctx, server, host));
+    case 'rerun-step1':
+      return withHost(() => step1Scripts(ctx, server, naming('C', 'rerun-step1')));
+    default:
+      return unreachable(item);
   }
-  if (item === 'replication-complete') return replicationComplete(ctx, server, host);
-  return step1Scripts(ctx, server, naming('C', 'rerun-step1'));
-}
-
-/** Every script of a remediation path for a server, in checklist order (the verification script once). */
-export function remediationScripts(ctx: CheckedContext, server: Server, path: RemediationPath): ScriptsResult {
-  const scripts: Script[] = [];
-  for (const item of REMEDIATIONS[path].items) {
-    const result = remediationItemScripts(ctx, server, path, item.id);
-    if (!result.ok) return result;
-    scripts.push(...result.scripts.filter((s) => !scripts.some((seen) => seen.id === s.id)));
-  }
-  return { ok: true, scripts };
 }

@@ -1,5 +1,4 @@
-import { REMEDIATION_PATHS, type RemediationPath } from '../events/schema';
-import { REMEDIATIONS } from '../machines/remediation';
+import { checklistOf, REMEDIATION_PATHS, type ChecklistItemId, type RemediationPath } from '../model/remediation';
 import { STEP_NUMBERS, type StepNumber } from '../model/product';
 import { checkContext } from './context';
 import { remediationItemScripts } from './remediation-scripts';
@@ -18,7 +17,7 @@ import { verificationScript } from './verify-script';
 /** Which script(s) to build for a server: a wizard step, a remediation checklist item, or verification. */
 export type ScriptRequest =
   | { readonly kind: 'step'; readonly step: StepNumber }
-  | { readonly kind: 'remediation'; readonly path: RemediationPath; readonly item: string }
+  | { readonly kind: 'remediation'; readonly path: RemediationPath; readonly item: ChecklistItemId }
   | { readonly kind: 'verify' };
 
 /** Every request the app can make for one server: Steps 1–4, each item of paths A, B and C, verification. */
@@ -26,7 +25,7 @@ export function scriptRequests(): ScriptRequest[] {
   return [
     ...STEP_NUMBERS.map((step): ScriptRequest => ({ kind: 'step', step })),
     ...REMEDIATION_PATHS.flatMap((path) =>
-      REMEDIATIONS[path].items.map((item): ScriptRequest => ({ kind: 'remediation', path, item: item.id })),
+      checklistOf(path).map((item): ScriptRequest => ({ kind: 'remediation', path, item: item.id })),
     ),
     { kind: 'verify' },
   ];

@@ -3,6 +3,7 @@
  * Content-Security-Policy says so too), a table of contents, and a print stylesheet. The same page
  * is what Electron prints to PDF.
  */
+import { BLOCKED_LABEL } from '../gate/gate-words';
 import { normalizeFqdn } from '../model/fqdn';
 import { code, esc, facts, pre, table, time } from './html-text';
 import { RUNBOOK_CSS } from './html-style';
@@ -136,7 +137,7 @@ function serverSection(s: ServerSummary, index: number): string {
     ['Status', statusBadge(s)],
     [
       'Gate now',
-      `${s.gate.allowed ? badge(`allowed: ${s.gate.label}`, 'ok') : badge('blocked: stale local replica', 'bad')} ${esc(s.gate.explanation)}`,
+      `${s.gate.allowed ? badge(`allowed: ${s.gate.label}`, 'ok') : badge(BLOCKED_LABEL, 'bad')} ${esc(s.gate.explanation)}`,
     ],
     ['Remediation', remediation],
     [

@@ -2,9 +2,10 @@
  * The runbook as plain data: what every export format (and the UI's timeline and preview) shows.
  * Times are the history's ISO 8601 UTC strings; renderers decide how to print them.
  */
-import type { DomainEventType, EvidenceInput, RemediationPath } from '../events/schema';
+import type { DomainEventType, EvidenceInput } from '../events/schema';
 import type { GateRule } from '../gate/gate';
-import type { ServerPhase } from '../machines/status';
+import type { ServerPhase } from '../machines/server.context';
+import type { ChecklistItemId, RemediationPath } from '../model/remediation';
 import type { PoolKind, ServerRole } from '../model/deployment';
 import type { ProductVersion, StepNumber } from '../model/product';
 import type { IsoTime } from '../model/time';
@@ -111,7 +112,7 @@ export interface RemediationSummary {
   /** The path it replaced, when the admin switched. */
   readonly switchedFrom: RemediationPath | null;
   readonly items: readonly {
-    readonly item: string;
+    readonly item: ChecklistItemId;
     readonly title: string;
     readonly at: IsoTime;
     readonly operator: string;

@@ -1,16 +1,17 @@
 /** Per-server summaries and what is still open, read from the server machines as they stand. */
 import type { DomainEvent } from '../events/schema';
 import { GATE_RULE_LABELS } from '../gate/gate';
-import type { ServerSnapshot } from '../machines/deployment.machine';
-import { REMEDIATIONS } from '../machines/remediation';
-import type { PathSwitch, RemediationRecord, ServerContext } from '../machines/server.machine';
+import { BLOCKED_LABEL, gateExplanation } from '../gate/gate-words';
+import type { PathSwitch, RemediationRecord, ServerContext } from '../machines/server.context';
+import type { ServerSnapshot } from '../machines/server.machine';
 import { serverStatus, type ServerStatus } from '../machines/status';
+import { checklistItem, REMEDIATIONS } from '../model/remediation';
 import { ROLE_LABELS, type Server } from '../model/deployment';
 import { normalizeFqdn } from '../model/fqdn';
 import { STEP_NUMBERS, stepTitle, type ProductVersion } from '../model/product';
 import type { DeploymentSession } from '../session/session';
 import type { OpenItem, RemediationSummary, ServerSummary, StepSummary } from './model';
-import { describeProof, nextStepOf, phaseText } from './words';
+import { describeProof, nextStepToDo, phaseText } from './words';
 
 function steps(context: ServerContext, product: ProductVersion): StepSummary[] {
   return STEP_NUMBERS.map((step) => {
@@ -45,7 +46,7 @@ function remediations(context: ServerContext, events: readonly DomainEvent[]): R
     if (item === undefined || item.at !== event.at) continue;
     const matches =
       (event.type === 'remediation.item.completed' && item.path === event.path && item.item === event.item) ||
-      (event.type === 'step.completed' && event.step === 1 && item.path === 'C' && item.item === 'rerun-step1');
+      (event.type === 'step.completed' && event.step === 1 && checklistItem(item.path, item.item)?.kind === 'step1');
     if (matches) {
       segments[segments.length - 1]?.items.push(item);
       i += 1;
@@ -59,7 +60,7 @@ function remediations(context: ServerContext, events: readonly DomainEvent[]): R
     switchedFrom: from.from,
     items: items.map((it) => ({
       item: it.item,
-      title: REMEDIATIONS[it.path].items.find((d) => d.id === it.item)?.title ?? it.item,
+      title: checklistItem(it.path, it.item)?.title ?? it.item,
       at: it.at,
       operator: it.operator,
     })),
@@ -69,7 +70,7 @@ function remediations(context: ServerContext, events: readonly DomainEvent[]): R
 /** What is still to do on a server, or null when its services run. */
 export function openItemOf(status: ServerStatus, context: ServerContext): OpenItem | null {
   if (status.phase === 'services-running') return null;
-  const step = nextStepOf(status.phase);
+  const step = nextStepToDo(status);
   const r = status.remediation;
   let next: string;
   if (step !== null) {
@@ -88,7 +89,7 @@ export function openItemOf(status: ServerStatus, context: ServerContext): OpenIt
     server: context.fqdn,
     phase: status.phase,
     next,
-    blocked: status.phase === 'blocked' && !status.gate.allowed ? status.gate.explanation : null,
+    blocked: status.phase === 'blocked' && !status.gate.allowed ? gateExplanation(status.gate) : null,
     remediation: r === null ? null : `Path ${r.path}: ${REMEDIATIONS[r.path].title}`,
     waitingFor: r?.waitingFor ?? null,
   };
@@ -101,7 +102,7 @@ export function summarizeServer(
   events: readonly DomainEvent[],
 ): ServerSummary {
   const context = snapshot.context;
-  const status = serverStatus(snapshot.value, context);
+  const status = serverStatus(snapshot);
   const gate = status.gate;
   const step3 = context.steps[3];
   return {
@@ -110,11 +111,11 @@ export function summarizeServer(
     role: server.role,
     roleLabel: ROLE_LABELS[server.role],
     phase: status.phase,
-    statusText: phaseText(status.phase, context.product),
+    statusText: phaseText(status, context.product),
     steps: steps(context, context.product),
     gate: gate.allowed
-      ? { allowed: true, rule: gate.rule, label: GATE_RULE_LABELS[gate.rule], explanation: gate.explanation }
-      : { allowed: false, rule: null, label: 'blocked: stale local replica', explanation: gate.explanation },
+      ? { allowed: true, rule: gate.rule, label: GATE_RULE_LABELS[gate.rule], explanation: gateExplanation(gate) }
+      : { allowed: false, rule: null, label: BLOCKED_LABEL, explanation: gateExplanation(gate) },
     remediations: remediations(context, events),
     evidence:
       context.evidence === null

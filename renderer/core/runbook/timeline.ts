@@ -1,10 +1,10 @@
 /** The history in words: one timeline entry per event, for the runbook and the UI's timeline. */
 import type { DomainEvent, DomainEventOf } from '../events/schema';
 import { GATE_RULE_LABELS, type GateRule } from '../gate/gate';
-import { REMEDIATIONS } from '../machines/remediation';
 import { POOL_KIND_LABELS, type Deployment } from '../model/deployment';
 import { sameFqdn } from '../model/fqdn';
 import { PRODUCTS, stepTitle, type ProductVersion } from '../model/product';
+import { checklistItem, REMEDIATIONS } from '../model/remediation';
 import { DeploymentSession } from '../session/session';
 import type { TimelineEntry } from './model';
 import { describeProof, EVIDENCE_KIND_LABELS, exportTime, plural } from './words';
@@ -46,10 +46,6 @@ function topologyChanges(before: Deployment | null, after: Deployment): string {
   return changes.length > 0 ? changes.join('; ') : 'no change to pools or servers';
 }
 
-function itemTitle(path: DomainEventOf<'remediation.item.completed'>['path'], item: string): string {
-  return REMEDIATIONS[path].items.find((i) => i.id === item)?.title ?? item;
-}
-
 type Words = Pick<TimelineEntry, 'summary' | 'detail' | 'verdict'>;
 
 function stepWords(event: DomainEventOf<'step.completed'>, r: Replayed): Words {
@@ -88,7 +84,7 @@ function words(event: DomainEvent, r: Replayed): Words {
     case 'remediation.chosen':
       return { summary: `Remediation path ${event.path} chosen: ${REMEDIATIONS[event.path].title}` };
     case 'remediation.item.completed':
-      return { summary: `Path ${event.path} item done: ${itemTitle(event.path, event.item)}` };
+      return { summary: `Path ${event.path} item done: ${checklistItem(event.path, event.item)?.title ?? event.item}` };
     case 'evidence.accepted': {
       const kind = event.input ? EVIDENCE_KIND_LABELS[event.input.kind] : 'evidence';
       return {
@@ -127,15 +123,10 @@ function serverOf(event: DomainEvent): string | null {
  * certificate), so the words always agree with the machines.
  */
 export function timelineEntries(history: readonly DomainEvent[]): TimelineEntry[] {
-  let current: DomainEvent | undefined;
-  const scratch = DeploymentSession.empty({
-    clock: { now: () => current?.at ?? '1970-01-01T00:00:00.000Z' },
-    operator: '',
-  });
+  const scratch = DeploymentSession.empty();
   let replaying = true;
   let product: ProductVersion = 'lync2013';
   return history.map((event, seq) => {
-    current = event;
     const before = scratch.deployment();
     const oauthBefore = scratch.snapshot().context.oauth;
     // A history that stops replaying (never the case for a loaded document) still gets its words, without replayed facts.

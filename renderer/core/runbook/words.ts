@@ -1,6 +1,7 @@
 /** The words the runbook uses for times, evidence and server states, shared by every format. */
 import type { EvidenceInput, EvidenceProof } from '../events/schema';
-import type { ServerPhase } from '../machines/status';
+import { BLOCKED_LABEL } from '../gate/gate-words';
+import type { ServerStatus } from '../machines/status';
 import { stepTitle, type ProductVersion, type StepNumber } from '../model/product';
 import type { IsoTime } from '../model/time';
 
@@ -33,28 +34,17 @@ export function describeProof(proof: EvidenceProof): string {
   return `${proof.server}: ${facts.length > 0 ? facts.join(', ') : 'no facts recorded'}`;
 }
 
-/** The step a server in this phase does next, or null when it has none (blocked or finished). */
-export function nextStepOf(phase: ServerPhase): StepNumber | null {
-  switch (phase) {
-    case 'awaiting-step1':
-      return 1;
-    case 'awaiting-step2':
-      return 2;
-    case 'ready-for-step3':
-      return 3;
-    case 'awaiting-step4':
-      return 4;
-    default:
-      return null;
-  }
+/** The step a server does next, or null when it has none to do now (blocked at its gate, or finished). */
+export function nextStepToDo(status: ServerStatus): StepNumber | null {
+  return status.phase === 'blocked' ? null : status.nextStep;
 }
 
 /** A server's state in a few words: "done: services running", "blocked: stale local replica", "next: Step 2: …". */
-export function phaseText(phase: ServerPhase, product: ProductVersion): string {
-  if (phase === 'services-running') return 'done: services running';
-  if (phase === 'blocked') return 'blocked: stale local replica';
-  const next = nextStepOf(phase);
-  return next === null ? phase : `next: ${stepTitle(product, next)}`;
+export function phaseText(status: ServerStatus, product: ProductVersion): string {
+  if (status.phase === 'services-running') return 'done: services running';
+  if (status.phase === 'blocked') return BLOCKED_LABEL;
+  const next = nextStepToDo(status);
+  return next === null ? status.phase : `next: ${stepTitle(product, next)}`;
 }
 
 /** "1 server" / "3 servers". */

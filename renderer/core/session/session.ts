@@ -2,33 +2,42 @@ import { createActor } from 'xstate';
 import { domainEventSchema, type Command, type DomainEvent } from '../events/schema';
 import {
   deploymentMachine,
+  serverSnapshotOf,
   type DeploymentActor,
   type DeploymentSnapshot,
-  type ServerSnapshot,
 } from '../machines/deployment.machine';
+import type { ServerSnapshot } from '../machines/server.machine';
 import { normalizeDeployment, type Deployment } from '../model/deployment';
 import { normalizeFqdn } from '../model/fqdn';
-import { epochMs, type Clock } from '../model/time';
-import { refusalOf, serverSnapshotOf, stepBeforeRecorded } from './refusal';
-
-/** How far ahead of the clock a recorded time may be (workstation clocks differ a little). */
-const FUTURE_TOLERANCE_MS = 60_000;
+import type { Clock } from '../model/time';
+import { futureRefusal, stepOrderRefusal } from './new-command.rules';
+import { refusalOf } from './refusal';
 
 /** The outcome of recording a command: the event as stored, or why it was refused. */
 export type RecordResult =
   | { readonly ok: true; readonly event: DomainEvent; readonly seq: number }
   | { readonly ok: false; readonly message: string };
 
-/** Who and when: the session stamps each command with these unless the command says otherwise. */
-export interface SessionOptions {
-  /** Stamps new events that carry no time of their own. */
+/**
+ * Who records and the real time: the session stamps each command with the operator and the clock's
+ * time unless the command gives its own, and refuses times in the clock's future.
+ */
+export interface Recorder {
   readonly clock: Clock;
   readonly operator: string;
-  /**
-   * The real time, for refusing times in the future; defaults to `clock`. The command line stamps
-   * events with --at, so its clock cannot tell whether --at itself is in the future.
-   */
-  readonly wallClock?: Clock;
+}
+
+/** A history replayed into a session, or the first event it refused (its index and why). */
+export type ReplayResult =
+  | { readonly ok: true; readonly session: DeploymentSession }
+  | { readonly ok: false; readonly index: number; readonly message: string };
+
+/** What a view of the session reads: the machines and the history, as they stood after one event. */
+export interface SessionView {
+  /** How many events the session holds; a new view for every event recorded. */
+  readonly version: number;
+  readonly snapshot: DeploymentSnapshot;
+  readonly history: readonly DomainEvent[];
 }
 
 /** Lower-case FQDNs and upper-case, space-free thumbprints: the forms the history stores. */
@@ -49,44 +58,42 @@ export function normalizeCommand(command: Command): Command {
 /**
  * A deployment being worked on: its event history (the source of truth) and the actor that
  * follows it. Every change goes through `record`, which refuses what the machines refuse and
- * says why, so the history only ever holds accepted events.
+ * says why, so the history only ever holds accepted events. A session that only reads (a file
+ * checked, a timeline replayed) needs no recorder.
  */
 export class DeploymentSession {
   readonly actor: DeploymentActor;
   private readonly events: DomainEvent[] = [];
   private readonly listeners = new Set<() => void>();
-  private options: SessionOptions;
+  private recorderOf: Recorder | null;
+  private cachedView: SessionView | null = null;
 
-  private constructor(actor: DeploymentActor, history: readonly DomainEvent[], options: SessionOptions) {
-    this.actor = actor;
-    this.events.push(...history);
-    this.options = options;
+  private constructor(recorder: Recorder | null) {
+    this.actor = createActor(deploymentMachine).start();
+    this.recorderOf = recorder;
   }
 
   /** A new, empty session; record `deployment.created` next. */
-  static empty(options: SessionOptions): DeploymentSession {
-    return new DeploymentSession(createActor(deploymentMachine).start(), [], options);
+  static empty(recorder: Recorder | null = null): DeploymentSession {
+    return new DeploymentSession(recorder);
   }
 
   /** A new session holding a new deployment. */
   static create(
     deployment: Deployment,
-    options: SessionOptions,
+    recorder: Recorder,
   ): { ok: true; session: DeploymentSession } | { ok: false; message: string } {
-    const session = DeploymentSession.empty(options);
+    const session = DeploymentSession.empty(recorder);
     const result = session.record({ type: 'deployment.created', deployment });
     return result.ok ? { ok: true, session } : { ok: false, message: result.message };
   }
 
   /**
-   * Replays a history into a fresh actor. Each event must be accepted in turn; the first one
-   * that is not makes the whole history invalid (its index and the reason are returned).
+   * Replays a history into a fresh actor, as opening a file does. Each event must be accepted in
+   * turn; the first one that is not makes the whole history invalid.
    */
-  static replay(
-    history: readonly DomainEvent[],
-    options: SessionOptions,
-  ): { ok: true; session: DeploymentSession } | { ok: false; index: number; message: string } {
-    const session = DeploymentSession.empty(options);
+  static replay(history: readonly DomainEvent[], recorder: Recorder | null = null): ReplayResult {
+    const session = DeploymentSession.empty(recorder);
     for (const [index, event] of history.entries()) {
       const refusal = session.replayOne(event);
       if (refusal !== null) return { ok: false, index, message: refusal };
@@ -95,8 +102,8 @@ export class DeploymentSession {
   }
 
   /**
-   * Applies one event of a stored history, as opening a file does: only what the machines refuse
-   * stops it, not the checks on newly typed times (see newCommandRefusal). Returns the refusal, or null.
+   * Applies one event of a stored history: only what the machines refuse stops it, not the checks on
+   * newly typed times (new-command.rules.ts). Returns the refusal, or null.
    */
   replayOne(event: DomainEvent): string | null {
     const refusal = refusalOf(this.snapshot(), event);
@@ -104,30 +111,32 @@ export class DeploymentSession {
     return refusal;
   }
 
-  /** Restores a session from a persisted actor snapshot and its history, without replaying. */
-  static restore(history: readonly DomainEvent[], persisted: unknown, options: SessionOptions): DeploymentSession {
-    const actor = createActor(deploymentMachine, { snapshot: persisted as DeploymentSnapshot }).start();
-    return new DeploymentSession(actor, history, options);
-  }
-
   /** The history, oldest first. */
   get history(): readonly DomainEvent[] {
     return this.events;
   }
 
-  /** The operator recorded on new events. */
-  get operator(): string {
-    return this.options.operator;
+  /** Who records new events and the clock they are checked against (null when the session only reads). */
+  get recorder(): Recorder | null {
+    return this.recorderOf;
   }
 
-  /** Changes the operator for events recorded from now on. */
-  setOperator(operator: string): void {
-    this.options = { ...this.options, operator };
+  /** Changes who records the events from now on (and the clock). */
+  setRecorder(recorder: Recorder): void {
+    this.recorderOf = recorder;
   }
 
   /** The deployment actor's current snapshot. */
   snapshot(): DeploymentSnapshot {
     return this.actor.getSnapshot();
+  }
+
+  /** The machines and the history as they stand, the same object until the next event. */
+  view(): SessionView {
+    if (this.cachedView === null || this.cachedView.version !== this.events.length) {
+      this.cachedView = { version: this.events.length, snapshot: this.snapshot(), history: this.events.slice() };
+    }
+    return this.cachedView;
   }
 
   /** The current deployment (topology), or null before it is created. */
@@ -140,17 +149,14 @@ export class DeploymentSession {
     return serverSnapshotOf(this.snapshot(), fqdn);
   }
 
-  /** The persisted snapshot of the deployment and all its server machines (JSON-safe). */
-  persisted(): unknown {
-    return this.actor.getPersistedSnapshot();
-  }
-
   /** Stamps, normalises and validates a command into the event it would record, or says what is wrong. */
   prepare(command: Command): { ok: true; event: DomainEvent } | { ok: false; message: string } {
+    const recorder = this.recorderOf;
+    if (recorder === null) return { ok: false, message: 'This deployment was opened to be read; it records nothing.' };
     const stamped = {
       ...normalizeCommand(command),
-      at: command.at ?? this.options.clock.now(),
-      operator: command.operator ?? this.options.operator,
+      at: command.at ?? recorder.clock.now(),
+      operator: command.operator ?? recorder.operator,
     };
     const parsed = domainEventSchema.safeParse(stamped);
     if (!parsed.success) {
@@ -164,45 +170,27 @@ export class DeploymentSession {
     return { ok: true, event: parsed.data };
   }
 
-  /** Why this command would be refused now, or null when it would be recorded. */
-  check(command: Command): string | null {
-    const prepared = this.prepare(command);
-    if (!prepared.ok) return prepared.message;
-    return this.newCommandRefusal(prepared.event);
-  }
-
-  /** Records a command: appended to the history and applied, or refused with the reason. */
+  /**
+   * Records a command: appended to the history and applied, or refused with the reason: what the
+   * machines refuse, and the checks of the time typed that only new commands get.
+   */
   record(command: Command): RecordResult {
     const prepared = this.prepare(command);
     if (!prepared.ok) return prepared;
-    const refusal = this.newCommandRefusal(prepared.event);
-    if (refusal !== null) return { ok: false, message: refusal };
-    this.apply(prepared.event);
-    return { ok: true, event: prepared.event, seq: this.events.length - 1 };
-  }
-
-  /**
-   * Why a new command may not be recorded: what the machines refuse, and two checks of the time
-   * typed that only new commands get (a history replayed later was checked when it was recorded,
-   * and one written before these checks existed still opens): nothing is done in the future (a
-   * minute of clock difference is allowed), and no step is dated before a step already recorded
-   * on its server.
-   */
-  private newCommandRefusal(event: DomainEvent): string | null {
+    const event = prepared.event;
+    const now = (this.recorderOf as Recorder).clock.now();
     const snapshot = this.snapshot();
-    const wall = (this.options.wallClock ?? this.options.clock).now();
-    const latest = epochMs(wall) + FUTURE_TOLERANCE_MS;
-    if (epochMs(event.at) > latest) {
-      return `The time ${event.at} is in the future (now is ${wall}). Enter when it actually happened.`;
-    }
-    return stepBeforeRecorded(snapshot, event, latest) ?? refusalOf(snapshot, event);
+    const refusal = futureRefusal(event, now) ?? stepOrderRefusal(snapshot, event, now) ?? refusalOf(snapshot, event);
+    if (refusal !== null) return { ok: false, message: refusal };
+    this.apply(event);
+    return { ok: true, event, seq: this.events.length - 1 };
   }
 
   /** Calls `listener` after every recorded event. */
-  subscribe(listener: () => void): () => void {
+  subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
+  };
 
   private apply(event: DomainEvent): void {
     this.events.push(event);

@@ -18,7 +18,7 @@ import { useEffect, useId } from 'react';
 import { PRODUCTS } from '../../core/model/product';
 import type { Host, HostCommand } from '../../host/host';
 import type { NoticeState } from '../components/notice';
-import { useDeployment, useWorkspaceState } from '../hooks';
+import { useSession, useWorkspaceState } from '../hooks';
 import { useOperator } from '../workspace/operator';
 import type { DeploymentTab, Route } from '../workspace/route';
 import type { Workspace } from '../workspace/workspace';
@@ -67,8 +67,8 @@ export function DeploymentScreen(props: {
   const state = useWorkspaceState(workspace);
   const { operator, setOperator } = useOperator();
   const operatorId = useId();
-  const product = useDeployment(workspace, (s) => s.context.deployment?.product ?? 'lync2013');
-  const deploymentName = useDeployment(workspace, (s) => s.context.deployment?.name ?? '');
+  const product = useSession(workspace, (v) => v.snapshot.context.deployment?.product ?? 'lync2013');
+  const deploymentName = useSession(workspace, (v) => v.snapshot.context.deployment?.name ?? '');
 
   useEffect(() => workspace.setOperator(operator), [workspace, operator]);
 

@@ -1,4 +1,4 @@
-import { loadDocument } from '../../core/document/load';
+import { parseDocument } from '../../core/document/load';
 import { serializeDocument, toDocument } from '../../core/document/save';
 import type { Command } from '../../core/events/schema';
 import type { Deployment } from '../../core/model/deployment';
@@ -84,7 +84,7 @@ export class Workspace {
     operator: string,
     dirty = false,
   ): { ok: true; workspace: Workspace } | { ok: false; message: string } {
-    const loaded = loadDocument(opened.text, { clock: systemClock, operator });
+    const loaded = parseDocument(opened.text, { clock: systemClock, operator });
     if (!loaded.ok) return { ok: false, message: `${opened.name}: ${loaded.message}` };
     return {
       ok: true,
@@ -99,7 +99,7 @@ export class Workspace {
 
   /** Records a change; refused changes leave everything as it was. */
   record(command: Command): RecordResult {
-    if (this.session.operator.trim() === '' && command.operator === undefined) {
+    if ((this.session.recorder?.operator ?? '').trim() === '' && command.operator === undefined) {
       return {
         ok: false,
         message: 'Enter your name in "Operator" (top right) first, so the runbook says who did what.',
@@ -110,7 +110,7 @@ export class Workspace {
 
   /** Sets who is recorded as doing each thing from now on. */
   setOperator(name: string): void {
-    this.session.setOperator(name);
+    this.session.setRecorder({ clock: systemClock, operator: name });
   }
 
   /** The document text as it would be saved now. */

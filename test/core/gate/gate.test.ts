@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGate, type GateInput } from '../../../renderer/core/gate/gate';
+import { gateExplanation } from '../../../renderer/core/gate/gate-words';
 
 const oauth = {
   server: 'fe01.contoso.local',
@@ -78,23 +79,23 @@ describe('the five rules of the Step 3 gate', () => {
     ).toBe(false);
   });
   it('rule 5: an override with a written reason', () => {
-    expect(evaluateGate({ ...stale, override: { reason: 'CHG-1', at: oauth.at, operator: 'j' } })).toMatchObject({
-      allowed: true,
-      rule: 'override',
-      explanation: 'Overridden by j: CHG-1',
-    });
+    const overridden = evaluateGate({ ...stale, override: { reason: 'CHG-1', at: oauth.at, operator: 'j' } });
+    expect(overridden).toMatchObject({ allowed: true, rule: 'override' });
+    expect(gateExplanation(overridden)).toBe('Overridden by j: CHG-1');
     expect(evaluateGate({ ...stale, override: { reason: '  ', at: oauth.at, operator: 'j' } }).allowed).toBe(false);
   });
   it('otherwise: blocked, with both times in the words', () => {
     const verdict = evaluateGate(stale);
     expect(verdict).toEqual({
       allowed: false,
+      server: 'fe02.contoso.local',
       reason: 'stale-replica',
       step1At: '2013-03-13T09:00:00.000Z',
       assignedAt: '2013-03-14T10:00:00.000Z',
       assignedOn: 'fe01.contoso.local',
-      explanation:
-        "Blocked: stale local replica. This server's local configuration store was copied at 2013-03-13T09:00:00.000Z, before the OAuthTokenIssuer certificate was assigned on fe01 (fe01.contoso.local) at 2013-03-14T10:00:00.000Z. Step 3 here would not show the certificate: bring the local store up to date first.",
     });
+    expect(gateExplanation(verdict)).toBe(
+      "Blocked: stale local replica. This server's local configuration store was copied at 2013-03-13T09:00:00.000Z, before the OAuthTokenIssuer certificate was assigned on fe01 (fe01.contoso.local) at 2013-03-14T10:00:00.000Z. Step 3 here would not show the certificate: bring the local store up to date first.",
+    );
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../../renderer/core/events/schema';
-import { gateOf } from '../../../renderer/core/machines/server.machine';
+import { gateOf } from '../../../renderer/core/machines/server.context';
 import { roleNeedsOAuth } from '../../../renderer/core/model/deployment';
 import { play, scenarioArb } from '../support/arbitraries';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, getInitialSnapshot, getNextSnapshot, type EventFromLogic, type SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
-import { serverMachine, type ServerInput } from '../../../renderer/core/machines/server.machine';
+import type { ServerInput } from '../../../renderer/core/machines/server.context';
+import { serverMachine } from '../../../renderer/core/machines/server.machine';
 
 /**
  * Model-based test of the server machine on its own: every shortest and every simple path over a
@@ -124,7 +125,7 @@ function checkStep(before: Snap, event: Ev, after: Snap): void {
     expect(event.reason.trim()).not.toBe('');
     expect(before.matches({ awaitingStep3: 'blocked' })).toBe(true);
   }
-  if (after.matches({ awaitingStep3: { blocked: { pathB: 'startAgent' } } }))
+  if (after.matches({ awaitingStep3: { blocked: { pathB: 'start-agent' } } }))
     expect(after.context.cms.running.length).toBeGreaterThan(0);
 }
 

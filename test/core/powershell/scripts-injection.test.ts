@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { ChecklistItemId } from '../../../renderer/core/model/remediation';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parser } from 'web-tree-sitter';
 import type { OAuthAssignment } from '../../../renderer/core/gate/gate';
@@ -202,9 +203,9 @@ const lower = (value: string) => {
   const checked = validateFqdn(value, 'x');
   return checked.ok ? checked.value : value;
 };
-const A = (item: string): ScriptRequest => ({ kind: 'remediation', path: 'A', item });
-const B = (item: string): ScriptRequest => ({ kind: 'remediation', path: 'B', item });
-const C = (item: string): ScriptRequest => ({ kind: 'remediation', path: 'C', item });
+const A = (item: ChecklistItemId): ScriptRequest => ({ kind: 'remediation', path: 'A', item });
+const B = (item: ChecklistItemId): ScriptRequest => ({ kind: 'remediation', path: 'B', item });
+const C = (item: ChecklistItemId): ScriptRequest => ({ kind: 'remediation', path: 'C', item });
 
 const INPUTS: readonly Input[] = [
   {

@@ -28,10 +28,9 @@ describe('the JSON export', () => {
         if (!loaded.ok) throw new Error(loaded.message);
         expect(loaded.migratedFrom).toBeNull();
         expect(loaded.document).toEqual(JSON.parse(text));
-        // Opened, and opened again without its snapshot (the history alone), it exports to the same bytes.
+        // Opened (the history replayed: no state of the machines is stored), it exports to the same bytes.
+        expect('snapshot' in loaded.document).toBe(false);
         expect(renderJson(loaded.session, AT)).toBe(text);
-        const bare = parseDocument(JSON.stringify({ ...loaded.document, snapshot: null }), options);
-        expect(bare.ok && renderJson(bare.session, AT)).toBe(text);
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gateExplanation } from '../../../renderer/core/gate/gate-words';
 import { serverStatus } from '../../../renderer/core/machines/status';
 import type { DeploymentSession } from '../../../renderer/core/session/session';
 import { fieldReportSession, must, THUMBPRINT } from '../support/deployments';
@@ -8,7 +9,7 @@ const FE = ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'] as
 function status(session: DeploymentSession, fqdn: string) {
   const snap = session.server(fqdn);
   if (!snap) throw new Error(`no server ${fqdn}`);
-  return serverStatus(snap.value, snap.context);
+  return serverStatus(snap);
 }
 
 describe('the field report, replayed', () => {
@@ -43,8 +44,8 @@ describe('the field report, replayed', () => {
         assignedAt: '2013-03-14T10:00:00.000Z',
         assignedOn: FE[0],
       });
-      expect(s.gate.explanation).toContain('2013-03-13T09:00:00.000Z');
-      expect(s.gate.explanation).toContain('2013-03-14T10:00:00.000Z');
+      expect(gateExplanation(s.gate)).toContain('2013-03-13T09:00:00.000Z');
+      expect(gateExplanation(s.gate)).toContain('2013-03-14T10:00:00.000Z');
       const refused = session.record({ type: 'step.completed', server: fe, step: 3 });
       expect(refused).toMatchObject({ ok: false });
       expect(!refused.ok && refused.message).toContain('stale local replica');
@@ -109,7 +110,7 @@ describe('the field report, replayed', () => {
       message:
         'Step 4: Start Services on fe01.contoso.local needs Step 2: Setup or Remove Lync Server Components first.',
     });
-    session.setOperator('a.admin');
+    session.setRecorder({ clock, operator: 'a.admin' });
     clock.set('2013-03-13T12:00:00.000Z');
     must(session, { type: 'step.completed', server: 'FE01.Contoso.Local', step: 2, at: '2013-03-13T09:30:00.000Z' });
     expect(session.history.map((e) => [e.type, e.at, e.operator])).toEqual([

@@ -2,7 +2,7 @@ import { chmod, readdir, readFile, readlink, stat, symlink, writeFile } from 'no
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AtomicWriteError, backupPathOf, writeFileAtomic } from '../../../electron/main/atomic-write';
-import { checkDocumentText } from '../../../electron/main/document-check';
+import { parseDocument } from '../../../renderer/core/document/load';
 import { FaultyFs, realFs, tempFolder, type FaultMode } from '../support/fs';
 import { documentVersions } from '../support/documents';
 
@@ -155,7 +155,7 @@ describe('writeFileAtomic', () => {
             const backup = await readFile(backupPathOf(target), 'utf8');
             // The document is whole: the old version before the final rename, the new one after it.
             expect(content, step).toBe(failAt <= renameIndex ? V1 : V2);
-            expect(checkDocumentText(content)).toEqual({ ok: true });
+            expect(parseDocument(content).ok).toBe(true);
             // The backup holds a whole earlier version, and the version the save replaced once the save went through.
             expect([V0, V1], step).toContain(backup);
             if (content === V2) expect(backup, step).toBe(V1);

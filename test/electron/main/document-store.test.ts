@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupPathOf } from '../../../electron/main/atomic-write';
-import { checkDocumentText } from '../../../electron/main/document-check';
+import { parseDocument } from '../../../renderer/core/document/load';
 import { DocumentStore } from '../../../electron/main/document-store';
 import { PathRegistry } from '../../../electron/main/path-registry';
 import { UserError } from '../../../electron/main/user-error';
@@ -26,7 +26,7 @@ function newStore(): DocumentStore {
   return new DocumentStore({
     fs: realFs,
     paths,
-    check: checkDocumentText,
+    check: (text) => parseDocument(text),
     maxBytes: MAX_DOCUMENT_BYTES,
     platform: 'linux',
     randomSuffix: () => 'x1',
@@ -82,12 +82,12 @@ const wrongTypes: [string, string][] = [
   ['an event has an unknown type', edited((d) => (d.history[1]!.type = 'server.exploded'))],
   ['an event time is not a time', edited((d) => (d.history[1]!.at = '14/03/2013 10:00'))],
   ['an event step is out of range', edited((d) => (d.history[1]!.step = 7))],
-  ['snapshot is a string', edited((d) => (d.snapshot = 'cached'))],
-  ['snapshot machineVersion is a number', edited((d) => (d.snapshot = { machineVersion: 5, value: null }))],
+  ['an unknown field (a stored snapshot, as version 1 had)', edited((d) => (d.snapshot = 'cached'))],
+  ['an unknown field holding an object', edited((d) => (d.snapshot = { machineVersion: 5, value: null }))],
 ];
 
 const versions: [string, string][] = [
-  ['saved by a newer version (2)', edited((d) => (d.schemaVersion = 2))],
+  ['saved by a newer version (3)', edited((d) => (d.schemaVersion = 3))],
   ['saved by a much newer version (99)', edited((d) => (d.schemaVersion = 99))],
   ['schema version 0', edited((d) => (d.schemaVersion = 0))],
   ['negative schema version', edited((d) => (d.schemaVersion = -1))],
@@ -233,7 +233,7 @@ describe('DocumentStore.read', () => {
     const store = new DocumentStore({
       fs,
       paths: new PathRegistry(() => 'h'.repeat(20), 'linux'),
-      check: checkDocumentText,
+      check: (text) => parseDocument(text),
       maxBytes: MAX_DOCUMENT_BYTES,
       platform: 'linux',
       randomSuffix: () => 'x',
@@ -303,7 +303,7 @@ describe('DocumentStore.write', () => {
     const store = new DocumentStore({
       fs,
       paths: new PathRegistry(() => 'h'.repeat(20), 'linux'),
-      check: checkDocumentText,
+      check: (text) => parseDocument(text),
       maxBytes: MAX_DOCUMENT_BYTES,
       platform: 'linux',
       randomSuffix: () => 'x',

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { checkDocumentText } from '../../../electron/main/document-check';
+import { parseDocument } from '../../../renderer/core/document/load';
 import { DocumentService } from '../../../electron/main/document-service';
 import { DocumentStore } from '../../../electron/main/document-store';
 import { PathRegistry } from '../../../electron/main/path-registry';
@@ -14,7 +14,7 @@ export function documentWorld(dir: string) {
   const store = new DocumentStore({
     fs: realFs,
     paths,
-    check: checkDocumentText,
+    check: (text) => parseDocument(text),
     maxBytes: MAX_DOCUMENT_BYTES,
     platform: 'linux',
     randomSuffix: () => 'r',

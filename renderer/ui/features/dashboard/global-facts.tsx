@@ -1,11 +1,10 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { ArrowRightRegular, CertificateRegular, DatabaseRegular } from '@fluentui/react-icons';
-import { cmsStatusOf } from '../../../core/machines/deployment.machine';
 import { shortName } from '../../../core/model/fqdn';
 import { stepTitle } from '../../../core/model/product';
 import type { Host } from '../../../host/host';
 import { TimeText } from '../../components/time-text';
-import { useDeployment } from '../../hooks';
+import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 import { RecordThumbprint } from './record-thumbprint';
 import { useNextAction } from './use-next-action';
@@ -52,13 +51,9 @@ export function GlobalFacts({
   onOpenServer: (fqdn: string) => void;
 }) {
   const styles = useStyles();
-  const oauth = useDeployment(workspace, (s) => s.context.oauth);
-  const product = useDeployment(workspace, (s) => s.context.deployment?.product ?? 'lync2013');
-  const cms = useDeployment(
-    workspace,
-    (s) => cmsStatusOf(s.context.deployment, s.context.progress, s.context.running),
-    (a, b) => JSON.stringify(a) === JSON.stringify(b),
-  );
+  const oauth = useSession(workspace, (v) => v.snapshot.context.oauth);
+  const product = useSession(workspace, (v) => v.snapshot.context.deployment?.product ?? 'lync2013');
+  const cms = useSession(workspace, (v) => v.snapshot.context.cms);
   const next = useNextAction(workspace);
   const timeZone = host.timeZone();
 

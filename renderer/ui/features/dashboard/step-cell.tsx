@@ -9,7 +9,7 @@ import {
   ShieldErrorRegular,
   SubtractCircleRegular,
 } from '@fluentui/react-icons';
-import type { ServerSnapshot } from '../../../core/machines/deployment.machine';
+import type { ServerSnapshot } from '../../../core/machines/server.machine';
 import type { ServerStatus } from '../../../core/machines/status';
 import { roleNeedsOAuth } from '../../../core/model/deployment';
 import { shortName } from '../../../core/model/fqdn';
@@ -57,8 +57,7 @@ export function cellModel(
       label: `Step ${step} done ${when}${extra ? ', assigned the OAuthTokenIssuer certificate' : ''}${runs ? `, run ${record.runs} times` : ''}`,
     };
   }
-  const next = status.phase === 'blocked' || status.phase === 'ready-for-step3' ? 3 : status.stepsDone + 1;
-  if (step !== next) return { kind: 'not-started', text: 'Not started', label: `Step ${step} not started` };
+  if (step !== status.nextStep) return { kind: 'not-started', text: 'Not started', label: `Step ${step} not started` };
   if (step === 3 && status.phase === 'blocked') {
     const r = status.remediation;
     if (r === null)
@@ -74,7 +73,7 @@ export function cellModel(
         : `Path ${r.path}: waiting`;
       return { kind: 'waiting', text, label: `Step 3 blocked; ${text}` };
     }
-    const item = r.next?.id === 'verify' ? 'verify' : (r.next?.id.replace(/-/g, ' ') ?? '');
+    const item = r.next?.id.replace(/-/g, ' ') ?? '';
     return {
       kind: 'remediation',
       text: `Path ${r.path}: ${item}`,

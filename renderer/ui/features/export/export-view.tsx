@@ -11,10 +11,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useState } from 'react';
 import { exportRunbook, RUNBOOK_FORMAT_INFO } from '../../../core/runbook';
 import type { ExportFormat, Host } from '../../../host/host';
 import type { NoticeState } from '../../components/notice';
+import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 import { systemClock } from '../../workspace/workspace';
 
@@ -68,7 +69,7 @@ export function ExportView({
   const styles = useStyles();
   const [format, setFormat] = useState<ExportFormat>('html');
   const [busy, setBusy] = useState(false);
-  const version = useSyncExternalStore(workspace.subscribe, () => workspace.session.history.length);
+  const version = useSession(workspace, (v) => v.version);
   const content = useMemo(() => {
     void version;
     const at = systemClock.now();

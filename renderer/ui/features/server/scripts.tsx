@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { buildScripts, type ScriptOptions, type ScriptRequest } from '../../../core/powershell';
 import type { Host } from '../../../host/host';
 import { ScriptBlock } from '../../components/script-block';
-import { useDeployment } from '../../hooks';
+import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 
 const useStyles = makeStyles({
@@ -29,8 +29,8 @@ export function Scripts({
   options?: ScriptOptions;
 }) {
   const styles = useStyles();
-  const deployment = useDeployment(workspace, (s) => s.context.deployment);
-  const oauth = useDeployment(workspace, (s) => s.context.oauth);
+  const deployment = useSession(workspace, (v) => v.snapshot.context.deployment);
+  const oauth = useSession(workspace, (v) => v.snapshot.context.oauth);
   const result = useMemo(
     () =>
       deployment === null

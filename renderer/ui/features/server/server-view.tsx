@@ -24,17 +24,17 @@ import { useState } from 'react';
 import type { Command } from '../../../core/events/schema';
 import { GATE_RULE_LABELS } from '../../../core/gate/gate';
 import { wizardGuide } from '../../../core/guide/wizard';
-import type { ServerSnapshot } from '../../../core/machines/deployment.machine';
-import type { ServerStatus } from '../../../core/machines/status';
+import type { ServerSnapshot } from '../../../core/machines/server.machine';
 import { ROLE_LABELS, findServer, roleNeedsOAuth } from '../../../core/model/deployment';
 import { PRODUCTS, STEP_NUMBERS, stepTitle, type StepNumber } from '../../../core/model/product';
 import type { Host } from '../../../host/host';
 import { TimeText } from '../../components/time-text';
-import { useDeployment, useServerActor, useServerStatus } from '../../hooks';
+import { useServerSnapshot, useServerStatus, useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 import { GatePanel } from './gate-panel';
 import { MarkDone } from './mark-done';
 import { Scripts } from './scripts';
+import type { ServerPanelProps } from './server-panel';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1100px' },
@@ -83,9 +83,9 @@ export function ServerView({
   fqdn: string;
   onBack: () => void;
 }) {
-  const actor = useServerActor(workspace, fqdn);
+  const snapshot = useServerSnapshot(workspace, fqdn);
   const styles = useStyles();
-  if (actor === undefined) {
+  if (snapshot === undefined) {
     return (
       <div className={styles.page}>
         <Text>There is no server {fqdn} in this deployment.</Text>
@@ -93,25 +93,25 @@ export function ServerView({
       </div>
     );
   }
-  return <ServerChecklist workspace={workspace} host={host} fqdn={fqdn} actor={actor} onBack={onBack} />;
+  return <ServerChecklist workspace={workspace} host={host} fqdn={fqdn} snapshot={snapshot} onBack={onBack} />;
 }
 
 function ServerChecklist({
   workspace,
   host,
   fqdn,
-  actor,
+  snapshot,
   onBack,
 }: {
   workspace: Workspace;
   host: Host;
   fqdn: string;
-  actor: NonNullable<ReturnType<typeof useServerActor>>;
+  snapshot: ServerSnapshot;
   onBack: () => void;
 }) {
   const styles = useStyles();
-  const { status, snapshot } = useServerStatus(actor);
-  const deployment = useDeployment(workspace, (s) => s.context.deployment);
+  const status = useServerStatus(snapshot);
+  const deployment = useSession(workspace, (v) => v.snapshot.context.deployment);
   const server = deployment ? findServer(deployment, fqdn) : undefined;
   const record = (command: Command): string | null => {
     const result = workspace.record(command);
@@ -154,31 +154,12 @@ function ServerChecklist({
   );
 }
 
-function StepItem({
-  step,
-  workspace,
-  host,
-  status,
-  snapshot,
-  record,
-}: {
-  step: StepNumber;
-  workspace: Workspace;
-  host: Host;
-  status: ServerStatus;
-  snapshot: ServerSnapshot;
-  record: (command: Command) => string | null;
-}) {
+function StepItem({ step, workspace, host, status, snapshot, record }: ServerPanelProps & { step: StepNumber }) {
   const styles = useStyles();
   const ctx = snapshot.context;
   const done = ctx.steps[step];
   const timeZone = host.timeZone();
-  const nextStep =
-    status.phase === 'blocked' || status.phase === 'ready-for-step3'
-      ? 3
-      : status.phase === 'services-running'
-        ? null
-        : status.stepsDone + 1;
+  const nextStep = status.nextStep;
   const isNext = nextStep === step;
   const isBlocked = step === 3 && status.phase === 'blocked';
   const rerunnable = done !== undefined && (step === 1 || step === 3);

@@ -1,11 +1,12 @@
-import { Badge, Button, Link, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ArrowSortRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import type { DomainEventType } from '../../../core/events/schema';
 import { timelineEntries } from '../../../core/runbook';
 import type { Host } from '../../../host/host';
+import { FilterSelect } from '../../components/filter-select';
 import { TimeText } from '../../components/time-text';
-import { useHistory } from '../../hooks';
+import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 
 const useStyles = makeStyles({
@@ -16,7 +17,6 @@ const useStyles = makeStyles({
     alignItems: 'center',
     marginBottom: tokens.spacingVerticalM,
   },
-  filter: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   wrap: {
     overflowX: 'auto',
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -71,7 +71,7 @@ export function Timeline({
   onOpenServer: (fqdn: string) => void;
 }) {
   const styles = useStyles();
-  const history = useHistory(workspace);
+  const history = useSession(workspace, (v) => v.history);
   const entries = useMemo(() => timelineEntries(history), [history]);
   const [newestFirst, setNewestFirst] = useState(true);
   const [server, setServer] = useState('');
@@ -93,28 +93,22 @@ export function Timeline({
         Timeline
       </h2>
       <div className={styles.bar} role="group" aria-label="Filter the timeline">
-        <div className={styles.filter}>
-          <label htmlFor="timeline-server">Server</label>
-          <Select id="timeline-server" value={server} onChange={(_, d) => setServer(d.value)}>
-            <option value="">All servers</option>
-            {servers.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className={styles.filter}>
-          <label htmlFor="timeline-kind">Kind</label>
-          <Select id="timeline-kind" value={kind} onChange={(_, d) => setKind(d.value)}>
-            <option value="">Everything</option>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <FilterSelect
+          id="timeline-server"
+          label="Server"
+          value={server}
+          all="All servers"
+          options={servers.map((s) => ({ value: s, label: s }))}
+          onChange={setServer}
+        />
+        <FilterSelect
+          id="timeline-kind"
+          label="Kind"
+          value={kind}
+          all="Everything"
+          options={kinds.map((k) => ({ value: k, label: k }))}
+          onChange={setKind}
+        />
         <Button icon={<ArrowSortRegular />} onClick={() => setNewestFirst((v) => !v)}>
           {newestFirst ? 'Newest first' : 'Oldest first'}
         </Button>

@@ -2,7 +2,7 @@ import { Body1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components
 import { useState } from 'react';
 import type { Deployment } from '../../../core/model/deployment';
 import type { NoticeState } from '../../components/notice';
-import { useDeployment } from '../../hooks';
+import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 import { DeploymentForm } from '../setup/deployment-form';
 
@@ -20,8 +20,8 @@ export function TopologyView({
   setNotice: (n: NoticeState | null) => void;
 }) {
   const styles = useStyles();
-  const deployment = useDeployment(workspace, (s) => s.context.deployment);
-  const progress = useDeployment(workspace, (s) => s.context.progress);
+  const deployment = useSession(workspace, (v) => v.snapshot.context.deployment);
+  const progress = useSession(workspace, (v) => v.snapshot.context.progress);
   const [formKey, setFormKey] = useState(0);
   if (deployment === null) return null;
   // Servers with recorded steps stay: their history is part of the runbook.

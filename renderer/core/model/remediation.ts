@@ -1,35 +1,53 @@
-import type { RemediationPath } from '../events/schema';
+/**
+ * The three ways out of a stale local store (DESIGN §1) and their checklists, declared once. The
+ * server machine builds a state per item from this declaration, the event schema accepts exactly
+ * these item ids, and every consumer that must say or do something per item (the scripts, the
+ * runbook, the command line) switches over the typed ids, so the compiler names what a new item
+ * still needs.
+ */
+
+/** The remediation paths: A export/import, B replication, C re-run Step 1. */
+export const REMEDIATION_PATHS = ['A', 'B', 'C'] as const;
+/** One remediation path. */
+export type RemediationPath = (typeof REMEDIATION_PATHS)[number];
+
+/**
+ * Facts that complete an 'automatic' item by themselves. Each has a guard in the server machine and
+ * a sentence saying what it waits for (machines/status.ts).
+ */
+export type AutomaticCondition = 'cms-running';
 
 /** How an item of a remediation checklist gets done. */
 export type ChecklistItemKind =
   /** The admin runs something and marks it done. */
   | 'mark'
-  /** Done by itself when a fact changes (a CMS-pool Front End starts its services). */
+  /** Done by itself when a fact changes (`doneWhen`). */
   | 'automatic'
   /** Done by recording Step 1 again. */
   | 'step1'
-  /** Done by accepted evidence. */
+  /** Done by accepted evidence, which opens the gate. */
   | 'evidence';
 
-/** One item of a remediation checklist. */
-export interface ChecklistItem {
+interface ItemDeclaration {
   readonly id: string;
   readonly kind: ChecklistItemKind;
   readonly title: string;
   /** What success looks like. */
   readonly success: string;
+  /** For an 'automatic' item: the fact that completes it. */
+  readonly doneWhen?: AutomaticCondition;
 }
 
-/** A remediation path: what it is, when to prefer it, and its checklist in order. */
-export interface RemediationDefinition {
+interface PathDeclaration {
   readonly path: RemediationPath;
   readonly title: string;
   readonly summary: string;
-  readonly items: readonly ChecklistItem[];
+  /** The checklist, in the order it is done. */
+  readonly items: readonly ItemDeclaration[];
 }
 
-/** The three ways out of a stale local store (DESIGN §1), as checklists. */
-export const REMEDIATIONS: Readonly<Record<RemediationPath, RemediationDefinition>> = {
+/** The remediation paths with their checklists, in order (the one declaration of the items). */
+export const REMEDIATIONS = {
   A: {
     path: 'A',
     title: 'Import the current configuration now',
@@ -65,6 +83,7 @@ export const REMEDIATIONS: Readonly<Record<RemediationPath, RemediationDefinitio
       {
         id: 'cms-running',
         kind: 'automatic',
+        doneWhen: 'cms-running',
         title: 'A Front End of the CMS pool is running (Step 4 done there)',
         success: 'The dashboard shows a CMS-pool Front End with Step 4 done.',
       },
@@ -108,9 +127,37 @@ export const REMEDIATIONS: Readonly<Record<RemediationPath, RemediationDefinitio
       },
     ],
   },
-};
+} as const satisfies { readonly [P in RemediationPath]: PathDeclaration & { readonly path: P } };
 
-/** The checklist item ids of a path, in order. */
-export function itemIds(path: RemediationPath): string[] {
-  return REMEDIATIONS[path].items.map((i) => i.id);
+/** The checklist items of one path, as declared. */
+export type ChecklistItemOf<P extends RemediationPath> = (typeof REMEDIATIONS)[P]['items'][number];
+/** The item ids of one path. */
+export type ItemIdOf<P extends RemediationPath> = ChecklistItemOf<P>['id'];
+/** Any checklist item. */
+export type ChecklistItem = ChecklistItemOf<RemediationPath>;
+/** Any checklist item id. */
+export type ChecklistItemId = ChecklistItem['id'];
+/** A remediation path with its checklist. */
+export type RemediationDefinition = (typeof REMEDIATIONS)[RemediationPath];
+
+/** A path's checklist items, in order. */
+export function checklistOf(path: RemediationPath): readonly ChecklistItem[] {
+  return REMEDIATIONS[path].items;
+}
+
+/** Every checklist item id, each once (for the event schema). */
+export const CHECKLIST_ITEM_IDS = [...new Set(REMEDIATION_PATHS.flatMap((p) => checklistOf(p).map((i) => i.id)))] as [
+  ChecklistItemId,
+  ...ChecklistItemId[],
+];
+
+/** The item of a path with this id, if the path has one. */
+export function checklistItem(path: RemediationPath, id: string): ChecklistItem | undefined {
+  return checklistOf(path).find((i) => i.id === id);
+}
+
+/** Where an item stands in its path: "item 2 of 3". */
+export function itemPosition(path: RemediationPath, id: ChecklistItemId): { index: number; count: number } {
+  const items = checklistOf(path);
+  return { index: items.findIndex((i) => i.id === id), count: items.length };
 }

@@ -1,0 +1,86 @@
+/**
+ * What the deployment accepts, each rule once: a function that returns why an event is refused, in
+ * words an admin can act on, or null. The deployment machine's guard is this function `=== null`;
+ * events for one server then also go through that server's rules (server.rules.ts).
+ */
+import type { DomainEvent } from '../events/schema';
+import { findServer, roleNeedsOAuth, ROLE_LABELS, type Deployment } from '../model/deployment';
+import { normalizeFqdn, sameFqdn } from '../model/fqdn';
+import { deploymentErrors } from '../model/validate';
+import type { DeploymentContext } from './deployment.context';
+
+function problems(deployment: Deployment): string | null {
+  const errors = deploymentErrors(deployment);
+  return errors.length === 0 ? null : errors.map((e) => e.message).join(' ');
+}
+
+/** A server with recorded steps stays as it was: its history (and the runbook) refer to it. */
+function topologyRefusal(context: DeploymentContext, before: Deployment, after: Deployment): string | null {
+  const invalid = problems(after);
+  if (invalid !== null) return `The topology is not valid: ${invalid}`;
+  for (const server of before.servers) {
+    if ((context.progress[normalizeFqdn(server.fqdn)] ?? 0) === 0) continue;
+    const kept = findServer(after, server.fqdn);
+    if (kept === undefined) return `${server.fqdn} has recorded steps, so it cannot be removed from the topology.`;
+    if (!sameFqdn(kept.pool, server.pool) || kept.role !== server.role) {
+      return `${server.fqdn} has recorded steps, so its pool and role cannot change.`;
+    }
+  }
+  return null;
+}
+
+/** The OAuthTokenIssuer certificate is assigned once, on a server whose role uses it. */
+function assignmentRefusal(context: DeploymentContext, deployment: Deployment, server: string): string | null {
+  const oauth = context.oauth;
+  if (oauth !== null) {
+    return `The OAuthTokenIssuer certificate is already assigned (on ${oauth.server} at ${oauth.at}); it is assigned once for the whole deployment.`;
+  }
+  const found = findServer(deployment, server);
+  if (found === undefined) return `There is no server ${server} in this deployment.`;
+  if (!roleNeedsOAuth(found.role)) {
+    return `${found.fqdn} is a ${ROLE_LABELS[found.role]}; assign the OAuthTokenIssuer certificate on a Front End or Standard Edition server.`;
+  }
+  return null;
+}
+
+/** A thumbprint left out of the assignment is added later, once, on the server that assigned it. */
+function thumbprintRefusal(context: DeploymentContext, server: string): string | null {
+  const oauth = context.oauth;
+  if (oauth === null) {
+    return 'No OAuthTokenIssuer certificate is assigned yet; record Step 3 on the server that assigns it, with its thumbprint.';
+  }
+  if (!sameFqdn(oauth.server, server)) {
+    return `The OAuthTokenIssuer certificate was assigned on ${oauth.server}, not on ${server}; record its thumbprint there.`;
+  }
+  if (oauth.thumbprint !== null) {
+    return `The thumbprint of the OAuthTokenIssuer certificate is already recorded (${oauth.thumbprint}); it cannot be changed.`;
+  }
+  return null;
+}
+
+/** Why the deployment refuses the event, or null when it takes it (a server's own rules come after). */
+export function deploymentRefusal(context: DeploymentContext, event: DomainEvent): string | null {
+  const deployment = context.deployment;
+  if (event.type === 'deployment.created') {
+    if (deployment !== null) return 'This deployment already exists; change its topology instead.';
+    const invalid = problems(event.deployment);
+    return invalid === null ? null : `The deployment is not valid: ${invalid}`;
+  }
+  if (deployment === null) return 'Create the deployment first.';
+  switch (event.type) {
+    case 'topology.updated':
+      return topologyRefusal(context, deployment, event.deployment);
+    case 'oauth.assigned':
+      return assignmentRefusal(context, deployment, event.server);
+    case 'oauth.thumbprint.recorded':
+      return thumbprintRefusal(context, event.server);
+    default: {
+      // Every other event is about one server (a copied script may be about none).
+      const server = event.server;
+      if (server !== undefined && findServer(deployment, server) === undefined) {
+        return `There is no server ${server} in this deployment.`;
+      }
+      return null;
+    }
+  }
+}

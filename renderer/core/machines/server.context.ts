@@ -1,0 +1,148 @@
+/** What one server's machine knows and hears, and the facts derived from it (the gate, the next step). */
+import type { EvidenceProof } from '../events/schema';
+import {
+  evaluateGate,
+  type AcceptedEvidence,
+  type GateOverride,
+  type GateRule,
+  type GateVerdict,
+  type OAuthAssignment,
+} from '../gate/gate';
+import type { ServerRole } from '../model/deployment';
+import type { ProductVersion, StepNumber } from '../model/product';
+import type { ChecklistItemId, RemediationPath } from '../model/remediation';
+import type { IsoTime } from '../model/time';
+
+/** Where a server stands, in the words the dashboard and the command line use: the tags of the server machine's states. */
+export const SERVER_PHASES = [
+  'awaiting-step1',
+  'awaiting-step2',
+  'ready-for-step3',
+  'blocked',
+  'awaiting-step4',
+  'services-running',
+] as const;
+/** One phase. */
+export type ServerPhase = (typeof SERVER_PHASES)[number];
+
+/** When and by whom a step was last run, and how many times. */
+export interface StepRecord {
+  readonly at: IsoTime;
+  readonly operator: string;
+  readonly runs: number;
+  /** For Step 3: the gate rule that let it go ahead. */
+  readonly rule?: GateRule;
+}
+
+/** The CMS pool's state as the deployment sees it, sent to every server. */
+export interface CmsStatus {
+  readonly pool: string | null;
+  /** CMS-pool Front Ends whose services run (Step 4 done). */
+  readonly running: readonly string[];
+  /** CMS-pool Front Ends not running yet, each with the step it must finish next. */
+  readonly waitingFor: readonly { readonly server: string; readonly nextStep: StepNumber }[];
+}
+
+/** One checklist item done. */
+export interface RemediationRecord {
+  readonly path: RemediationPath;
+  readonly item: ChecklistItemId;
+  readonly at: IsoTime;
+  readonly operator: string;
+}
+
+/** A change of remediation path (from null when the first path is chosen). */
+export interface PathSwitch {
+  readonly from: RemediationPath | null;
+  readonly to: RemediationPath;
+  readonly at: IsoTime;
+  readonly operator: string;
+}
+
+/** Everything one server's machine knows. */
+export interface ServerContext {
+  readonly fqdn: string;
+  readonly role: ServerRole;
+  readonly product: ProductVersion;
+  readonly steps: Readonly<Partial<Record<StepNumber, StepRecord>>>;
+  /** The latest time Step 1 took a copy of the CMS (what gate rule 3 compares). */
+  readonly step1At: IsoTime | null;
+  /** Snapshot time: when the local store last took the CMS configuration, by Step 1 or as shown by evidence. */
+  readonly refreshedAt: IsoTime | null;
+  readonly oauth: OAuthAssignment | null;
+  readonly cms: CmsStatus;
+  readonly evidence: AcceptedEvidence | null;
+  readonly override: GateOverride | null;
+  readonly path: RemediationPath | null;
+  readonly switches: readonly PathSwitch[];
+  readonly items: readonly RemediationRecord[];
+}
+
+/** What a server machine is created with. */
+export interface ServerInput {
+  readonly fqdn: string;
+  readonly role: ServerRole;
+  readonly product: ProductVersion;
+  readonly oauth: OAuthAssignment | null;
+  readonly cms: CmsStatus;
+}
+
+interface Stamp {
+  readonly at: IsoTime;
+  readonly operator: string;
+}
+
+/** The events an operator records on one server, as the deployment forwards them. */
+export type ServerOperatorEvent =
+  | ({ type: 'step.completed'; server: string; step: StepNumber; thumbprint?: string } & Stamp)
+  | ({ type: 'remediation.chosen'; server: string; path: RemediationPath } & Stamp)
+  | ({ type: 'remediation.item.completed'; server: string; path: RemediationPath; item: ChecklistItemId } & Stamp)
+  | ({ type: 'evidence.accepted'; server: string; proof: EvidenceProof } & Stamp)
+  | ({ type: 'override.recorded'; server: string; reason: string } & Stamp);
+
+/** Events a server machine accepts: the operator's, and the global facts the deployment sends. */
+export type ServerEvent =
+  | ServerOperatorEvent
+  | { type: 'fact.oauth'; oauth: OAuthAssignment }
+  | { type: 'fact.cms'; cms: CmsStatus }
+  | { type: 'fact.server'; role: ServerRole; product: ProductVersion };
+
+/** What a server tells the deployment after it recorded a step. */
+export interface StepRecordedEvent {
+  readonly type: 'server.step.recorded';
+  readonly server: string;
+  readonly step: StepNumber;
+  readonly at: IsoTime;
+  readonly operator: string;
+  /** Set when this Step 3 assigned the global OAuthTokenIssuer certificate. */
+  readonly assignsOAuth: boolean;
+  readonly thumbprint: string | null;
+}
+
+/** The gate's verdict for a server's current context. */
+export function gateOf(context: ServerContext): GateVerdict {
+  return evaluateGate({
+    fqdn: context.fqdn,
+    role: context.role,
+    step1At: context.step1At,
+    oauth: context.oauth,
+    evidence: context.evidence,
+    override: context.override,
+  });
+}
+
+/** The highest step recorded on the server (0 before Step 1); the wizard runs them in order. */
+export function stepsDone(context: ServerContext): 0 | StepNumber {
+  return ([4, 3, 2, 1] as const).find((s) => context.steps[s] !== undefined) ?? 0;
+}
+
+/** The wizard step the server does next (3 while it is blocked there), or null once its services run. */
+export function nextStep(context: ServerContext): StepNumber | null {
+  const done = stepsDone(context);
+  return done === 4 ? null : ((done + 1) as StepNumber);
+}
+
+/** True when the server waits at Step 3 behind a closed gate (the machine's blocked state). */
+export function isBlocked(context: ServerContext): boolean {
+  return stepsDone(context) === 2 && !gateOf(context).allowed;
+}

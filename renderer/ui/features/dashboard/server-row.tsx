@@ -1,0 +1,138 @@
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { memo, useRef, type KeyboardEvent } from 'react';
+import { serverSnapshotOf } from '../../../core/machines/deployment.machine';
+import type { ServerSnapshot } from '../../../core/machines/server.machine';
+import { serverStatus } from '../../../core/machines/status';
+import { ROLE_LABELS, type ServerRole } from '../../../core/model/deployment';
+import { STEP_NUMBERS } from '../../../core/model/product';
+import { useSession } from '../../hooks';
+import type { Workspace } from '../../workspace/workspace';
+import { keeps, needsAttention, stateOf, type DashboardFilter, type StateFilter } from './dashboard-filter';
+import { cellModel, StepCell, type CellModel } from './step-cell';
+
+const useStyles = makeStyles({
+  td: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    verticalAlign: 'middle',
+  },
+  row: { ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover } },
+  attention: { backgroundColor: tokens.colorPaletteRedBackground1 },
+  server: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    minWidth: 'auto',
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    justifyContent: 'flex-start',
+  },
+  mono: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2 },
+  cellButton: { minWidth: 'auto', padding: 0, height: 'auto', fontWeight: 'inherit', justifyContent: 'flex-start' },
+});
+
+/** What one row shows: derived from the server's snapshot, compared by value. */
+interface RowModel {
+  readonly fqdn: string;
+  readonly attention: boolean;
+  readonly state: Exclude<StateFilter, ''>;
+  readonly cells: readonly CellModel[];
+}
+
+function rowModel(snapshot: ServerSnapshot, timeZone: string): RowModel {
+  const status = serverStatus(snapshot);
+  return {
+    fqdn: status.fqdn,
+    attention: needsAttention(status),
+    state: stateOf(status),
+    cells: STEP_NUMBERS.map((step) => cellModel(step, status, snapshot, timeZone)),
+  };
+}
+
+function sameRow(a: RowModel | null, b: RowModel | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.fqdn === b.fqdn &&
+    a.attention === b.attention &&
+    a.state === b.state &&
+    a.cells.every((c, i) => c.kind === b.cells[i]?.kind && c.text === b.cells[i]?.text && c.label === b.cells[i]?.label)
+  );
+}
+
+/** What a row needs from the dashboard. */
+export interface ServerRowProps {
+  readonly workspace: Workspace;
+  readonly fqdn: string;
+  readonly pool: string;
+  readonly role: ServerRole;
+  readonly timeZone: string;
+  readonly filter: DashboardFilter;
+  readonly onOpen: (fqdn: string) => void;
+  readonly onRender?: (fqdn: string) => void;
+}
+
+/** Moves focus between rows with the arrow keys (Home/End too); Enter opens the row's server. */
+function moveFocus(e: KeyboardEvent<HTMLButtonElement>): void {
+  const keys: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
+  const all = Array.from(
+    e.currentTarget.closest('table')?.querySelectorAll<HTMLButtonElement>('[data-server-row]') ?? [],
+  );
+  const index = all.indexOf(e.currentTarget);
+  let target: HTMLButtonElement | undefined;
+  if (e.key in keys) target = all[index + (keys[e.key] ?? 0)];
+  else if (e.key === 'Home') target = all[0];
+  else if (e.key === 'End') target = all[all.length - 1];
+  else return;
+  e.preventDefault();
+  target?.focus();
+}
+
+/** One server's row. It reads only its own server's machine, so a change elsewhere does not re-render it. */
+export const ServerRow = memo(function ServerRow(props: ServerRowProps) {
+  const { workspace, fqdn, pool, role, timeZone, filter, onOpen, onRender } = props;
+  const styles = useStyles();
+  // The row is worked out again only when this server's machine changed, and re-rendered only when
+  // what it shows changed (a global fact that changes nothing here does not re-render it).
+  const last = useRef<{ snapshot: ServerSnapshot; row: RowModel } | null>(null);
+  const row = useSession(
+    workspace,
+    (view) => {
+      const snapshot = serverSnapshotOf(view.snapshot, fqdn);
+      if (snapshot === undefined) return null;
+      if (last.current?.snapshot !== snapshot) last.current = { snapshot, row: rowModel(snapshot, timeZone) };
+      return last.current.row;
+    },
+    sameRow,
+  );
+  if (row === null) return null;
+  onRender?.(row.fqdn);
+  if (!keeps(filter, { pool, role }, row.state)) return null;
+  const open = () => onOpen(row.fqdn);
+  return (
+    <tr className={mergeClasses(styles.row, row.attention && styles.attention)}>
+      <th scope="row" className={styles.td}>
+        <Button
+          appearance="transparent"
+          className={styles.server}
+          data-server-row
+          onClick={open}
+          onKeyDown={moveFocus}
+          aria-label={`${row.fqdn}, ${ROLE_LABELS[role]}: open`}
+        >
+          {row.fqdn}
+        </Button>
+      </th>
+      <td className={mergeClasses(styles.td, styles.mono)}>{pool}</td>
+      <td className={styles.td}>{ROLE_LABELS[role]}</td>
+      {row.cells.map((model, i) => (
+        <td key={i + 1} className={styles.td}>
+          {model.kind === 'blocked' || model.kind === 'remediation' || model.kind === 'waiting' ? (
+            <Button appearance="transparent" className={styles.cellButton} onClick={open} tabIndex={-1}>
+              <StepCell model={model} />
+            </Button>
+          ) : (
+            <StepCell model={model} />
+          )}
+        </td>
+      ))}
+    </tr>
+  );
+});
