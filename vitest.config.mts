@@ -23,7 +23,7 @@ export default defineConfig({
           // jsdom renders of 500-row tables take seconds on a shared machine; a safety net, not a speed check.
           testTimeout: 60_000,
           include: ['test/ui/**/*.test.{ts,tsx}', 'test/host/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/ui/setup.ts'],
+          setupFiles: ['test/ui/setup.ts', 'test/support/property-time-limit.ts'],
         },
       },
       {

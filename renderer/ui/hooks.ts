@@ -1,10 +1,10 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import { useSyncExternalStoreWithSelector } from 'use-sync-external-store/with-selector';
 import { serverSnapshotOf } from '../core/machines/deployment.machine';
 import type { ServerSnapshot } from '../core/machines/server.machine';
 import { serverStatus, type ServerStatus } from '../core/machines/status';
 import type { SessionView } from '../core/session/session';
-import type { Workspace, WorkspaceState } from './workspace/workspace';
+import type { Workspace } from './workspace/workspace';
 
 /**
  * The one way the UI hears of a change to the deployment: a narrow read of the session (its machines
@@ -28,9 +28,4 @@ export function useServerSnapshot(workspace: Workspace, fqdn: string): ServerSna
 /** A server's status, with the snapshot it was read from; recomputed only when that server's machine changes. */
 export function useServerStatus(snapshot: ServerSnapshot): ServerStatus {
   return useMemo(() => serverStatus(snapshot), [snapshot]);
-}
-
-/** The open document's state for the shell (name, dirty, saved). */
-export function useWorkspaceState(workspace: Workspace): WorkspaceState {
-  return useSyncExternalStore(workspace.subscribe, workspace.getState);
 }

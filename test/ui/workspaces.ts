@@ -1,12 +1,10 @@
 import type { Deployment } from '../../renderer/core/model/deployment';
 import { sampleDocumentText } from '../../renderer/core/sample/sample';
-import type { Host } from '../../renderer/host/host';
 import { Workspace } from '../../renderer/ui/workspace/workspace';
 
 /** The bundled sample, opened in a workspace: fe01 assigned the certificate; fe02 and fe03 are blocked. */
-export function sampleWorkspace(host: Host): Workspace {
+export function sampleWorkspace(): Workspace {
   const opened = Workspace.open(
-    host,
     { handle: null, name: 'sample', location: 'test', text: sampleDocumentText() },
     'tester',
   );

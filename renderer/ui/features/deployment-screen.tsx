@@ -18,7 +18,8 @@ import { useEffect, useId } from 'react';
 import { PRODUCTS } from '../../core/model/product';
 import type { Host, HostCommand } from '../../host/host';
 import type { NoticeState } from '../components/notice';
-import { useSession, useWorkspaceState } from '../hooks';
+import { useSession } from '../hooks';
+import { useDocumentView } from '../workspace/shell';
 import { useOperator } from '../workspace/operator';
 import type { DeploymentTab, Route } from '../workspace/route';
 import type { Workspace } from '../workspace/workspace';
@@ -64,7 +65,7 @@ export function DeploymentScreen(props: {
 }) {
   const { workspace, route, navigate, host } = props;
   const styles = useStyles();
-  const state = useWorkspaceState(workspace);
+  const state = useDocumentView();
   const { operator, setOperator } = useOperator();
   const operatorId = useId();
   const product = useSession(workspace, (v) => v.snapshot.context.deployment?.product ?? 'lync2013');
@@ -72,6 +73,7 @@ export function DeploymentScreen(props: {
 
   useEffect(() => workspace.setOperator(operator), [workspace, operator]);
 
+  if (state === null) return null;
   const open = (tab: DeploymentTab, server: string | null = null) => navigate({ screen: 'deployment', tab, server });
   const saveState =
     state.location === 'not saved yet' || state.handle === null

@@ -12,7 +12,7 @@ function rowOf(fqdn: string): HTMLElement {
 describe('the dashboard', () => {
   it('says each cell’s state in words: done with time, blocked with the reason, next, not started', () => {
     const host = memoryHost();
-    const workspace = sampleWorkspace(host);
+    const workspace = sampleWorkspace();
     renderUi(<Dashboard workspace={workspace} host={host} onOpenServer={() => undefined} />);
     const fe01 = within(rowOf('fe01.contoso.local'));
     expect(fe01.getByText('13 Mar 09:00')).toBeTruthy();
@@ -31,7 +31,7 @@ describe('the dashboard', () => {
 
   it('shows a remediation under way, and path B waiting for the CMS pool', () => {
     const host = memoryHost();
-    const workspace = sampleWorkspace(host);
+    const workspace = sampleWorkspace();
     renderUi(<Dashboard workspace={workspace} host={host} onOpenServer={() => undefined} />);
     act(() => {
       workspace.record({ type: 'remediation.chosen', server: 'fe02.contoso.local', path: 'B' });
@@ -43,7 +43,7 @@ describe('the dashboard', () => {
 
   it('filters by pool, role and state', () => {
     const host = memoryHost();
-    const workspace = sampleWorkspace(host);
+    const workspace = sampleWorkspace();
     renderUi(<Dashboard workspace={workspace} host={host} onOpenServer={() => undefined} />);
     expect(screen.getByText('5 of 5 servers')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('State'), { target: { value: 'attention' } });
@@ -64,7 +64,7 @@ describe('the dashboard', () => {
 
   it('moves between rows with the arrow keys and opens one with Enter', () => {
     const host = memoryHost();
-    const workspace = sampleWorkspace(host);
+    const workspace = sampleWorkspace();
     const opened: string[] = [];
     renderUi(<Dashboard workspace={workspace} host={host} onOpenServer={(f) => opened.push(f)} />);
     const first = screen.getByRole('button', { name: /^fe01\.contoso\.local/ });
@@ -79,7 +79,7 @@ describe('the dashboard', () => {
 
   it('with 500 servers, marking one step done re-renders only that server’s row', () => {
     const host = memoryHost();
-    const created = Workspace.create(host, bigDeployment(500), 'tester');
+    const created = Workspace.create(bigDeployment(500), 'tester');
     if (!created.ok) throw new Error(created.message);
     const workspace = created.workspace;
     const renders = new Map<string, number>();

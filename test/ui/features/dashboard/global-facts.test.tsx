@@ -10,7 +10,7 @@ const THUMBPRINT = '0123456789ABCDEF0123456789ABCDEF01234567';
 /** fe001 through Step 3 without its thumbprint: the certificate is assigned, its thumbprint unknown. */
 function assignedWithoutThumbprint() {
   const host = memoryHost();
-  const created = Workspace.create(host, bigDeployment(2), 'tester');
+  const created = Workspace.create(bigDeployment(2), 'tester');
   if (!created.ok) throw new Error(created.message);
   const workspace = created.workspace;
   for (const step of [1, 2, 3] as const) {

@@ -6,7 +6,7 @@ import { sampleWorkspace } from '../../workspaces';
 
 function open(fqdn: string) {
   const host = memoryHost();
-  const workspace = sampleWorkspace(host);
+  const workspace = sampleWorkspace();
   renderUi(<ServerView workspace={workspace} host={host} fqdn={fqdn} onBack={() => undefined} />);
   return { host, workspace };
 }
