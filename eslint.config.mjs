@@ -131,6 +131,14 @@ export default tseslint.config(
     ),
   },
   {
+    // Node-only code shared by main and the command line (the atomic writer): Node and nothing else.
+    files: ['electron/node/**/*.ts'],
+    rules: forbid(
+      [...REACT, ...ELECTRON, '**/renderer/**', '**/main/**', '**/preload/**', '**/cli/**', '**/shared/**'],
+      'electron/node is shared by main and the command line: Node only.',
+    ),
+  },
+  {
     files: ['electron/main/**/*.ts'],
     rules: forbid(
       [...REACT, '**/renderer/ui/**', '**/renderer/host/**', '**/preload/**', '**/cli/**'],

@@ -30,6 +30,11 @@ export default defineConfig({
         test: {
           name: 'electron',
           environment: 'node',
+          // These tests spawn processes (the command line, builds): the limits leave a loaded two-core
+          // machine plenty of room. A safety net, not a speed check.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          globalSetup: ['test/cli/support/build-cli.ts'],
           include: ['test/electron/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/build/**/*.test.ts'],
           setupFiles: ['test/support/property-time-limit.ts'],
         },

@@ -2,4 +2,6 @@
 import { nodeIo } from './io';
 import { runCli } from './run';
 
-process.exitCode = runCli(process.argv.slice(2), nodeIo());
+void runCli(process.argv.slice(2), nodeIo()).then((code) => {
+  process.exitCode = code;
+});

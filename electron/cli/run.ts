@@ -11,7 +11,7 @@ import { COMMAND_HELP, COMMANDS, MAIN_HELP, type CommandName } from './help';
 import type { CliIo } from './io';
 import { VERSION } from './version';
 
-const RUNNERS: Readonly<Record<CommandName, (argv: readonly string[], io: CliIo) => number | 'help'>> = {
+const RUNNERS: Readonly<Record<CommandName, (argv: readonly string[], io: CliIo) => Promise<number | 'help'>>> = {
   new: runNew,
   'import-topology': runImportTopology,
   record: runRecord,
@@ -26,7 +26,7 @@ function isCommand(name: string): name is CommandName {
 }
 
 /** Runs the command line with these arguments (without the program name) and returns the exit code. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
@@ -46,7 +46,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 2;
   }
   try {
-    const code = RUNNERS[first](rest, io);
+    const code = await RUNNERS[first](rest, io);
     if (code === 'help') {
       io.out(`${COMMAND_HELP[first]}\n`);
       return 0;

@@ -40,6 +40,6 @@ export function createSession(deployment: Deployment, stamping: Stamping, comman
 }
 
 /** Saves a session to its file (atomically, the previous version kept as .bak). */
-export function saveSession(path: string, session: DeploymentSession, io: CliIo): void {
-  writeFileAtomic(path, renderJson(session, io.now()));
+export async function saveSession(path: string, session: DeploymentSession, io: CliIo): Promise<void> {
+  await writeFileAtomic(path, renderJson(session, io.now()));
 }

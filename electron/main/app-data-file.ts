@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
-import { writeFileAtomic } from './atomic-write';
-import type { FileSystem } from './file-system';
+import { writeFileAtomic } from '../node/atomic-write';
+import type { FileSystem } from '../node/file-system';
 
 /** Where one of main's own small JSON files lives (the recent list, the recovery copy) and what writing it needs. */
 export interface AppDataFileOptions {

@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
-import { writeFileAtomic } from './atomic-write';
-import { describeError, isNotFound, pathExists, type FileSystem } from './file-system';
+import { writeFileAtomic } from '../node/atomic-write';
+import { describeError, isNotFound, pathExists, type FileSystem } from '../node/file-system';
 import type { PathRegistry } from './path-registry';
 import { UserError } from './user-error';
 

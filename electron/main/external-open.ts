@@ -2,7 +2,7 @@ import { extname, isAbsolute } from 'node:path';
 import { DOCUMENT_EXTENSION } from '../../renderer/core/document/document';
 import type { CommandOutbox } from './command-outbox';
 import type { DocumentService } from './document-service';
-import { describeError } from './file-system';
+import { describeError } from '../node/file-system';
 import { UserError } from './user-error';
 
 /** What opening a document from outside the page needs. */

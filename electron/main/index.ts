@@ -12,7 +12,7 @@ import { COMMAND_CHANNEL } from '../shared/channels';
 import { aboutBox } from './about';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, serveAppRequest } from './app-protocol';
 import { appDataPaths, builtPaths, isAllowedRequest } from './app-paths';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../node/atomic-write';
 import { choiceOf, CloseGuard, unsavedChangesPrompt } from './close-guard';
 import { CommandOutbox } from './command-outbox';
 import { DocumentService } from './document-service';
@@ -20,7 +20,7 @@ import { DocumentStore } from './document-store';
 import { EXPORT_FORMATS, exportRunbook } from './export-service';
 import { createExternalOpener } from './external-open';
 import { replaceFilePrompt } from './file-names';
-import { isNotFound, pathExists, type FileSystem } from './file-system';
+import { isNotFound, nodeFileSystem, pathExists } from '../node/file-system';
 import {
   APP_SCHEME_PRIVILEGES,
   hardenSession,
@@ -53,7 +53,7 @@ app.enableSandbox();
 
 const files = appDataPaths(app.getPath('userData'));
 const log = createFileLogger(files.log, { echo: isDev || !app.isPackaged, now: () => new Date().toISOString() });
-const nodeFs = fs as unknown as FileSystem;
+const nodeFs = nodeFileSystem;
 const randomSuffix = () => randomBytes(6).toString('hex');
 const now = () => new Date().toISOString();
 const built = builtPaths(__dirname);

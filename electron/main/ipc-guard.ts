@@ -1,6 +1,6 @@
 import { INVOKE_CHANNELS, type InvokeChannel } from '../shared/channels';
 import { CONTRACT, type IpcResult, type RequestOf, type ResponseOf } from '../shared/schemas';
-import { describeError } from './file-system';
+import { describeError } from '../node/file-system';
 import { UserError } from './user-error';
 
 /** The fields of Electron's WebFrameMain the sender check reads. */

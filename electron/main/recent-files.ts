@@ -1,7 +1,7 @@
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { writeAppDataFile, type AppDataFileOptions } from './app-data-file';
-import { describeError, isNotFound } from './file-system';
+import { describeError, isNotFound } from '../node/file-system';
 
 /** One remembered document. */
 export interface RecentEntry {

@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { writeAppDataFile, type AppDataFileOptions } from './app-data-file';
-import { describeError, isNotFound } from './file-system';
+import { describeError, isNotFound } from '../node/file-system';
 
 /** The recovery copy of the document being edited. */
 export interface RecoveryRecord {

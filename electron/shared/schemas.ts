@@ -137,8 +137,6 @@ export type ResponseOf<C extends InvokeChannel> = z.infer<(typeof CONTRACT)[C]['
 /** Every answer: the value, or a message for the user (a refused file, a failed save). */
 export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-/** A document main has read and checked. */
-export type OpenedDocumentPayload = z.infer<typeof openedDocumentSchema>;
 /** One command pushed from main. */
 export type HostCommandPayload = z.infer<typeof hostCommandSchema>;
 /** What the renderer learns about the app. */

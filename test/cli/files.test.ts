@@ -1,7 +1,5 @@
-import type * as fs from 'node:fs';
 import {
   chmodSync,
-  copyFileSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -12,69 +10,76 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../electron/cli/cli-error';
 import { decodeText, readTextFile, writeFileAtomic } from '../../electron/cli/files';
+import { nodeFileSystem, type FileSystem } from '../../electron/node/file-system';
 import { workFolder } from './support/cli';
 
-// copyFileSync is watched so a test can make it fail halfway, as a crash or a full disk would.
-vi.mock('node:fs', async (importOriginal) => {
-  const actual = await importOriginal<typeof fs>();
-  return { ...actual, copyFileSync: vi.fn(actual.copyFileSync) };
-});
+/** The real file system, except that copying (the backup) fails halfway, as a crash or a full disk would. */
+function copyFailsHalfway(): { fs: FileSystem; copies: string[] } {
+  const copies: string[] = [];
+  const fs: FileSystem = {
+    ...nodeFileSystem,
+    copyFile: async (from: string, to: string) => {
+      copies.push(to);
+      const data = readFileSync(from);
+      writeFileSync(to, data.subarray(0, data.length / 2));
+      throw Object.assign(new Error('EIO: i/o error, copyfile'), { code: 'EIO' });
+    },
+  };
+  return { fs, copies };
+}
 
 describe('writeFileAtomic', () => {
-  it('writes a new file, leaving no temporary file behind', () => {
+  it('writes a new file, leaving no temporary file behind', async () => {
     const dir = workFolder();
-    writeFileAtomic(join(dir, 'a.lyncrunbook'), 'first\n');
+    await writeFileAtomic(join(dir, 'a.lyncrunbook'), 'first\n');
     expect(readFileSync(join(dir, 'a.lyncrunbook'), 'utf8')).toBe('first\n');
     expect(readdirSync(dir)).toEqual(['a.lyncrunbook']);
   });
 
-  it("keeps the version it replaces as .bak, and the file's permissions", () => {
+  it("keeps the version it replaces as .bak, and the file's permissions", async () => {
     const dir = workFolder();
     const file = join(dir, 'a.lyncrunbook');
-    writeFileAtomic(file, 'first\n');
+    await writeFileAtomic(file, 'first\n');
     chmodSync(file, 0o600);
-    writeFileAtomic(file, 'second\n');
-    writeFileAtomic(file, 'third\n');
+    await writeFileAtomic(file, 'second\n');
+    await writeFileAtomic(file, 'third\n');
     expect(readFileSync(file, 'utf8')).toBe('third\n');
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe('second\n');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir).sort()).toEqual(['a.lyncrunbook', 'a.lyncrunbook.bak']);
   });
 
-  it('writes the backup through a temporary file too: a copy that fails halfway never tears the previous backup', () => {
+  it('writes the backup through a temporary file too: a copy that fails halfway never tears the previous backup', async () => {
     const dir = workFolder();
     const file = join(dir, 'a.lyncrunbook');
-    writeFileAtomic(file, 'first version\n');
-    writeFileAtomic(file, 'second version\n');
-    vi.mocked(copyFileSync).mockImplementationOnce((from, to) => {
-      // Half of the bytes reach the copy, then the disk fails.
-      const data = readFileSync(from);
-      writeFileSync(to, data.subarray(0, data.length / 2));
-      throw Object.assign(new Error('EIO: i/o error, copyfile'), { code: 'EIO' });
-    });
-    expect(() => writeFileAtomic(file, 'third version\n')).toThrow(UsageError);
+    await writeFileAtomic(file, 'first version\n');
+    await writeFileAtomic(file, 'second version\n');
+    // Half of the bytes reach the copy, then the disk fails.
+    const failing = copyFailsHalfway();
+    await expect(writeFileAtomic(file, 'third version\n', failing.fs)).rejects.toThrow(UsageError);
     expect(readFileSync(file, 'utf8')).toBe('second version\n');
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe('first version\n');
     expect(readdirSync(dir).sort()).toEqual(['a.lyncrunbook', 'a.lyncrunbook.bak']);
     // The copy never goes straight to the backup's name.
-    for (const [, to] of vi.mocked(copyFileSync).mock.calls) expect(String(to).endsWith('.bak')).toBe(false);
-    writeFileAtomic(file, 'third version\n');
+    expect(failing.copies).toHaveLength(1);
+    for (const to of failing.copies) expect(to.endsWith('.bak')).toBe(false);
+    await writeFileAtomic(file, 'third version\n');
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe('second version\n');
   });
 
   it.skipIf(process.platform === 'win32')(
     'writes through a symbolic link to the file it names, and keeps the link',
-    () => {
+    async () => {
       const dir = workFolder();
       mkdirSync(join(dir, 'shared'));
       const real = join(dir, 'shared', 'hq.lyncrunbook');
       writeFileSync(real, 'first\n');
       const link = join(dir, 'hq.lyncrunbook');
       symlinkSync(real, link);
-      writeFileAtomic(link, 'second\n');
+      await writeFileAtomic(link, 'second\n');
       expect(lstatSync(link).isSymbolicLink()).toBe(true);
       expect(readFileSync(real, 'utf8')).toBe('second\n');
       // The backup sits beside the file it backs up.
@@ -84,12 +89,14 @@ describe('writeFileAtomic', () => {
     },
   );
 
-  it('fails with a clear message, changing nothing, when it cannot write', () => {
+  it('fails with a clear message, changing nothing, when it cannot write', async () => {
     const dir = workFolder();
-    expect(() => writeFileAtomic(join(dir, 'missing', 'a.lyncrunbook'), 'x')).toThrow(/the folder .* does not exist/);
+    await expect(writeFileAtomic(join(dir, 'missing', 'a.lyncrunbook'), 'x')).rejects.toThrow(
+      /the folder .* does not exist/,
+    );
     const target = join(dir, 'taken');
     mkdirSync(target);
-    expect(() => writeFileAtomic(target, 'x')).toThrow(UsageError);
+    await expect(writeFileAtomic(target, 'x')).rejects.toThrow(UsageError);
     expect(readdirSync(dir)).toEqual(['taken']);
   });
 });
@@ -105,7 +112,7 @@ describe('reading text the way Windows tools write it', () => {
     expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toBe(text);
   });
 
-  it('names the file and the problem when it cannot be read', () => {
+  it('names the file and the problem when it cannot be read', async () => {
     const dir = workFolder();
     expect(() => readTextFile(join(dir, 'none.txt'), 'The evidence file')).toThrow(
       `The evidence file ${join(dir, 'none.txt')} does not exist.`,

@@ -23,7 +23,7 @@ function recordingIo(user: () => string = () => 'admin') {
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('exit codes', () => {
-  it('an unexpected internal error exits 70 and asks for a report', () => {
+  it('an unexpected internal error exits 70 and asks for a report', async () => {
     const { io, err } = recordingIo(() => {
       throw new TypeError('a bug');
     });
@@ -40,13 +40,13 @@ describe('exit codes', () => {
       '--out',
       join(workFolder(), 'hq.lyncrunbook'),
     ];
-    expect(runCli(args, io)).toBe(70);
+    expect(await runCli(args, io)).toBe(70);
     expect(err()).toMatch(/unexpected error.*Please report it\.\n.*a bug/);
   });
 
-  it('the help and the README list 70 beside 0, 1 and 2', () => {
+  it('the help and the README list 70 beside 0, 1 and 2', async () => {
     const { io, out } = recordingIo();
-    expect(runCli(['--help'], io)).toBe(0);
+    expect(await runCli(['--help'], io)).toBe(0);
     const help = flat(out());
     expect(help).toContain('Exit codes: 0 done; 1 refused by the deployment');
     expect(help).toContain('; 2 bad input');

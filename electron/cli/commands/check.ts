@@ -7,7 +7,7 @@ import { formatGateStatus, gateStatuses } from '../server-lookup';
 const C = 'check';
 
 /** Prints one line per server; 0 when nothing is blocked, 1 when something is. */
-export function runCheck(argv: readonly string[], io: CliIo): number | 'help' {
+export async function runCheck(argv: readonly string[], io: CliIo): Promise<number | 'help'> {
   const args = parseCommandArgs(
     C,
     argv,

@@ -21,7 +21,7 @@ const C = 'evidence';
 const MAX_REASON = 2000;
 
 /** Judges the paste; records evidence.accepted (exit 0) or evidence.rejected (exit 1, with the reason). */
-export function runEvidence(argv: readonly string[], io: CliIo): number | 'help' {
+export async function runEvidence(argv: readonly string[], io: CliIo): Promise<number | 'help'> {
   const args = parseCommandArgs(
     C,
     argv,
@@ -77,13 +77,13 @@ export function runEvidence(argv: readonly string[], io: CliIo): number | 'help'
     );
     if (!result.ok)
       throw new Refused(`The evidence reads as proof, but the deployment did not take it: ${result.message}`);
-    saveSession(file, session, io);
+    await saveSession(file, session, io);
     io.out(`Accepted: recorded as evidence for ${server.fqdn}.\n${formatGateStatus(gateStatus(session, server))}\n`);
     return 0;
   }
   const reason = verdict.message.length > MAX_REASON ? `${verdict.message.slice(0, MAX_REASON - 1)}…` : verdict.message;
   const result = session.record(stamping.stamp({ type: 'evidence.rejected', server: server.fqdn, input, reason }));
   if (!result.ok) throw new UsageError(result.message, C);
-  saveSession(file, session, io);
+  await saveSession(file, session, io);
   throw new Refused(`Rejected (recorded): ${verdict.message}`);
 }

@@ -8,7 +8,7 @@ import type { CliIo } from '../io';
 const C = 'export';
 
 /** Writes the runbook; the export time printed in it is --at or now. */
-export function runExport(argv: readonly string[], io: CliIo): number | 'help' {
+export async function runExport(argv: readonly string[], io: CliIo): Promise<number | 'help'> {
   const args = parseCommandArgs(
     C,
     argv,
@@ -31,7 +31,7 @@ export function runExport(argv: readonly string[], io: CliIo): number | 'help' {
   if (out === undefined) {
     io.out(text);
   } else {
-    writeFileAtomic(out, text);
+    await writeFileAtomic(out, text);
     io.out(`Wrote the ${format} runbook to ${out}.\n`);
   }
   return 0;

@@ -12,7 +12,7 @@ import { checkNewFile } from './new';
 const C = 'import-topology';
 
 /** Imports the topology and writes the new deployment file; stops (exit 2) when the CMS pool must be chosen. */
-export function runImportTopology(argv: readonly string[], io: CliIo): number | 'help' {
+export async function runImportTopology(argv: readonly string[], io: CliIo): Promise<number | 'help'> {
   const args = parseCommandArgs(
     C,
     argv,
@@ -54,7 +54,7 @@ export function runImportTopology(argv: readonly string[], io: CliIo): number | 
   const session = createSession(result.deployment, stampingOf(args, io, C), C);
   for (const skipped of result.skipped) io.err(`note: left out ${skipped.fqdn}: ${skipped.reason}\n`);
   for (const warning of result.warnings) io.err(`warning: ${warning}\n`);
-  saveSession(out, session, io);
+  await saveSession(out, session, io);
   const d = session.deployment()!;
   const from = result.cms.from === 'topology' ? 'from the topology' : 'as given';
   io.out(

@@ -74,7 +74,7 @@ function cmsPool(args: ParsedArgs, poolList: readonly Pool[]): string {
 }
 
 /** Creates the deployment file; the deployment must be valid (every problem is listed when it is not). */
-export function runNew(argv: readonly string[], io: CliIo): number | 'help' {
+export async function runNew(argv: readonly string[], io: CliIo): Promise<number | 'help'> {
   const args = parseCommandArgs(
     C,
     argv,
@@ -112,7 +112,7 @@ export function runNew(argv: readonly string[], io: CliIo): number | 'help' {
   checkNewFile(out, args, C);
   const session = createSession(deployment, stampingOf(args, io, C), C);
   for (const warning of problems.filter((p) => p.severity === 'warning')) io.err(`warning: ${warning.message}\n`);
-  saveSession(out, session, io);
+  await saveSession(out, session, io);
   const d = session.deployment()!;
   io.out(
     `Created ${out}: "${d.name}", ${d.pools.length} pool(s), ${d.servers.length} server(s), CMS pool ${d.cmsPool}.\n`,

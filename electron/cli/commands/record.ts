@@ -100,7 +100,7 @@ function command(args: ParsedArgs, event: EventName, server: string): Command {
 }
 
 /** Records the event if the deployment accepts it (exit 0), or prints why not (exit 1). */
-export function runRecord(argv: readonly string[], io: CliIo): number | 'help' {
+export async function runRecord(argv: readonly string[], io: CliIo): Promise<number | 'help'> {
   const args = parseCommandArgs(
     C,
     argv,
@@ -128,7 +128,7 @@ export function runRecord(argv: readonly string[], io: CliIo): number | 'help' {
   if (!prepared.ok) throw new UsageError(prepared.message, C);
   const result = session.record(cmd);
   if (!result.ok) throw new Refused(result.message);
-  saveSession(file, session, io);
+  await saveSession(file, session, io);
   const entry = timelineEntries(session.history)[result.seq]!;
   io.out(`Recorded: ${timelineLine(entry)}${entry.detail ? `\n  ${entry.detail}` : ''}\n`);
   io.out(`${formatGateStatus(gateStatus(session, server))}\n`);

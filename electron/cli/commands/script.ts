@@ -61,7 +61,7 @@ function banner(script: Script, index: number, count: number): string {
 }
 
 /** Prints the scripts (and with --record, records each as copied). */
-export function runScript(argv: readonly string[], io: CliIo): number | 'help' {
+export async function runScript(argv: readonly string[], io: CliIo): Promise<number | 'help'> {
   const args = parseCommandArgs(
     C,
     argv,
@@ -99,7 +99,7 @@ export function runScript(argv: readonly string[], io: CliIo): number | 'help' {
       );
       if (!result.ok) throw new Refused(result.message);
     }
-    saveSession(file, session, io);
+    await saveSession(file, session, io);
     io.err(`Recorded ${scripts.length} script(s) as copied in ${file}.\n`);
   }
   return 0;

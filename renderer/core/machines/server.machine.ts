@@ -1,4 +1,4 @@
-import { and, assertEvent, assign, not, sendParent, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { and, assertEvent, assign, not, sendParent, setup, type SnapshotFrom } from 'xstate';
 import { proofRefreshTime, type GateRule } from '../gate/gate';
 import type { StepNumber } from '../model/product';
 import type { ChecklistItemId, RemediationPath } from '../model/remediation';
@@ -215,5 +215,3 @@ export const serverMachine = setup({
 
 /** A server snapshot. */
 export type ServerSnapshot = SnapshotFrom<typeof serverMachine>;
-/** A running server actor, as the deployment spawns it. */
-export type ServerActor = ActorRefFrom<typeof serverMachine>;

@@ -23,11 +23,6 @@ export function fqdnProblem(value: string): string | null {
   return null;
 }
 
-/** True when `value` is a fully qualified domain name under RFC 1123. */
-export function isFqdn(value: string): boolean {
-  return fqdnProblem(value) === null;
-}
-
 /** The canonical form used for comparisons and ids: FQDNs are case-insensitive. */
 export function normalizeFqdn(value: string): string {
   return value.trim().toLowerCase();

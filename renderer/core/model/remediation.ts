@@ -131,14 +131,10 @@ export const REMEDIATIONS = {
 
 /** The checklist items of one path, as declared. */
 export type ChecklistItemOf<P extends RemediationPath> = (typeof REMEDIATIONS)[P]['items'][number];
-/** The item ids of one path. */
-export type ItemIdOf<P extends RemediationPath> = ChecklistItemOf<P>['id'];
 /** Any checklist item. */
 export type ChecklistItem = ChecklistItemOf<RemediationPath>;
 /** Any checklist item id. */
 export type ChecklistItemId = ChecklistItem['id'];
-/** A remediation path with its checklist. */
-export type RemediationDefinition = (typeof REMEDIATIONS)[RemediationPath];
 
 /** A path's checklist items, in order. */
 export function checklistOf(path: RemediationPath): readonly ChecklistItem[] {

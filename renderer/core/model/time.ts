@@ -15,11 +15,6 @@ export function epochMs(time: IsoTime): number {
   return Date.parse(time);
 }
 
-/** True when `a` is strictly before `b`. */
-export function isBefore(a: IsoTime, b: IsoTime): boolean {
-  return epochMs(a) < epochMs(b);
-}
-
 /** The later of two times (either may be null). */
 export function latest(a: IsoTime | null, b: IsoTime | null): IsoTime | null {
   if (a === null) return b;

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat, truncate, utimes, writeFile } from 'nod
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupPathOf } from '../../../electron/main/atomic-write';
+import { backupPathOf } from '../../../electron/node/atomic-write';
 import { parseDocument } from '../../../renderer/core/document/load';
 import { DocumentStore } from '../../../electron/main/document-store';
 import { PathRegistry } from '../../../electron/main/path-registry';

@@ -2,7 +2,7 @@ import * as fsp from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { FileSystem, OpenFile } from '../../../electron/main/file-system';
+import type { FileSystem, OpenFile } from '../../../electron/node/file-system';
 
 /** node:fs/promises as main's FileSystem. */
 export const realFs = fsp as unknown as FileSystem;

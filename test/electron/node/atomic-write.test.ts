@@ -1,7 +1,7 @@
 import { chmod, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AtomicWriteError, backupPathOf, writeFileAtomic } from '../../../electron/main/atomic-write';
+import { AtomicWriteError, backupPathOf, writeFileAtomic } from '../../../electron/node/atomic-write';
 import { parseDocument } from '../../../renderer/core/document/load';
 import { FaultyFs, realFs, tempFolder, type FaultMode } from '../support/fs';
 import { documentVersions } from '../support/documents';

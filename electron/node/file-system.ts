@@ -1,6 +1,9 @@
+import * as fs from 'node:fs/promises';
+
 /**
- * The file-system functions main's modules take as a parameter (the shape of `node:fs/promises`),
- * so tests can run them against a real temporary folder and inject a failure at any step.
+ * The file-system functions main's modules and the command line take as a parameter (the shape of
+ * `node:fs/promises`), so tests can run them against a real temporary folder and inject a failure at
+ * any step.
  */
 
 /** The stat fields main looks at. */
@@ -53,3 +56,6 @@ export function describeError(error: unknown): string {
   }
   return String(error);
 }
+
+/** The file system itself (node:fs/promises), in the shape main and the command line take. */
+export const nodeFileSystem: FileSystem = fs as unknown as FileSystem;
