@@ -74,52 +74,55 @@ describe('lync-runbook, bad input', () => {
 
   it('refuses invalid values with what would be valid', () => {
     const before = readFileSync(join(dir, FILE));
-    expectUsage(
-      cli('record', FILE, '--server', FE[0], '--event', 'step5'),
-      'The event "step5" is not one of: step1, step2, step3, step4, oauth-assigned, oauth-thumbprint, remediation, item, override.',
-    );
-    expectUsage(
-      cli('record', FILE, '--server', FE[0], '--event', 'step3', '--thumbprint', 'XYZ'),
-      'This step.completed is not valid: thumbprint must be 40 upper-case hexadecimal digits.',
-    );
-    expectUsage(
-      cli('record', FILE, '--server', FE[0], '--event', 'step1', '--at', '2015-06-01 10:00'),
-      '--at "2015-06-01 10:00" is not an ISO 8601 time with a zone',
-    );
-    expectUsage(
-      cli('record', FILE, '--server', FE[0], '--event', 'step1', '--at', '2015-02-30T10:00:00Z'),
-      '--at "2015-02-30T10:00:00Z" is not a real moment.',
-    );
-    expectUsage(
-      cli('record', FILE, '--server', FE[0], '--event', 'step1', '--thumbprint', THUMBPRINT),
-      '--thumbprint does not go with --event step1.',
-    );
-    expectUsage(
-      cli('record', FILE, '--server', FE[1], '--event', 'remediation', '--path', 'D'),
-      '--path "D" is not a remediation path',
-    );
-    expectUsage(
-      cli('record', FILE, '--server', FE[1], '--event', 'item', '--path', 'B', '--item', 'verify'),
-      'Path B\'s checklist item "verify" is not one of: start-agent, event-3038.',
-    );
-    expectUsage(
-      cli('script', FILE, '--server', FE[1], '--path', 'D'),
-      '--path "D" is not one of: export-import (A), replication (B), rerun-step1 (C), verify, step1, step2, step3, step4.',
-    );
-    expectUsage(
-      cli('script', FILE, '--server', FE[1], '--path', 'A', '--route', 'usb'),
-      'The route "usb" is not one of: bytes, file.',
-    );
-    expectUsage(
-      cli('evidence', FILE, '--server', FE[1], '--input', '-', '--time-zone', 'Mars/Olympus_Mons'),
-      '--time-zone "Mars/Olympus_Mons" is not an IANA time zone',
-    );
-    expectUsage(
-      cli('evidence', FILE, '--server', FE[1], '--input', 'no-such-paste.txt', '--time-zone', 'UTC'),
-      'The evidence file no-such-paste.txt does not exist.',
-    );
-    expectUsage(cli('export', FILE, '--format', 'pdf'), 'PDF is not made here');
-    expectUsage(cli('export', FILE, '--format', 'docx'), 'The format "docx" is not one of: md, html, json.');
+    const cases: [string[], string][] = [
+      [
+        ['record', FILE, '--server', FE[0], '--event', 'step5'],
+        'The event "step5" is not one of: step1, step2, step3, step4, oauth-assigned, oauth-thumbprint, remediation, item, override.',
+      ],
+      [
+        ['record', FILE, '--server', FE[0], '--event', 'step3', '--thumbprint', 'XYZ'],
+        'This step.completed is not valid: thumbprint must be 40 upper-case hexadecimal digits.',
+      ],
+      [
+        ['record', FILE, '--server', FE[0], '--event', 'step1', '--at', '2015-06-01 10:00'],
+        '--at "2015-06-01 10:00" is not an ISO 8601 time with a zone',
+      ],
+      [
+        ['record', FILE, '--server', FE[0], '--event', 'step1', '--at', '2015-02-30T10:00:00Z'],
+        '--at "2015-02-30T10:00:00Z" is not a real moment.',
+      ],
+      [
+        ['record', FILE, '--server', FE[0], '--event', 'step1', '--thumbprint', THUMBPRINT],
+        '--thumbprint does not go with --event step1.',
+      ],
+      [
+        ['record', FILE, '--server', FE[1], '--event', 'remediation', '--path', 'D'],
+        '--path "D" is not a remediation path',
+      ],
+      [
+        ['record', FILE, '--server', FE[1], '--event', 'item', '--path', 'B', '--item', 'verify'],
+        'Path B\'s checklist item "verify" is not one of: start-agent, event-3038.',
+      ],
+      [
+        ['script', FILE, '--server', FE[1], '--path', 'D'],
+        '--path "D" is not one of: export-import (A), replication (B), rerun-step1 (C), verify, step1, step2, step3, step4.',
+      ],
+      [
+        ['script', FILE, '--server', FE[1], '--path', 'A', '--route', 'usb'],
+        'The route "usb" is not one of: bytes, file.',
+      ],
+      [
+        ['evidence', FILE, '--server', FE[1], '--input', '-', '--time-zone', 'Mars/Olympus_Mons'],
+        '--time-zone "Mars/Olympus_Mons" is not an IANA time zone',
+      ],
+      [
+        ['evidence', FILE, '--server', FE[1], '--input', 'no-such-paste.txt', '--time-zone', 'UTC'],
+        'The evidence file no-such-paste.txt does not exist.',
+      ],
+      [['export', FILE, '--format', 'pdf'], 'PDF is not made here'],
+      [['export', FILE, '--format', 'docx'], 'The format "docx" is not one of: md, html, json.'],
+    ];
+    for (const [args, message] of cases) expectUsage(cli(...args), message);
     expect(readFileSync(join(dir, FILE)).equals(before)).toBe(true);
   });
 

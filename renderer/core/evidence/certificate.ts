@@ -8,7 +8,7 @@ import { createDateReader, describeDate } from './console-date';
 import { noiseSummary, promptHosts, shown, type ConsoleLine } from './console-text';
 import { field, listRecords } from './format-list';
 import { consoleTables, isTruncatedCell } from './format-table';
-import type { CertificateRecord, EvidenceContext, EvidenceJudgement, EvidenceVerdict } from './judgement';
+import { judgementOf, type CertificateRecord, type EvidenceContext, type EvidenceJudgement } from './judgement';
 import { acceptProof, noAssignment, otherPromptHost, reject } from './verdict';
 
 const NAMES = [
@@ -114,13 +114,7 @@ export function judgeCertificate(lines: readonly ConsoleLine[], ctx: EvidenceCon
   );
   for (const c of certificates.slice(0, MAX_SHOWN)) read.push(describe(c));
   if (certificates.length > MAX_SHOWN) read.push(`… and ${certificates.length - MAX_SHOWN} more certificates.`);
-  const judged = (verdict: EvidenceVerdict): EvidenceJudgement => ({
-    kind: 'certificate',
-    read,
-    records: { kind: 'certificate', certificates },
-    warnings,
-    verdict,
-  });
+  const judged = judgementOf(read, { kind: 'certificate', certificates }, warnings);
 
   if (certificates.length === 0)
     return judged(

@@ -6,7 +6,7 @@
 import { createDateReader, describeDate, type ConsoleDate } from './console-date';
 import { noiseSummary, promptHosts, shown, type ConsoleLine } from './console-text';
 import { rawEvents, type RawEvent } from './event-log-shapes';
-import type { EventRecord, EvidenceContext, EvidenceJudgement, EvidenceVerdict } from './judgement';
+import { judgementOf, type EventRecord, type EvidenceContext, type EvidenceJudgement } from './judgement';
 import { acceptProof, assignmentText, matchServer, noAssignment, otherPromptHost, reject } from './verdict';
 
 /** The event reported when CMS replication reaches a server. */
@@ -53,13 +53,7 @@ export function judgeEventLog(lines: readonly ConsoleLine[], ctx: EvidenceContex
     ].slice(0, 10);
     read.push(`${others} other event${others === 1 ? '' : 's'} not judged (ID ${ids.join(', ')}).`);
   }
-  const judged = (verdict: EvidenceVerdict): EvidenceJudgement => ({
-    kind: 'event-log',
-    read,
-    records: { kind: 'event-log', events },
-    warnings,
-    verdict,
-  });
+  const judged = judgementOf(read, { kind: 'event-log', events }, warnings);
 
   if (events.length === 0)
     return judged(reject('unrecognised', `No event could be read. Paste the output of ${QUERY}.`));

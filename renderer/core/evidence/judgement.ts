@@ -113,6 +113,15 @@ export interface EvidenceJudgement {
   readonly verdict: EvidenceVerdict;
 }
 
+/** The judgement of a paste once its verdict is known: what was read, its records and the warnings. */
+export function judgementOf(
+  read: readonly string[],
+  records: EvidenceRecords,
+  warnings: readonly string[],
+): (verdict: EvidenceVerdict) => EvidenceJudgement {
+  return (verdict) => ({ kind: records.kind, read, records, warnings, verdict });
+}
+
 const MAX_TEXT = 1_000_000;
 const MAX_READ_LINES = 500;
 const MAX_READ_LINE = 2000;

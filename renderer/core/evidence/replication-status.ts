@@ -7,7 +7,13 @@ import { noiseSummary, promptHosts, shown, type ConsoleLine } from './console-te
 import { listRecords } from './format-list';
 import { consoleTables, isTruncatedCell } from './format-table';
 import type { OAuthAssignment } from '../gate/gate';
-import type { EvidenceContext, EvidenceJudgement, EvidenceVerdict, ReplicaRecord } from './judgement';
+import {
+  judgementOf,
+  type EvidenceContext,
+  type EvidenceJudgement,
+  type EvidenceVerdict,
+  type ReplicaRecord,
+} from './judgement';
 import { acceptProof, assignmentText, matchServer, noAssignment, otherPromptHost, reject } from './verdict';
 
 const NAMES = ['UpToDate', 'ReplicaFqdn', 'LastStatusReport', 'LastUpdateCreation', 'ProductVersion'] as const;
@@ -158,13 +164,7 @@ export function judgeReplicationStatus(lines: readonly ConsoleLine[], ctx: Evide
       if (d?.ok === true && d.note !== null) warnings.push(d.note);
   }
 
-  const judged = (verdict: EvidenceVerdict): EvidenceJudgement => ({
-    kind: 'replication-status',
-    read,
-    records: { kind: 'replication-status', replicas },
-    warnings,
-    verdict,
-  });
+  const judged = judgementOf(read, { kind: 'replication-status', replicas }, warnings);
   if (replicas.length === 0)
     return judged(
       reject(

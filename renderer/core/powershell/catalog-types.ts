@@ -1,7 +1,15 @@
-import type { ProductVersion } from '../model/product';
+import { PRODUCT_VERSIONS } from '../model/product';
 
 /** Products the cmdlet catalog knows: the three the app deploys, and Exchange for the partner side. */
-export type CatalogProduct = ProductVersion | 'exchange2013' | 'exchange2016' | 'exchange2019' | 'exchangese';
+export const CATALOG_PRODUCTS = [
+  ...PRODUCT_VERSIONS,
+  'exchange2013',
+  'exchange2016',
+  'exchange2019',
+  'exchangese',
+] as const;
+/** One product of the catalog. */
+export type CatalogProduct = (typeof CATALOG_PRODUCTS)[number];
 
 /** One parameter of a parameter set, as the official reference documents it. */
 export interface CatalogParameter {

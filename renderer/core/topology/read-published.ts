@@ -1,5 +1,6 @@
-import { SERVICE_ROLES_NS, TOPOLOGY_NS } from './namespaces';
+import { TOPOLOGY_NS } from './namespaces';
 import { xmlBoolean, type RawCluster, type RawReadResult, type RawService } from './raw-topology';
+import { readResult, roleFacts } from './read-common';
 import { attrOf, childOf, childrenOf, type XmlElement } from './xml-tree';
 
 /**
@@ -82,23 +83,11 @@ export function readPublished(root: XmlElement): RawReadResult {
       clusterKey: key !== null && seen.has(key) ? key : null,
       installedOn: reference,
       onSqlInstance: direct === undefined && sqlId !== undefined,
-      isDirector:
-        xmlBoolean(attrOf(childOf(service, SERVICE_ROLES_NS, 'RegistrarService') ?? service, 'IsDirector')) === true,
-      cmsActive: cmsActive(service),
+      ...roleFacts(service),
     });
   }
 
-  if (problems.length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    topology: {
-      shape: 'published',
-      defaultDomain: domains ? attrOf(domains, 'DefaultDomain') : null,
-      siteNames,
-      clusters,
-      services,
-    },
-  };
+  return readResult('published', problems, domains, { siteNames, clusters, services });
 }
 
 function clusterKey(id: XmlElement | undefined): string | null {
@@ -106,9 +95,4 @@ function clusterKey(id: XmlElement | undefined): string | null {
   const site = attrOf(id, 'SiteId');
   const number = attrOf(id, 'Number');
   return site === null || number === null ? null : `${site.toLowerCase()}:${number.toLowerCase()}`;
-}
-
-function cmsActive(service: XmlElement): boolean | null {
-  const settings = childOf(service, SERVICE_ROLES_NS, 'CentralMgmtService');
-  return settings ? xmlBoolean(attrOf(settings, 'IsActive')) : null;
 }

@@ -1,5 +1,6 @@
-import { SERVICE_ROLES_NS, TOPOLOGY_BUILDER_NS, TOPOLOGY_NS, WRITABLE_TOPOLOGY_NS } from './namespaces';
+import { TOPOLOGY_BUILDER_NS, TOPOLOGY_NS, WRITABLE_TOPOLOGY_NS } from './namespaces';
 import { xmlBoolean, type RawCluster, type RawReadResult, type RawService } from './raw-topology';
+import { readResult, roleFacts } from './read-common';
 import { attrOf, childOf, childrenOf, type XmlElement } from './xml-tree';
 
 // Topology Builder writes structure in the WritableTopology namespace and reuses core Topology
@@ -116,23 +117,11 @@ export function readTbxml(root: XmlElement): RawReadResult {
       clusterKey: onCluster ? target : (sqlCluster ?? null),
       installedOn: target === null ? 'nothing (no InstalledOn)' : `UniqueId ${target}`,
       onSqlInstance: !onCluster && sqlCluster !== undefined,
-      isDirector:
-        xmlBoolean(attrOf(childOf(service, SERVICE_ROLES_NS, 'RegistrarService') ?? service, 'IsDirector')) === true,
-      cmsActive: cmsActive(service),
+      ...roleFacts(service),
     });
   }
 
-  if (problems.length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    topology: {
-      shape: 'tbxml',
-      defaultDomain: domains ? attrOf(domains, 'DefaultDomain') : null,
-      siteNames,
-      clusters,
-      services,
-    },
-  };
+  return readResult('tbxml', problems, domains, { siteNames, clusters, services });
 }
 
 /** Every Clusters/Cluster under a site, branch sites included, in document order. */
@@ -144,9 +133,4 @@ function clusterElements(site: XmlElement): XmlElement[] {
     else if (child.local !== 'Cluster' && child.local !== 'Services') found.push(...clusterElements(child));
   }
   return found;
-}
-
-function cmsActive(service: XmlElement): boolean | null {
-  const settings = childOf(service, SERVICE_ROLES_NS, 'CentralMgmtService');
-  return settings ? xmlBoolean(attrOf(settings, 'IsActive')) : null;
 }

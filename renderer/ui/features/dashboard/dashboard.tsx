@@ -6,6 +6,7 @@ import { POOL_KIND_LABELS, ROLE_LABELS } from '../../../core/model/deployment';
 import { PRODUCTS, STEP_NUMBERS } from '../../../core/model/product';
 import type { Host } from '../../../host/host';
 import { FilterSelect } from '../../components/filter-select';
+import { TableHead } from '../../components/table-head';
 import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 import { keeps, stateOf, STATE_LABELS, type DashboardFilter, type StateFilter } from './dashboard-filter';
@@ -116,24 +117,18 @@ export function Dashboard({
           <caption className="visually-hidden">
             Servers and their Deployment Wizard steps. Use the arrow keys to move between servers and Enter to open one.
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" className={styles.th}>
-                Server
-              </th>
-              <th scope="col" className={styles.th}>
-                Pool
-              </th>
-              <th scope="col" className={styles.th}>
-                Role
-              </th>
-              {STEP_NUMBERS.map((step) => (
-                <th key={step} scope="col" className={styles.th} title={`Step ${step}: ${product.stepNames[step]}`}>
-                  {step} {SHORT_STEP[step]}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead
+            className={styles.th}
+            columns={[
+              'Server',
+              'Pool',
+              'Role',
+              ...STEP_NUMBERS.map((step) => ({
+                text: `${step} ${SHORT_STEP[step]}`,
+                title: `Step ${step}: ${product.stepNames[step]}`,
+              })),
+            ]}
+          />
           <tbody>
             {deployment.servers.map((s) => (
               <ServerRow

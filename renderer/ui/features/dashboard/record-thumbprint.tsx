@@ -1,20 +1,11 @@
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  Popover,
-  PopoverSurface,
-  PopoverTrigger,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Popover, PopoverSurface, PopoverTrigger, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { validateThumbprint } from '../../../core/powershell';
+import { ThumbprintField } from '../../components/thumbprint-field';
 import type { Workspace } from '../../workspace/workspace';
 
 const useStyles = makeStyles({
   surface: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '34rem' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, minWidth: '28rem', maxWidth: '100%' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
@@ -70,22 +61,16 @@ export function RecordThumbprint({ workspace, server }: { workspace: Workspace; 
             submit();
           }}
         >
-          <Field
+          <ThumbprintField
             label={`Thumbprint of the OAuthTokenIssuer certificate assigned on ${server}`}
             hint="40 hexadecimal digits (spaces are ignored). In its management shell: Get-CsCertificate -Type OAuthTokenIssuer shows it. It can be recorded once."
-            validationState={error ? 'error' : 'none'}
-            validationMessage={error}
-          >
-            <Input
-              className={styles.mono}
-              value={value}
-              onChange={(_, d) => {
-                setValue(d.value);
-                setError(undefined);
-              }}
-              placeholder="0123456789ABCDEF0123456789ABCDEF01234567"
-            />
-          </Field>
+            value={value}
+            error={error}
+            onChange={(next) => {
+              setValue(next);
+              setError(undefined);
+            }}
+          />
           <div className={styles.actions}>
             <Button appearance="primary" type="submit">
               Record thumbprint

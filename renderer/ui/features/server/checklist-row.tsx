@@ -8,6 +8,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { ErrorBar } from '../../components/error-bar';
 import { ArrowCircleRightRegular, CheckmarkCircleFilled, CircleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Command } from '../../../core/events/schema';
@@ -15,6 +16,7 @@ import type { ChecklistItem, RemediationPath } from '../../../core/model/remedia
 import type { Host } from '../../../host/host';
 import type { Workspace } from '../../workspace/workspace';
 import { Scripts } from './scripts';
+import { usePanelStyles } from './server-panel';
 
 const useStyles = makeStyles({
   item: { display: 'grid', gridTemplateColumns: '24px minmax(0, 1fr)', gap: tokens.spacingHorizontalS },
@@ -23,8 +25,6 @@ const useStyles = makeStyles({
   done: { color: tokens.colorPaletteGreenForeground1 },
   current: { color: tokens.colorBrandForeground1 },
   pending: { color: tokens.colorNeutralForeground3 },
-  muted: { color: tokens.colorNeutralForeground2 },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
 });
 
 /** One item of the chosen path: done, to do now (with its script and its button), or later. */
@@ -41,6 +41,7 @@ export function ChecklistRow(props: {
   record: (command: Command) => string | null;
 }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const [error, setError] = useState<string | null>(null);
   const { item, state } = props;
   const Icon = state === 'done' ? CheckmarkCircleFilled : state === 'current' ? ArrowCircleRightRegular : CircleRegular;
@@ -61,7 +62,7 @@ export function ChecklistRow(props: {
             ({state === 'done' ? 'done' : state === 'current' ? 'to do now' : 'later'})
           </span>
         </Text>
-        {state === 'done' && <Text className={styles.muted}>Done.</Text>}
+        {state === 'done' && <Text className={panel.muted}>Done.</Text>}
         {props.waitingFor && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
@@ -70,7 +71,7 @@ export function ChecklistRow(props: {
             </MessageBarBody>
           </MessageBar>
         )}
-        {state === 'pending' && <Text className={styles.muted}>Later: {item.success}</Text>}
+        {state === 'pending' && <Text className={panel.muted}>Later: {item.success}</Text>}
         {item.kind !== 'evidence' && showScripts && state === 'current' && (
           <Scripts
             workspace={props.workspace}
@@ -82,7 +83,7 @@ export function ChecklistRow(props: {
         )}
         {item.kind === 'evidence' && state === 'current' && (
           <>
-            <Text className={styles.muted}>
+            <Text className={panel.muted}>
               Run the verification script on {props.server}, then paste its one line of output in the evidence box
               below.
             </Text>
@@ -90,7 +91,7 @@ export function ChecklistRow(props: {
           </>
         )}
         {item.kind === 'mark' && state === 'current' && (
-          <div className={styles.row}>
+          <div className={panel.row}>
             <Button
               appearance="primary"
               onClick={() =>
@@ -106,19 +107,15 @@ export function ChecklistRow(props: {
             >
               Mark {props.label} done
             </Button>
-            <Text className={styles.muted}>Success: {item.success}</Text>
+            <Text className={panel.muted}>Success: {item.success}</Text>
           </div>
         )}
         {item.kind === 'step1' && state === 'current' && (
-          <Text className={styles.muted}>
+          <Text className={panel.muted}>
             Then record Step 1 again in the checklist above (Step 1 → Record a re-run).
           </Text>
         )}
-        {error && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
+        <ErrorBar message={error} />
       </div>
     </li>
   );

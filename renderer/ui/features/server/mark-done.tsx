@@ -1,23 +1,15 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { ErrorBar } from '../../components/error-bar';
 import { CheckmarkRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import type { Command } from '../../../core/events/schema';
 import { validateThumbprint } from '../../../core/powershell';
+import { ThumbprintField } from '../../components/thumbprint-field';
 import { fromLocalInput, toLocalInput } from '../../format';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, minWidth: '28rem', maxWidth: '100%' },
 });
 
 /**
@@ -67,17 +59,12 @@ export function MarkDone(props: {
   return (
     <div className={styles.box}>
       {props.askThumbprint && (
-        <Field
+        <ThumbprintField
           label="Thumbprint of the OAuthTokenIssuer certificate you assigned"
           hint="Optional but recommended: evidence can then be checked against it. 40 hexadecimal digits (spaces are ignored)."
-        >
-          <Input
-            className={styles.mono}
-            value={thumbprint}
-            onChange={(_, d) => setThumbprint(d.value)}
-            placeholder="0123456789ABCDEF0123456789ABCDEF01234567"
-          />
-        </Field>
+          value={thumbprint}
+          onChange={setThumbprint}
+        />
       )}
       {props.timeMatters === undefined && (
         <Checkbox
@@ -104,11 +91,7 @@ export function MarkDone(props: {
           {props.label}
         </Button>
       </div>
-      {error && (
-        <MessageBar intent="error" role="alert" layout="multiline">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ErrorBar message={error} />
     </div>
   );
 }

@@ -1,25 +1,10 @@
-import {
-  Body1,
-  Button,
-  Link,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  Switch,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Link, makeStyles, Switch, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ServerSnapshot } from '../../../core/machines/server.machine';
-import type { ServerStatus } from '../../../core/machines/status';
-import { shortName } from '../../../core/model/fqdn';
-import { checklistOf, REMEDIATION_PATHS, REMEDIATIONS, type RemediationPath } from '../../../core/model/remediation';
+import { checklistOf, REMEDIATIONS } from '../../../core/model/remediation';
 import { ChecklistRow } from './checklist-row';
+import { PathChooser } from './path-chooser';
 import { EvidenceBox } from './evidence-box';
-import type { ServerPanelProps } from './server-panel';
+import { usePanelStyles, type ServerPanelProps } from './server-panel';
 import { Scripts } from './scripts';
 
 const useStyles = makeStyles({
@@ -32,83 +17,24 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
   },
-  muted: { color: tokens.colorNeutralForeground2 },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
 });
-
-const PATH_HINTS: Record<RemediationPath, (status: ServerStatus, snapshot: ServerSnapshot) => string> = {
-  A: () => 'fastest; needs access to the CMS',
-  B: (_s, snap) =>
-    snap.context.cms.running.length > 0
-      ? `needs a CMS-pool Front End running — ${snap.context.cms.running.map(shortName).join(', ')} is`
-      : 'needs a CMS-pool Front End running — none is yet',
-  C: () => 'once CMS replication has completed',
-};
 
 /** The way out of a blocked gate: the three paths, the chosen path's checklist, and the evidence box. */
 export function RemediationPanel({ workspace, host, status, snapshot, record }: ServerPanelProps) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const ctx = snapshot.context;
-  const [error, setError] = useState<string | null>(null);
   const [fileRoute, setFileRoute] = useState(false);
   const path = ctx.path;
-  // Choosing is two actions (pick, then start) so that moving through the options with the arrow keys records nothing.
-  const [selected, setSelected] = useState<RemediationPath | null>(path);
   const [showVerify, setShowVerify] = useState(false);
   const done = new Set(ctx.items.filter((i) => i.path === path).map((i) => i.item));
   const next = status.remediation?.next ?? null;
 
   return (
     <section className={styles.panel} aria-label="Remediation">
-      <Subtitle2 as="h4">Choose how to bring the local store up to date</Subtitle2>
-      <RadioGroup
-        value={selected ?? ''}
-        aria-label="Remediation path"
-        onChange={(_, d) => setSelected(d.value as RemediationPath)}
-      >
-        {REMEDIATION_PATHS.map((p) => (
-          <Radio
-            key={p}
-            value={p}
-            label={`${p}  ${REMEDIATIONS[p].title} (${PATH_HINTS[p](status, snapshot)})${p === path ? ' — chosen' : ''}`}
-          />
-        ))}
-      </RadioGroup>
-      {selected !== null && selected !== path && (
-        <div className={styles.row}>
-          <Button
-            appearance="primary"
-            onClick={() => {
-              const refusal = record({ type: 'remediation.chosen', server: ctx.fqdn, path: selected });
-              setError(refusal);
-            }}
-          >
-            {path === null ? `Start path ${selected}` : `Switch to path ${selected}`}
-          </Button>
-          {path !== null && (
-            <Text className={styles.muted}>
-              The switch is recorded; what was done on path {path} stays in the runbook.
-            </Text>
-          )}
-        </div>
-      )}
-      {ctx.switches.length > 1 && (
-        <Text className={styles.muted}>
-          Path changed:{' '}
-          {ctx.switches
-            .filter((s) => s.from !== null)
-            .map((s) => `${s.from} → ${s.to}`)
-            .join(', ')}{' '}
-          (recorded).
-        </Text>
-      )}
-      {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <PathChooser status={status} snapshot={snapshot} record={record} />
       {path === null ? (
-        <Body1 className={styles.muted}>Or paste evidence below if replication already caught up by itself.</Body1>
+        <Body1 className={panel.muted}>Or paste evidence below if replication already caught up by itself.</Body1>
       ) : (
         <>
           <Body1>{REMEDIATIONS[path].summary}</Body1>

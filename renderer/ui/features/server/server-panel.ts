@@ -1,3 +1,4 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Command } from '../../../core/events/schema';
 import type { ServerSnapshot } from '../../../core/machines/server.machine';
 import type { ServerStatus } from '../../../core/machines/status';
@@ -12,3 +13,9 @@ export interface ServerPanelProps {
   readonly snapshot: ServerSnapshot;
   readonly record: (command: Command) => string | null;
 }
+
+/** The styles the parts of the server view share: quieter text, and a row of buttons and words. */
+export const usePanelStyles = makeStyles({
+  muted: { color: tokens.colorNeutralForeground2 },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+});

@@ -5,6 +5,7 @@ import type { DomainEventType } from '../../../core/events/schema';
 import { timelineEntries } from '../../../core/runbook';
 import type { Host } from '../../../host/host';
 import { FilterSelect } from '../../components/filter-select';
+import { TableHead } from '../../components/table-head';
 import { TimeText } from '../../components/time-text';
 import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
@@ -118,22 +119,7 @@ export function Timeline({
       </div>
       <div className={styles.wrap}>
         <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col" className={styles.th}>
-                Time
-              </th>
-              <th scope="col" className={styles.th}>
-                Operator
-              </th>
-              <th scope="col" className={styles.th}>
-                Server
-              </th>
-              <th scope="col" className={styles.th}>
-                What happened
-              </th>
-            </tr>
-          </thead>
+          <TableHead className={styles.th} columns={['Time', 'Operator', 'Server', 'What happened']} />
           <tbody>
             {shown.map((e) => (
               <tr key={e.seq}>

@@ -1,0 +1,76 @@
+import { Button, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ServerSnapshot } from '../../../core/machines/server.machine';
+import type { ServerStatus } from '../../../core/machines/status';
+import { shortName } from '../../../core/model/fqdn';
+import { REMEDIATION_PATHS, REMEDIATIONS, type RemediationPath } from '../../../core/model/remediation';
+import { ErrorBar } from '../../components/error-bar';
+import { usePanelStyles, type ServerPanelProps } from './server-panel';
+
+const PATH_HINTS: Record<RemediationPath, (status: ServerStatus, snapshot: ServerSnapshot) => string> = {
+  A: () => 'fastest; needs access to the CMS',
+  B: (_s, snap) =>
+    snap.context.cms.running.length > 0
+      ? `needs a CMS-pool Front End running — ${snap.context.cms.running.map(shortName).join(', ')} is`
+      : 'needs a CMS-pool Front End running — none is yet',
+  C: () => 'once CMS replication has completed',
+};
+
+/**
+ * The three ways out, and the one chosen. Choosing is two actions (pick, then start) so that moving
+ * through the options with the arrow keys records nothing.
+ */
+export function PathChooser({ status, snapshot, record }: Pick<ServerPanelProps, 'status' | 'snapshot' | 'record'>) {
+  const panel = usePanelStyles();
+  const ctx = snapshot.context;
+  const path = ctx.path;
+  const [selected, setSelected] = useState<RemediationPath | null>(path);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <Subtitle2 as="h4">Choose how to bring the local store up to date</Subtitle2>
+      <RadioGroup
+        value={selected ?? ''}
+        aria-label="Remediation path"
+        onChange={(_, d) => setSelected(d.value as RemediationPath)}
+      >
+        {REMEDIATION_PATHS.map((p) => (
+          <Radio
+            key={p}
+            value={p}
+            label={`${p}  ${REMEDIATIONS[p].title} (${PATH_HINTS[p](status, snapshot)})${p === path ? ' — chosen' : ''}`}
+          />
+        ))}
+      </RadioGroup>
+      {selected !== null && selected !== path && (
+        <div className={panel.row}>
+          <Button
+            appearance="primary"
+            onClick={() => {
+              const refusal = record({ type: 'remediation.chosen', server: ctx.fqdn, path: selected });
+              setError(refusal);
+            }}
+          >
+            {path === null ? `Start path ${selected}` : `Switch to path ${selected}`}
+          </Button>
+          {path !== null && (
+            <Text className={panel.muted}>
+              The switch is recorded; what was done on path {path} stays in the runbook.
+            </Text>
+          )}
+        </div>
+      )}
+      {ctx.switches.length > 1 && (
+        <Text className={panel.muted}>
+          Path changed:{' '}
+          {ctx.switches
+            .filter((s) => s.from !== null)
+            .map((s) => `${s.from} → ${s.to}`)
+            .join(', ')}{' '}
+          (recorded).
+        </Text>
+      )}
+      <ErrorBar message={error} />
+    </>
+  );
+}
