@@ -3,8 +3,22 @@
  * locale and IANA time zone, refusing to guess when a date reads two ways.
  */
 import { toIsoTime, type IsoTime } from '../model/time';
-import { consoleLocale, describeConsoleLocale, type ConsoleLocale, type DateOrder } from './console-locale';
+import { formatWall, orderWord, zoneLabel } from './console-date-format';
+import {
+  contradiction,
+  MAX_DATE_TEXT,
+  NO_YEAR,
+  pasteOrder,
+  shapeOf,
+  validOrders,
+  wallFor,
+  type Shape,
+} from './console-date-parse';
+import { consoleLocale, describeConsoleLocale, type DateOrder } from './console-locale';
 import { wallTimeToEpoch, type WallTime } from './zoned-time';
+
+/** How a wall time is shown, re-exported so this module stays the one place console dates come from. */
+export { formatWall } from './console-date-format';
 
 /** The locale and time zone evidence is read in, and whether the admin chose the locale. */
 export interface DateSettings {
@@ -45,141 +59,6 @@ export interface DateReader {
   /** One line saying how dates were read, for the admin to check. */
   readonly summary: string;
   readonly warnings: readonly string[];
-}
-
-interface Shape {
-  readonly first: number;
-  readonly second: number;
-  readonly third: number;
-  readonly yearFirst: boolean;
-  readonly separator: '/' | '.' | '-';
-  readonly hour: number;
-  readonly minute: number;
-  readonly second_: number;
-  readonly millisecond: number;
-  readonly meridiem: 'AM' | 'PM' | null;
-  /** Minutes east of UTC when the text carries its own zone (ISO "Z" or "+01:00"). */
-  readonly offsetMinutes: number | null;
-}
-
-// Bounded by the length check before it, and free of nested quantifiers: linear on any input.
-const DATE =
-  /^(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?:[ T,]{1,3}(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](\d{1,9}))?)?)?\s?(?:([AaPp])\.?\s?[Mm]\.?)?\s?(Z|[+-]\d{2}:?\d{2})?$/;
-const NO_YEAR = /^[^\d\s]{2,12}\s{1,3}\d{1,2}\s{1,3}\d{1,2}:\d{2}$/;
-const MAX_DATE_TEXT = 64;
-
-function shapeOf(text: string): Shape | 'no-time' | null {
-  if (text.length > MAX_DATE_TEXT) return null;
-  const m = DATE.exec(text);
-  if (m === null) return null;
-  const [, a, sep, b, c, h, mi, s, frac, mer, zone] = m;
-  if (h === undefined || mi === undefined) return 'no-time';
-  const yearFirst = (a as string).length === 4;
-  let offsetMinutes: number | null = null;
-  if (zone !== undefined) {
-    if (zone === 'Z') offsetMinutes = 0;
-    else {
-      const digits = zone.replace(':', '');
-      const sign = digits.startsWith('-') ? -1 : 1;
-      offsetMinutes = sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
-    }
-  }
-  return {
-    first: Number(a),
-    second: Number(b),
-    third: Number(c),
-    yearFirst,
-    separator: sep as '/' | '.' | '-',
-    hour: Number(h),
-    minute: Number(mi),
-    second_: s === undefined ? 0 : Number(s),
-    millisecond: frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0')),
-    meridiem: mer === undefined ? null : mer.toUpperCase() === 'A' ? 'AM' : 'PM',
-    offsetMinutes,
-  };
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** The wall time for one order, or null when that order gives no real date and time. */
-function wallFor(shape: Shape, order: DateOrder): WallTime | null {
-  let year: number;
-  let month: number;
-  let day: number;
-  if (order === 'YMD') [year, month, day] = [shape.first, shape.second, shape.third];
-  else if (order === 'MDY') [month, day, year] = [shape.first, shape.second, shape.third];
-  else [day, month, year] = [shape.first, shape.second, shape.third];
-  if (year < 1970 || year > 2200 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  let hour = shape.hour;
-  if (shape.meridiem !== null) {
-    if (hour < 1 || hour > 12) return null;
-    hour = (hour % 12) + (shape.meridiem === 'PM' ? 12 : 0);
-  }
-  if (hour > 23 || shape.minute > 59 || shape.second_ > 59) return null;
-  return { year, month, day, hour, minute: shape.minute, second: shape.second_, millisecond: shape.millisecond };
-}
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
-/** "2012-11-24 20:08:05" — a wall time as shown to the admin. */
-export function formatWall(w: WallTime): string {
-  const ms = w.millisecond === 0 ? '' : `.${pad(w.millisecond, 3)}`;
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${ms}`;
-}
-
-function orderWord(order: DateOrder): string {
-  return order === 'MDY' ? 'month first' : order === 'DMY' ? 'day first' : 'year first';
-}
-
-/** Which of day-first and month-first a shape allows (year-first shapes allow only themselves). */
-function validOrders(shape: Shape): DateOrder[] {
-  if (shape.yearFirst) return wallFor(shape, 'YMD') === null ? [] : ['YMD'];
-  if (String(shape.third).length !== 4) return [];
-  return (['MDY', 'DMY'] as const).filter((o) => wallFor(shape, o) !== null);
-}
-
-/** Where the text's shape contradicts the locale: AM/PM in a 24-hour culture, another separator. */
-function contradiction(shape: Shape, locale: ConsoleLocale): string | null {
-  if (locale.clock === 24 && shape.meridiem !== null)
-    return `it has AM/PM, which a ${locale.id} console does not print`;
-  if (locale.clock === 12 && shape.meridiem === null) return `it has no AM/PM, which a ${locale.id} console prints`;
-  if (locale.separator !== null && !shape.yearFirst && shape.separator !== locale.separator) {
-    return `it uses "${shape.separator}" between day and month, where a ${locale.id} console uses "${locale.separator}"`;
-  }
-  return null;
-}
-
-/**
- * The order every date of a paste follows, when one of its dates can be read only one way (a
- * console prints all dates alike), or null when none decides it or they disagree.
- */
-function pasteOrder(texts: readonly string[]): { order: 'MDY' | 'DMY'; because: string } | { conflict: string } | null {
-  let onlyMdy: string | null = null;
-  let onlyDmy: string | null = null;
-  for (const text of texts) {
-    const shape = shapeOf(text.trim());
-    if (shape === null || shape === 'no-time' || shape.yearFirst) continue;
-    const orders = validOrders(shape);
-    if (orders.length !== 1) continue;
-    if (orders[0] === 'MDY') onlyMdy ??= text.trim();
-    else onlyDmy ??= text.trim();
-  }
-  if (onlyMdy !== null && onlyDmy !== null)
-    return { conflict: `"${onlyMdy}" is month-first but "${onlyDmy}" is day-first` };
-  if (onlyMdy !== null) return { order: 'MDY', because: onlyMdy };
-  if (onlyDmy !== null) return { order: 'DMY', because: onlyDmy };
-  return null;
-}
-
-function zoneLabel(offsetMinutes: number): string {
-  if (offsetMinutes === 0) return 'UTC';
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  return `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** A reader for the dates of one paste, given all of them so their order can be settled together. */

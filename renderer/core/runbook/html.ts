@@ -3,44 +3,15 @@
  * Content-Security-Policy says so too), a table of contents, and a print stylesheet. The same page
  * is what Electron prints to PDF.
  */
-import { BLOCKED_LABEL } from '../gate/gate-words';
-import { normalizeFqdn } from '../model/fqdn';
-import { code, esc, facts, pre, table, time } from './html-text';
+import { evidenceSection, overrideSection, scriptSection, serverSection } from './html-entries';
+import { anchors } from './html-links';
+import { openSection, timelineSection, topologySection } from './html-overview';
+import { code, esc, facts, time } from './html-text';
 import { RUNBOOK_CSS } from './html-style';
-import type { EvidenceEntry, OverrideEntry, Runbook, ScriptCopy, ServerSummary, TimelineEntry } from './model';
-import { eventNumber, exportTime, RUNBOOK_SECTIONS } from './words';
+import type { Runbook } from './model';
+import { exportTime, RUNBOOK_SECTIONS } from './words';
 
 type SectionId = (typeof RUNBOOK_SECTIONS)[number]['id'];
-
-/** Anchors of the entries a link can point at. */
-interface Anchors {
-  readonly server: ReadonlyMap<string, string>;
-  /** Event seq → anchor of its evidence entry or script. */
-  readonly event: ReadonlyMap<number, string>;
-}
-
-function anchors(r: Runbook): Anchors {
-  const server = new Map(r.servers.map((s, i) => [normalizeFqdn(s.fqdn), `server-${i + 1}`]));
-  const event = new Map<number, string>();
-  r.evidence.forEach((e, i) => event.set(e.seq, `evidence-${i + 1}`));
-  r.scripts.forEach((s, i) => s.copies.forEach((c) => event.set(c.seq, `script-${i + 1}`)));
-  return { server, event };
-}
-
-function serverRef(fqdn: string, a: Anchors): string {
-  const id = a.server.get(normalizeFqdn(fqdn));
-  return id === undefined ? code(fqdn) : `<a href="#${id}">${code(fqdn)}</a>`;
-}
-
-function badge(text: string, tone: 'ok' | 'bad' | 'warn'): string {
-  return `<span class="badge ${tone}">${esc(text)}</span>`;
-}
-
-function statusBadge(s: ServerSummary): string {
-  if (s.phase === 'services-running') return badge(s.statusText, 'ok');
-  if (s.phase === 'blocked') return badge(s.statusText, 'bad');
-  return badge(s.statusText, 'warn');
-}
 
 function header(r: Runbook): string {
   const h = r.header;
@@ -81,175 +52,6 @@ function toc(r: Runbook): string {
     return `<li><a href="#${s.id}">${esc(s.title)}</a>${nested}</li>`;
   });
   return `<nav class="toc" aria-labelledby="contents">\n<h2 id="contents">Contents</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</nav>`;
-}
-
-function openSection(r: Runbook, a: Anchors): string {
-  if (r.open.length === 0) return '<p>Nothing: every server runs its services.</p>';
-  const rows = r.open.map((o) => {
-    const why = [
-      o.blocked === null ? '' : esc(o.blocked),
-      o.waitingFor === null ? '' : `<span class="detail">Waiting: ${esc(o.waitingFor)}</span>`,
-    ]
-      .filter((x) => x !== '')
-      .join(' ');
-    return [serverRef(o.server, a), esc(o.next), why === '' ? '<span class="muted">not blocked</span>' : why];
-  });
-  return table('Servers not finished, with what each needs next', ['Server', 'Next', 'Blocked because'], rows);
-}
-
-function topologySection(r: Runbook, a: Anchors): string {
-  const pools = r.topology.pools.map((p) => [
-    code(p.fqdn),
-    esc(p.kindLabel),
-    p.hostsCms ? badge('hosts the CMS', 'ok') : '',
-    p.servers.length === 0 ? '<span class="muted">none</span>' : p.servers.map((s) => serverRef(s, a)).join(', '),
-  ]);
-  const servers = r.topology.servers.map((s) => [serverRef(s.fqdn, a), code(s.pool), esc(s.roleLabel)]);
-  return [
-    table('Pools', ['Pool', 'Kind', 'CMS', 'Servers'], pools),
-    table('Servers', ['Server', 'Pool', 'Role'], servers),
-  ].join('\n');
-}
-
-function serverSection(s: ServerSummary, index: number): string {
-  const id = `server-${index + 1}`;
-  const steps = s.steps.map((st) => [
-    esc(st.title),
-    st.at === null ? '<span class="muted">not done</span>' : time(st.at),
-    st.operator === null ? '' : esc(st.operator),
-    `${st.runs}`,
-    st.rule === 'override' ? badge('OVERRIDE', 'bad') : esc(st.ruleLabel ?? ''),
-  ]);
-  const remediation =
-    s.remediations.length === 0
-      ? 'none'
-      : `<ul>${s.remediations
-          .map((m) => {
-            const switched = m.switchedFrom === null ? '' : ` (switched from path ${esc(m.switchedFrom)})`;
-            const done =
-              m.items.length === 0
-                ? 'no items done'
-                : m.items.map((i) => `${esc(i.title)} (${time(i.at)}, ${esc(i.operator)})`).join('; ');
-            return `<li>Path ${esc(m.path)}: ${esc(m.title)}, chosen ${time(m.chosenAt)} by ${esc(m.operator)}${switched}. Done: ${done}</li>`;
-          })
-          .join('')}</ul>`;
-  const rows: [string, string][] = [
-    ['Status', statusBadge(s)],
-    [
-      'Gate now',
-      `${s.gate.allowed ? badge(`allowed: ${s.gate.label}`, 'ok') : badge(BLOCKED_LABEL, 'bad')} ${esc(s.gate.explanation)}`,
-    ],
-    ['Remediation', remediation],
-    [
-      'Evidence held',
-      s.evidence === null
-        ? 'none'
-        : `${esc(s.evidence.proof)} (recorded ${time(s.evidence.at)} by ${esc(s.evidence.operator)})`,
-    ],
-  ];
-  if (s.override !== null) {
-    rows.push([
-      'Override',
-      `${badge(s.overridden ? 'OVERRIDE: Step 3 went ahead on it' : 'override recorded', 'bad')} ${time(s.override.at)} by ${esc(s.override.operator)}<blockquote>${esc(s.override.reason)}</blockquote>`,
-    ]);
-  }
-  return [
-    `<section class="entry" aria-labelledby="${id}">`,
-    `<h3 id="${id}">${esc(s.fqdn)}</h3>`,
-    `<p>${esc(s.roleLabel)} in pool ${code(s.pool)}</p>`,
-    facts(rows),
-    table(`Deployment Wizard steps on ${s.fqdn}`, ['Step', 'Completed (UTC)', 'Operator', 'Runs', 'Gate rule'], steps),
-    '</section>',
-  ].join('\n');
-}
-
-function timelineRow(e: TimelineEntry, a: Anchors): string[] {
-  const target = a.event.get(e.seq);
-  const summary = target === undefined ? esc(e.summary) : `<a href="#${target}">${esc(e.summary)}</a>`;
-  const detail = e.detail === undefined ? '' : `<span class="detail">${esc(e.detail)}</span>`;
-  const verdict = e.verdict === undefined ? '' : badge(e.verdict, e.verdict === 'accepted' ? 'ok' : 'bad');
-  const flag = e.kind === 'override.recorded' ? `${badge('OVERRIDE', 'bad')} ` : '';
-  return [
-    `${eventNumber(e.seq)}`,
-    time(e.at),
-    esc(e.operator),
-    e.server === null ? '<span class="muted">deployment</span>' : serverRef(e.server, a),
-    `${flag}${summary}${detail}`,
-    verdict,
-  ];
-}
-
-function timelineSection(r: Runbook, a: Anchors): string {
-  return table(
-    'Every event of the history, oldest first (times in UTC)',
-    ['#', 'Time (UTC)', 'Operator', 'Server', 'What happened', 'Verdict'],
-    r.timeline.map((e) => timelineRow(e, a)),
-    'timeline',
-  );
-}
-
-function overrideSection(o: OverrideEntry, index: number, a: Anchors): string {
-  const id = `override-${index + 1}`;
-  return [
-    `<section class="entry" aria-labelledby="${id}">`,
-    `<h3 id="${id}">Override ${index + 1}: ${esc(o.server)}</h3>`,
-    facts([
-      ['Server', serverRef(o.server, a)],
-      ['Recorded', `${time(o.at)} by ${esc(o.operator)} (event ${eventNumber(o.seq)})`],
-      ['Step 3 went ahead on it', o.usedForStep3 ? badge('yes', 'bad') : 'no'],
-    ]),
-    `<blockquote>${o.reason.trim().length === 0 ? '(no reason given)' : esc(o.reason)}</blockquote>`,
-    '</section>',
-  ].join('\n');
-}
-
-function evidenceSection(e: EvidenceEntry, index: number, a: Anchors): string {
-  const id = `evidence-${index + 1}`;
-  const how =
-    e.locale === null ? '' : `, read as locale ${code(e.locale)}, console time zone ${code(e.timeZone ?? '')}`;
-  const verdict =
-    e.verdict === 'accepted'
-      ? `${badge('accepted', 'ok')} proved ${esc(e.proof ?? '')}`
-      : `${badge('rejected', 'bad')} ${esc(e.reason ?? '')}`;
-  const read =
-    e.read.length === 0
-      ? '<p class="muted">Nothing was read from it.</p>'
-      : `<ul>${e.read.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
-  return [
-    `<section class="entry" aria-labelledby="${id}">`,
-    `<h3 id="${id}">Evidence ${index + 1}: ${esc(e.server)}, ${esc(e.verdict)}</h3>`,
-    facts([
-      ['Server', serverRef(e.server, a)],
-      ['Pasted', `${time(e.at)} by ${esc(e.operator)} (event ${eventNumber(e.seq)})`],
-      ['Read as', `${esc(e.kindLabel)}${how}`],
-      ['Verdict', verdict],
-    ]),
-    '<h4>What was read</h4>',
-    read,
-    '<h4>Pasted text</h4>',
-    e.text === null
-      ? '<p class="muted">The pasted text was not recorded.</p>'
-      : pre(e.text, `Pasted text of evidence ${index + 1}`),
-    '</section>',
-  ].join('\n');
-}
-
-function scriptSection(s: ScriptCopy, index: number, a: Anchors): string {
-  const id = `script-${index + 1}`;
-  const copies = s.copies.map((c) => `${time(c.at)} by ${esc(c.operator)} (event ${eventNumber(c.seq)})`).join('; ');
-  const rows: [string, string][] = [
-    ['For', s.server === null ? 'the deployment' : serverRef(s.server, a)],
-    ...(s.runOn !== null && s.runOn !== s.server ? [['Runs on', serverRef(s.runOn, a)] as [string, string]] : []),
-    ['Script', code(s.scriptId)],
-    ['Copied', copies],
-  ];
-  return [
-    `<section class="entry" aria-labelledby="${id}">`,
-    `<h3 id="${id}">Script ${index + 1}: ${esc(s.title || s.scriptId)}</h3>`,
-    facts(rows),
-    pre(s.text, `PowerShell of script ${index + 1}`),
-    '</section>',
-  ].join('\n');
 }
 
 function section(id: SectionId, body: string): string {

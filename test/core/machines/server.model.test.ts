@@ -129,8 +129,32 @@ function checkStep(before: Snap, event: Ev, after: Snap): void {
     expect(after.context.cms.running.length).toBeGreaterThan(0);
 }
 
-/** Walks a path on a real actor and checks that it follows the model, step by step. */
+/** A path in words, for the message of a failure on it: "step.completed 1 → fact.oauth → remediation.chosen B". */
+function describePath(steps: readonly { event: Ev }[]): string {
+  return steps
+    .filter(({ event: e }) => (e.type as string) !== 'xstate.init')
+    .map(({ event: e }) => {
+      if (e.type === 'step.completed') return `step ${e.step} at ${e.at}`;
+      if (e.type === 'remediation.chosen') return `path ${e.path}`;
+      if (e.type === 'remediation.item.completed') return `item ${e.item}`;
+      if (e.type === 'evidence.accepted') return `evidence for ${e.proof.server} (${e.proof.lastUpdate ?? ''})`;
+      if (e.type === 'override.recorded') return `override "${e.reason}"`;
+      return e.type;
+    })
+    .join(' → ');
+}
+
+/** Walks a path on a real actor and checks that it follows the model, step by step; a failure names the path. */
 function walk(steps: readonly { event: Ev; state: Snap }[], unchecked = 0): void {
+  try {
+    walkSteps(steps, unchecked);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`On the path ${describePath(steps)}:\n${message}`, { cause: error });
+  }
+}
+
+function walkSteps(steps: readonly { event: Ev; state: Snap }[], unchecked: number): void {
   const actor = createActor(standalone, { input }).start();
   for (const [index, step] of steps.entries()) {
     if ((step.event.type as string) === 'xstate.init') continue;

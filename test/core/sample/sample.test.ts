@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../renderer/core/document/load';
+import { serverStatus } from '../../../renderer/core/machines/status';
 import { sampleDocumentText } from '../../../renderer/core/sample/sample';
 import { ManualClock } from '../support/deployments';
 
@@ -23,5 +24,27 @@ describe('the bundled sample deployment', () => {
       'dir01.contoso.local',
       'edge01.perimeter.contoso.com',
     ]);
+    const phases = result.document.deployment.servers.map((s) => [
+      s.fqdn,
+      serverStatus(result.session.server(s.fqdn)!).phase,
+    ]);
+    expect(phases).toEqual([
+      ['fe01.contoso.local', 'awaiting-step4'],
+      ['fe02.contoso.local', 'blocked'],
+      ['fe03.contoso.local', 'blocked'],
+      ['dir01.contoso.local', 'awaiting-step1'],
+      ['edge01.perimeter.contoso.com', 'awaiting-step1'],
+    ]);
+    // Blocked by a stale local replica: Step 1 before the assignment on fe01, with both times.
+    for (const fe of ['fe02.contoso.local', 'fe03.contoso.local']) {
+      expect(serverStatus(result.session.server(fe)!).gate).toEqual({
+        allowed: false,
+        server: fe,
+        reason: 'stale-replica',
+        step1At: '2026-03-13T09:00:00.000Z',
+        assignedOn: 'fe01.contoso.local',
+        assignedAt: '2026-03-14T10:00:00.000Z',
+      });
+    }
   });
 });

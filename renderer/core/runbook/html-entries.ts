@@ -1,0 +1,127 @@
+/** One HTML entry per server, override, evidence paste and copied script, each with its own anchor. */
+import { BLOCKED_LABEL } from '../gate/gate-words';
+import { badge, statusBadge } from './html-badges';
+import { serverRef, type Anchors } from './html-links';
+import { code, esc, facts, pre, table, time } from './html-text';
+import type { EvidenceEntry, OverrideEntry, ScriptCopy, ServerSummary } from './model';
+import { eventNumber } from './words';
+
+/** A server's entry: its status, gate, remediation, evidence, override and wizard steps. */
+export function serverSection(s: ServerSummary, index: number): string {
+  const id = `server-${index + 1}`;
+  const steps = s.steps.map((st) => [
+    esc(st.title),
+    st.at === null ? '<span class="muted">not done</span>' : time(st.at),
+    st.operator === null ? '' : esc(st.operator),
+    `${st.runs}`,
+    st.rule === 'override' ? badge('OVERRIDE', 'bad') : esc(st.ruleLabel ?? ''),
+  ]);
+  const remediation =
+    s.remediations.length === 0
+      ? 'none'
+      : `<ul>${s.remediations
+          .map((m) => {
+            const switched = m.switchedFrom === null ? '' : ` (switched from path ${esc(m.switchedFrom)})`;
+            const done =
+              m.items.length === 0
+                ? 'no items done'
+                : m.items.map((i) => `${esc(i.title)} (${time(i.at)}, ${esc(i.operator)})`).join('; ');
+            return `<li>Path ${esc(m.path)}: ${esc(m.title)}, chosen ${time(m.chosenAt)} by ${esc(m.operator)}${switched}. Done: ${done}</li>`;
+          })
+          .join('')}</ul>`;
+  const rows: [string, string][] = [
+    ['Status', statusBadge(s)],
+    [
+      'Gate now',
+      `${s.gate.allowed ? badge(`allowed: ${s.gate.label}`, 'ok') : badge(BLOCKED_LABEL, 'bad')} ${esc(s.gate.explanation)}`,
+    ],
+    ['Remediation', remediation],
+    [
+      'Evidence held',
+      s.evidence === null
+        ? 'none'
+        : `${esc(s.evidence.proof)} (recorded ${time(s.evidence.at)} by ${esc(s.evidence.operator)})`,
+    ],
+  ];
+  if (s.override !== null) {
+    rows.push([
+      'Override',
+      `${badge(s.overridden ? 'OVERRIDE: Step 3 went ahead on it' : 'override recorded', 'bad')} ${time(s.override.at)} by ${esc(s.override.operator)}<blockquote>${esc(s.override.reason)}</blockquote>`,
+    ]);
+  }
+  return [
+    `<section class="entry" aria-labelledby="${id}">`,
+    `<h3 id="${id}">${esc(s.fqdn)}</h3>`,
+    `<p>${esc(s.roleLabel)} in pool ${code(s.pool)}</p>`,
+    facts(rows),
+    table(`Deployment Wizard steps on ${s.fqdn}`, ['Step', 'Completed (UTC)', 'Operator', 'Runs', 'Gate rule'], steps),
+    '</section>',
+  ].join('\n');
+}
+
+/** An override's entry, with the reason the operator gave quoted in full. */
+export function overrideSection(o: OverrideEntry, index: number, a: Anchors): string {
+  const id = `override-${index + 1}`;
+  return [
+    `<section class="entry" aria-labelledby="${id}">`,
+    `<h3 id="${id}">Override ${index + 1}: ${esc(o.server)}</h3>`,
+    facts([
+      ['Server', serverRef(o.server, a)],
+      ['Recorded', `${time(o.at)} by ${esc(o.operator)} (event ${eventNumber(o.seq)})`],
+      ['Step 3 went ahead on it', o.usedForStep3 ? badge('yes', 'bad') : 'no'],
+    ]),
+    `<blockquote>${o.reason.trim().length === 0 ? '(no reason given)' : esc(o.reason)}</blockquote>`,
+    '</section>',
+  ].join('\n');
+}
+
+/** An evidence entry: how the paste was read, the verdict, and the pasted text itself. */
+export function evidenceSection(e: EvidenceEntry, index: number, a: Anchors): string {
+  const id = `evidence-${index + 1}`;
+  const how =
+    e.locale === null ? '' : `, read as locale ${code(e.locale)}, console time zone ${code(e.timeZone ?? '')}`;
+  const verdict =
+    e.verdict === 'accepted'
+      ? `${badge('accepted', 'ok')} proved ${esc(e.proof ?? '')}`
+      : `${badge('rejected', 'bad')} ${esc(e.reason ?? '')}`;
+  const read =
+    e.read.length === 0
+      ? '<p class="muted">Nothing was read from it.</p>'
+      : `<ul>${e.read.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
+  return [
+    `<section class="entry" aria-labelledby="${id}">`,
+    `<h3 id="${id}">Evidence ${index + 1}: ${esc(e.server)}, ${esc(e.verdict)}</h3>`,
+    facts([
+      ['Server', serverRef(e.server, a)],
+      ['Pasted', `${time(e.at)} by ${esc(e.operator)} (event ${eventNumber(e.seq)})`],
+      ['Read as', `${esc(e.kindLabel)}${how}`],
+      ['Verdict', verdict],
+    ]),
+    '<h4>What was read</h4>',
+    read,
+    '<h4>Pasted text</h4>',
+    e.text === null
+      ? '<p class="muted">The pasted text was not recorded.</p>'
+      : pre(e.text, `Pasted text of evidence ${index + 1}`),
+    '</section>',
+  ].join('\n');
+}
+
+/** A copied script's entry: where it runs, when it was copied, and its PowerShell. */
+export function scriptSection(s: ScriptCopy, index: number, a: Anchors): string {
+  const id = `script-${index + 1}`;
+  const copies = s.copies.map((c) => `${time(c.at)} by ${esc(c.operator)} (event ${eventNumber(c.seq)})`).join('; ');
+  const rows: [string, string][] = [
+    ['For', s.server === null ? 'the deployment' : serverRef(s.server, a)],
+    ...(s.runOn !== null && s.runOn !== s.server ? [['Runs on', serverRef(s.runOn, a)] as [string, string]] : []),
+    ['Script', code(s.scriptId)],
+    ['Copied', copies],
+  ];
+  return [
+    `<section class="entry" aria-labelledby="${id}">`,
+    `<h3 id="${id}">Script ${index + 1}: ${esc(s.title || s.scriptId)}</h3>`,
+    facts(rows),
+    pre(s.text, `PowerShell of script ${index + 1}`),
+    '</section>',
+  ].join('\n');
+}

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { fromTransition, type SnapshotFrom } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import type { DomainEvent } from '../../../renderer/core/events/schema';
+import { cmsStatusOf } from '../../../renderer/core/machines/deployment.context';
+import { stepsDone } from '../../../renderer/core/machines/server.context';
+import type { Deployment } from '../../../renderer/core/model/deployment';
+import { refusalOf } from '../../../renderer/core/session/refusal';
+import { DeploymentSession } from '../../../renderer/core/session/session';
+
+/**
+ * Model-based test of the deployment machine with its spawned server machines: every shortest path
+ * over a representative event set (topology changes among them), walked on real actors, checking on
+ * every step what the deployment promises its servers: one machine per server of the topology, the
+ * OAuth assignment and the CMS pool's state as every server is told them, the progress it keeps
+ * equal to what each server recorded, a server with recorded steps never removed or moved, and an
+ * event refused exactly when nothing changes.
+ */
+
+const T = (h: string) => `2013-03-14T${h}:00.000Z`;
+const FE1 = 'fe01.contoso.local';
+const FE2 = 'fe02.contoso.local';
+const DIR = 'dir01.contoso.local';
+const THUMB = 'AB'.repeat(20);
+const DEPTH = 6;
+const op = { operator: 'model' };
+
+const DEPLOYMENT: Deployment = {
+  name: 'Model',
+  product: 'sfb2015',
+  sipDomain: 'contoso.com',
+  cmsPool: 'fepool.contoso.local',
+  pools: [
+    { fqdn: 'fepool.contoso.local', kind: 'enterprise-front-end' },
+    { fqdn: 'dirpool.contoso.local', kind: 'director' },
+  ],
+  servers: [
+    { fqdn: FE1, pool: 'fepool.contoso.local', role: 'front-end' },
+    { fqdn: FE2, pool: 'fepool.contoso.local', role: 'front-end' },
+    { fqdn: DIR, pool: 'dirpool.contoso.local', role: 'director' },
+  ],
+};
+const WITHOUT_DIRECTOR: Deployment = { ...DEPLOYMENT, servers: DEPLOYMENT.servers.filter((s) => s.fqdn !== DIR) };
+const MOVED: Deployment = {
+  ...DEPLOYMENT,
+  pools: [...DEPLOYMENT.pools, { fqdn: 'fepool2.contoso.local', kind: 'enterprise-front-end' }],
+  servers: DEPLOYMENT.servers.map((s) => (s.fqdn === FE2 ? { ...s, pool: 'fepool2.contoso.local' } : s)),
+};
+const WITH_FE3: Deployment = {
+  ...DEPLOYMENT,
+  servers: [...DEPLOYMENT.servers, { fqdn: 'fe03.contoso.local', pool: 'fepool.contoso.local', role: 'front-end' }],
+};
+
+const step = (server: string, n: 1 | 2 | 3 | 4, at: string): DomainEvent => ({
+  type: 'step.completed',
+  server,
+  step: n,
+  at,
+  ...op,
+});
+
+const EVENTS: DomainEvent[] = [
+  { type: 'deployment.created', deployment: DEPLOYMENT, at: T('08'), ...op },
+  step(FE1, 1, T('09')),
+  step(FE1, 2, T('09')),
+  { type: 'step.completed', server: FE1, step: 3, at: T('10'), ...op },
+  step(FE1, 4, T('11')),
+  step(FE2, 1, T('09')),
+  step(FE2, 1, T('12')),
+  step(FE2, 2, T('12')),
+  step(FE2, 3, T('12')),
+  step(DIR, 1, T('09')),
+  { type: 'oauth.assigned', server: FE2, thumbprint: THUMB, at: T('10'), ...op },
+  { type: 'oauth.thumbprint.recorded', server: FE1, thumbprint: THUMB, at: T('11'), ...op },
+  { type: 'remediation.chosen', server: FE2, path: 'B', at: T('11'), ...op },
+  { type: 'override.recorded', server: FE2, reason: 'CHG-1', at: T('11'), ...op },
+  { type: 'topology.updated', deployment: WITHOUT_DIRECTOR, at: T('11'), ...op },
+  { type: 'topology.updated', deployment: MOVED, at: T('11'), ...op },
+  { type: 'topology.updated', deployment: WITH_FE3, at: T('11'), ...op },
+  { type: 'script.copied', server: DIR, scriptId: 'verify', title: 'Verify', text: 'x', at: T('11'), ...op },
+];
+
+/** A deployment as a transition function over its history, so that xstate/graph can walk real actors. */
+const logic = fromTransition(
+  (history: readonly DomainEvent[], event: DomainEvent) => {
+    const session = fresh(history);
+    if (session.replayOne(event) !== null) return history;
+    const next = [...history, event];
+    sessions.set(JSON.stringify(next), session);
+    return next;
+  },
+  [] as readonly DomainEvent[],
+);
+type Snap = SnapshotFrom<typeof logic>;
+
+/** The sessions of the histories walked, read only once made (a transition replays afresh). */
+const sessions = new Map<string, DeploymentSession>();
+
+function fresh(history: readonly DomainEvent[]): DeploymentSession {
+  const result = DeploymentSession.replay(history);
+  if (!result.ok) throw new Error(result.message);
+  return result.session;
+}
+
+function replayed(history: readonly DomainEvent[]): DeploymentSession {
+  const key = JSON.stringify(history);
+  const session = sessions.get(key) ?? fresh(history);
+  sessions.set(key, session);
+  return session;
+}
+
+/** Everything observable of a deployment: its machine and every server machine. */
+function observable(session: DeploymentSession): string {
+  return JSON.stringify(session.actor.getPersistedSnapshot());
+}
+
+/** What the deployment promises its servers, in one state. */
+function checkState(session: DeploymentSession): void {
+  const context = session.snapshot().context;
+  const deployment = context.deployment;
+  if (deployment === null) return;
+  const ids = Object.keys(session.snapshot().children).sort();
+  expect(ids).toEqual(deployment.servers.map((s) => `server:${s.fqdn}`).sort());
+  expect(context.cms).toEqual(cmsStatusOf(deployment, context.progress, context.running));
+  for (const server of deployment.servers) {
+    const child = session.server(server.fqdn)!.context;
+    expect(child.oauth, server.fqdn).toEqual(context.oauth);
+    expect(child.cms, server.fqdn).toEqual(context.cms);
+    expect(child.role).toBe(server.role);
+    expect(context.progress[server.fqdn] ?? 0).toBe(stepsDone(child));
+  }
+}
+
+/** Walks a path on fresh actors: refused exactly when nothing changes; servers with steps stay where they were. */
+function walk(steps: readonly { event: DomainEvent }[]): void {
+  const session = DeploymentSession.empty();
+  for (const { event } of steps) {
+    if ((event.type as string) === 'xstate.init') continue;
+    const before = observable(session);
+    const progressed = session.snapshot().context.progress;
+    const servers = session.deployment()?.servers ?? [];
+    const refusal = refusalOf(session.snapshot(), event);
+    const applied = session.replayOne(event) === null;
+    expect(applied).toBe(refusal === null);
+    const changed = observable(session) !== before;
+    // Kept in the history only (the runbook reads them): they change no machine.
+    if (event.type === 'script.copied') expect(changed).toBe(false);
+    else expect(changed, `${event.type} ${'server' in event ? event.server : ''}: ${refusal}`).toBe(refusal === null);
+    for (const s of servers) {
+      if ((progressed[s.fqdn] ?? 0) === 0) continue;
+      const now = session.deployment()!.servers.find((x) => x.fqdn === s.fqdn);
+      expect(now, `${s.fqdn} has steps and was removed`).toEqual(s);
+    }
+    checkState(session);
+  }
+}
+
+describe('deployment machine, model-based', { timeout: 120_000 }, () => {
+  it('keeps its promises to its servers on every shortest path over the event set', () => {
+    const paths = getShortestPaths(logic, {
+      events: EVENTS,
+      serializeState: ((s: Snap) => observable(replayed(s.context))) as never,
+      // Up to six events deep: every state of a server through its steps, the assignment and a
+      // topology change after them; deeper, the states multiply by the thousand and say nothing new.
+      stopWhen: (s) => s.context.length >= DEPTH,
+    });
+    expect(paths.length).toBeGreaterThan(200);
+    for (const path of paths) walk(path.steps as never);
+    // The walk reaches what it is about: topology changes, refused ones and accepted ones.
+    const histories = paths.map((p) => p.state.context);
+    expect(
+      histories.some((h) => h.some((e) => e.type === 'topology.updated' && e.deployment === WITHOUT_DIRECTOR)),
+    ).toBe(true);
+    expect(histories.some((h) => h.some((e) => e.type === 'topology.updated' && e.deployment === WITH_FE3))).toBe(true);
+    expect(histories.some((h) => h.some((e) => e.type === 'oauth.thumbprint.recorded'))).toBe(true);
+  });
+});
