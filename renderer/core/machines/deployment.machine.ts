@@ -1,27 +1,41 @@
-import { assertEvent, enqueueActions, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { assertEvent, enqueueActions, setup, type ActorRefFrom, type AnyActorRef, type SnapshotFrom } from 'xstate';
 import type { DomainEvent } from '../events/schema';
 import type { OAuthAssignment } from '../gate/gate';
-import { cmsFrontEnds, findServer, type Deployment } from '../model/deployment';
+import { findServer, isCmsFrontEnd, type Deployment } from '../model/deployment';
 import { normalizeFqdn, sameFqdn } from '../model/fqdn';
-import type { StepNumber } from '../model/product';
+import { checklistItem } from '../model/remediation';
 import {
+  cmsAfterStep,
   cmsStatusOf,
+  hasRecorded,
+  withRecorded,
+  poolActorId,
   serverActorId,
   type DeploymentContext,
-  type Progress,
-  type Running,
   type ServerScopedEvent,
 } from './deployment.context';
 import { deploymentRefusal } from './deployment.rules';
-import type { ServerEvent, ServerInput, StepRecordedEvent } from './server.context';
-import { serverMachine, type ServerSnapshot } from './server.machine';
+import { poolMachine, type PoolSnapshot } from './pool.machine';
+import {
+  stepsDone,
+  type CmsStatus,
+  type ServerEvent,
+  type ServerInput,
+  type StepRecordedEvent,
+} from './server.context';
+import type { ServerSnapshot } from './server.machine';
+import { serverRefusal } from './server.rules';
+import { currentItem } from './status';
 
 /** Events the deployment machine accepts: the history's events and its servers' reports. */
 export type DeploymentMachineEvent = DomainEvent | StepRecordedEvent;
 
-function serverInput(deployment: Deployment, fqdn: string, context: DeploymentContext): ServerInput {
-  const server = findServer(deployment, fqdn);
-  if (server === undefined) throw new Error(`Server ${fqdn} is not in the deployment`);
+/** What a server's machine starts with: its place in the topology and the facts as they stand. */
+function serverInput(
+  deployment: Deployment,
+  server: Deployment['servers'][number],
+  context: DeploymentContext,
+): ServerInput {
   return {
     fqdn: normalizeFqdn(server.fqdn),
     role: server.role,
@@ -31,21 +45,64 @@ function serverInput(deployment: Deployment, fqdn: string, context: DeploymentCo
   };
 }
 
-function isCmsFrontEnd(deployment: Deployment, fqdn: string): boolean {
-  return cmsFrontEnds(deployment).some((s) => sameFqdn(s.fqdn, fqdn));
+/** The inputs of the servers of each pool, by pool FQDN (lower case). */
+function serversByPool(deployment: Deployment, context: DeploymentContext): Map<string, ServerInput[]> {
+  const byPool = new Map<string, ServerInput[]>(deployment.pools.map((p) => [normalizeFqdn(p.fqdn), []]));
+  for (const server of deployment.servers)
+    byPool.get(normalizeFqdn(server.pool))?.push(serverInput(deployment, server, context));
+  return byPool;
+}
+
+type Children = Readonly<Record<string, AnyActorRef | undefined>>;
+
+/** Every server actor under the pools, with its id. */
+function* serverActors(pools: Children): Generator<AnyActorRef> {
+  for (const pool of Object.values(pools)) {
+    const servers = (pool?.getSnapshot() as PoolSnapshot | undefined)?.children ?? {};
+    for (const server of Object.values(servers)) if (server !== undefined) yield server;
+  }
+}
+
+/** The actor of one server, through its pool. */
+function serverActorOf(pools: Children, deployment: Deployment, fqdn: string): AnyActorRef | undefined {
+  const server = findServer(deployment, fqdn);
+  if (server === undefined) return undefined;
+  const pool = pools[poolActorId(server.pool)]?.getSnapshot() as PoolSnapshot | undefined;
+  return pool?.children[serverActorId(fqdn)];
+}
+
+type Send = { sendTo: (to: AnyActorRef, event: ServerEvent) => void };
+
+/**
+ * Tells the new CMS status to the servers whose checklist waits for it, and only those: the others
+ * are told when they choose a path (forward), so a change is not copied into every server.
+ */
+function tellWaiting(enqueue: Send, pools: Children, cms: CmsStatus): void {
+  for (const actor of serverActors(pools)) {
+    const snapshot = actor.getSnapshot() as ServerSnapshot;
+    const path = snapshot.context.path;
+    if (path === null) continue;
+    const item = currentItem(snapshot);
+    if (item !== null && checklistItem(path, item)?.kind === 'automatic')
+      enqueue.sendTo(actor, { type: 'fact.cms', cms });
+  }
+}
+
+function stampOf(event: { readonly at: string; readonly operator: string }): { at: string; operator: string } {
+  return { at: event.at, operator: event.operator };
 }
 
 /**
- * The deployment: owns the global facts (CMS pool, OAuth assignment, which servers run) and one
- * spawned server machine per server, registered by name so the whole deployment persists. What it
- * accepts is deployment.rules.ts; what a server accepts, that server's machine.
+ * The deployment: owns the global facts (CMS pool, OAuth assignment, which servers have steps) and a
+ * machine per pool, each owning the machines of its servers. What it accepts is deployment.rules.ts;
+ * what a server accepts, that server's machine, to which it sends the server's events directly.
  */
 export const deploymentMachine = setup({
   types: {
     context: {} as DeploymentContext,
     events: {} as DeploymentMachineEvent,
   },
-  actors: { server: serverMachine },
+  actors: { pool: poolMachine },
   guards: {
     accepts: ({ context, event }) => deploymentRefusal(context, event as DomainEvent) === null,
   },
@@ -56,53 +113,84 @@ export const deploymentMachine = setup({
       const context: DeploymentContext = {
         deployment,
         oauth: null,
-        progress: {},
-        running: {},
-        cms: cmsStatusOf(deployment, {}, {}),
+        cms: cmsStatusOf(deployment, () => ({ done: 0 })),
+        recorded: {},
       };
       enqueue.assign(context);
-      for (const server of deployment.servers) {
-        const input = serverInput(deployment, server.fqdn, context);
-        enqueue.spawnChild('server', { id: serverActorId(server.fqdn), input });
+      for (const [pool, servers] of serversByPool(deployment, context)) {
+        enqueue.spawnChild('pool', { id: poolActorId(pool), input: { pool, servers } });
       }
     }),
-    updateTopology: enqueueActions(({ enqueue, event, context }) => {
+    updateTopology: enqueueActions(({ enqueue, event, context, self }) => {
       assertEvent(event, 'topology.updated');
       const before = context.deployment;
       if (before === null) return;
       const after = event.deployment;
-      const keep = (fqdn: string) => findServer(after, fqdn) !== undefined;
-      const progress: Progress = Object.fromEntries(Object.entries(context.progress).filter(([fqdn]) => keep(fqdn)));
-      const running: Running = Object.fromEntries(Object.entries(context.running).filter(([fqdn]) => keep(fqdn)));
-      for (const server of before.servers) {
-        if (!keep(server.fqdn)) enqueue.stopChild(serverActorId(server.fqdn));
-      }
-      const next: DeploymentContext = {
-        ...context,
-        deployment: after,
-        progress,
-        running,
-        cms: cmsStatusOf(after, progress, running),
+      const pools = self.getSnapshot().children as Children;
+      // Servers with recorded steps stay in their pools (deployment.rules.ts), so the record carries over.
+      const doneOn = (fqdn: string) => {
+        const actor = serverActorOf(pools, before, fqdn);
+        return {
+          done: actor === undefined ? (0 as const) : stepsDone((actor.getSnapshot() as ServerSnapshot).context),
+        };
       };
+      const cms = cmsStatusOf(after, doneOn);
+      const next: DeploymentContext = { ...context, deployment: after, cms };
       enqueue.assign(next);
+      const wanted = serversByPool(after, next);
+      for (const pool of before.pools) {
+        if (!wanted.has(normalizeFqdn(pool.fqdn))) enqueue.stopChild(poolActorId(pool.fqdn));
+      }
+      for (const [pool, servers] of wanted) {
+        const id = poolActorId(pool);
+        if (pools[id] === undefined) {
+          enqueue.spawnChild('pool', { id, input: { pool, servers } });
+          continue;
+        }
+        const inPoolBefore = (fqdn: string) => {
+          const was = findServer(before, fqdn);
+          return was !== undefined && sameFqdn(was.pool, pool);
+        };
+        const add = servers.filter((s) => !inPoolBefore(s.fqdn));
+        const stop = before.servers
+          .filter((s) => sameFqdn(s.pool, pool) && !servers.some((w) => w.fqdn === normalizeFqdn(s.fqdn)))
+          .map((s) => normalizeFqdn(s.fqdn));
+        if (add.length > 0 || stop.length > 0) enqueue.sendTo(pools[id]!, { type: 'pool.servers', add, stop });
+      }
       for (const server of after.servers) {
-        const id = serverActorId(server.fqdn);
-        if (findServer(before, server.fqdn) === undefined) {
-          enqueue.spawnChild('server', { id, input: serverInput(after, server.fqdn, next) });
-        } else {
-          enqueue.sendTo(id, { type: 'fact.server', role: server.role, product: after.product } satisfies ServerEvent);
-          enqueue.sendTo(id, { type: 'fact.cms', cms: next.cms } satisfies ServerEvent);
+        const previous = findServer(before, server.fqdn);
+        const actor = serverActorOf(pools, before, server.fqdn);
+        if (previous === undefined || actor === undefined || !sameFqdn(previous.pool, server.pool)) continue;
+        if (previous.role !== server.role || before.product !== after.product) {
+          enqueue.sendTo(actor, {
+            type: 'fact.server',
+            role: server.role,
+            product: after.product,
+          } satisfies ServerEvent);
         }
       }
+      if (JSON.stringify(cms) !== JSON.stringify(context.cms)) tellWaiting(enqueue, pools, cms);
     }),
-    forward: enqueueActions(({ enqueue, event }) => {
+    forward: enqueueActions(({ enqueue, event, context, self }) => {
       const scoped = event as ServerScopedEvent;
-      enqueue.sendTo(serverActorId(scoped.server), scoped as ServerEvent);
+      const deployment = context.deployment;
+      const actor =
+        deployment === null
+          ? undefined
+          : serverActorOf(self.getSnapshot().children as Children, deployment, scoped.server);
+      if (actor === undefined) return;
+      // A server choosing a path is told the CMS pool's state first: a checklist may wait for it.
+      if (scoped.type === 'remediation.chosen') {
+        const child = actor.getSnapshot() as ServerSnapshot;
+        if (serverRefusal(child.context, scoped, currentItem(child)) === null) {
+          enqueue.sendTo(actor, { type: 'fact.cms', cms: context.cms } satisfies ServerEvent);
+        }
+      }
+      enqueue.sendTo(actor, scoped as ServerEvent);
     }),
     /** The assignment, from oauth.assigned, a Step 3 that assigned it, or its thumbprint added later. */
-    takeOAuth: enqueueActions(({ enqueue, event, context }) => {
-      const deployment = context.deployment;
-      if (deployment === null) return;
+    takeOAuth: enqueueActions(({ enqueue, event, context, self }) => {
+      if (context.deployment === null) return;
       let oauth: OAuthAssignment;
       if (event.type === 'oauth.assigned') {
         oauth = { server: normalizeFqdn(event.server), thumbprint: event.thumbprint ?? null, ...stampOf(event) };
@@ -115,31 +203,28 @@ export const deploymentMachine = setup({
         return;
       }
       enqueue.assign({ oauth });
-      for (const server of deployment.servers) {
-        enqueue.sendTo(serverActorId(server.fqdn), { type: 'fact.oauth', oauth } satisfies ServerEvent);
+      // Every server's gate depends on it.
+      for (const actor of serverActors(self.getSnapshot().children as Children)) {
+        enqueue.sendTo(actor, { type: 'fact.oauth', oauth } satisfies ServerEvent);
       }
     }),
-    takeReport: enqueueActions(({ enqueue, event, context }) => {
+    takeReport: enqueueActions(({ enqueue, event, context, self }) => {
       assertEvent(event, 'server.step.recorded');
       const deployment = context.deployment;
       if (deployment === null) return;
-      const key = normalizeFqdn(event.server);
-      const step = Math.max(context.progress[key] ?? 0, event.step) as StepNumber;
-      const progress: Progress = { ...context.progress, [key]: step };
-      const running = event.step === 4 ? { ...context.running, [key]: event.at } : context.running;
-      enqueue.assign({ progress, running });
-      if (isCmsFrontEnd(deployment, event.server)) {
-        const cms = cmsStatusOf(deployment, progress, running);
-        enqueue.assign({ cms });
-        for (const server of deployment.servers) {
-          enqueue.sendTo(serverActorId(server.fqdn), { type: 'fact.cms', cms } satisfies ServerEvent);
-        }
-      }
+      const server = findServer(deployment, event.server);
+      if (server === undefined) return;
+      if (!hasRecorded(context.recorded, server)) enqueue.assign({ recorded: withRecorded(context.recorded, server) });
+      if (!isCmsFrontEnd(deployment, event.server)) return;
+      const cms = cmsAfterStep(context.cms, deployment, normalizeFqdn(event.server), event.step);
+      if (cms === null) return;
+      enqueue.assign({ cms });
+      tellWaiting(enqueue, self.getSnapshot().children as Children, cms);
     }),
   },
 }).createMachine({
   id: 'deployment',
-  context: { deployment: null, oauth: null, progress: {}, running: {}, cms: cmsStatusOf(null, {}, {}) },
+  context: { deployment: null, oauth: null, cms: cmsStatusOf(null, () => ({ done: 0 })), recorded: {} },
   initial: 'empty',
   states: {
     empty: {
@@ -166,17 +251,14 @@ export const deploymentMachine = setup({
   },
 });
 
-function stampOf(event: { readonly at: string; readonly operator: string }): { at: string; operator: string } {
-  return { at: event.at, operator: event.operator };
-}
-
-/** The snapshot of one server's machine, if the deployment has that server. */
-export function serverSnapshotOf(snapshot: DeploymentSnapshot, fqdn: string): ServerSnapshot | undefined {
-  const child = snapshot.children[serverActorId(fqdn)];
-  return child?.getSnapshot() as ServerSnapshot | undefined;
-}
-
 /** A running deployment actor. */
 export type DeploymentActor = ActorRefFrom<typeof deploymentMachine>;
 /** A deployment snapshot. */
 export type DeploymentSnapshot = SnapshotFrom<typeof deploymentMachine>;
+
+/** The snapshot of one server's machine, if the deployment has that server. */
+export function serverSnapshotOf(snapshot: DeploymentSnapshot, fqdn: string): ServerSnapshot | undefined {
+  const deployment = snapshot.context.deployment;
+  if (deployment === null) return undefined;
+  return serverActorOf(snapshot.children as Children, deployment, fqdn)?.getSnapshot() as ServerSnapshot | undefined;
+}

@@ -5,9 +5,9 @@
  */
 import type { DomainEvent } from '../events/schema';
 import { findServer, roleNeedsOAuth, ROLE_LABELS, type Deployment } from '../model/deployment';
-import { normalizeFqdn, sameFqdn } from '../model/fqdn';
+import { sameFqdn } from '../model/fqdn';
 import { deploymentErrors } from '../model/validate';
-import type { DeploymentContext } from './deployment.context';
+import { hasRecorded, type DeploymentContext } from './deployment.context';
 
 function problems(deployment: Deployment): string | null {
   const errors = deploymentErrors(deployment);
@@ -19,7 +19,7 @@ function topologyRefusal(context: DeploymentContext, before: Deployment, after: 
   const invalid = problems(after);
   if (invalid !== null) return `The topology is not valid: ${invalid}`;
   for (const server of before.servers) {
-    if ((context.progress[normalizeFqdn(server.fqdn)] ?? 0) === 0) continue;
+    if (!hasRecorded(context.recorded, server)) continue;
     const kept = findServer(after, server.fqdn);
     if (kept === undefined) return `${server.fqdn} has recorded steps, so it cannot be removed from the topology.`;
     if (!sameFqdn(kept.pool, server.pool) || kept.role !== server.role) {

@@ -88,23 +88,54 @@ export function canHostCms(kind: PoolKind): boolean {
   return kind === 'enterprise-front-end' || kind === 'standard-edition';
 }
 
+/** Lookups of one deployment, made once: a deployment is never changed, only replaced. */
+interface DeploymentIndex {
+  readonly pools: ReadonlyMap<string, Pool>;
+  readonly servers: ReadonlyMap<string, Server>;
+  readonly cmsFrontEnds: readonly Server[];
+}
+
+const indexes = new WeakMap<Deployment, DeploymentIndex>();
+
+function indexOf(deployment: Deployment): DeploymentIndex {
+  let index = indexes.get(deployment);
+  if (index === undefined) {
+    const pools = new Map<string, Pool>();
+    for (const p of deployment.pools) if (!pools.has(normalizeFqdn(p.fqdn))) pools.set(normalizeFqdn(p.fqdn), p);
+    const servers = new Map<string, Server>();
+    for (const s of deployment.servers) if (!servers.has(normalizeFqdn(s.fqdn))) servers.set(normalizeFqdn(s.fqdn), s);
+    const cms = deployment.cmsPool;
+    const frontEnds =
+      cms === null
+        ? []
+        : deployment.servers.filter(
+            (s) => sameFqdn(s.pool, cms) && (s.role === 'front-end' || s.role === 'standard-edition'),
+          );
+    index = { pools, servers, cmsFrontEnds: frontEnds };
+    indexes.set(deployment, index);
+  }
+  return index;
+}
+
 /** The pool with this FQDN, if any (case-insensitive). */
 export function findPool(deployment: Deployment, fqdn: string): Pool | undefined {
-  return deployment.pools.find((p) => sameFqdn(p.fqdn, fqdn));
+  return indexOf(deployment).pools.get(normalizeFqdn(fqdn));
 }
 
 /** The server with this FQDN, if any (case-insensitive). */
 export function findServer(deployment: Deployment, fqdn: string): Server | undefined {
-  return deployment.servers.find((s) => sameFqdn(s.fqdn, fqdn));
+  return indexOf(deployment).servers.get(normalizeFqdn(fqdn));
 }
 
 /** The servers of the CMS pool that run the Front End role (those that replication needs running). */
-export function cmsFrontEnds(deployment: Deployment): Server[] {
-  const cms = deployment.cmsPool;
-  if (cms === null) return [];
-  return deployment.servers.filter(
-    (s) => sameFqdn(s.pool, cms) && (s.role === 'front-end' || s.role === 'standard-edition'),
-  );
+export function cmsFrontEnds(deployment: Deployment): readonly Server[] {
+  return indexOf(deployment).cmsFrontEnds;
+}
+
+/** True when the server is a Front End of the CMS pool. */
+export function isCmsFrontEnd(deployment: Deployment, fqdn: string): boolean {
+  const server = findServer(deployment, fqdn);
+  return server !== undefined && indexOf(deployment).cmsFrontEnds.includes(server);
 }
 
 /** A copy with every FQDN lower-cased and trimmed, the form the app stores. */

@@ -188,7 +188,7 @@ export function buildRunbook(session: DeploymentSession, options: RunbookOptions
     topology: topology(deployment),
     servers,
     open: servers.flatMap((s) => (s.open === null ? [] : [s.open])),
-    timeline: timelineEntries(history),
+    timeline: timelineEntries(history, session.facts),
     scripts: scripts(history),
     evidence: evidence(history),
     overrides: overrides(history, servers),

@@ -1,25 +1,18 @@
 /** The history in words: one timeline entry per event, for the runbook and the UI's timeline. */
 import type { DomainEvent, DomainEventOf } from '../events/schema';
-import { GATE_RULE_LABELS, type GateRule } from '../gate/gate';
+import { GATE_RULE_LABELS } from '../gate/gate';
 import { POOL_KIND_LABELS, type Deployment } from '../model/deployment';
 import { sameFqdn } from '../model/fqdn';
 import { PRODUCTS, stepTitle, type ProductVersion } from '../model/product';
 import { checklistItem, REMEDIATIONS } from '../model/remediation';
+import type { EventFacts } from '../session/event-facts';
 import { DeploymentSession } from '../session/session';
 import type { TimelineEntry } from './model';
 import { describeProof, EVIDENCE_KIND_LABELS, exportTime, plural } from './words';
 
-/** What replaying the history up to an event tells about it, beyond the event itself. */
-interface Replayed {
+/** What applying the history up to an event told about it, and the product it was recorded for. */
+interface Replayed extends EventFacts {
   readonly product: ProductVersion;
-  /** For a Step 3: the gate rule that let it go ahead. */
-  readonly rule: GateRule | null;
-  /** For a step: which run of it this was on the server (1 for the first). */
-  readonly run: number;
-  /** For a Step 3: true when it assigned the OAuthTokenIssuer certificate. */
-  readonly assignedOAuth: boolean;
-  /** The topology before a topology.updated event. */
-  readonly before: Deployment | null;
 }
 
 function describeDeployment(d: Deployment): string {
@@ -116,34 +109,36 @@ function serverOf(event: DomainEvent): string | null {
   return null;
 }
 
+/** The facts of a history that comes without them: replayed (a history that stops replaying keeps its words, without facts). */
+function replayedFacts(history: readonly DomainEvent[]): EventFacts[] {
+  const scratch = DeploymentSession.empty();
+  const facts: EventFacts[] = [];
+  for (const event of history) {
+    if (scratch.replayOne(event) !== null) break;
+    facts.push(scratch.facts[scratch.facts.length - 1]!);
+  }
+  return facts;
+}
+
+const NO_FACTS: EventFacts = { rule: null, run: 1, assignedOAuth: false, before: null };
+
 /**
  * One entry per event of the history, oldest first, in words: what happened, on which server, by
- * whom, and for Step 3 the gate rule that allowed it. The history is replayed to learn what the
- * events alone do not say (the gate rule, which run of a step, whether a Step 3 assigned the
- * certificate), so the words always agree with the machines.
+ * whom, and for Step 3 the gate rule that allowed it. What the events alone do not say (the gate rule,
+ * which run of a step, whether a Step 3 assigned the certificate) comes from the facts the session
+ * kept as it applied them, so the words always agree with the machines; without them, the history is
+ * replayed.
  */
-export function timelineEntries(history: readonly DomainEvent[]): TimelineEntry[] {
-  const scratch = DeploymentSession.empty();
-  let replaying = true;
+export function timelineEntries(
+  history: readonly DomainEvent[],
+  facts: readonly EventFacts[] = replayedFacts(history),
+): TimelineEntry[] {
   let product: ProductVersion = 'lync2013';
   return history.map((event, seq) => {
-    const before = scratch.deployment();
-    const oauthBefore = scratch.snapshot().context.oauth;
-    // A history that stops replaying (never the case for a loaded document) still gets its words, without replayed facts.
-    if (replaying) replaying = scratch.replayOne(event) === null;
     if (event.type === 'deployment.created' || event.type === 'topology.updated') product = event.deployment.product;
-    let rule: GateRule | null = null;
-    let run = 1;
-    let assignedOAuth = false;
-    if (replaying && event.type === 'step.completed') {
-      const record = scratch.server(event.server)?.context.steps[event.step];
-      run = record?.runs ?? 1;
-      rule = event.step === 3 ? (record?.rule ?? null) : null;
-      const oauthAfter = scratch.snapshot().context.oauth;
-      assignedOAuth =
-        event.step === 3 && oauthBefore === null && oauthAfter !== null && sameFqdn(oauthAfter.server, event.server);
-    }
-    const said = words(event, { product, rule, run, assignedOAuth, before });
+    const known = facts[seq];
+    const before = known?.before ?? null;
+    const said = words(event, { ...(known ?? NO_FACTS), before, product });
     return {
       seq,
       at: event.at,

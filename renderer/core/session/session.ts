@@ -10,6 +10,7 @@ import type { ServerSnapshot } from '../machines/server.machine';
 import { normalizeDeployment, type Deployment } from '../model/deployment';
 import { normalizeFqdn } from '../model/fqdn';
 import type { Clock } from '../model/time';
+import { eventFacts, type EventFacts } from './event-facts';
 import { futureRefusal, stepOrderRefusal } from './new-command.rules';
 import { refusalOf } from './refusal';
 
@@ -38,6 +39,8 @@ export interface SessionView {
   readonly version: number;
   readonly snapshot: DeploymentSnapshot;
   readonly history: readonly DomainEvent[];
+  /** What applying each event told about it, in history order. */
+  readonly facts: readonly EventFacts[];
 }
 
 /** Lower-case FQDNs and upper-case, space-free thumbprints: the forms the history stores. */
@@ -64,6 +67,7 @@ export function normalizeCommand(command: Command): Command {
 export class DeploymentSession {
   readonly actor: DeploymentActor;
   private readonly events: DomainEvent[] = [];
+  private readonly eventFacts: EventFacts[] = [];
   private readonly listeners = new Set<() => void>();
   private recorderOf: Recorder | null;
   private cachedView: SessionView | null = null;
@@ -116,6 +120,11 @@ export class DeploymentSession {
     return this.events;
   }
 
+  /** What applying each event told about it (the gate rule of a Step 3, which run), in history order. */
+  get facts(): readonly EventFacts[] {
+    return this.eventFacts;
+  }
+
   /** Who records new events and the clock they are checked against (null when the session only reads). */
   get recorder(): Recorder | null {
     return this.recorderOf;
@@ -134,7 +143,12 @@ export class DeploymentSession {
   /** The machines and the history as they stand, the same object until the next event. */
   view(): SessionView {
     if (this.cachedView === null || this.cachedView.version !== this.events.length) {
-      this.cachedView = { version: this.events.length, snapshot: this.snapshot(), history: this.events.slice() };
+      this.cachedView = {
+        version: this.events.length,
+        snapshot: this.snapshot(),
+        history: this.events.slice(),
+        facts: this.eventFacts.slice(),
+      };
     }
     return this.cachedView;
   }
@@ -193,8 +207,11 @@ export class DeploymentSession {
   };
 
   private apply(event: DomainEvent): void {
+    const context = this.snapshot().context;
+    const before = { deployment: context.deployment, oauth: context.oauth };
     this.events.push(event);
     this.actor.send(event);
+    this.eventFacts.push(eventFacts(event, before, this.snapshot()));
     for (const listener of this.listeners) listener();
   }
 }

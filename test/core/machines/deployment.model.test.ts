@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fromTransition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { DomainEvent } from '../../../renderer/core/events/schema';
-import { cmsStatusOf } from '../../../renderer/core/machines/deployment.context';
+import { cmsStatusOf, hasRecorded } from '../../../renderer/core/machines/deployment.context';
+import { currentItem } from '../../../renderer/core/machines/status';
+import type { PoolSnapshot } from '../../../renderer/core/machines/pool.machine';
 import { stepsDone } from '../../../renderer/core/machines/server.context';
 import type { Deployment } from '../../../renderer/core/model/deployment';
 import { refusalOf } from '../../../renderer/core/session/refusal';
@@ -11,9 +13,10 @@ import { DeploymentSession } from '../../../renderer/core/session/session';
 /**
  * Model-based test of the deployment machine with its spawned server machines: every shortest path
  * over a representative event set (topology changes among them), walked on real actors, checking on
- * every step what the deployment promises its servers: one machine per server of the topology, the
- * OAuth assignment and the CMS pool's state as every server is told them, the progress it keeps
- * equal to what each server recorded, a server with recorded steps never removed or moved, and an
+ * every step what the deployment promises its servers: one machine per pool and under it one per
+ * server of the pool, the
+ * OAuth assignment as every server is told it and the CMS pool's state as the servers waiting for
+ * it are told it, the servers it records as having steps exactly those that have, a server with recorded steps never removed or moved, and an
  * event refused exactly when nothing changes.
  */
 
@@ -119,15 +122,23 @@ function checkState(session: DeploymentSession): void {
   const context = session.snapshot().context;
   const deployment = context.deployment;
   if (deployment === null) return;
-  const ids = Object.keys(session.snapshot().children).sort();
-  expect(ids).toEqual(deployment.servers.map((s) => `server:${s.fqdn}`).sort());
-  expect(context.cms).toEqual(cmsStatusOf(deployment, context.progress, context.running));
+  // One machine per pool, and under it one per server of the pool.
+  const pools = session.snapshot().children as Record<string, { getSnapshot(): PoolSnapshot }>;
+  expect(Object.keys(pools).sort()).toEqual(deployment.pools.map((p) => `pool:${p.fqdn}`).sort());
+  for (const pool of deployment.pools) {
+    const servers = Object.keys(pools[`pool:${pool.fqdn}`]!.getSnapshot().children).sort();
+    const inPool = deployment.servers.filter((s) => s.pool === pool.fqdn).map((s) => `server:${s.fqdn}`);
+    expect(servers, pool.fqdn).toEqual(inPool.sort());
+  }
+  expect(context.cms).toEqual(cmsStatusOf(deployment, (fqdn) => ({ done: stepsDone(session.server(fqdn)!.context) })));
   for (const server of deployment.servers) {
-    const child = session.server(server.fqdn)!.context;
+    const snapshot = session.server(server.fqdn)!;
+    const child = snapshot.context;
     expect(child.oauth, server.fqdn).toEqual(context.oauth);
-    expect(child.cms, server.fqdn).toEqual(context.cms);
+    // A server whose checklist waits for the CMS pool knows its state as the deployment holds it.
+    if (currentItem(snapshot) === 'cms-running') expect(child.cms, server.fqdn).toEqual(context.cms);
     expect(child.role).toBe(server.role);
-    expect(context.progress[server.fqdn] ?? 0).toBe(stepsDone(child));
+    expect(hasRecorded(context.recorded, server)).toBe(stepsDone(child) > 0);
   }
 }
 
@@ -137,7 +148,7 @@ function walk(steps: readonly { event: DomainEvent }[]): void {
   for (const { event } of steps) {
     if ((event.type as string) === 'xstate.init') continue;
     const before = observable(session);
-    const progressed = session.snapshot().context.progress;
+    const recorded = session.snapshot().context.recorded;
     const servers = session.deployment()?.servers ?? [];
     const refusal = refusalOf(session.snapshot(), event);
     const applied = session.replayOne(event) === null;
@@ -147,7 +158,7 @@ function walk(steps: readonly { event: DomainEvent }[]): void {
     if (event.type === 'script.copied') expect(changed).toBe(false);
     else expect(changed, `${event.type} ${'server' in event ? event.server : ''}: ${refusal}`).toBe(refusal === null);
     for (const s of servers) {
-      if ((progressed[s.fqdn] ?? 0) === 0) continue;
+      if (!hasRecorded(recorded, s)) continue;
       const now = session.deployment()!.servers.find((x) => x.fqdn === s.fqdn);
       expect(now, `${s.fqdn} has steps and was removed`).toEqual(s);
     }

@@ -1,17 +1,17 @@
 import { Button, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ServerSnapshot } from '../../../core/machines/server.machine';
-import type { ServerStatus } from '../../../core/machines/status';
+import type { CmsStatus } from '../../../core/machines/server.context';
 import { shortName } from '../../../core/model/fqdn';
 import { REMEDIATION_PATHS, REMEDIATIONS, type RemediationPath } from '../../../core/model/remediation';
 import { ErrorBar } from '../../components/error-bar';
+import { useSession } from '../../hooks';
 import { usePanelStyles, type ServerPanelProps } from './server-panel';
 
-const PATH_HINTS: Record<RemediationPath, (status: ServerStatus, snapshot: ServerSnapshot) => string> = {
+const PATH_HINTS: Record<RemediationPath, (cms: CmsStatus) => string> = {
   A: () => 'fastest; needs access to the CMS',
-  B: (_s, snap) =>
-    snap.context.cms.running.length > 0
-      ? `needs a CMS-pool Front End running — ${snap.context.cms.running.map(shortName).join(', ')} is`
+  B: (cms) =>
+    cms.running.length > 0
+      ? `needs a CMS-pool Front End running — ${cms.running.map(shortName).join(', ')} is`
       : 'needs a CMS-pool Front End running — none is yet',
   C: () => 'once CMS replication has completed',
 };
@@ -20,7 +20,13 @@ const PATH_HINTS: Record<RemediationPath, (status: ServerStatus, snapshot: Serve
  * The three ways out, and the one chosen. Choosing is two actions (pick, then start) so that moving
  * through the options with the arrow keys records nothing.
  */
-export function PathChooser({ status, snapshot, record }: Pick<ServerPanelProps, 'status' | 'snapshot' | 'record'>) {
+export function PathChooser({
+  workspace,
+  snapshot,
+  record,
+}: Pick<ServerPanelProps, 'workspace' | 'snapshot' | 'record'>) {
+  // The CMS pool's state as the deployment holds it (a server is told it only when it waits for it).
+  const cms = useSession(workspace, (v) => v.snapshot.context.cms);
   const panel = usePanelStyles();
   const ctx = snapshot.context;
   const path = ctx.path;
@@ -38,7 +44,7 @@ export function PathChooser({ status, snapshot, record }: Pick<ServerPanelProps,
           <Radio
             key={p}
             value={p}
-            label={`${p}  ${REMEDIATIONS[p].title} (${PATH_HINTS[p](status, snapshot)})${p === path ? ' — chosen' : ''}`}
+            label={`${p}  ${REMEDIATIONS[p].title} (${PATH_HINTS[p](cms)})${p === path ? ' — chosen' : ''}`}
           />
         ))}
       </RadioGroup>

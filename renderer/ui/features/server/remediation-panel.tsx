@@ -32,7 +32,7 @@ export function RemediationPanel({ workspace, host, status, snapshot, record }: 
 
   return (
     <section className={styles.panel} aria-label="Remediation">
-      <PathChooser status={status} snapshot={snapshot} record={record} />
+      <PathChooser workspace={workspace} snapshot={snapshot} record={record} />
       {path === null ? (
         <Body1 className={panel.muted}>Or paste evidence below if replication already caught up by itself.</Body1>
       ) : (

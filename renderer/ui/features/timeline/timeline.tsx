@@ -72,8 +72,8 @@ export function Timeline({
   onOpenServer: (fqdn: string) => void;
 }) {
   const styles = useStyles();
-  const history = useSession(workspace, (v) => v.history);
-  const entries = useMemo(() => timelineEntries(history), [history]);
+  const view = useSession(workspace, (v) => v);
+  const entries = useMemo(() => timelineEntries(view.history, view.facts), [view]);
   const [newestFirst, setNewestFirst] = useState(true);
   const [server, setServer] = useState('');
   const [kind, setKind] = useState('');

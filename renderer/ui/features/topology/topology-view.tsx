@@ -2,6 +2,7 @@ import { Body1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components
 import { useState } from 'react';
 import type { Deployment } from '../../../core/model/deployment';
 import type { NoticeState } from '../../components/notice';
+import { recordedServers } from '../../../core/machines/deployment.context';
 import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 import { DeploymentForm } from '../setup/deployment-form';
@@ -21,11 +22,11 @@ export function TopologyView({
 }) {
   const styles = useStyles();
   const deployment = useSession(workspace, (v) => v.snapshot.context.deployment);
-  const progress = useSession(workspace, (v) => v.snapshot.context.progress);
+  const recorded = useSession(workspace, (v) => v.snapshot.context.recorded);
   const [formKey, setFormKey] = useState(0);
   if (deployment === null) return null;
   // Servers with recorded steps stay: their history is part of the runbook.
-  const locked = deployment.servers.filter((s) => (progress[s.fqdn] ?? 0) > 0).map((s) => s.fqdn);
+  const locked = recordedServers(recorded);
   const submit = (next: Deployment): string | null => {
     const result = workspace.record({ type: 'topology.updated', deployment: next });
     if (!result.ok) return result.message;
