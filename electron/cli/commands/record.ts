@@ -129,7 +129,7 @@ export async function runRecord(argv: readonly string[], io: CliIo): Promise<num
   const result = session.record(cmd);
   if (!result.ok) throw new Refused(result.message);
   await saveSession(file, session, io);
-  const entry = timelineEntries(session.history)[result.seq]!;
+  const entry = timelineEntries(session.history, session.facts)[result.seq]!;
   io.out(`Recorded: ${timelineLine(entry)}${entry.detail ? `\n  ${entry.detail}` : ''}\n`);
   io.out(`${formatGateStatus(gateStatus(session, server))}\n`);
   return 0;
