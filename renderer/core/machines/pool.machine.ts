@@ -1,6 +1,6 @@
-import { assertEvent, enqueueActions, sendParent, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { assertEvent, enqueueActions, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import { serverActorId } from './deployment.context';
-import type { ServerInput, StepRecordedEvent } from './server.context';
+import type { ServerInput } from './server.context';
 import { serverMachine } from './server.machine';
 
 /** What a pool's machine is created with: its FQDN and its servers. */
@@ -16,14 +16,14 @@ export interface PoolServersEvent {
   readonly stop: readonly string[];
 }
 
-/** Events a pool's machine accepts: its servers changing, and its servers' reports (passed up). */
-export type PoolEvent = PoolServersEvent | StepRecordedEvent;
+/** Events a pool's machine accepts: its servers changing. */
+export type PoolEvent = PoolServersEvent;
 
 /**
  * One Topology Builder pool: it spawns and owns the machines of its servers (so a deployment of
  * thousands of servers spawns a machine per pool, and each pool a dozen servers, never thousands
- * of children under one parent) and passes their reports up to the deployment. The deployment
- * sends each server its events directly.
+ * of children under one parent). The deployment sends each server its events directly, and each server
+ * reports its steps to the deployment directly.
  */
 export const poolMachine = setup({
   types: {
@@ -41,10 +41,6 @@ export const poolMachine = setup({
       for (const fqdn of event.stop) enqueue.stopChild(serverActorId(fqdn));
       for (const input of event.add) enqueue.spawnChild('server', { id: serverActorId(input.fqdn), input });
     }),
-    passUp: sendParent(({ event }) => {
-      assertEvent(event, 'server.step.recorded');
-      return event;
-    }),
   },
 }).createMachine({
   id: 'pool',
@@ -55,7 +51,6 @@ export const poolMachine = setup({
   },
   on: {
     'pool.servers': { actions: 'changeServers' },
-    'server.step.recorded': { actions: 'passUp' },
   },
 });
 

@@ -1,4 +1,4 @@
-import { and, assertEvent, assign, not, sendParent, setup, type SnapshotFrom } from 'xstate';
+import { and, assertEvent, assign, not, sendTo, setup, type SnapshotFrom } from 'xstate';
 import { proofRefreshTime, type GateRule } from '../gate/gate';
 import type { StepNumber } from '../model/product';
 import type { ChecklistItemId, RemediationPath } from '../model/remediation';
@@ -14,6 +14,9 @@ import {
   type StepRecordedEvent,
 } from './server.context';
 import { serverRefusal } from './server.rules';
+
+/** The system id of the deployment's actor, to which every server reports its steps. */
+export const DEPLOYMENT_SYSTEM_ID = 'deployment';
 
 function recordStep(
   context: ServerContext,
@@ -83,20 +86,24 @@ export const serverMachine = setup({
       assertEvent(event, 'step.completed');
       return { items: [...context.items, { ...params, at: event.at, operator: event.operator }] };
     }),
-    reportStep: sendParent(({ context, event }): StepRecordedEvent => {
-      assertEvent(event, 'step.completed');
-      const record = context.steps[event.step];
-      const assignsOAuth = event.step === 3 && context.oauth === null && record?.rule === 'assigns-oauth';
-      return {
-        type: 'server.step.recorded',
-        server: context.fqdn,
-        step: event.step,
-        at: event.at,
-        operator: event.operator,
-        assignsOAuth,
-        thumbprint: assignsOAuth ? (event.thumbprint ?? null) : null,
-      };
-    }),
+    // Straight to the deployment (its system id), not through the pool that owns this machine.
+    reportStep: sendTo(
+      ({ system }) => system.get(DEPLOYMENT_SYSTEM_ID),
+      ({ context, event }): StepRecordedEvent => {
+        assertEvent(event, 'step.completed');
+        const record = context.steps[event.step];
+        const assignsOAuth = event.step === 3 && context.oauth === null && record?.rule === 'assigns-oauth';
+        return {
+          type: 'server.step.recorded',
+          server: context.fqdn,
+          step: event.step,
+          at: event.at,
+          operator: event.operator,
+          assignsOAuth,
+          thumbprint: assignsOAuth ? (event.thumbprint ?? null) : null,
+        };
+      },
+    ),
     choosePath: assign(({ context, event }) => {
       assertEvent(event, 'remediation.chosen');
       const change = { from: context.path, to: event.path, at: event.at, operator: event.operator };

@@ -6,7 +6,7 @@ import {
   type DeploymentActor,
   type DeploymentSnapshot,
 } from '../machines/deployment.machine';
-import type { ServerSnapshot } from '../machines/server.machine';
+import { DEPLOYMENT_SYSTEM_ID, type ServerSnapshot } from '../machines/server.machine';
 import { normalizeDeployment, type Deployment } from '../model/deployment';
 import { normalizeFqdn } from '../model/fqdn';
 import type { Clock } from '../model/time';
@@ -73,7 +73,7 @@ export class DeploymentSession {
   private cachedView: SessionView | null = null;
 
   private constructor(recorder: Recorder | null) {
-    this.actor = createActor(deploymentMachine).start();
+    this.actor = createActor(deploymentMachine, { systemId: DEPLOYMENT_SYSTEM_ID }).start();
     this.recorderOf = recorder;
   }
 
