@@ -76,6 +76,20 @@ export function isServerScoped(event: DomainEvent): event is ServerScopedEvent {
   return (SERVER_EVENT_TYPES as readonly string[]).includes(event.type);
 }
 
+/**
+ * Events kept in the history for the runbook that change no machine's state: the deployment's rules
+ * judge them, and the session records them without sending them to the machines.
+ */
+export const RECORD_ONLY_EVENT_TYPES = [
+  'evidence.rejected',
+  'script.copied',
+] as const satisfies readonly DomainEvent['type'][];
+
+/** True when the event changes no machine's state (it is only kept in the history). */
+export function isRecordOnly(event: DomainEvent): boolean {
+  return (RECORD_ONLY_EVENT_TYPES as readonly string[]).includes(event.type);
+}
+
 /** The steps a server has done, as the CMS status needs them. */
 export type StepsOf = (fqdn: string) => { readonly done: 0 | StepNumber };
 

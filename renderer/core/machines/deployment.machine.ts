@@ -243,9 +243,7 @@ export const deploymentMachine = setup({
         'remediation.item.completed': { guard: 'accepts', actions: 'forward' },
         'evidence.accepted': { guard: 'accepts', actions: 'forward' },
         'override.recorded': { guard: 'accepts', actions: 'forward' },
-        // Kept in the history for the runbook; they change no state.
-        'evidence.rejected': { guard: 'accepts' },
-        'script.copied': { guard: 'accepts' },
+        // RECORD_ONLY_EVENT_TYPES (evidence.rejected, script.copied) are not sent here: they change no state.
       },
     },
   },

@@ -6,6 +6,7 @@ import {
   type DeploymentActor,
   type DeploymentSnapshot,
 } from '../machines/deployment.machine';
+import { isRecordOnly } from '../machines/deployment.context';
 import { DEPLOYMENT_SYSTEM_ID, type ServerSnapshot } from '../machines/server.machine';
 import { normalizeDeployment, type Deployment } from '../model/deployment';
 import { normalizeFqdn } from '../model/fqdn';
@@ -206,11 +207,12 @@ export class DeploymentSession {
     return () => this.listeners.delete(listener);
   };
 
+  /** Appends an event the rules accepted (refusalOf) and sends it to the machines unless it is only kept. */
   private apply(event: DomainEvent): void {
     const context = this.snapshot().context;
     const before = { deployment: context.deployment, oauth: context.oauth };
     this.events.push(event);
-    this.actor.send(event);
+    if (!isRecordOnly(event)) this.actor.send(event);
     this.eventFacts.push(eventFacts(event, before, this.snapshot()));
     for (const listener of this.listeners) listener();
   }
