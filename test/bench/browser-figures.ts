@@ -67,23 +67,25 @@ async function startUp(browser: Browser, url: string, selector: string): Promise
   return result;
 }
 
-/** What a timed action clicks, and what it waits for: a button with this text, or this many rows. */
+/** What a timed action clicks, and what it waits for: a button with this text, or the dashboard of this many servers. */
 interface Action {
   readonly click: string;
-  readonly until: { readonly button: string } | { readonly rows: number };
+  readonly until: { readonly button: string } | { readonly servers: number };
 }
+
+/** The dashboard of `n` servers is shown: its table says it has that many rows, and the first is rendered. */
+const DASHBOARD_OF = (n: number) => `table[aria-rowcount="${n + 1}"] [data-server-row]`;
 
 /** Clicks in the page and returns the milliseconds until the result is shown and the next frame painted. */
 async function timed(page: Page, action: Action): Promise<number> {
+  const until = 'button' in action.until ? action.until : { selector: DASHBOARD_OF(action.until.servers) };
   return page.evaluate(
     ({ click, until }) =>
       new Promise<number>((resolve, reject) => {
         const find = (text: string) =>
           [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
         const shown = () =>
-          'button' in until
-            ? find(until.button) !== undefined
-            : document.querySelectorAll('table tbody tr').length === until.rows;
+          'button' in until ? find(until.button) !== undefined : document.querySelector(until.selector) !== null;
         const start = performance.now();
         const target = find(click);
         if (target === undefined) return reject(new Error(`no button "${click}"`));
@@ -95,7 +97,7 @@ async function timed(page: Page, action: Action): Promise<number> {
         };
         check();
       }),
-    action,
+    { click: action.click, until },
   );
 }
 
@@ -114,16 +116,15 @@ async function open(page: Page, file: string, count: number): Promise<number> {
   await (await chooser).setFiles(file);
   // Polled in the page: the app's Content-Security-Policy forbids the string evaluation waitForFunction uses.
   return page.evaluate(
-    ({ t0, n }) =>
+    ({ t0, selector }) =>
       new Promise<number>((resolve) => {
         const check = () => {
-          if (document.querySelectorAll('table tbody tr').length === n)
-            requestAnimationFrame(() => resolve(performance.now() - t0));
+          if (document.querySelector(selector) !== null) requestAnimationFrame(() => resolve(performance.now() - t0));
           else setTimeout(check, 1);
         };
         check();
       }),
-    { t0: start, n: count },
+    { t0: start, selector: DASHBOARD_OF(count) },
   );
 }
 
@@ -178,6 +179,8 @@ export async function browserFigures(root: string, quick: boolean): Promise<Figu
       .servers.slice(-untouched)
       .slice(0, quick ? 5 : 25);
     for (const server of servers) {
+      // As an admin finds them among 500: the servers not started yet (the dashboard draws the rows in view).
+      await page.getByLabel('State').selectOption('not-started');
       await page.getByRole('button', { name: new RegExp(`^${server.fqdn.replace(/\./g, '\\.')}, `) }).click();
       await page.getByRole('heading', { level: 2, name: server.fqdn }).waitFor();
       for (const step of [1, 2]) {
@@ -200,7 +203,7 @@ export async function browserFigures(root: string, quick: boolean): Promise<Figu
           ),
         );
       }
-      renders.push(await timed(page, { click: 'Dashboard', until: { rows: 500 } }));
+      renders.push(await timed(page, { click: 'Dashboard', until: { servers: 500 } }));
     }
     await context.close();
     const step = summarize(steps);
@@ -244,7 +247,7 @@ export async function browserFigures(root: string, quick: boolean): Promise<Figu
         budget: 50,
         sample: task,
       },
-      { group, name: 'dashboard render, 500 rows', value: render.median, unit: 'ms', budget: 200, sample: render },
+      { group, name: 'dashboard render, 500 servers', value: render.median, unit: 'ms', budget: 200, sample: render },
       { group, name: 'JS heap after opening 500 servers', value: heap / 2 ** 20, unit: 'MB' },
     ];
   } finally {

@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { serializeDocument, toDocument } from '../../renderer/core/document/save';
+import { DeploymentSession } from '../../renderer/core/session/session';
 import { screen } from './support';
 
 test.use({ timezoneId: 'UTC', permissions: ['clipboard-read', 'clipboard-write'] });
@@ -48,4 +50,47 @@ test('works by keyboard alone: rows, the server view, a remediation path and a c
   await page.getByRole('button', { name: 'Dashboard' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: /^fe03\.contoso\.local, / })).toBeVisible();
+});
+
+test('500 servers: only the rows in view are drawn, and the keyboard reaches every row', async ({ page }) => {
+  const created = DeploymentSession.create(
+    {
+      name: 'Big',
+      product: 'sfb2019',
+      sipDomain: 'contoso.com',
+      cmsPool: 'fepool.contoso.local',
+      pools: [{ fqdn: 'fepool.contoso.local', kind: 'enterprise-front-end' }],
+      servers: Array.from({ length: 500 }, (_, i) => ({
+        fqdn: `fe${String(i + 1).padStart(3, '0')}.contoso.local`,
+        pool: 'fepool.contoso.local',
+        role: 'front-end' as const,
+      })),
+    },
+    { operator: 'k.board', clock: { now: () => '2026-03-14T10:00:00.000Z' } },
+  );
+  if (!created.ok) throw new Error(created.message);
+  const text = serializeDocument(toDocument(created.session, '2026-03-14T10:00:00.000Z'));
+  await page.goto('/');
+  await page.getByLabel('Operator').fill('k.board');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles({ name: 'big.lyncrunbook', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByText('500 of 500 servers')).toBeVisible();
+  const drawn = await page.locator('[data-server-row]').count();
+  expect(drawn).toBeGreaterThan(5);
+  expect(drawn).toBeLessThan(60);
+
+  // End goes to the last server, scrolled into view; Home back to the first; the arrows one by one.
+  await page.getByRole('button', { name: /^fe001\.contoso\.local, / }).focus();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('button', { name: /^fe500\.contoso\.local, / })).toBeFocused();
+  await expect(page.getByRole('button', { name: /^fe500\.contoso\.local, / })).toBeInViewport();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('button', { name: /^fe499\.contoso\.local, / })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('button', { name: /^fe001\.contoso\.local, / })).toBeFocused();
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: /^fe031\.contoso\.local, / })).toBeFocused();
+  await expect(page.getByRole('button', { name: /^fe031\.contoso\.local, / })).toBeInViewport();
+  expect(await page.locator('[data-server-row]').count()).toBeLessThan(60);
 });

@@ -1,7 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useRef, useState } from 'react';
-import { serverSnapshotOf } from '../../../core/machines/deployment.machine';
-import { serverStatus } from '../../../core/machines/status';
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { POOL_KIND_LABELS, ROLE_LABELS } from '../../../core/model/deployment';
 import { PRODUCTS, STEP_NUMBERS } from '../../../core/model/product';
 import type { Host } from '../../../host/host';
@@ -9,7 +7,8 @@ import { FilterSelect } from '../../components/filter-select';
 import { TableHead } from '../../components/table-head';
 import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
-import { keeps, stateOf, STATE_LABELS, type DashboardFilter, type StateFilter } from './dashboard-filter';
+import { STATE_LABELS, type DashboardFilter, type StateFilter } from './dashboard-filter';
+import { focusTarget, useKeptServers, useRowWindow } from './dashboard-rows';
 import { ServerRow } from './server-row';
 
 const useStyles = makeStyles({
@@ -41,20 +40,10 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
 });
 
-/** Counts the rows the filter keeps (the servers' states are read only while a state filter is on). */
-function useVisibleCount(workspace: Workspace, filter: DashboardFilter): number {
-  return useSession(workspace, (view) => {
-    const deployment = view.snapshot.context.deployment;
-    if (deployment === null) return 0;
-    return deployment.servers.filter((s) => {
-      if (filter.state === '') return keeps(filter, s, 'done');
-      const snapshot = serverSnapshotOf(view.snapshot, s.fqdn);
-      return snapshot !== undefined && keeps(filter, s, stateOf(serverStatus(snapshot)));
-    }).length;
-  });
-}
-
-/** The dashboard: a row per server, a column per wizard step, filters by pool, role and state. */
+/**
+ * The dashboard: a row per server, a column per wizard step, filters by pool, role and state. Only the
+ * rows in view are rendered (dashboard-rows.ts); the table tells assistive technology how many there are.
+ */
 export function Dashboard({
   workspace,
   host,
@@ -73,8 +62,22 @@ export function Dashboard({
   const onOpenRef = useRef(onOpenServer);
   onOpenRef.current = onOpenServer;
   const onOpen = useCallback((fqdn: string) => onOpenRef.current(fqdn), []);
-  const visible = useVisibleCount(workspace, filter);
+  const kept = useKeptServers(workspace, filter);
+  const rows = useRowWindow(kept);
+  const { focusRow } = rows;
+  const keptRef = useRef(kept);
+  keptRef.current = kept;
+  const onRowKey = useCallback(
+    (index: number, e: KeyboardEvent<HTMLElement>) => {
+      const target = focusTarget(index, e.key, keptRef.current.length);
+      if (target === null) return;
+      e.preventDefault();
+      focusRow(target);
+    },
+    [focusRow],
+  );
   if (deployment === null) return null;
+  const columns = 3 + STEP_NUMBERS.length;
   const product = PRODUCTS[deployment.product];
   const roles = [...new Set(deployment.servers.map((s) => s.role))];
 
@@ -109,11 +112,11 @@ export function Dashboard({
           onChange={(state) => setFilter((f) => ({ ...f, state }))}
         />
         <Text aria-live="polite">
-          {visible} of {deployment.servers.length} servers
+          {kept.length} of {deployment.servers.length} servers
         </Text>
       </div>
       <div className={styles.wrap}>
-        <table className={styles.table}>
+        <table className={styles.table} aria-rowcount={kept.length + 1}>
           <caption className="visually-hidden">
             Servers and their Deployment Wizard steps. Use the arrow keys to move between servers and Enter to open one.
           </caption>
@@ -129,26 +132,42 @@ export function Dashboard({
               })),
             ]}
           />
-          <tbody>
-            {deployment.servers.map((s) => (
-              <ServerRow
-                key={s.fqdn}
-                workspace={workspace}
-                fqdn={s.fqdn}
-                pool={s.pool}
-                role={s.role}
-                timeZone={timeZone}
-                filter={filter}
-                onOpen={onOpen}
-                onRender={onRowRender}
-              />
-            ))}
+          <tbody ref={rows.body}>
+            {rows.before > 0 && <Spacer height={rows.before} columns={columns} />}
+            {rows.items.map((item) => {
+              const s = kept[item.index]!;
+              return (
+                <ServerRow
+                  key={s.fqdn}
+                  index={item.index}
+                  measure={rows.measure}
+                  workspace={workspace}
+                  fqdn={s.fqdn}
+                  pool={s.pool}
+                  role={s.role}
+                  timeZone={timeZone}
+                  onOpen={onOpen}
+                  onKey={onRowKey}
+                  onRender={onRowRender}
+                />
+              );
+            })}
+            {rows.after > 0 && <Spacer height={rows.after} columns={columns} />}
           </tbody>
         </table>
-        {visible === 0 && <Text className={styles.empty}>No server matches these filters.</Text>}
+        {kept.length === 0 && <Text className={styles.empty}>No server matches these filters.</Text>}
       </div>
     </section>
   );
 }
 
 const SHORT_STEP = { 1: 'Local store', 2: 'Components', 3: 'Certificates', 4: 'Services' } as const;
+
+/** The height of the rows not rendered, above or below those that are. */
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tr aria-hidden="true" style={{ height }}>
+      <td colSpan={columns} style={{ padding: 0, border: 0 }} />
+    </tr>
+  );
+}

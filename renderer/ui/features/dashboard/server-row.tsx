@@ -7,7 +7,7 @@ import { ROLE_LABELS, type ServerRole } from '../../../core/model/deployment';
 import { STEP_NUMBERS } from '../../../core/model/product';
 import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
-import { keeps, needsAttention, stateOf, type DashboardFilter, type StateFilter } from './dashboard-filter';
+import { needsAttention } from './dashboard-filter';
 import { cellModel, StepCell, type CellModel } from './step-cell';
 
 const useStyles = makeStyles({
@@ -33,7 +33,6 @@ const useStyles = makeStyles({
 interface RowModel {
   readonly fqdn: string;
   readonly attention: boolean;
-  readonly state: Exclude<StateFilter, ''>;
   readonly cells: readonly CellModel[];
 }
 
@@ -42,7 +41,6 @@ function rowModel(snapshot: ServerSnapshot, timeZone: string): RowModel {
   return {
     fqdn: status.fqdn,
     attention: needsAttention(status),
-    state: stateOf(status),
     cells: STEP_NUMBERS.map((step) => cellModel(step, status, snapshot, timeZone)),
   };
 }
@@ -52,7 +50,6 @@ function sameRow(a: RowModel | null, b: RowModel | null): boolean {
   return (
     a.fqdn === b.fqdn &&
     a.attention === b.attention &&
-    a.state === b.state &&
     a.cells.every((c, i) => c.kind === b.cells[i]?.kind && c.text === b.cells[i]?.text && c.label === b.cells[i]?.label)
   );
 }
@@ -64,30 +61,19 @@ export interface ServerRowProps {
   readonly pool: string;
   readonly role: ServerRole;
   readonly timeZone: string;
-  readonly filter: DashboardFilter;
+  /** The row's place among the rows the dashboard lists. */
+  readonly index: number;
+  /** Measures the rendered row (the dashboard renders only the rows in view). */
+  readonly measure?: ((row: HTMLTableRowElement | null) => void) | undefined;
   readonly onOpen: (fqdn: string) => void;
-  readonly onRender?: (fqdn: string) => void;
-}
-
-/** Moves focus between rows with the arrow keys (Home/End too); Enter opens the row's server. */
-function moveFocus(e: KeyboardEvent<HTMLButtonElement>): void {
-  const keys: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
-  const all = Array.from(
-    e.currentTarget.closest('table')?.querySelectorAll<HTMLButtonElement>('[data-server-row]') ?? [],
-  );
-  const index = all.indexOf(e.currentTarget);
-  let target: HTMLButtonElement | undefined;
-  if (e.key in keys) target = all[index + (keys[e.key] ?? 0)];
-  else if (e.key === 'Home') target = all[0];
-  else if (e.key === 'End') target = all[all.length - 1];
-  else return;
-  e.preventDefault();
-  target?.focus();
+  /** A key pressed on the row's button: the dashboard moves the focus (arrow keys, Home, End). */
+  readonly onKey: (index: number, e: KeyboardEvent<HTMLElement>) => void;
+  readonly onRender?: ((fqdn: string) => void) | undefined;
 }
 
 /** One server's row. It reads only its own server's machine, so a change elsewhere does not re-render it. */
 export const ServerRow = memo(function ServerRow(props: ServerRowProps) {
-  const { workspace, fqdn, pool, role, timeZone, filter, onOpen, onRender } = props;
+  const { workspace, fqdn, pool, role, timeZone, index, measure, onOpen, onKey, onRender } = props;
   const styles = useStyles();
   // The row is worked out again only when this server's machine changed, and re-rendered only when
   // what it shows changed (a global fact that changes nothing here does not re-render it).
@@ -104,17 +90,21 @@ export const ServerRow = memo(function ServerRow(props: ServerRowProps) {
   );
   if (row === null) return null;
   onRender?.(row.fqdn);
-  if (!keeps(filter, { pool, role }, row.state)) return null;
   const open = () => onOpen(row.fqdn);
   return (
-    <tr className={mergeClasses(styles.row, row.attention && styles.attention)}>
+    <tr
+      ref={measure}
+      data-index={index}
+      aria-rowindex={index + 2}
+      className={mergeClasses(styles.row, row.attention && styles.attention)}
+    >
       <th scope="row" className={styles.td}>
         <Button
           appearance="transparent"
           className={styles.server}
-          data-server-row
+          data-server-row={row.fqdn}
           onClick={open}
-          onKeyDown={moveFocus}
+          onKeyDown={(e) => onKey(index, e)}
           aria-label={`${row.fqdn}, ${ROLE_LABELS[role]}: open`}
         >
           {row.fqdn}

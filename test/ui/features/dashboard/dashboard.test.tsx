@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Dashboard } from '../../../../renderer/ui/features/dashboard/dashboard';
+import { focusTarget } from '../../../../renderer/ui/features/dashboard/dashboard-rows';
 import { Workspace } from '../../../../renderer/ui/workspace/workspace';
 import { memoryHost, renderUi } from '../../support';
 import { bigDeployment, sampleWorkspace } from '../../workspaces';
@@ -77,7 +78,7 @@ describe('the dashboard', () => {
     expect(opened).toEqual(['edge01.perimeter.contoso.com']);
   });
 
-  it('with 500 servers, marking one step done re-renders only that server’s row', () => {
+  it('with 500 servers, renders the rows in view, and a step re-renders only its own row', () => {
     const host = memoryHost();
     const created = Workspace.create(bigDeployment(500), 'tester');
     if (!created.ok) throw new Error(created.message);
@@ -91,18 +92,49 @@ describe('the dashboard', () => {
         onRowRender={(f) => renders.set(f, (renders.get(f) ?? 0) + 1)}
       />,
     );
-    expect(renders.size).toBe(500);
+    // A window's worth from the top (and a few beyond), the rest as space the page scrolls over.
+    expect(renders.size).toBeGreaterThan(10);
+    expect(renders.size).toBeLessThan(50);
+    expect(renders.has('fe001.contoso.local')).toBe(true);
+    expect(renders.has('fe250.contoso.local')).toBe(false);
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('501');
+    expect(screen.getByText('500 of 500 servers')).toBeTruthy();
+    const fe010 = screen.getByRole('button', { name: /^fe010\.contoso\.local/ }).closest('tr')!;
+    expect(fe010.getAttribute('aria-rowindex')).toBe('11');
+    renders.clear();
+    act(() => {
+      workspace.record({ type: 'step.completed', server: 'fe010.contoso.local', step: 1 });
+    });
+    expect([...renders.keys()]).toEqual(['fe010.contoso.local']);
+    expect(within(rowOf('fe010.contoso.local')).getByText(/^Step 1 done /)).toBeTruthy();
+    // A server out of view: no row renders.
     renders.clear();
     act(() => {
       workspace.record({ type: 'step.completed', server: 'fe250.contoso.local', step: 1 });
     });
-    expect([...renders.keys()]).toEqual(['fe250.contoso.local']);
-    expect(within(rowOf('fe250.contoso.local')).getByText(/^Step 1 done /)).toBeTruthy();
+    expect([...renders.keys()]).toEqual([]);
     // A step on a CMS-pool Front End changes a global fact (who runs): still only that row.
     renders.clear();
     act(() => {
       workspace.record({ type: 'step.completed', server: 'fe001.contoso.local', step: 1 });
     });
     expect([...renders.keys()]).toEqual(['fe001.contoso.local']);
+    // Filtered to servers in progress: the three with a step, fe250 among them though it was out of view.
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'in-progress' } });
+    expect(screen.getByText('3 of 500 servers')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^fe250\.contoso\.local/ })).toBeTruthy();
+  });
+});
+
+describe('focusTarget', () => {
+  it('moves by one with the arrows, to the ends with Home and End, and stays within the list', () => {
+    expect(focusTarget(3, 'ArrowDown', 500)).toBe(4);
+    expect(focusTarget(499, 'ArrowDown', 500)).toBe(499);
+    expect(focusTarget(3, 'ArrowUp', 500)).toBe(2);
+    expect(focusTarget(0, 'ArrowUp', 500)).toBe(0);
+    expect(focusTarget(3, 'Home', 500)).toBe(0);
+    expect(focusTarget(3, 'End', 500)).toBe(499);
+    expect(focusTarget(3, 'Enter', 500)).toBeNull();
+    expect(focusTarget(0, 'End', 0)).toBeNull();
   });
 });
