@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../renderer/core/document/load';
-import { serializeDocument, toDocument } from '../../../renderer/core/document/save';
+import { prepareEventTexts, serializeDocument, toDocument } from '../../../renderer/core/document/save';
 import { type DeploymentSession } from '../../../renderer/core/session/session';
 import { ManualClock } from '../support/deployments';
 import { play, scenarioArb } from '../support/arbitraries';
@@ -34,6 +34,32 @@ function advanceAll(session: DeploymentSession): boolean[] {
 }
 
 describe('persistence', () => {
+  it('writes the text JSON.stringify would, however the history grew, from events whose text it keeps', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.string(), (scenario, name) => {
+        const session = play(scenario);
+        const doc = toDocument(session, '2013-03-20T00:00:00.000Z');
+        // Part of the history prepared ahead, as the app does while idle; then the whole of it.
+        prepareEventTexts(doc.history, 0, doc.history.length >> 1);
+        expect(serializeDocument(doc)).toBe(`${JSON.stringify(doc, null, 1)}\n`);
+        // Awkward text where the document's own text is put together (quotes, newlines, braces).
+        const renamed = { ...doc, deployment: { ...doc.deployment, name: `${name}"history": [\n}` } };
+        expect(serializeDocument(renamed)).toBe(`${JSON.stringify(renamed, null, 1)}\n`);
+        const one = { ...doc, history: doc.history.slice(0, 1) };
+        expect(serializeDocument(one)).toBe(`${JSON.stringify(one, null, 1)}\n`);
+      }),
+      { numRuns: 40 },
+    );
+    const empty = {
+      ...toDocument(
+        play({ deployment: fc.sample(scenarioArb, 1)[0]!.deployment, moves: [] }),
+        '2013-03-20T00:00:00.000Z',
+      ),
+      history: [],
+    };
+    expect(serializeDocument(empty)).toBe(`${JSON.stringify(empty, null, 1)}\n`);
+  });
+
   it('opens a version 1 document from its history, not from the snapshot it stored', () => {
     const original = play({ deployment: fc.sample(scenarioArb, 1)[0]!.deployment, moves: [] });
     const doc = toDocument(original, '2013-03-20T00:00:00.000Z');
