@@ -1,5 +1,5 @@
 import { cmsFrontEnds, type Deployment } from '../model/deployment';
-import { sameFqdn } from '../model/fqdn';
+import { normalizeFqdn } from '../model/fqdn';
 import { stepTitle } from '../model/product';
 import { serverSnapshotOf, type DeploymentSnapshot } from './deployment.machine';
 import { serverStatus, type ServerStatus } from './status';
@@ -48,9 +48,10 @@ function pick(deployment: Deployment, unassigned: boolean, servers: readonly { s
       urgency: 'blocked',
     };
   }
-  const cms = cmsFrontEnds(deployment);
-  const inCms = (fqdn: string) => cms.some((c) => sameFqdn(c.fqdn, fqdn));
-  const ordered = [...servers].sort((a, b) => Number(inCms(b.status.fqdn)) - Number(inCms(a.status.fqdn)));
+  const cms = new Set(cmsFrontEnds(deployment).map((c) => normalizeFqdn(c.fqdn)));
+  const inCms = (fqdn: string) => cms.has(normalizeFqdn(fqdn));
+  // The CMS pool's Front Ends first, each group in topology order.
+  const ordered = [...servers.filter((s) => inCms(s.status.fqdn)), ...servers.filter((s) => !inCms(s.status.fqdn))];
   if (unassigned) {
     const assigner = ordered.find((s) => inCms(s.status.fqdn) && s.status.phase === 'ready-for-step3');
     if (assigner) {

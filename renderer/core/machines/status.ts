@@ -40,8 +40,7 @@ export function phaseOf(snapshot: ServerSnapshot): ServerPhase {
   return phase;
 }
 
-/** The status of a server from its machine snapshot. */
-export function serverStatus(snapshot: ServerSnapshot): ServerStatus {
+function statusOf(snapshot: ServerSnapshot): ServerStatus {
   const context = snapshot.context;
   const item = currentItem(snapshot);
   const path = context.path;
@@ -55,4 +54,20 @@ export function serverStatus(snapshot: ServerSnapshot): ServerStatus {
     gate: gateOf(context),
     remediation: item === null || path === null ? null : { path, next, waitingFor },
   };
+}
+
+/**
+ * Each snapshot's status. A snapshot never changes, so a read across the deployment after an event
+ * (the next action, a state filter) works out only the statuses of the servers that event changed.
+ */
+const statuses = new WeakMap<ServerSnapshot, ServerStatus>();
+
+/** The status of a server from its machine snapshot. */
+export function serverStatus(snapshot: ServerSnapshot): ServerStatus {
+  let status = statuses.get(snapshot);
+  if (status === undefined) {
+    status = statusOf(snapshot);
+    statuses.set(snapshot, status);
+  }
+  return status;
 }
