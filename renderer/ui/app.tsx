@@ -4,11 +4,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import sampleText from '../../assets/sample/contoso-hq.lyncrunbook?raw';
 import type { Deployment } from '../core/model/deployment';
 import type { Host, HostCommand } from '../host/host';
-import { ConfirmDiscard } from './components/confirm-discard';
 import { Notice, type NoticeState } from './components/notice';
 import { DeploymentScreen } from './features/deployment-screen';
-import { SetupScreen } from './features/setup/setup-screen';
-import { StartScreen } from './features/start/start-screen';
+import { ConfirmDiscard, preloadViews, SetupScreen, StartScreen, ViewLoading } from './features/views';
 import { useOsTheme } from './theme';
 import { documentMachineFor } from './workspace/document.actors';
 import type { HeldRecovery, ShellRequest } from './workspace/document.machine';
@@ -112,6 +110,9 @@ function Main({ host }: { host: Host }) {
   };
   useEffect(() => host.onCommand((command) => commands.current[command.type](command)), [host]);
 
+  // The views the first screen does not show are fetched once it is up.
+  useEffect(() => preloadViews(), []);
+
   useEffect(() => {
     const flush = () => shell.send({ type: 'flush' });
     window.addEventListener('pagehide', flush);
@@ -172,9 +173,11 @@ function Main({ host }: { host: Host }) {
         />
       )}
       {notice && <Notice notice={notice} onDismiss={() => setNotice(null)} />}
-      {screen}
+      <ViewLoading label="the screen">{screen}</ViewLoading>
       {confirming && (
-        <ConfirmDiscard name={documentName} onChoose={(choice) => shell.send({ type: 'choose', choice })} />
+        <ViewLoading label="the question">
+          <ConfirmDiscard name={documentName} onChoose={(choice) => shell.send({ type: 'choose', choice })} />
+        </ViewLoading>
       )}
     </ShellProvider>
   );

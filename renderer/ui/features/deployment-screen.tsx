@@ -25,10 +25,7 @@ import type { DeploymentTab, Route } from '../workspace/route';
 import type { Workspace } from '../workspace/workspace';
 import { Dashboard } from './dashboard/dashboard';
 import { GlobalFacts } from './dashboard/global-facts';
-import { ExportView } from './export/export-view';
-import { ServerView } from './server/server-view';
-import { Timeline } from './timeline/timeline';
-import { TopologyView } from './topology/topology-view';
+import { ExportView, ServerView, Timeline, TopologyView, ViewLoading } from './views';
 
 const useStyles = makeStyles({
   header: {
@@ -162,7 +159,9 @@ export function DeploymentScreen(props: {
         </MessageBar>
       )}
       <GlobalFacts workspace={workspace} host={host} onOpenServer={(fqdn) => open('dashboard', fqdn)} />
-      <main className={styles.main}>{view}</main>
+      <main className={styles.main}>
+        <ViewLoading label="the view">{view}</ViewLoading>
+      </main>
     </>
   );
 }

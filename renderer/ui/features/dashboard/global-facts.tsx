@@ -6,7 +6,7 @@ import type { Host } from '../../../host/host';
 import { TimeText } from '../../components/time-text';
 import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
-import { RecordThumbprint } from './record-thumbprint';
+import { RecordThumbprint, ViewLoading } from '../views';
 import { useNextAction } from './use-next-action';
 
 const useStyles = makeStyles({
@@ -85,7 +85,9 @@ export function GlobalFacts({
                 <span className={styles.warn}>
                   (thumbprint not recorded: a certificate listing cannot be checked against it)
                 </span>{' '}
-                <RecordThumbprint workspace={workspace} server={oauth.server} />
+                <ViewLoading label="the thumbprint form">
+                  <RecordThumbprint workspace={workspace} server={oauth.server} />
+                </ViewLoading>
               </>
             )}
           </Text>

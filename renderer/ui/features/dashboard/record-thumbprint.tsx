@@ -1,6 +1,6 @@
 import { Button, makeStyles, Popover, PopoverSurface, PopoverTrigger, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { validateThumbprint } from '../../../core/powershell';
+import { validateThumbprint } from '../../../core/powershell/validators';
 import { ThumbprintField } from '../../components/thumbprint-field';
 import type { Workspace } from '../../workspace/workspace';
 

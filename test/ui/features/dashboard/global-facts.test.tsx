@@ -21,12 +21,13 @@ function assignedWithoutThumbprint() {
 }
 
 describe('the deployment facts', () => {
-  it('asks for the thumbprint of an assignment recorded without one, refuses a wrong one with the reason, and takes a right one', () => {
+  it('asks for the thumbprint of an assignment recorded without one, refuses a wrong one with the reason, and takes a right one', async () => {
     const { host, workspace } = assignedWithoutThumbprint();
     renderUi(<GlobalFacts workspace={workspace} host={host} onOpenServer={() => undefined} />);
     expect(screen.getByText(/thumbprint not recorded/)).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Record its thumbprint…' }));
+    // The form's code loads when an assignment without a thumbprint is shown.
+    fireEvent.click(await screen.findByRole('button', { name: 'Record its thumbprint…' }));
     const input = screen.getByLabelText(
       /Thumbprint of the OAuthTokenIssuer certificate assigned on fe001\.contoso\.local/,
     );
