@@ -111,7 +111,9 @@ function Main({ host }: { host: Host }) {
   useEffect(() => host.onCommand((command) => commands.current[command.type](command)), [host]);
 
   // The views the first screen does not show are fetched once it is up.
-  useEffect(() => preloadViews(), []);
+  useEffect(() => {
+    if (booted) preloadViews();
+  }, [booted]);
 
   useEffect(() => {
     const flush = () => shell.send({ type: 'flush' });

@@ -28,13 +28,21 @@ export const StartScreen = lazy(() => loaders.start().then((m) => ({ default: m.
 export const ConfirmDiscard = lazy(() => loaders.confirm().then((m) => ({ default: m.ConfirmDiscard })));
 export const RecordThumbprint = lazy(() => loaders.thumbprint().then((m) => ({ default: m.RecordThumbprint })));
 
-/** Fetches every view's code while the page is idle (after the first screen is painted). */
+/**
+ * Fetches every view's code once the first screen has been painted, while the page is idle (not
+ * before: the wait for the stored documents at start is idle time too, and the first screen would
+ * wait for code it does not show).
+ */
 export function preloadViews(): void {
   const idle: (run: () => void) => void =
     typeof requestIdleCallback === 'function' ? (run) => requestIdleCallback(run) : (run) => setTimeout(run, 0);
-  idle(() => {
-    for (const load of Object.values(loaders)) void load();
-  });
+  const afterPaint: (run: () => void) => void =
+    typeof requestAnimationFrame === 'function' ? (run) => requestAnimationFrame(() => setTimeout(run, 0)) : idle;
+  afterPaint(() =>
+    idle(() => {
+      for (const load of Object.values(loaders)) void load();
+    }),
+  );
 }
 
 /** Shows a view once its code is loaded; meanwhile, a spinner that says what is coming. */
