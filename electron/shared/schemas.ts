@@ -6,7 +6,7 @@ import { INVOKE_CHANNELS, type InvokeChannel } from './channels';
  * (MAX_DOCUMENT_BYTES, repeated here because this contract may not import the renderer; a test
  * keeps the two equal).
  */
-export const MAX_DOCUMENT_CHARS = 64 * 1024 * 1024;
+export const MAX_DOCUMENT_CHARS = 256 * 1024 * 1024;
 
 /** Largest exported runbook (a rendering of the document can be larger than the document). */
 export const MAX_EXPORT_CHARS = 2 * MAX_DOCUMENT_CHARS;

@@ -20,13 +20,19 @@ export function summarize(times: readonly number[]): Sample {
 
 /** Times `fn` `runs` times after `warmup` unmeasured runs (a garbage collection between runs when Node allows it). */
 export function measure(fn: () => unknown, runs: number, warmup = 2): Sample {
+  return measureWith(() => undefined, fn, runs, warmup);
+}
+
+/** The same, with `prepare` run before each run and not timed (what the run needs afresh each time). */
+export function measureWith<T>(prepare: () => T, fn: (prepared: T) => unknown, runs: number, warmup = 2): Sample {
   const gc = (globalThis as { gc?: () => void }).gc;
-  for (let i = 0; i < warmup; i++) fn();
+  for (let i = 0; i < warmup; i++) fn(prepare());
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const prepared = prepare();
     gc?.();
     const start = performance.now();
-    fn();
+    fn(prepared);
     times.push(performance.now() - start);
   }
   return summarize(times);

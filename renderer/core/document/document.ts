@@ -9,8 +9,8 @@ export const CURRENT_SCHEMA_VERSION = 2;
 /** The file extension of a deployment document. */
 export const DOCUMENT_EXTENSION = '.lyncrunbook';
 
-/** Largest document the app will read: far above a 500-server deployment's history. */
-export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+/** Largest document the app will read: the schema's largest deployment (5,000 servers) with a long history of each. */
+export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
 /**
  * A `.lyncrunbook` document: the deployment and its full history. Opening it replays the history

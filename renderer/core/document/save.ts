@@ -18,8 +18,8 @@ export function toDocument(session: DeploymentSession, savedAt: IsoTime): Deploy
 
 /**
  * Each recorded event's text as it stands in a saved history. An event never changes once recorded,
- * so its text is worked out once: saving after an event writes out only that event anew, not the
- * whole history (autosave runs after every change, on the UI thread).
+ * so its text is worked out once: saving after an event works out only that event's text, not the
+ * whole history's (autosave runs after every change, on the UI thread).
  */
 const eventTexts = new WeakMap<DomainEvent, string>();
 
@@ -35,12 +35,39 @@ function eventText(event: DomainEvent): string {
 
 /**
  * Works out the saved text of up to `count` events from `from` ahead of the next save (so that save
- * does not have to); returns where to go on from. The UI calls it while idle after opening a document.
+ * does not have to), and once all are done, the history's; returns where to go on from. The UI calls
+ * it while idle after opening a document.
  */
 export function prepareEventTexts(history: readonly DomainEvent[], from: number, count: number): number {
   const end = Math.min(history.length, from + count);
   for (let i = from; i < end; i++) eventText(history[i]!);
+  // The last chunk joins them, so the next save only appends.
+  if (end === history.length && history.length > 0) historyText(history);
   return end;
+}
+
+/**
+ * The history's text as last written, with the events it was written from: the next save of the same
+ * history, longer by a few events, appends their text to it rather than joining every event's text
+ * again. (A whole history is joined in one go, which gives one flat string; an append only links the
+ * new text to it, so writing it out costs one copy, not a walk over thousands of pieces.)
+ */
+let written: { readonly events: readonly DomainEvent[]; readonly text: string } | null = null;
+
+/** The events' texts, one after another as the history holds them (what goes between its brackets). */
+function historyText(history: readonly DomainEvent[]): string {
+  const previous = written;
+  const from =
+    previous !== null &&
+    previous.events.length > 0 &&
+    previous.events.length <= history.length &&
+    previous.events.every((event, i) => event === history[i])
+      ? previous.events.length
+      : 0;
+  const added = history.slice(from).map(eventText).join(',\n  ');
+  const text = from === 0 ? added : from === history.length ? previous!.text : `${previous!.text},\n  ${added}`;
+  written = { events: history.slice(), text };
+  return text;
 }
 
 /**
@@ -52,6 +79,6 @@ export function serializeDocument(document: DeploymentDocument): string {
   const { history, ...head } = document;
   // `{\n "format": …\n "deployment": {…}\n}`: the history goes in before the closing brace.
   const top = JSON.stringify(head, null, 1).slice(0, -2);
-  const events = history.length === 0 ? '[]' : `[\n  ${history.map(eventText).join(',\n  ')}\n ]`;
+  const events = history.length === 0 ? '[]' : `[\n  ${historyText(history)}\n ]`;
   return `${top},\n "history": ${events}\n}\n`;
 }

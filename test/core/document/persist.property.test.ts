@@ -47,6 +47,13 @@ describe('persistence', () => {
         expect(serializeDocument(renamed)).toBe(`${JSON.stringify(renamed, null, 1)}\n`);
         const one = { ...doc, history: doc.history.slice(0, 1) };
         expect(serializeDocument(one)).toBe(`${JSON.stringify(one, null, 1)}\n`);
+        // The same events in another order, then the history grown by a few events after a save.
+        const reversed = { ...doc, history: [...doc.history].reverse() };
+        expect(serializeDocument(reversed)).toBe(`${JSON.stringify(reversed, null, 1)}\n`);
+        expect(serializeDocument(doc)).toBe(`${JSON.stringify(doc, null, 1)}\n`);
+        advanceAll(session);
+        const grown = toDocument(session, '2013-03-21T00:00:00.000Z');
+        expect(serializeDocument(grown)).toBe(`${JSON.stringify(grown, null, 1)}\n`);
       }),
       { numRuns: 40 },
     );

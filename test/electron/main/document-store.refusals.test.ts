@@ -86,7 +86,7 @@ describe('DocumentStore.read', () => {
       platform: 'linux',
       randomSuffix: () => 'x',
     });
-    await expect(store.read(path)).rejects.toThrow(/too large.*limit is 64 MB/);
+    await expect(store.read(path)).rejects.toThrow(/too large.*limit is 256 MB/);
     await expectRefusedAndUntouched(path, /too large/);
   });
 
