@@ -166,7 +166,13 @@ export async function browserFigures(root: string, quick: boolean): Promise<Figu
     await page.getByLabel('Operator').fill('bench');
     await page.waitForSelector('table tbody tr');
     const opens: number[] = [];
-    for (let i = 0; i < (quick ? 1 : 3); i++) opens.push(await open(page, file, 500));
+    // Each timed open starts from another deployment on screen, so the 500-server dashboard it waits
+    // for is the one just opened, not the one left from the run before.
+    const other = documentFile('bench-50', benchSession(50, 1));
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      if (i > 0) await open(page, other, 50);
+      opens.push(await open(page, file, 500));
+    }
     const heap = await page.evaluate(
       () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
     );

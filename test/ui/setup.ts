@@ -27,3 +27,10 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   }
   (window as unknown as { ResizeObserver: typeof NoResize }).ResizeObserver = NoResize;
 }
+
+// jsdom has no idle time: what the app does while idle (fetching the views' code ahead of use,
+// working out the saved text ahead of a save) never runs here, so it cannot outlive a test. Views
+// load when first shown (tests wait for them), saved text when first saved.
+if (typeof window !== 'undefined' && !('requestIdleCallback' in window)) {
+  (window as unknown as { requestIdleCallback: () => number }).requestIdleCallback = () => 0;
+}
