@@ -16,69 +16,52 @@ export function toDocument(session: DeploymentSession, savedAt: IsoTime): Deploy
   };
 }
 
-/**
- * Each recorded event's text as it stands in a saved history. An event never changes once recorded,
- * so its text is worked out once: saving after an event works out only that event's text, not the
- * whole history's (autosave runs after every change, on the UI thread).
- */
-const eventTexts = new WeakMap<DomainEvent, string>();
-
-/** An event as `JSON.stringify(document, null, 1)` writes it inside the history (two levels in). */
-function eventText(event: DomainEvent): string {
-  let text = eventTexts.get(event);
-  if (text === undefined) {
-    text = JSON.stringify(event, null, 1).replace(/\n/g, '\n  ');
-    eventTexts.set(event, text);
-  }
-  return text;
-}
+/** Where the history's events start in a document's text, and what follows the last one. */
+const HISTORY_OPENS = '\n "history": [\n  ';
+const HISTORY_CLOSES = '\n ]\n}';
 
 /**
- * Works out the saved text of up to `count` events from `from` ahead of the next save (so that save
- * does not have to), and once all are done, the history's; returns where to go on from. The UI calls
- * it while idle after opening a document.
- */
-export function prepareEventTexts(history: readonly DomainEvent[], from: number, count: number): number {
-  const end = Math.min(history.length, from + count);
-  for (let i = from; i < end; i++) eventText(history[i]!);
-  // The last chunk joins them, so the next save only appends.
-  if (end === history.length && history.length > 0) historyText(history);
-  return end;
-}
-
-/**
- * The history's text as last written, with the events it was written from: the next save of the same
- * history, longer by a few events, appends their text to it rather than joining every event's text
- * again. (A whole history is joined in one go, which gives one flat string; an append only links the
- * new text to it, so writing it out costs one copy, not a walk over thousands of pieces.)
+ * The history's text as last written (what stands between its brackets), with the events it was
+ * written from. A history only grows, and autosave writes it after every change on the UI thread:
+ * the next save of the same history, longer by a few events, appends their text to this one instead
+ * of writing out every event again.
  */
 let written: { readonly events: readonly DomainEvent[]; readonly text: string } | null = null;
 
-/** The events' texts, one after another as the history holds them (what goes between its brackets). */
-function historyText(history: readonly DomainEvent[]): string {
+/** How many events of `history` the last written text holds (0 when it is not this history's). */
+function writtenPrefix(history: readonly DomainEvent[]): number {
   const previous = written;
-  const from =
-    previous !== null &&
-    previous.events.length > 0 &&
-    previous.events.length <= history.length &&
-    previous.events.every((event, i) => event === history[i])
-      ? previous.events.length
-      : 0;
-  const added = history.slice(from).map(eventText).join(',\n  ');
-  const text = from === 0 ? added : from === history.length ? previous!.text : `${previous!.text},\n  ${added}`;
-  written = { events: history.slice(), text };
-  return text;
+  if (previous === null || previous.events.length === 0 || previous.events.length > history.length) return 0;
+  return previous.events.every((event, i) => event === history[i]) ? previous.events.length : 0;
+}
+
+/** An event as `JSON.stringify(document, null, 1)` writes it inside the history (two levels in). */
+function eventText(event: DomainEvent): string {
+  return JSON.stringify(event, null, 1).replace(/\n/g, '\n  ');
 }
 
 /**
- * The text written to a `.lyncrunbook` file: JSON, indented so a diff of two saves is readable. The
- * same text as `JSON.stringify(document, null, 1)` (with the history last), put together from each
- * event's text.
+ * The text written to a `.lyncrunbook` file: `JSON.stringify(document, null, 1)` (indented so a diff
+ * of two saves is readable; the history last), with the history's text taken from the last save when
+ * it continues it.
  */
 export function serializeDocument(document: DeploymentDocument): string {
   const { history, ...head } = document;
+  const from = writtenPrefix(history);
+  if (from === 0) {
+    // Written out whole; the history's part is kept (a slice shares the text) for the next save.
+    const text = `${JSON.stringify(document, null, 1)}\n`;
+    const start = text.indexOf(HISTORY_OPENS);
+    if (history.length > 0 && start >= 0) {
+      // Only the document's own keys start a line with one space: this is the history's opening.
+      written = { events: history.slice(), text: text.slice(start + HISTORY_OPENS.length, -HISTORY_CLOSES.length - 1) };
+    }
+    return text;
+  }
+  const previous = written!;
+  const added = history.slice(from).map(eventText);
+  const events = added.length === 0 ? previous.text : `${previous.text},\n  ${added.join(',\n  ')}`;
+  written = { events: history.slice(), text: events };
   // `{\n "format": …\n "deployment": {…}\n}`: the history goes in before the closing brace.
-  const top = JSON.stringify(head, null, 1).slice(0, -2);
-  const events = history.length === 0 ? '[]' : `[\n  ${historyText(history)}\n ]`;
-  return `${top},\n "history": ${events}\n}\n`;
+  return `${JSON.stringify(head, null, 1).slice(0, -2)},${HISTORY_OPENS}${events}${HISTORY_CLOSES}\n`;
 }

@@ -1,5 +1,5 @@
 import { parseDocument } from '../../core/document/load';
-import { prepareEventTexts, serializeDocument, toDocument } from '../../core/document/save';
+import { serializeDocument, toDocument } from '../../core/document/save';
 import type { Command } from '../../core/events/schema';
 import type { Deployment } from '../../core/model/deployment';
 import type { Clock } from '../../core/model/time';
@@ -8,9 +8,6 @@ import type { DocumentHandle, OpenedDocument } from '../../host/host';
 
 /** The workstation's clock: the only place the UI reads the time. */
 export const systemClock: Clock = { now: () => new Date().toISOString() };
-
-/** Events whose saved text is worked out in one idle moment (a few milliseconds' work). */
-const TEXT_CHUNK = 400;
 
 /** Where the open document lives. */
 export interface WorkspaceMeta {
@@ -49,18 +46,13 @@ export class Workspace {
   }
 
   /**
-   * Works out the saved text of the history a chunk at a time while the page is idle, so the first
-   * autosave after opening a large document writes only what changed (document/save.ts).
+   * Writes the document's text once while the page is idle after opening, so the first autosave
+   * after a change appends to it instead of writing out the whole history (document/save.ts).
    */
   private prepareText(): void {
-    const history = this.session.history;
     const idle: (run: () => void) => void =
       typeof requestIdleCallback === 'function' ? (run) => requestIdleCallback(run) : (run) => setTimeout(run, 0);
-    const step = (from: number) => {
-      const next = prepareEventTexts(history, from, TEXT_CHUNK);
-      if (next < history.length) idle(() => step(next));
-    };
-    idle(() => step(0));
+    idle(() => void this.text());
   }
 
   /** Records a change; refused changes leave everything as it was. */
