@@ -1,8 +1,6 @@
-import { useMemo } from 'react';
 import { useSyncExternalStoreWithSelector } from 'use-sync-external-store/with-selector';
 import { serverSnapshotOf } from '../core/machines/deployment.machine';
 import type { ServerSnapshot } from '../core/machines/server.machine';
-import { serverStatus, type ServerStatus } from '../core/machines/status';
 import type { SessionView } from '../core/session/session';
 import type { Workspace } from './workspace/workspace';
 
@@ -23,9 +21,4 @@ export function useSession<T>(
 /** One server's machine snapshot (undefined when the server is not in the topology); a new one only when it changes. */
 export function useServerSnapshot(workspace: Workspace, fqdn: string): ServerSnapshot | undefined {
   return useSession(workspace, (view) => serverSnapshotOf(view.snapshot, fqdn));
-}
-
-/** A server's status, with the snapshot it was read from; recomputed only when that server's machine changes. */
-export function useServerStatus(snapshot: ServerSnapshot): ServerStatus {
-  return useMemo(() => serverStatus(snapshot), [snapshot]);
 }

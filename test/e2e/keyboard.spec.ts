@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { serializeDocument, toDocument } from '../../renderer/core/document/save';
 import { DeploymentSession } from '../../renderer/core/session/session';
+import { bigDeployment } from '../ui/workspaces';
 import { screen } from './support';
 
 test.use({ timezoneId: 'UTC', permissions: ['clipboard-read', 'clipboard-write'] });
@@ -53,21 +54,10 @@ test('works by keyboard alone: rows, the server view, a remediation path and a c
 });
 
 test('500 servers: only the rows in view are drawn, and the keyboard reaches every row', async ({ page }) => {
-  const created = DeploymentSession.create(
-    {
-      name: 'Big',
-      product: 'sfb2019',
-      sipDomain: 'contoso.com',
-      cmsPool: 'fepool.contoso.local',
-      pools: [{ fqdn: 'fepool.contoso.local', kind: 'enterprise-front-end' }],
-      servers: Array.from({ length: 500 }, (_, i) => ({
-        fqdn: `fe${String(i + 1).padStart(3, '0')}.contoso.local`,
-        pool: 'fepool.contoso.local',
-        role: 'front-end' as const,
-      })),
-    },
-    { operator: 'k.board', clock: { now: () => '2026-03-14T10:00:00.000Z' } },
-  );
+  const created = DeploymentSession.create(bigDeployment(500), {
+    operator: 'k.board',
+    clock: { now: () => '2026-03-14T10:00:00.000Z' },
+  });
   if (!created.ok) throw new Error(created.message);
   const text = serializeDocument(toDocument(created.session, '2026-03-14T10:00:00.000Z'));
   await page.goto('/');

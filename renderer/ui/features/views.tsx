@@ -6,6 +6,7 @@
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Spinner } from '@fluentui/react-components';
+import { whenIdle } from '../idle';
 
 const loaders = {
   server: () => import('./server/server-view'),
@@ -34,15 +35,12 @@ export const RecordThumbprint = lazy(() => loaders.thumbprint().then((m) => ({ d
  * wait for code it does not show).
  */
 export function preloadViews(): void {
-  const idle: (run: () => void) => void =
-    typeof requestIdleCallback === 'function' ? (run) => requestIdleCallback(run) : (run) => setTimeout(run, 0);
-  const afterPaint: (run: () => void) => void =
-    typeof requestAnimationFrame === 'function' ? (run) => requestAnimationFrame(() => setTimeout(run, 0)) : idle;
-  afterPaint(() =>
-    idle(() => {
+  const fetchAll = () =>
+    whenIdle(() => {
       for (const load of Object.values(loaders)) void load();
-    }),
-  );
+    });
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fetchAll, 0));
+  else fetchAll();
 }
 
 /** Shows a view once its code is loaded; meanwhile, a spinner that says what is coming. */

@@ -5,6 +5,7 @@ import type { Deployment } from '../../core/model/deployment';
 import type { Clock } from '../../core/model/time';
 import { DeploymentSession, type RecordResult } from '../../core/session/session';
 import type { DocumentHandle, OpenedDocument } from '../../host/host';
+import { whenIdle } from '../idle';
 
 /** The workstation's clock: the only place the UI reads the time. */
 export const systemClock: Clock = { now: () => new Date().toISOString() };
@@ -50,9 +51,7 @@ export class Workspace {
    * after a change appends to it instead of writing out the whole history (document/save.ts).
    */
   private prepareText(): void {
-    const idle: (run: () => void) => void =
-      typeof requestIdleCallback === 'function' ? (run) => requestIdleCallback(run) : (run) => setTimeout(run, 0);
-    idle(() => void this.text());
+    whenIdle(() => void this.text());
   }
 
   /** Records a change; refused changes leave everything as it was. */

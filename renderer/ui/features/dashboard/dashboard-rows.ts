@@ -4,7 +4,7 @@
  * the rendered rows scrolls the next one in first.
  */
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { serverSnapshotOf } from '../../../core/machines/deployment.machine';
 import { serverStatus } from '../../../core/machines/status';
 import type { Server } from '../../../core/model/deployment';
@@ -51,7 +51,7 @@ export function focusTarget(index: number, key: string, count: number): number |
   return null;
 }
 
-/** The rows to render (with the space above and below them), and a way to move the focus to any row. */
+/** The rows to render (with the space above and below them), and the keys that move the focus between rows. */
 export function useRowWindow(servers: readonly Server[]) {
   const body = useRef<HTMLTableSectionElement>(null);
   const [margin, setMargin] = useState(0);
@@ -89,12 +89,14 @@ export function useRowWindow(servers: readonly Server[]) {
   useLayoutEffect(givePending);
   const serversRef = useRef(servers);
   serversRef.current = servers;
-  const focusRow = useCallback(
-    (index: number) => {
-      const server = serversRef.current[index];
-      if (server === undefined) return;
+  const onRowKey = useCallback(
+    (index: number, e: KeyboardEvent<HTMLElement>) => {
+      const target = focusTarget(index, e.key, serversRef.current.length);
+      const server = target === null ? undefined : serversRef.current[target];
+      if (target === null || server === undefined) return;
+      e.preventDefault();
       pending.current = server.fqdn;
-      virtualizer.scrollToIndex(index, { align: 'auto' });
+      virtualizer.scrollToIndex(target, { align: 'auto' });
       givePending();
     },
     [virtualizer, givePending],
@@ -111,6 +113,7 @@ export function useRowWindow(servers: readonly Server[]) {
     after: last ? virtualizer.getTotalSize() - (last.end - margin) : 0,
     /** Measures a rendered row (heights differ when a cell wraps). */
     measure: virtualizer.measureElement,
-    focusRow,
+    /** A key pressed on a row's button: the arrows, Home and End move the focus (scrolling the row in). */
+    onRowKey,
   };
 }

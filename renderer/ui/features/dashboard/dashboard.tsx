@@ -1,5 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { POOL_KIND_LABELS, ROLE_LABELS } from '../../../core/model/deployment';
 import { PRODUCTS, STEP_NUMBERS } from '../../../core/model/product';
 import type { Host } from '../../../host/host';
@@ -8,7 +8,7 @@ import { TableHead } from '../../components/table-head';
 import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 import { STATE_LABELS, type DashboardFilter, type StateFilter } from './dashboard-filter';
-import { focusTarget, useKeptServers, useRowWindow } from './dashboard-rows';
+import { useKeptServers, useRowWindow } from './dashboard-rows';
 import { ServerRow } from './server-row';
 
 const useStyles = makeStyles({
@@ -64,18 +64,6 @@ export function Dashboard({
   const onOpen = useCallback((fqdn: string) => onOpenRef.current(fqdn), []);
   const kept = useKeptServers(workspace, filter);
   const rows = useRowWindow(kept);
-  const { focusRow } = rows;
-  const keptRef = useRef(kept);
-  keptRef.current = kept;
-  const onRowKey = useCallback(
-    (index: number, e: KeyboardEvent<HTMLElement>) => {
-      const target = focusTarget(index, e.key, keptRef.current.length);
-      if (target === null) return;
-      e.preventDefault();
-      focusRow(target);
-    },
-    [focusRow],
-  );
   if (deployment === null) return null;
   const columns = 3 + STEP_NUMBERS.length;
   const product = PRODUCTS[deployment.product];
@@ -147,7 +135,7 @@ export function Dashboard({
                   role={s.role}
                   timeZone={timeZone}
                   onOpen={onOpen}
-                  onKey={onRowKey}
+                  onKey={rows.onRowKey}
                   onRender={onRowRender}
                 />
               );

@@ -29,7 +29,8 @@ import { ROLE_LABELS, findServer, roleNeedsOAuth } from '../../../core/model/dep
 import { PRODUCTS, STEP_NUMBERS, stepTitle, type StepNumber } from '../../../core/model/product';
 import type { Host } from '../../../host/host';
 import { TimeText } from '../../components/time-text';
-import { useServerSnapshot, useServerStatus, useSession } from '../../hooks';
+import { serverStatus } from '../../../core/machines/status';
+import { useServerSnapshot, useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 import { GatePanel } from './gate-panel';
 import { MarkDone } from './mark-done';
@@ -110,7 +111,7 @@ function ServerChecklist({
   onBack: () => void;
 }) {
   const styles = useStyles();
-  const status = useServerStatus(snapshot);
+  const status = serverStatus(snapshot);
   const deployment = useSession(workspace, (v) => v.snapshot.context.deployment);
   const server = deployment ? findServer(deployment, fqdn) : undefined;
   const record = (command: Command): string | null => {
