@@ -102,7 +102,11 @@ exit code is 1.
 Events:
   step1, step2, step3, step4  the Deployment Wizard step was completed on the server
                               (step3 on the first server assigns the OAuthTokenIssuer
-                              certificate: give its --thumbprint)
+                              certificate: give its --thumbprint; in an Enterprise pool
+                              that has not started, Step 4 is pool-start)
+  pool-start                  the first start of the server's Enterprise pool: records Step 4
+                              on each member started (--servers, default: every member with
+                              Step 3 done; at least the pool's first-start number)
   oauth-assigned              the OAuthTokenIssuer certificate was assigned on this server
                               outside the wizard (--thumbprint when known)
   oauth-thumbprint            the thumbprint of an assignment recorded without one, on the
@@ -116,9 +120,10 @@ Options:
   --event EVENT        one of the events above
   --thumbprint HEX     40 hexadecimal digits (spaces and colons are ignored)
   --path PATH          A or export-import, B or replication, C or rerun-step1
-  --item ID            path A: export, import; path B: start-agent, event-3038;
-                       path C: replication-complete (the other items are done by Step 1 again,
-                       by a running CMS-pool Front End, or by evidence)
+  --item ID            path A: export, import, start-agent; path B: replication-services,
+                       start-agent, event-3038; path C: cms-holds-assignment (the other items
+                       are done by Step 1 again, by the CMS pool's start, or by evidence)
+  --servers LIST       pool-start: the members started, comma-separated
   --reason TEXT        why the gate may be overridden
 
 ${COMMON}
@@ -131,7 +136,7 @@ Example:
 
 Prints one line per server: its FQDN, the highest Deployment Wizard step done, and its gate
 status with the reason: "ready" (the next step may go ahead), "blocked: stale replica",
-"waiting for" (remediation path B waits for a CMS-pool Front End to run) or "done".
+"waiting for" (remediation path B waits for the CMS pool to start) or "done".
 Exit code 0 when no server is blocked, 1 when one is.
 
 Options:

@@ -1,3 +1,4 @@
+import { poolStartOfServer, poolStartStatus } from '../../renderer/core/machines/pool-start';
 /**
  * Deployments for the benchmark, made through the core's own API (every event recorded by a
  * session, as the app records it), deterministic for a seed: Front Ends in Enterprise pools of 12
@@ -123,7 +124,6 @@ export function benchSession(servers: number, seed = 1, untouched = 0): Deployme
   const [assigner, ...rest] = worked;
   copy(assigner!.fqdn, { kind: 'step', step: 3 });
   record({ type: 'step.completed', server: assigner!.fqdn, step: 3, thumbprint: THUMBPRINT });
-  record({ type: 'step.completed', server: assigner!.fqdn, step: 4 });
   for (const s of rest) {
     const server = s.fqdn;
     if (s.role === 'edge') {
@@ -167,8 +167,16 @@ export function benchSession(servers: number, seed = 1, untouched = 0): Deployme
       copy(server, { kind: 'step', step: 3 });
     }
     record({ type: 'step.completed', server, step: 3 });
+    if (poolStartOfServer(session.snapshot().context, server) !== null) continue;
     copy(server, { kind: 'step', step: 4 });
     record({ type: 'step.completed', server, step: 4 });
+  }
+  // Each Enterprise pool starts once, with its members that have Step 3 done (when they are enough).
+  for (const pool of deployment.pools) {
+    const start = poolStartStatus(session.snapshot().context, pool.fqdn);
+    if (start === null || !start.canStart) continue;
+    copy(start.ready[0]!, { kind: 'pool-start', servers: start.ready });
+    record({ type: 'pool.started', pool: start.pool, servers: [...start.ready] });
   }
   return session;
 }

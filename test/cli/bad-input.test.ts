@@ -77,7 +77,7 @@ describe('lync-runbook, bad input', () => {
     const cases: [string[], string][] = [
       [
         ['record', FILE, '--server', FE[0], '--event', 'step5'],
-        'The event "step5" is not one of: step1, step2, step3, step4, oauth-assigned, oauth-thumbprint, remediation, item, override.',
+        'The event "step5" is not one of: step1, step2, step3, step4, pool-start, oauth-assigned, oauth-thumbprint, remediation, item, override.',
       ],
       [
         ['record', FILE, '--server', FE[0], '--event', 'step3', '--thumbprint', 'XYZ'],
@@ -101,7 +101,7 @@ describe('lync-runbook, bad input', () => {
       ],
       [
         ['record', FILE, '--server', FE[1], '--event', 'item', '--path', 'B', '--item', 'verify'],
-        'Path B\'s checklist item "verify" is not one of: start-agent, event-3038.',
+        'Path B\'s checklist item "verify" is not one of: replication-services, start-agent, event-3038.',
       ],
       [
         ['script', FILE, '--server', FE[1], '--path', 'D'],

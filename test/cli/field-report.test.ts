@@ -81,7 +81,9 @@ describe('lync-runbook, the field report from the command line', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toMatch(/^fe01\.contoso\.local +step 3\/4 {2}ready — next: Step 4: Start Services$/);
+    expect(lines[0]).toMatch(
+      /^fe01\.contoso\.local +step 3\/4 {2}ready — next: Step 4: Start Services is the first start of the pool: /,
+    );
     for (const line of [lines[1]!, lines[2]!]) {
       expect(line).toMatch(/^fe0[23]\.contoso\.local +step 2\/4 {2}blocked: stale replica — /);
       expect(line).toContain(
@@ -102,32 +104,33 @@ describe('lync-runbook, the field report from the command line', () => {
     expect(readFileSync(join(dir, FILE)).equals(before)).toBe(true);
   });
 
-  it('holds path B on fe02 until a Front End of the CMS pool runs', () => {
+  it('holds path B on fe02, a member the new CMS pool needs for its first start, and refuses Step 4 on fe01 alone', () => {
     expectOk(record(FE[1], 'remediation', '2013-03-14T10:10:00Z', '--path', 'replication'));
-    const held = record(FE[1], 'item', '2013-03-14T10:15:00Z', '--path', 'B', '--item', 'start-agent');
+    const held = record(FE[1], 'item', '2013-03-14T10:15:00Z', '--path', 'B', '--item', 'replication-services');
     expect(held.code).toBe(1);
     expect(held.stderr).toContain('Path B cannot go on yet.');
-    expect(held.stderr).toContain('fe01.contoso.local must finish Step 4: Start Services');
+    expect(held.stderr).toContain('replication cannot reach it first — use path A or C');
+    const alone = record(FE[0], 'step4', '2013-03-14T10:40:00Z');
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain('is the first start of its pool, not of fe01.contoso.local alone');
     const waiting = cli('check', FILE);
     expect(waiting.stderr).toBe('');
     expect(waiting.stdout).toMatch(/fe02\.contoso\.local +step 2\/4 {2}waiting for the CMS pool — path B waits: /);
-    expectOk(record(FE[0], 'step4', '2013-03-14T10:40:00Z'));
-    expectOk(record(FE[1], 'item', '2013-03-14T10:45:00Z', '--path', 'B', '--item', 'start-agent'));
-    expectOk(record(FE[1], 'item', '2013-03-14T11:05:00Z', '--path', 'B', '--item', 'event-3038'));
   });
 
   it('prints the export/import scripts for fe03, in checklist order, each with where to run it', () => {
     const run = expectOk(cli('script', FILE, '--server', FE[2], '--path', 'export-import'));
     const banners = run.stdout.split('\n').filter((l) => l.startsWith('# Script '));
     expect(banners).toEqual([
-      '# Script 1 of 3 (A-export): run on fe03.contoso.local, in Lync Server Management Shell, as administrator.',
-      '# Script 2 of 3 (A-import): run on fe03.contoso.local, in Lync Server Management Shell, as administrator.',
-      '# Script 3 of 3 (verify): run on fe03.contoso.local, in Lync Server Management Shell, as administrator.',
+      '# Script 1 of 4 (A-export): run on fe03.contoso.local, in Lync Server Management Shell, as administrator.',
+      '# Script 2 of 4 (A-import): run on fe03.contoso.local, in Lync Server Management Shell, as administrator.',
+      '# Script 3 of 4 (A-start-agent): run on fe03.contoso.local, in Lync Server Management Shell, as administrator.',
+      '# Script 4 of 4 (verify): run on fe03.contoso.local, in Lync Server Management Shell, as administrator.',
     ]);
     expect(run.stdout).toContain('Import-CsConfiguration -ByteInput (Export-CsConfiguration -AsBytes) -LocalStore');
     expect(run.stdout).toContain("$Server = 'fe03.contoso.local'");
     const file = expectOk(cli('script', FILE, '--server', FE[2], '--path', 'A', '--route', 'file'));
-    expect(file.stdout).toContain('# Script 1 of 3 (A-export): run on fe01.contoso.local');
+    expect(file.stdout).toContain('# Script 1 of 4 (A-export): run on fe01.contoso.local');
   });
 
   it("rejects the field report's own output as evidence for fe02 (exit 1) and records the rejection", () => {
@@ -210,14 +213,15 @@ describe('lync-runbook, the field report from the command line', () => {
       '--operator',
       'j.smith',
     );
-    expect([copied.code, copied.stderr]).toEqual([0, `Recorded 3 script(s) as copied in ${FILE}.\n`]);
+    expect([copied.code, copied.stderr]).toEqual([0, `Recorded 4 script(s) as copied in ${FILE}.\n`]);
     expect(
       history(dir)
-        .slice(-3)
+        .slice(-4)
         .map((e) => e.type === 'script.copied' && e.scriptId),
-    ).toEqual(['A-export', 'A-import', 'verify']);
+    ).toEqual(['A-export', 'A-import', 'A-start-agent', 'verify']);
     expectOk(record(FE[2], 'item', '2013-03-14T11:35:00Z', '--path', 'A', '--item', 'export'));
     expectOk(record(FE[2], 'item', '2013-03-14T11:36:00Z', '--path', 'A', '--item', 'import'));
+    expectOk(record(FE[2], 'item', '2013-03-14T11:37:00Z', '--path', 'A', '--item', 'start-agent'));
     writeFileSync(join(dir, 'fe03-cert.txt'), certificateFe03());
     expectOk(
       cli(
@@ -238,7 +242,8 @@ describe('lync-runbook, the field report from the command line', () => {
       ),
     );
     expectOk(record(FE[2], 'step3', '2013-03-14T12:00:00Z'));
-    for (const fe of [FE[1], FE[2]]) expectOk(record(fe, 'step4', '2013-03-14T12:10:00Z'));
+    // The pool's first start, of all three members (each has Step 3 done): one event, Step 4 on each.
+    expectOk(record(FE[0], 'pool-start', '2013-03-14T12:10:00Z'));
     const check = cli('check', FILE);
     expect(check.code).toBe(0);
     expect(check.stdout.split('\n').filter((l) => l.includes('done — services running since'))).toHaveLength(3);
@@ -254,7 +259,7 @@ describe('lync-runbook, the field report from the command line', () => {
     );
     expect(md).toContain('### Evidence 3: fe03.contoso.local, accepted');
     expect(md).toContain(
-      '### Script 1: Path A, item 1 of 3: Export the configuration on a server with access to the CMS',
+      '### Script 1: Path A, item 1 of 4: Check CMS access, then export the configuration (on a server with access to the CMS)',
     );
     const html = expectOk(cli('export', FILE, '--format', 'html')).stdout;
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);

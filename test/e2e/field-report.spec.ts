@@ -97,11 +97,14 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await expect(page.getByRole('button', { name: 'Mark Step 3 done' })).toHaveCount(0);
   await screen(page, testInfo, '04-server-blocked');
 
-  // Path B on fe02 is held until a Front End of the CMS pool runs.
+  // Path B on fe02 cannot go first: fe02 is one of the members the new CMS pool needs for its first start, so A is recommended.
+  await expect(page.getByRole('radio', { name: /^A .*recommended/ })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /^B .*cannot go first/ })).toBeVisible();
   await page.getByRole('radio', { name: /^B/ }).check();
   await page.getByRole('button', { name: 'Start path B' }).click();
   await expect(page.getByText('Path B cannot go on yet')).toBeVisible();
-  await expect(page.getByText(/fe01\.contoso\.local must finish Step 4: Start Services/).first()).toBeVisible();
+  await expect(page.getByText(/replication cannot reach it first — use path A or C/).first()).toBeVisible();
+  await expect(page.getByText(/must finish Step 4/)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Mark B.2 done' })).toHaveCount(0);
   await screen(page, testInfo, '05-path-b-held');
 
@@ -110,13 +113,14 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await openServer(page, FE[2]!);
   await page.getByRole('radio', { name: /^A/ }).check();
   await page.getByRole('button', { name: 'Start path A' }).click();
-  await page.getByRole('button', { name: /^Copy script: Path A, item 1 of 3/ }).click();
-  await expect(page.getByRole('button', { name: /^Copy script: Path A, item 1 of 3/ })).toContainText('Copied');
+  await page.getByRole('button', { name: /^Copy script: Path A, item 1 of 4/ }).click();
+  await expect(page.getByRole('button', { name: /^Copy script: Path A, item 1 of 4/ })).toContainText('Copied');
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   expect(clip).toContain("$Server = 'fe03.contoso.local'");
   expect(clip).toContain('Export-CsConfiguration');
   await page.getByRole('button', { name: 'Mark A.1 done' }).click();
   await page.getByRole('button', { name: 'Mark A.2 done' }).click();
+  await page.getByRole('button', { name: 'Mark A.3 done' }).click();
   await screen(page, testInfo, '06-path-a');
   await page
     .getByLabel(/Command output/)
@@ -145,19 +149,23 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await at(page, '2026-03-14T10:30:00Z');
   await markDone(page, 3);
 
-  // fe01 starts its services: path B on fe02 goes on; an override with a reason closes it.
+  // fe01 alone cannot start the pool: its Step 4 waits for the pool start.
   await at(page, '2026-03-14T10:40:00Z');
   await openServer(page, FE[0]!);
-  await markDone(page, 4);
+  await expect(page.getByText(/Step 4 of an Enterprise Edition Front End pool is one start of the pool/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark Step 4 done' })).toHaveCount(0);
+  await screen(page, testInfo, '08a-pool-start-waits');
+
+  // fe02: an override with a reason closes its gate (path B could not go first).
   await openServer(page, FE[1]!);
-  await expect(page.getByText('Path B cannot go on yet')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Mark B.2 done' }).click();
   await page.getByRole('button', { name: '… or override the gate with a reason' }).click();
   await page.getByRole('button', { name: 'Override the gate' }).click();
   await expect(
     page.getByText('An override needs a written reason: say why Step 3 may go ahead on a stale local store.'),
   ).toBeVisible();
-  await page.getByLabel(/Why may Step 3 go ahead/).fill('Event 3038 seen on the console by the DBA; CHG-1234');
+  await page
+    .getByLabel(/Why may Step 3 go ahead/)
+    .fill('Configuration imported by hand and checked by the DBA; CHG-1234');
   await page.getByRole('button', { name: 'Override the gate' }).click();
   await expect(page.getByText('Gate overridden')).toBeVisible();
   await screen(page, testInfo, '09-override');
@@ -165,11 +173,17 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await markDone(page, 3);
   await expect(page.getByText('override', { exact: true })).toBeVisible();
 
-  // Everything else to the end.
+  // The pool's first start, of all three members together, with its script; it records Step 4 on each.
   await at(page, '2026-03-14T11:30:00Z');
-  for (const fe of [FE[1]!, FE[2]!]) {
-    await openServer(page, fe);
-    await markDone(page, 4);
+  await openServer(page, FE[0]!);
+  await expect(
+    page.getByRole('button', { name: /^Copy script: Step 4: Start Services: first start of the pool/ }),
+  ).toBeVisible();
+  await screen(page, testInfo, '09a-pool-start');
+  await page.getByRole('button', { name: /^Record the start of fepool\.contoso\.local/ }).click();
+  for (const fe of FE) {
+    await openServer(page, fe!);
+    await expect(page.getByText(/Step 4: Start Services/).first()).toBeVisible();
   }
   for (const server of ['dir01.contoso.local', 'edge01.perimeter.contoso.com']) {
     await openServer(page, server);

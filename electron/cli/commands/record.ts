@@ -1,5 +1,7 @@
 /** `lync-runbook record`: one event on one server, through the same session and machines as the app. */
 import type { Command } from '../../../renderer/core/events/schema';
+import { poolStartOfServer } from '../../../renderer/core/machines/pool-start';
+import type { DeploymentSession } from '../../../renderer/core/session/session';
 import { checklistOf, type RemediationPath } from '../../../renderer/core/model/remediation';
 import { timelineEntries, timelineLine } from '../../../renderer/core/runbook';
 import { oneOf, optional, parseCommandArgs, required, type ParsedArgs } from '../args';
@@ -16,6 +18,7 @@ const EVENTS = [
   'step2',
   'step3',
   'step4',
+  'pool-start',
   'oauth-assigned',
   'oauth-thumbprint',
   'remediation',
@@ -50,15 +53,38 @@ export function parsePath(value: string, command: string): RemediationPath {
 }
 
 function only(args: ParsedArgs, event: EventName, allowed: readonly string[]): void {
-  for (const option of ['thumbprint', 'path', 'item', 'reason']) {
+  for (const option of ['thumbprint', 'path', 'item', 'reason', 'servers']) {
     if (optional(args, option) !== undefined && !allowed.includes(option))
       throw new UsageError(`--${option} does not go with --event ${event}.`, C);
   }
 }
 
-function command(args: ParsedArgs, event: EventName, server: string): Command {
+/**
+ * The first start of the server's Enterprise pool: of the members named with --servers (comma-separated),
+ * or of every member with Step 3 done.
+ */
+function poolStart(args: ParsedArgs, session: DeploymentSession, server: string): Command {
+  only(args, 'pool-start', ['servers']);
+  const pool = poolStartOfServer(session.snapshot().context, server);
+  if (pool === null) {
+    throw new Refused(`${server} is not in an Enterprise Edition Front End pool; record --event step4 on it instead.`);
+  }
+  const named = optional(args, 'servers');
+  const servers =
+    named === undefined
+      ? pool.ready
+      : named
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
+  return { type: 'pool.started', pool: pool.pool, servers: [...servers] };
+}
+
+function command(args: ParsedArgs, event: EventName, server: string, session: DeploymentSession): Command {
   const thumbprint = optional(args, 'thumbprint');
   switch (event) {
+    case 'pool-start':
+      return poolStart(args, session, server);
     case 'step1':
     case 'step2':
     case 'step4':
@@ -111,6 +137,7 @@ export async function runRecord(argv: readonly string[], io: CliIo): Promise<num
       path: { type: 'string' },
       item: { type: 'string' },
       reason: { type: 'string' },
+      servers: { type: 'string' },
       ...STAMP_OPTIONS,
     },
     { min: 1, max: 1, names: 'the deployment file' },
@@ -122,7 +149,7 @@ export async function runRecord(argv: readonly string[], io: CliIo): Promise<num
   const stamping = stampingOf(args, io, C);
   const { session } = openDeploymentFile(file, stamping.recorder);
   const server = requireServer(session, fqdn, C);
-  const cmd = stamping.stamp(command(args, event, server.fqdn));
+  const cmd = stamping.stamp(command(args, event, server.fqdn, session));
   // A value the event schema refuses is bad input (2); an event the machines refuse is a refusal (1).
   const prepared = session.prepare(cmd);
   if (!prepared.ok) throw new UsageError(prepared.message, C);

@@ -1,3 +1,5 @@
+import { migrateToV3 } from './migrate-v3';
+
 /**
  * Migrations from older document versions, each taking the raw JSON of version N to N+1. They work
  * on events, which stay stable while machine internals change (DESIGN §5); each has a fixture of
@@ -9,4 +11,5 @@ export const MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) 
     const { snapshot: _snapshot, ...rest } = doc;
     return { ...rest, schemaVersion: 2 };
   },
+  2: migrateToV3,
 };

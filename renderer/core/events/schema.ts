@@ -76,6 +76,21 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('oauth.assigned'), server: fqdn, thumbprint: thumbprint.optional(), ...base }),
   /** The thumbprint of an assignment recorded without one, added later on the server that assigned it. */
   z.object({ type: z.literal('oauth.thumbprint.recorded'), server: fqdn, thumbprint, ...base }),
+  /**
+   * The first start of an Enterprise Edition Front End pool: the Front Ends it started together, each of
+   * which records Step 4 (model/pool-start.ts).
+   */
+  z.object({
+    type: z.literal('pool.started'),
+    pool: fqdn,
+    servers: z.array(fqdn).min(1).max(16),
+    /**
+     * Set by the migration from file version 2, which knew no pool starts: the first Step 4 recorded on one
+     * member. The first-start rule is not applied to it (what happened is recorded as it was).
+     */
+    recordedAs: z.literal('server-step-4').optional(),
+    ...base,
+  }),
   z.object({ type: z.literal('remediation.chosen'), server: fqdn, path: z.enum(REMEDIATION_PATHS), ...base }),
   z
     .object({

@@ -15,27 +15,41 @@ import {
 } from '../model/remediation';
 import type { ServerContext } from './server.context';
 
-/** "fe01.contoso.local must finish Step 4: Start Services": what waiting for the CMS pool means now. */
+/**
+ * True when replication cannot reach this server before the CMS pool starts, and the pool cannot
+ * start without it: it is one of the members the CMS pool needs for its first start (D1).
+ */
+export function replicationCannotGoFirst(context: ServerContext): boolean {
+  const cms = context.cms;
+  if (cms.pool === null || cms.startedAt !== null || !cms.frontEnds.includes(context.fqdn)) return false;
+  return cms.frontEnds.length - 1 < cms.need.needed;
+}
+
+/** What waiting for the CMS pool to start means now, for this server. */
 export function cmsWaitText(context: ServerContext): string {
   const cms = context.cms;
   if (cms.pool === null) return 'No pool is marked as hosting the Central Management Store.';
-  // Not this server itself, which is the one waiting.
-  const others = cms.waitingFor.filter((w) => w.server !== context.fqdn);
-  if (others.length === 0)
-    return `The CMS pool ${cms.pool} has no other Front End in the deployment; choose path A or C.`;
-  // The Front Ends closest to running.
-  const closest = Math.max(...others.map((w) => w.nextStep));
-  const names = others
-    .filter((w) => w.nextStep === closest)
-    .map((w) => `${w.server} must finish ${stepTitle(context.product, w.nextStep)}`);
-  return `No Front End of the CMS pool ${cms.pool} runs yet. First ${names.length > 1 ? 'one of: ' : ''}${names.join('; ')}.`;
+  if (cms.startedAt !== null) return `The CMS pool ${cms.pool} started at ${cms.startedAt}.`;
+  if (!cms.startsAsPool) {
+    const server = cms.frontEnds[0];
+    if (server === undefined || server === context.fqdn) {
+      return `This server hosts the Central Management Store (${cms.pool}), so replication cannot reach it first: use path A or C.`;
+    }
+    return `The CMS pool ${cms.pool} is a Standard Edition server that has not started: ${server} must finish ${stepTitle(context.product, 4)}.`;
+  }
+  const need = `its first start needs ${cms.need.needed} of its ${cms.frontEnds.length} Front Ends running together`;
+  if (replicationCannotGoFirst(context)) {
+    return `This server is one of the members ${cms.pool} needs for its first start (${cms.need.needed} of ${cms.frontEnds.length}); replication cannot reach it first — use path A or C.`;
+  }
+  const ready = cms.ready.length === 0 ? 'none has Step 3 done yet' : `ready: ${cms.ready.join(', ')}`;
+  return `The CMS pool ${cms.pool} has not started: ${need} (${ready}). Start it when enough have finished Step 3; this server need not be one of them.`;
 }
 
 /** Each automatic condition: when it holds, and what the item says while it waits. */
 export const AUTOMATIC_CONDITIONS: Readonly<
   Record<AutomaticCondition, { holds(context: ServerContext): boolean; waitText(context: ServerContext): string }>
 > = {
-  'cms-running': { holds: (context) => context.cms.running.length > 0, waitText: cmsWaitText },
+  'cms-started': { holds: (context) => context.cms.startedAt !== null, waitText: cmsWaitText },
 };
 
 /** The meta of a checklist state: the item it waits for. */

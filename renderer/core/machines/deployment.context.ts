@@ -1,9 +1,11 @@
 /** What the deployment machine knows: the topology and the global facts, and what is derived from them. */
 import type { DomainEvent, DomainEventOf } from '../events/schema';
 import type { OAuthAssignment } from '../gate/gate';
-import { cmsFrontEnds, type Deployment } from '../model/deployment';
+import { cmsFrontEnds, findPool, type Deployment, type PoolKind } from '../model/deployment';
 import { normalizeFqdn } from '../model/fqdn';
+import { firstStartNeed, startsAsPool } from '../model/pool-start';
 import type { StepNumber } from '../model/product';
+import type { IsoTime } from '../model/time';
 import type { CmsStatus } from './server.context';
 
 /** The id under which a server's machine is spawned by its pool: `server:<fqdn>` (lower case). */
@@ -17,11 +19,11 @@ export function poolActorId(fqdn: string): string {
 }
 
 /**
- * The servers that have recorded a step, by pool, the pools spread over a fixed number of buckets:
- * a server's first step copies one bucket, its pool's list and the list of buckets, never every
- * pool or server, so the history stays linear however large the deployment.
+ * Facts kept per pool, the pools spread over a fixed number of buckets: a change to one pool copies
+ * one bucket and the list of buckets, never every pool, so the history stays linear however large
+ * the deployment.
  */
-export type Recorded = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+export type Buckets<T> = Readonly<Record<string, Readonly<Record<string, T>>>>;
 
 const BUCKETS = 64;
 
@@ -31,6 +33,50 @@ function bucketOf(pool: string): string {
   return String((hash >>> 0) % BUCKETS);
 }
 
+/** The value kept for a pool (lower-case FQDN), if any. */
+export function bucketGet<T>(buckets: Buckets<T>, pool: string): T | undefined {
+  return buckets[bucketOf(pool)]?.[pool];
+}
+
+/** The buckets with the pool's value replaced. */
+export function bucketSet<T>(buckets: Buckets<T>, pool: string, value: T): Buckets<T> {
+  const bucket = bucketOf(pool);
+  return { ...buckets, [bucket]: { ...(buckets[bucket] ?? {}), [pool]: value } };
+}
+
+/** Every value kept, in no particular order. */
+export function bucketValues<T>(buckets: Buckets<T>): T[] {
+  return Object.values(buckets).flatMap((pools) => Object.values(pools));
+}
+
+/** The servers that have recorded a step, by pool. */
+export type Recorded = Buckets<readonly string[]>;
+
+/** A pool's services started: the pool start of an Enterprise pool, Step 4 of a Standard Edition server. */
+export interface PoolStart {
+  readonly at: IsoTime;
+  readonly operator: string;
+  /** The Front Ends it started. */
+  readonly servers: readonly string[];
+}
+
+/** What the deployment keeps of a pool that hosts Front Ends: who is ready to start, and its start. */
+export interface PoolState {
+  /** Front Ends with Step 3 done (lower case, in the order they did it). */
+  readonly ready: readonly string[];
+  readonly started: PoolStart | null;
+}
+
+/** Pool states by pool FQDN (lower case). */
+export type PoolStates = Buckets<PoolState>;
+
+const NOT_STARTED: PoolState = { ready: [], started: null };
+
+/** A pool's state (not started, nobody ready, when nothing is kept for it). */
+export function poolStateOf(states: PoolStates, pool: string): PoolState {
+  return bucketGet(states, normalizeFqdn(pool)) ?? NOT_STARTED;
+}
+
 /** The global facts the deployment owns. */
 export interface DeploymentContext {
   readonly deployment: Deployment | null;
@@ -38,25 +84,24 @@ export interface DeploymentContext {
   /** The CMS pool's state, held once here; a server is told it when it waits for it. */
   readonly cms: CmsStatus;
   readonly recorded: Recorded;
+  /** The pools that host Front Ends: who is ready to start, and when they started. */
+  readonly pools: PoolStates;
 }
 
 /** True when the server has recorded a step (its pool and role are then fixed). */
 export function hasRecorded(recorded: Recorded, server: { readonly fqdn: string; readonly pool: string }): boolean {
-  const pool = normalizeFqdn(server.pool);
-  return recorded[bucketOf(pool)]?.[pool]?.includes(normalizeFqdn(server.fqdn)) ?? false;
+  return bucketGet(recorded, normalizeFqdn(server.pool))?.includes(normalizeFqdn(server.fqdn)) ?? false;
 }
 
 /** The record with one more server that has a step. */
 export function withRecorded(recorded: Recorded, server: { readonly fqdn: string; readonly pool: string }): Recorded {
   const pool = normalizeFqdn(server.pool);
-  const bucket = bucketOf(pool);
-  const pools = recorded[bucket] ?? {};
-  return { ...recorded, [bucket]: { ...pools, [pool]: [...(pools[pool] ?? []), normalizeFqdn(server.fqdn)] } };
+  return bucketSet(recorded, pool, [...(bucketGet(recorded, pool) ?? []), normalizeFqdn(server.fqdn)]);
 }
 
 /** Every server with a recorded step. */
 export function recordedServers(recorded: Recorded): string[] {
-  return Object.values(recorded).flatMap((pools) => Object.values(pools).flat());
+  return bucketValues(recorded).flat();
 }
 
 /** Events that belong to one server and are forwarded to its machine. */
@@ -90,40 +135,52 @@ export function isRecordOnly(event: DomainEvent): boolean {
   return (RECORD_ONLY_EVENT_TYPES as readonly string[]).includes(event.type);
 }
 
-/** The steps a server has done, as the CMS status needs them. */
-export type StepsOf = (fqdn: string) => { readonly done: 0 | StepNumber };
-
-/** The CMS pool's state, from the deployment and the steps each of its Front Ends has done. */
-export function cmsStatusOf(deployment: Deployment | null, stepsOf: StepsOf): CmsStatus {
-  if (deployment === null) return { pool: null, running: [], waitingFor: [] };
-  const frontEnds = cmsFrontEnds(deployment);
-  const done = (fqdn: string) => stepsOf(fqdn).done;
+/** The CMS pool's state, from the deployment and what is kept of its pool. */
+export function cmsStatusOf(deployment: Deployment | null, pools: PoolStates): CmsStatus {
+  const pool = deployment?.cmsPool ?? null;
+  if (deployment === null || pool === null) {
+    return { pool: null, startsAsPool: false, startedAt: null, frontEnds: [], ready: [], need: NO_NEED };
+  }
+  const kind = findPool(deployment, pool)?.kind;
+  const frontEnds = cmsFrontEnds(deployment).map((s) => normalizeFqdn(s.fqdn));
+  const state = poolStateOf(pools, pool);
+  const ready = new Set(state.ready);
+  const asPool = kind !== undefined && startsAsPool(kind);
   return {
-    pool: deployment.cmsPool,
-    running: frontEnds.filter((s) => done(s.fqdn) === 4).map((s) => s.fqdn),
-    waitingFor: frontEnds
-      .filter((s) => done(s.fqdn) !== 4)
-      .map((s) => ({ server: s.fqdn, nextStep: (done(s.fqdn) + 1) as StepNumber })),
+    pool,
+    startsAsPool: asPool,
+    startedAt: state.started?.at ?? null,
+    frontEnds,
+    ready: frontEnds.filter((fqdn) => ready.has(fqdn)),
+    need: asPool ? firstStartNeed(deployment.product, frontEnds.length) : NO_NEED,
   };
 }
 
-/** The CMS status after one of its Front Ends recorded a step (null when nothing changes). */
-export function cmsAfterStep(
-  cms: CmsStatus,
-  deployment: Deployment,
-  server: string,
-  step: StepNumber,
-): CmsStatus | null {
-  const waiting = cms.waitingFor.find((w) => w.server === server);
-  if (waiting === undefined) return null;
-  if (step === 4) {
-    // In topology order, as the status lists them.
-    const running = cmsFrontEnds(deployment)
-      .map((s) => s.fqdn)
-      .filter((fqdn) => fqdn === server || cms.running.includes(fqdn));
-    return { ...cms, running, waitingFor: cms.waitingFor.filter((w) => w !== waiting) };
+const NO_NEED = { needed: 1, documented: true } as const;
+
+/** True when the deployment keeps a state for this pool: it hosts Front Ends. */
+export function hostsFrontEnds(kind: PoolKind): boolean {
+  return kind === 'enterprise-front-end' || kind === 'standard-edition';
+}
+
+/**
+ * The pool's state after one of its servers recorded a step, or null when nothing changes: Step 3 makes
+ * the server ready to start; Step 4 of a Standard Edition server starts its pool (an Enterprise pool
+ * starts with its pool start, poolStarted).
+ */
+export function poolAfterStep(state: PoolState, kind: PoolKind, step: StepRecord): PoolState | null {
+  let next = state;
+  if (step.step >= 3 && !state.ready.includes(step.server)) next = { ...next, ready: [...next.ready, step.server] };
+  if (step.step === 4 && !startsAsPool(kind) && next.started === null) {
+    next = { ...next, started: { at: step.at, operator: step.operator, servers: [step.server] } };
   }
-  const nextStep = Math.max(waiting.nextStep, step + 1) as StepNumber;
-  if (nextStep === waiting.nextStep) return null;
-  return { ...cms, waitingFor: cms.waitingFor.map((w) => (w === waiting ? { server, nextStep } : w)) };
+  return next === state ? null : next;
+}
+
+/** A server's step as the pool state needs it. */
+interface StepRecord {
+  readonly server: string;
+  readonly step: StepNumber;
+  readonly at: IsoTime;
+  readonly operator: string;
 }

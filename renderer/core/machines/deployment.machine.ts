@@ -1,28 +1,26 @@
 import { assertEvent, enqueueActions, setup, type ActorRefFrom, type AnyActorRef, type SnapshotFrom } from 'xstate';
 import type { DomainEvent } from '../events/schema';
 import type { OAuthAssignment } from '../gate/gate';
-import { findServer, isCmsFrontEnd, type Deployment } from '../model/deployment';
+import { findPool, findServer, type Deployment } from '../model/deployment';
 import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { checklistItem } from '../model/remediation';
 import {
-  cmsAfterStep,
+  bucketSet,
   cmsStatusOf,
   hasRecorded,
+  hostsFrontEnds,
+  poolAfterStep,
+  poolStateOf,
   withRecorded,
   poolActorId,
   serverActorId,
   type DeploymentContext,
+  type PoolState,
   type ServerScopedEvent,
 } from './deployment.context';
 import { deploymentRefusal } from './deployment.rules';
 import { poolMachine, type PoolSnapshot } from './pool.machine';
-import {
-  stepsDone,
-  type CmsStatus,
-  type ServerEvent,
-  type ServerInput,
-  type StepRecordedEvent,
-} from './server.context';
+import { type CmsStatus, type ServerEvent, type ServerInput, type StepRecordedEvent } from './server.context';
 import type { ServerSnapshot } from './server.machine';
 import { serverRefusal } from './server.rules';
 import { currentItem } from './status';
@@ -88,6 +86,27 @@ function tellWaiting(enqueue: Send, pools: Children, cms: CmsStatus): void {
   }
 }
 
+type Enqueue = Send & { assign: (values: Partial<DeploymentContext>) => void };
+
+/** Keeps the pool's new state and, when it is the CMS pool, tells the servers waiting for it. */
+function keepPool(
+  enqueue: Enqueue,
+  self: { getSnapshot(): { children: unknown } },
+  context: DeploymentContext,
+  pool: string,
+  state: PoolState,
+): void {
+  const pools = bucketSet(context.pools, normalizeFqdn(pool), state);
+  const deployment = context.deployment;
+  if (deployment === null || deployment.cmsPool === null || !sameFqdn(deployment.cmsPool, pool)) {
+    enqueue.assign({ pools });
+    return;
+  }
+  const cms = cmsStatusOf(deployment, pools);
+  enqueue.assign({ pools, cms });
+  tellWaiting(enqueue, self.getSnapshot().children as Children, cms);
+}
+
 function stampOf(event: { readonly at: string; readonly operator: string }): { at: string; operator: string } {
   return { at: event.at, operator: event.operator };
 }
@@ -113,8 +132,9 @@ export const deploymentMachine = setup({
       const context: DeploymentContext = {
         deployment,
         oauth: null,
-        cms: cmsStatusOf(deployment, () => ({ done: 0 })),
+        cms: cmsStatusOf(deployment, {}),
         recorded: {},
+        pools: {},
       };
       enqueue.assign(context);
       for (const [pool, servers] of serversByPool(deployment, context)) {
@@ -127,14 +147,8 @@ export const deploymentMachine = setup({
       if (before === null) return;
       const after = event.deployment;
       const pools = self.getSnapshot().children as Children;
-      // Servers with recorded steps stay in their pools (deployment.rules.ts), so the record carries over.
-      const doneOn = (fqdn: string) => {
-        const actor = serverActorOf(pools, before, fqdn);
-        return {
-          done: actor === undefined ? (0 as const) : stepsDone((actor.getSnapshot() as ServerSnapshot).context),
-        };
-      };
-      const cms = cmsStatusOf(after, doneOn);
+      // Servers with recorded steps stay in their pools (deployment.rules.ts), so what is kept of a pool carries over.
+      const cms = cmsStatusOf(after, context.pools);
       const next: DeploymentContext = { ...context, deployment: after, cms };
       enqueue.assign(next);
       const wanted = serversByPool(after, next);
@@ -215,16 +229,31 @@ export const deploymentMachine = setup({
       const server = findServer(deployment, event.server);
       if (server === undefined) return;
       if (!hasRecorded(context.recorded, server)) enqueue.assign({ recorded: withRecorded(context.recorded, server) });
-      if (!isCmsFrontEnd(deployment, event.server)) return;
-      const cms = cmsAfterStep(context.cms, deployment, normalizeFqdn(event.server), event.step);
-      if (cms === null) return;
-      enqueue.assign({ cms });
-      tellWaiting(enqueue, self.getSnapshot().children as Children, cms);
+      const kind = findPool(deployment, server.pool)?.kind;
+      if (kind === undefined || !hostsFrontEnds(kind)) return;
+      const before = poolStateOf(context.pools, server.pool);
+      const after = poolAfterStep(before, kind, { ...event, server: normalizeFqdn(event.server) });
+      if (after !== null) keepPool(enqueue, self, context, server.pool, after);
+    }),
+    /** An Enterprise pool's first start: each member it started records Step 4. */
+    startPool: enqueueActions(({ enqueue, event, context, self }) => {
+      assertEvent(event, 'pool.started');
+      const deployment = context.deployment;
+      if (deployment === null) return;
+      const servers = event.servers.map(normalizeFqdn);
+      const before = poolStateOf(context.pools, event.pool);
+      keepPool(enqueue, self, context, event.pool, { ...before, started: { ...stampOf(event), servers } });
+      const pools = self.getSnapshot().children as Children;
+      for (const server of servers) {
+        const actor = serverActorOf(pools, deployment, server);
+        if (actor === undefined) continue;
+        enqueue.sendTo(actor, { type: 'step.completed', server, step: 4, ...stampOf(event) } satisfies ServerEvent);
+      }
     }),
   },
 }).createMachine({
   id: 'deployment',
-  context: { deployment: null, oauth: null, cms: cmsStatusOf(null, () => ({ done: 0 })), recorded: {} },
+  context: { deployment: null, oauth: null, cms: cmsStatusOf(null, {}), recorded: {}, pools: {} },
   initial: 'empty',
   states: {
     empty: {
@@ -237,6 +266,7 @@ export const deploymentMachine = setup({
         'topology.updated': { guard: 'accepts', actions: 'updateTopology' },
         'oauth.assigned': { guard: 'accepts', actions: 'takeOAuth' },
         'oauth.thumbprint.recorded': { guard: 'accepts', actions: 'takeOAuth' },
+        'pool.started': { guard: 'accepts', actions: 'startPool' },
         'server.step.recorded': { actions: ['takeOAuth', 'takeReport'] },
         'step.completed': { guard: 'accepts', actions: 'forward' },
         'remediation.chosen': { guard: 'accepts', actions: 'forward' },

@@ -3,11 +3,12 @@
  * words an admin can act on, or null. The deployment machine's guard is this function `=== null`;
  * events for one server then also go through that server's rules (server.rules.ts).
  */
-import type { DomainEvent } from '../events/schema';
+import type { DomainEvent, DomainEventOf } from '../events/schema';
 import { findServer, roleNeedsOAuth, ROLE_LABELS, type Deployment } from '../model/deployment';
-import { sameFqdn } from '../model/fqdn';
+import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { deploymentErrors } from '../model/validate';
 import { hasRecorded, type DeploymentContext } from './deployment.context';
+import { listOf, needWords, poolStartOfServer, poolStartStatus, poolWaitText } from './pool-start';
 
 function problems(deployment: Deployment): string | null {
   const errors = deploymentErrors(deployment);
@@ -58,6 +59,43 @@ function thumbprintRefusal(context: DeploymentContext, server: string): string |
   return null;
 }
 
+/**
+ * An Enterprise pool's first start includes enough members with Step 3 done, each once, none already
+ * started; it happens once (a member that finishes later records its own Step 4).
+ */
+function poolStartRefusal(context: DeploymentContext, event: DomainEventOf<'pool.started'>): string | null {
+  const status = poolStartStatus(context, event.pool);
+  if (status === null) {
+    return `${event.pool} is not an Enterprise Edition Front End pool in this deployment; record Step 4 on its server instead.`;
+  }
+  if (status.started !== null) {
+    return `${status.pool} was started at ${status.started.at} (${listOf(status.started.servers)}); record Step 4 on each member that joins it.`;
+  }
+  const seen = new Set<string>();
+  for (const named of event.servers) {
+    const server = normalizeFqdn(named);
+    if (!status.members.includes(server)) return `${server} is not a member of ${status.pool}.`;
+    if (seen.has(server)) return `${server} is named twice in the start of ${status.pool}.`;
+    seen.add(server);
+    if (!status.ready.includes(server)) {
+      return `${server} has not finished Step 3, so the start of ${status.pool} cannot include it.`;
+    }
+  }
+  if (event.servers.length < status.need.needed && event.recordedAs === undefined) {
+    return `The first start of ${status.pool} names ${event.servers.length} Front End${event.servers.length === 1 ? '' : 's'}, but ${needWords(status)}. ${poolWaitText(status)}`;
+  }
+  return null;
+}
+
+/** Step 4 of a member of an Enterprise pool that has not started is its pool's start. */
+function memberStartRefusal(context: DeploymentContext, named: string): string | null {
+  const server = normalizeFqdn(named);
+  const status = poolStartOfServer(context, server);
+  // A member without Step 3 is told so by its own rules; one that joins a started pool starts by itself.
+  if (status === null || status.started !== null || !status.ready.includes(server)) return null;
+  return `Step 4 on ${server} is the first start of its pool, not of ${server} alone. ${poolWaitText(status)}`;
+}
+
 /** Why the deployment refuses the event, or null when it takes it (a server's own rules come after). */
 export function deploymentRefusal(context: DeploymentContext, event: DomainEvent): string | null {
   const deployment = context.deployment;
@@ -74,12 +112,15 @@ export function deploymentRefusal(context: DeploymentContext, event: DomainEvent
       return assignmentRefusal(context, deployment, event.server);
     case 'oauth.thumbprint.recorded':
       return thumbprintRefusal(context, event.server);
+    case 'pool.started':
+      return poolStartRefusal(context, event);
     default: {
       // Every other event is about one server (a copied script may be about none).
       const server = event.server;
       if (server !== undefined && findServer(deployment, server) === undefined) {
         return `There is no server ${server} in this deployment.`;
       }
+      if (event.type === 'step.completed' && event.step === 4) return memberStartRefusal(context, event.server);
       return null;
     }
   }

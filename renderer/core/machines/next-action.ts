@@ -2,6 +2,7 @@ import { cmsFrontEnds, type Deployment } from '../model/deployment';
 import { normalizeFqdn } from '../model/fqdn';
 import { stepTitle } from '../model/product';
 import { serverSnapshotOf, type DeploymentSnapshot } from './deployment.machine';
+import { poolStartOfServer, poolWaitText, type PoolStartStatus } from './pool-start';
 import { serverStatus, type ServerStatus } from './status';
 
 /** The single most useful thing to do next across the deployment. */
@@ -24,10 +25,17 @@ export function nextAction(snapshot: DeploymentSnapshot): NextAction | null {
     const server = serverSnapshotOf(snapshot, s.fqdn);
     return server === undefined ? [] : [{ status: serverStatus(server) }];
   });
-  return pick(deployment, snapshot.context.oauth === null, servers);
+  return pick(deployment, snapshot.context.oauth === null, servers, (fqdn) =>
+    poolStartOfServer(snapshot.context, fqdn),
+  );
 }
 
-function pick(deployment: Deployment, unassigned: boolean, servers: readonly { status: ServerStatus }[]): NextAction {
+function pick(
+  deployment: Deployment,
+  unassigned: boolean,
+  servers: readonly { status: ServerStatus }[],
+  poolOf: (fqdn: string) => PoolStartStatus | null,
+): NextAction {
   const blocked = servers.filter((s) => s.status.phase === 'blocked');
   for (const s of blocked) {
     const r = s.status.remediation;
@@ -62,7 +70,31 @@ function pick(deployment: Deployment, unassigned: boolean, servers: readonly { s
       };
     }
   }
-  const next = ordered.find((s) => s.status.phase !== 'services-running');
+  // A member ready for Step 4 of an Enterprise pool that has not started waits for the pool start.
+  const waitsForPool = (s: { status: ServerStatus }) => {
+    if (s.status.phase !== 'awaiting-step4') return null;
+    const pool = poolOf(s.status.fqdn);
+    return pool === null || pool.started !== null ? null : pool;
+  };
+  const startable = ordered.map(waitsForPool).find((p) => p?.canStart === true);
+  if (startable) {
+    return {
+      server: startable.ready[0] ?? null,
+      text: `${startable.pool}: start the pool — ${stepTitle(deployment.product, 4)} for ${startable.ready.join(', ')} together`,
+      urgency: 'normal',
+    };
+  }
+  const next =
+    ordered.find((s) => s.status.phase !== 'services-running' && waitsForPool(s) === null) ??
+    ordered.find((s) => s.status.phase !== 'services-running');
+  const waiting = next === undefined ? null : waitsForPool(next);
+  if (next !== undefined && waiting !== null) {
+    return {
+      server: next.status.fqdn,
+      text: `${next.status.fqdn}: waits for the pool start — ${poolWaitText(waiting)}`,
+      urgency: 'normal',
+    };
+  }
   if (next === undefined)
     return { server: null, text: 'Every server has finished Step 4. Export the runbook.', urgency: 'done' };
   return {

@@ -9,6 +9,7 @@ import {
   type OAuthAssignment,
 } from '../gate/gate';
 import type { ServerRole } from '../model/deployment';
+import type { FirstStartNeed } from '../model/pool-start';
 import type { ProductVersion, StepNumber } from '../model/product';
 import type { ChecklistItemId, RemediationPath } from '../model/remediation';
 import type { IsoTime } from '../model/time';
@@ -34,13 +35,19 @@ export interface StepRecord {
   readonly rule?: GateRule;
 }
 
-/** The CMS pool's state as the deployment sees it, sent to every server. */
+/** The CMS pool's state as the deployment sees it; a server whose checklist waits for it is told it. */
 export interface CmsStatus {
   readonly pool: string | null;
-  /** CMS-pool Front Ends whose services run (Step 4 done). */
-  readonly running: readonly string[];
-  /** CMS-pool Front Ends not running yet, each with the step it must finish next. */
-  readonly waitingFor: readonly { readonly server: string; readonly nextStep: StepNumber }[];
+  /** True for an Enterprise pool, whose services start with one pool start; false for a Standard Edition server. */
+  readonly startsAsPool: boolean;
+  /** When its services were started (its pool start, or Step 4 of its Standard Edition server); null until then. */
+  readonly startedAt: IsoTime | null;
+  /** Its Front Ends (lower case), in topology order. */
+  readonly frontEnds: readonly string[];
+  /** Those with Step 3 done, ready to start, in topology order. */
+  readonly ready: readonly string[];
+  /** How many of them its first start needs (model/pool-start.ts). */
+  readonly need: FirstStartNeed;
 }
 
 /** One checklist item done. */

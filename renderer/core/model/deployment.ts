@@ -92,6 +92,7 @@ export function canHostCms(kind: PoolKind): boolean {
 interface DeploymentIndex {
   readonly pools: ReadonlyMap<string, Pool>;
   readonly servers: ReadonlyMap<string, Server>;
+  readonly members: ReadonlyMap<string, readonly Server[]>;
   readonly cmsFrontEnds: readonly Server[];
 }
 
@@ -104,6 +105,13 @@ function indexOf(deployment: Deployment): DeploymentIndex {
     for (const p of deployment.pools) if (!pools.has(normalizeFqdn(p.fqdn))) pools.set(normalizeFqdn(p.fqdn), p);
     const servers = new Map<string, Server>();
     for (const s of deployment.servers) if (!servers.has(normalizeFqdn(s.fqdn))) servers.set(normalizeFqdn(s.fqdn), s);
+    const members = new Map<string, Server[]>();
+    for (const s of servers.values()) {
+      const pool = normalizeFqdn(s.pool);
+      const list = members.get(pool);
+      if (list === undefined) members.set(pool, [s]);
+      else list.push(s);
+    }
     const cms = deployment.cmsPool;
     const frontEnds =
       cms === null
@@ -111,7 +119,7 @@ function indexOf(deployment: Deployment): DeploymentIndex {
         : deployment.servers.filter(
             (s) => sameFqdn(s.pool, cms) && (s.role === 'front-end' || s.role === 'standard-edition'),
           );
-    index = { pools, servers, cmsFrontEnds: frontEnds };
+    index = { pools, servers, members, cmsFrontEnds: frontEnds };
     indexes.set(deployment, index);
   }
   return index;
@@ -125,6 +133,11 @@ export function findPool(deployment: Deployment, fqdn: string): Pool | undefined
 /** The server with this FQDN, if any (case-insensitive). */
 export function findServer(deployment: Deployment, fqdn: string): Server | undefined {
   return indexOf(deployment).servers.get(normalizeFqdn(fqdn));
+}
+
+/** The servers of a pool, in topology order. */
+export function poolMembers(deployment: Deployment, pool: string): readonly Server[] {
+  return indexOf(deployment).members.get(normalizeFqdn(pool)) ?? [];
 }
 
 /** The servers of the CMS pool that run the Front End role (those that replication needs running). */

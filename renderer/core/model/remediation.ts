@@ -15,7 +15,7 @@ export type RemediationPath = (typeof REMEDIATION_PATHS)[number];
  * Facts that complete an 'automatic' item by themselves. Each has a guard in the server machine and
  * a sentence saying what it waits for (machines/status.ts).
  */
-export type AutomaticCondition = 'cms-running';
+export type AutomaticCondition = 'cms-started';
 
 /** How an item of a remediation checklist gets done. */
 export type ChecklistItemKind =
@@ -52,12 +52,12 @@ export const REMEDIATIONS = {
     path: 'A',
     title: 'Import the current configuration now',
     summary:
-      "Export the configuration from the Central Management Store and import it into this server's local store. Fastest; needs a server with access to the CMS.",
+      "Export the configuration from the Central Management Store and import it into this server's local store, then start its Replica Replicator Agent so later changes keep arriving. Fastest; needs a server with access to the CMS, and works before the CMS pool has started.",
     items: [
       {
         id: 'export',
         kind: 'mark',
-        title: 'Export the configuration on a server with access to the CMS',
+        title: 'Check CMS access, then export the configuration (on a server with access to the CMS)',
         success: 'Export-CsConfiguration finishes without an error.',
       },
       {
@@ -67,10 +67,18 @@ export const REMEDIATIONS = {
         success: 'Import-CsConfiguration -LocalStore finishes without an error.',
       },
       {
+        id: 'start-agent',
+        kind: 'mark',
+        title: 'Start the Replica Replicator Agent (service REPLICA) on this server',
+        success:
+          "The REPLICA service is Running (or StartPending), so later CMS changes reach this server and the master's record of it catches up.",
+      },
+      {
         id: 'verify',
         kind: 'evidence',
-        title: 'Prove it: run the verification script and paste its output',
-        success: 'The evidence is accepted: up to date, last update after the OAuth assignment.',
+        title: "Prove it from the server's own view: run the verification script and paste its output",
+        success:
+          'The evidence is accepted: Get-CsCertificate on this server shows the assigned thumbprint, and the certificate is in its machine store with a private key.',
       },
     ],
   },
@@ -78,14 +86,22 @@ export const REMEDIATIONS = {
     path: 'B',
     title: 'Let replication bring it',
     summary:
-      'Start the Replica Replicator Agent on this server and wait for CMS replication. Needs a Front End of the CMS pool with its services running.',
+      "Once the CMS pool has started, its Master Replicator Agent and File Transfer Agent push the configuration to this server's Replica Replicator Agent. Cannot go first when this server is one of the members the CMS pool needs for its first start.",
     items: [
       {
-        id: 'cms-running',
+        id: 'cms-started',
         kind: 'automatic',
-        doneWhen: 'cms-running',
-        title: 'A Front End of the CMS pool is running (Step 4 done there)',
-        success: 'The dashboard shows a CMS-pool Front End with Step 4 done.',
+        doneWhen: 'cms-started',
+        title: 'The CMS pool has started',
+        success: 'The pool start of the CMS pool (or Step 4 of its Standard Edition server) is recorded.',
+      },
+      {
+        id: 'replication-services',
+        kind: 'mark',
+        title:
+          "Check the CMS pool's replication services: the Master Replicator Agent (MASTER) and File Transfer Agent (FTA)",
+        success:
+          'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus names an ActiveMasterFqdn and ActiveFileTransferAgents in the CMS pool.',
       },
       {
         id: 'start-agent',
@@ -96,34 +112,39 @@ export const REMEDIATIONS = {
       {
         id: 'event-3038',
         kind: 'mark',
-        title: 'Wait for event 3038 in the Lync Server event log',
-        success: 'Event 3038 appears after the agent was started.',
+        title: 'Wait for replication to reach this server (event 3038, as the field report describes; unconfirmed)',
+        success:
+          'Event 3038 appears after the agent was started. Its meaning is not confirmed by Microsoft: it corroborates, it does not prove.',
       },
       {
         id: 'verify',
         kind: 'evidence',
-        title: 'Prove it: paste the replication status or the verification output',
-        success: 'UpToDate True, with a last update after the OAuth assignment.',
+        title:
+          "Prove it from the server's own view: paste the verification output or Get-CsCertificate from this server",
+        success:
+          'Get-CsCertificate -Type OAuthTokenIssuer on this server shows the assigned thumbprint (a replication status up to date after the assignment also counts).',
       },
     ],
   },
   C: {
     path: 'C',
-    title: 'Run Step 1 again once replication has completed',
+    title: 'Run Step 1 again',
     summary:
-      'Check that CMS replication has completed, then run Step 1 (Install Local Configuration Store) again on this server: it takes a fresh copy that holds the certificate.',
+      'Check that the Central Management Store holds the assignment, then run Step 1 (Install Local Configuration Store) again on this server with "Retrieve directly from the Central Management store": it takes a fresh copy that holds the certificate.',
     items: [
       {
-        id: 'replication-complete',
+        id: 'cms-holds-assignment',
         kind: 'mark',
-        title: 'Check that CMS replication has completed',
-        success: 'Get-CsManagementStoreReplicationStatus shows the CMS replicas up to date.',
+        title: 'Check that the Central Management Store holds the assignment',
+        success:
+          'Get-CsCertificate -Identity global -Type OAuthTokenIssuer, run where the CMS is reachable, shows the recorded thumbprint.',
       },
       {
         id: 'rerun-step1',
         kind: 'step1',
         title: 'Run Step 1 again on this server',
-        success: 'Step 1 finishes; its copy is now newer than the OAuth assignment, so Step 3 shows the certificate.',
+        success:
+          'Deployment Wizard → Step 1 → Run Again → Retrieve directly from the Central Management store finishes; the fresh copy is newer than the OAuth assignment, so Step 3 shows the certificate.',
       },
     ],
   },

@@ -1,5 +1,6 @@
 import { canHostCms, POOL_KIND_LABELS, ROLE_LABELS, ROLE_OF_POOL_KIND, type Deployment } from './deployment';
 import { fqdnProblem, normalizeFqdn } from './fqdn';
+import { poolSizeProblem, startsAsPool } from './pool-start';
 import { isProductVersion } from './product';
 
 /** Where a problem sits in the deployment, so the setup screen can show it at the field. */
@@ -107,7 +108,13 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
   });
 
   const poolsWithServers = new Set(d.servers.map((s) => normalizeFqdn(s.pool)));
+  const frontEnds = new Map<string, number>();
+  for (const s of d.servers) frontEnds.set(normalizeFqdn(s.pool), (frontEnds.get(normalizeFqdn(s.pool)) ?? 0) + 1);
   d.pools.forEach((pool, i) => {
+    const size =
+      startsAsPool(pool.kind) && isProductVersion(d.product) ? frontEnds.get(normalizeFqdn(pool.fqdn)) : undefined;
+    const sizeProblem = size === undefined ? null : poolSizeProblem(d.product, pool.fqdn, size);
+    if (sizeProblem !== null) err(['pools', i], sizeProblem);
     const hasServer = poolsWithServers.has(normalizeFqdn(pool.fqdn));
     if (!hasServer && fqdnProblem(pool.fqdn) === null) {
       problems.push({

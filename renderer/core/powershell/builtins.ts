@@ -79,6 +79,11 @@ export const BUILTIN_CMDLETS: readonly CatalogCmdlet[] = [
     ],
   },
   {
+    cmdlet: 'Format-List',
+    products: EVERY_PRODUCT,
+    sets: [{ name: '__AllParameterSets', parameters: [p('InputObject'), p('Property')] }],
+  },
+  {
     cmdlet: 'Write-Output',
     products: EVERY_PRODUCT,
     sets: [{ name: '__AllParameterSets', parameters: [mandatory('InputObject')] }],
@@ -114,6 +119,23 @@ export const BUILTIN_CMDLETS: readonly CatalogCmdlet[] = [
           mandatory('LiteralPath'),
           p('PathType'),
           switchParameter('IsValid'),
+          p('Filter'),
+          p('Include'),
+          p('Exclude'),
+          p('Credential'),
+        ],
+      },
+    ],
+  },
+  {
+    cmdlet: 'Get-Item',
+    products: EVERY_PRODUCT,
+    sets: [
+      {
+        name: 'LiteralPath',
+        parameters: [
+          mandatory('LiteralPath'),
+          switchParameter('Force'),
           p('Filter'),
           p('Include'),
           p('Exclude'),

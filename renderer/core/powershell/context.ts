@@ -70,10 +70,6 @@ export function checkContext(context: ScriptContext): CheckedContextResult {
   const importPath = take(validateZipPath(options.importPath ?? exportPath, 'The file to import')) ?? exportPath;
   const copyTo =
     options.copyTo === undefined ? null : take(validateWindowsPath(options.copyTo, 'The folder to copy the export to'));
-  const oauthThumbprint =
-    options.oauthThumbprint === undefined
-      ? null
-      : take(validateThumbprint(options.oauthThumbprint, 'The thumbprint to assign'));
 
   const waitMinutes = options.waitMinutes ?? DEFAULT_WAIT_MINUTES;
   if (!Number.isInteger(waitMinutes) || waitMinutes < 1 || waitMinutes > 120) {
@@ -112,7 +108,6 @@ export function checkContext(context: ScriptContext): CheckedContextResult {
       copyTo,
       sourceServer,
       waitMinutes,
-      oauthThumbprint,
     },
   };
 }

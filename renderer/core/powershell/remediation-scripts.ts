@@ -3,7 +3,7 @@ import { checklistItem, type ChecklistItemId, type RemediationPath } from '../mo
 import type { Server } from '../model/deployment';
 import { itemScript, naming } from './item-script';
 import { cmd, lines, ps } from './render';
-import { cmsRunning, replicationComplete, startAgent, waitFor3038 } from './replication-scripts';
+import { cmsHoldsAssignment, replicationServices, startAgent, waitFor3038 } from './replication-scripts';
 import type { CheckedContext, ScriptsResult } from './script';
 import { importFromCms, say } from './snippets';
 import { fileRouteScripts, step1Scripts } from './step-scripts';
@@ -99,14 +99,17 @@ export function remediationItemScripts(
     case 'export':
     case 'import':
       return pathA(ctx, server, item);
-    case 'cms-running':
-      return withHost((host) => cmsRunning(ctx, server, host));
+    case 'cms-started':
+      // Done by the app when the CMS pool's start is recorded: nothing to run.
+      return { ok: true, scripts: [] };
+    case 'replication-services':
+      return withHost((host) => replicationServices(ctx, server, host));
     case 'start-agent':
-      return withHost(() => startAgent(ctx, server));
+      return withHost(() => startAgent(ctx, server, path === 'A' ? 'A' : 'B'));
     case 'event-3038':
       return withHost(() => waitFor3038(ctx, server));
-    case 'replication-complete':
-      return withHost((host) => replicationComplete(ctx, server, host));
+    case 'cms-holds-assignment':
+      return withHost((host) => cmsHoldsAssignment(ctx, server, host));
     case 'rerun-step1':
       return withHost(() => step1Scripts(ctx, server, naming('C', 'rerun-step1')));
     default:

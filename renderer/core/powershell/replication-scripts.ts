@@ -6,9 +6,13 @@ import { cmd, comment, concat, lines, ps, v } from './render';
 import type { CheckedContext, ScriptsResult } from './script';
 import { parseUtc, say } from './snippets';
 
-/** Path B, item 1: a Front End of the CMS pool runs (checked on each of them). */
-export function cmsRunning(ctx: CheckedContext, server: Server, host: Server): ScriptsResult {
-  const name = naming('B', 'cms-running');
+/**
+ * Path B, item 2: the CMS pool's replication services run (D1). The Master Replicator Agent and the File
+ * Transfer Agent replicate, not the Front-End service; -CentralManagementStoreStatus names the active
+ * ones, and when they are empty the Central Management Server is not available.
+ */
+export function replicationServices(ctx: CheckedContext, server: Server, host: Server): ScriptsResult {
+  const name = naming('B', 'replication-services');
   const frontEnds = cmsFrontEnds(ctx.deployment).map((s) => s.fqdn);
   if (frontEnds.length === 0)
     return {
@@ -23,31 +27,38 @@ export function cmsRunning(ctx: CheckedContext, server: Server, host: Server): S
     {
       where: 'internal',
       success:
-        'at least one Front End of the CMS pool shows its Front-End service (RTCSRV) Running, and it ends with "Done:".',
+        'it shows an ActiveMasterFqdn and ActiveFileTransferAgents, and ends with "Done:". Paste its output as evidence for this item.',
+      notes: [
+        'Replication is the work of the Master Replicator Agent and the File Transfer Agent on the CMS pool,',
+        'not of the Front-End service (RTCSRV). The service names MASTER and FTA come from a community service',
+        'map (unconfirmed by Microsoft), so their states are shown for information only.',
+      ],
     },
     lines(
+      ps`$CmsStatus = ${cmd('Get-CsManagementStoreReplicationStatus', { CentralManagementStoreStatus: true })}`,
+      ps`${cmd('Format-List', { InputObject: v('CmsStatus'), Property: '*' })}`,
       ps`$CmsPoolServers = ${frontEnds}`,
-      ps`$Running = 0`,
       ps`foreach ($FrontEnd in $CmsPoolServers) {`,
-      ps`    try {`,
-      ps`        $State = [string](${cmd('Get-CsWindowsService', { Name: 'RTCSRV', ComputerName: v('FrontEnd') })}).Status`,
-      ps`    } catch {`,
-      ps`        $State = 'not reachable (' + $_.Exception.Message + ')'`,
+      ps`    foreach ($ServiceName in @('MASTER', 'FTA')) {`,
+      ps`        try {`,
+      ps`            $State = [string](${cmd('Get-CsWindowsService', { Name: v('ServiceName'), ComputerName: v('FrontEnd') })}).Status`,
+      ps`        } catch {`,
+      ps`            $State = 'not reachable (' + $_.Exception.Message + ')'`,
+      ps`        }`,
+      ps`        ${say(v('FrontEnd'), ': ', v('ServiceName'), ' ', v('State'))}`,
       ps`    }`,
-      ps`    ${say(v('FrontEnd'), ': Front-End service (RTCSRV) ', v('State'))}`,
-      ps`    if ($State -eq 'Running') { $Running = $Running + 1 }`,
       ps`}`,
-      ps`if ($Running -eq 0) {`,
-      ps`    throw 'No Front End of the CMS pool runs its Front-End service yet. Finish Step 4 (Start Services) on one of them first: replication needs it.'`,
+      ps`if ([string]::IsNullOrWhiteSpace([string]$CmsStatus.ActiveMasterFqdn) -or @($CmsStatus.ActiveFileTransferAgents).Count -eq 0) {`,
+      ps`    throw 'The Central Management Server is not available: no active Master Replicator Agent or File Transfer Agent. Start the CMS pool (its pool start), then run this script again; or use path A or C.'`,
       ps`}`,
-      say('Done: ', v('Running'), ' Front End(s) of the CMS pool are running.'),
+      say('Done: the Master Replicator Agent runs on ', ps`$CmsStatus.ActiveMasterFqdn`, '.'),
     ),
   );
 }
 
-/** Path B, item 2: the Replica Replicator Agent runs on this server. */
-export function startAgent(ctx: CheckedContext, server: Server): ScriptsResult {
-  const name = naming('B', 'start-agent');
+/** Paths A and B: the Replica Replicator Agent runs on this server (after an import, so later changes keep arriving). */
+export function startAgent(ctx: CheckedContext, server: Server, path: 'A' | 'B'): ScriptsResult {
+  const name = naming(path, 'start-agent');
   const display = ctx.product.replicaServiceDisplayName;
   return itemScript(
     ctx,
@@ -70,7 +81,7 @@ export function startAgent(ctx: CheckedContext, server: Server): ScriptsResult {
   );
 }
 
-/** Path B, item 3: event 3038 after the OAuth assignment, waited for. */
+/** Path B, item 4: event 3038 after the OAuth assignment, waited for. */
 export function waitFor3038(ctx: CheckedContext, server: Server): ScriptsResult {
   const name = naming('B', 'event-3038');
   const since = ctx.oauth?.at ?? null;
@@ -127,50 +138,52 @@ export function waitFor3038(ctx: CheckedContext, server: Server): ScriptsResult 
   );
 }
 
-/** Path C, item 1: the servers that hold the certificate report their replicas up to date. */
-export function replicationComplete(ctx: CheckedContext, server: Server, host: Server): ScriptsResult {
-  const name = naming('C', 'replication-complete');
-  const oauthHost = ctx.oauth === null ? undefined : findServer(ctx.deployment, ctx.oauth.server);
-  const required = (
-    oauthHost !== undefined && oauthHost.role !== 'edge' && !sameFqdn(oauthHost.fqdn, server.fqdn)
-      ? [oauthHost]
-      : cmsFrontEnds(ctx.deployment).filter((s) => !sameFqdn(s.fqdn, server.fqdn))
-  ).map((s) => s.fqdn);
-  const since = ctx.oauth?.at ?? null;
+/**
+ * Path C, item 1: the Central Management Store holds the assignment (D7): the global scope shows the
+ * recorded thumbprint. Run where the CMS is reachable, preferably the server that assigned it.
+ */
+export function cmsHoldsAssignment(ctx: CheckedContext, server: Server, host: Server): ScriptsResult {
+  const name = naming('C', 'cms-holds-assignment');
+  const assigner = ctx.oauth === null ? undefined : findServer(ctx.deployment, ctx.oauth.server);
+  const runOn =
+    assigner !== undefined && assigner.role !== 'edge' && !sameFqdn(assigner.fqdn, server.fqdn) ? assigner : host;
+  const expected = ctx.oauth?.thumbprint ?? null;
   return itemScript(
     ctx,
     name,
     server,
-    host,
+    runOn,
     {
       where: 'internal',
-      success: 'each server it lists shows UpToDate True, and it ends with "Done:".',
+      success:
+        expected === null
+          ? 'it lists the global OAuthTokenIssuer certificate and ends with "Done:".'
+          : 'it ends with "Done:" and names the recorded thumbprint.',
       notes: [
-        'Replication has completed when the servers that already hold the certificate report up to date,',
-        'with a last update created after the OAuth assignment.',
+        'Reads the certificate configured at the global scope (Get-CsCertificate -Identity global). Whether this',
+        'reads the CMS or the local copy of the computer it runs on is not confirmed by Microsoft: run it on a',
+        'server whose store is current, such as the one that assigned the certificate.',
       ],
     },
     lines(
-      ps`$Required = ${required}`,
-      ...(since === null ? [] : [parseUtc('AssignedAt', since)]),
-      ps`$Behind = @()`,
-      ps`foreach ($Replica in $Required) {`,
-      ps`    $States = @(${cmd('Get-CsManagementStoreReplicationStatus', { ReplicaFqdn: v('Replica') })})`,
-      ps`    if ($States.Count -eq 0) { ${say(v('Replica'), ': no replication status')}; $Behind += $Replica; continue }`,
-      ps`    $State = $States[0]`,
-      ps`    ${say(v('Replica'), ': UpToDate ', ps`$State.UpToDate`, ', last update created ', ps`$State.LastUpdateCreation`)}`,
-      ps`    $Done = ($State.UpToDate -eq $true)`,
-      ...(since === null
+      ps`$Global = @(${cmd('Get-CsCertificate', { Identity: 'global', Type: 'OAuthTokenIssuer' })})`,
+      ps`if ($Global.Count -eq 0) {`,
+      ps`    throw 'No OAuthTokenIssuer certificate is configured at the global scope here. Check that it was assigned (Step 3 on the first Front End), and run this on a server whose store is current.'`,
+      ps`}`,
+      ps`foreach ($Certificate in $Global) { ${say('Global OAuthTokenIssuer certificate ', ps`$Certificate.Thumbprint`, ', expires ', ps`$Certificate.NotAfter`)} }`,
+      ...(expected === null
         ? []
         : [
-            ps`    $Done = $Done -and ($null -ne $State.LastUpdateCreation) -and (([datetime]$State.LastUpdateCreation).ToUniversalTime() -gt $AssignedAt)`,
+            ps`$Expected = ${expected}`,
+            ps`$Found = $false`,
+            ps`foreach ($Certificate in $Global) { if ([string]$Certificate.Thumbprint -eq $Expected) { $Found = $true } }`,
+            ps`if (-not $Found) {`,
+            ps`    throw (${concat('The global scope does not hold the recorded certificate (thumbprint ', v('Expected'), '). Check which certificate was assigned before going on.')})`,
+            ps`}`,
           ]),
-      ps`    if (-not $Done) { $Behind += $Replica }`,
-      ps`}`,
-      ps`if ($Behind.Count -gt 0) {`,
-      ps`    throw (${concat('Replication has not completed yet on ', ps`$Behind -join ', '`, '. Wait a few minutes and run this script again.')})`,
-      ps`}`,
-      say('Done: replication has completed. Run Step 1 again on the stale server (next item).'),
+      say(
+        'Done: the Central Management Store holds the OAuthTokenIssuer assignment. Run Step 1 again on the stale server (next item).',
+      ),
     ),
   );
 }

@@ -38,8 +38,6 @@ export interface ScriptOptions {
   readonly sourceServer?: string;
   /** How long the wait for event 3038 lasts, in whole minutes (1–120; default 15). */
   readonly waitMinutes?: number;
-  /** Thumbprint of the certificate to assign as OAuthTokenIssuer while none is assigned yet. */
-  readonly oauthThumbprint?: string;
 }
 
 /** What every script builder needs: the deployment, the OAuth assignment so far, and the admin's choices. */
@@ -70,7 +68,6 @@ export interface CheckedContext {
   /** The internal server that exports for the file route, when the deployment has one. */
   readonly sourceServer: Server | null;
   readonly waitMinutes: number;
-  readonly oauthThumbprint: string | null;
 }
 
 /**

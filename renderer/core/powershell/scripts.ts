@@ -10,6 +10,7 @@ import {
   type ScriptResult,
   type ScriptsResult,
 } from './script';
+import { poolStartScripts } from './pool-start-script';
 import { stepScripts } from './step-scripts';
 import { validateFqdn } from './validators';
 import { verificationScript } from './verify-script';
@@ -18,7 +19,9 @@ import { verificationScript } from './verify-script';
 export type ScriptRequest =
   | { readonly kind: 'step'; readonly step: StepNumber }
   | { readonly kind: 'remediation'; readonly path: RemediationPath; readonly item: ChecklistItemId }
-  | { readonly kind: 'verify' };
+  | { readonly kind: 'verify' }
+  /** The first start of the server's Enterprise pool, of the members named (default: all of them); none for other pools. */
+  | { readonly kind: 'pool-start'; readonly servers?: readonly string[] };
 
 /** Every request the app can make for one server: Steps 1–4, each item of paths A, B and C, verification. */
 export function scriptRequests(): ScriptRequest[] {
@@ -28,6 +31,7 @@ export function scriptRequests(): ScriptRequest[] {
       checklistOf(path).map((item): ScriptRequest => ({ kind: 'remediation', path, item: item.id })),
     ),
     { kind: 'verify' },
+    { kind: 'pool-start' },
   ];
 }
 
@@ -38,6 +42,7 @@ function build(ctx: CheckedContext, fqdn: string, request: ScriptRequest): Scrip
   if (typeof server === 'string') return { ok: false, errors: [server] };
   if (request.kind === 'step') return stepScripts(ctx, server, request.step);
   if (request.kind === 'remediation') return remediationItemScripts(ctx, server, request.path, request.item);
+  if (request.kind === 'pool-start') return poolStartScripts(ctx, server, request.servers);
   return { ok: true, scripts: [verificationScript(ctx, server)] };
 }
 

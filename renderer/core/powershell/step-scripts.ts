@@ -1,7 +1,7 @@
-import { roleNeedsOAuth, type Server } from '../model/deployment';
+import { findPool, roleNeedsOAuth, type Server } from '../model/deployment';
 import { sameFqdn } from '../model/fqdn';
 import { stepTitle, type StepNumber } from '../model/product';
-import { cmd, comment, concat, lines, ps, v, type Fragment } from './render';
+import { cmd, concat, lines, ps, v, type Fragment } from './render';
 import { makeScript, type CheckedContext, type Script, type ScriptsResult } from './script';
 import { exportToFile, importFromCms, importFromFile, requireLocalStore, say, wizardPath } from './snippets';
 
@@ -132,32 +132,33 @@ function step2Check(ctx: CheckedContext): Fragment {
 function oauthCheck(ctx: CheckedContext, server: Server): Fragment {
   const oauth = ctx.oauth;
   const assignsHere = oauth === null || sameFqdn(oauth.server, server.fqdn);
-  const assign = assignsHere && oauth === null && ctx.oauthThumbprint !== null;
   const expected = oauth?.thumbprint ?? null;
-  const read = cmd('Get-CsCertificate', { Type: 'OAuthTokenIssuer' });
+  // Reads only: assigning the global certificate is the wizard's (or the admin's) one deliberate act, never a script's (D5).
   const missing = assignsHere
-    ? ps`throw ${`No OAuthTokenIssuer certificate is assigned yet. In ${wizardPath(ctx, 3)}, request or import a certificate (2048-bit key or more, the SIP domain in its subject) and assign it as OAuthTokenIssuer. It is global: assign it on this one server only.`}`
+    ? ps`throw ${`No OAuthTokenIssuer certificate is assigned yet. In ${wizardPath(ctx, 3)}, request or import a certificate (2048-bit key or more, exportable, the SIP domain in its subject) and assign it as OAuthTokenIssuer. It is global: assign it on this one server only.`}`
     : ps`throw (${concat("No OAuthTokenIssuer certificate in this server's local store, although it was assigned on ", v('AssignedOn'), '. The local store is stale: bring it up to date with remediation path A, B or C, then run this script again.')})`;
   return lines(
     ...(oauth === null ? [] : [ps`$AssignedOn = ${oauth.server}`]),
     ps`$SipDomain = ${ctx.deployment.sipDomain}`,
-    ps`$Certificates = @(${read})`,
-    ...(assign && ctx.oauthThumbprint !== null
-      ? [
-          ps`if ($Certificates.Count -eq 0) {`,
-          ps`    $NewThumbprint = ${ctx.oauthThumbprint}`,
-          ps`    ${cmd('Set-CsCertificate', { Identity: 'global', Type: 'OAuthTokenIssuer', Thumbprint: v('NewThumbprint') }, 'Thumbprint')}`,
-          ps`    $Certificates = @(${read})`,
-          ps`}`,
-        ]
-      : []),
+    ps`$Certificates = @(${cmd('Get-CsCertificate', { Type: 'OAuthTokenIssuer' })})`,
     ps`if ($Certificates.Count -eq 0) {`,
     ps`    ${missing}`,
     ps`}`,
     ps`foreach ($Certificate in $Certificates) {`,
     ps`    ${say('OAuthTokenIssuer certificate ', ps`$Certificate.Thumbprint`, ', subject ', ps`$Certificate.Subject`, ', expires ', ps`$Certificate.NotAfter`)}`,
-    ps`    if (-not ([string]$Certificate.Subject).ToLowerInvariant().Contains($SipDomain)) {`,
-    ps`        ${say('Note: its subject does not name the SIP domain ', v('SipDomain'), '; the server-to-server guidance asks for it.')}`,
+    ps`    $NamesSipDomain = $false`,
+    ps`    foreach ($Part in ([string]$Certificate.Subject -split ',')) { if ($Part.Trim() -eq ('CN=' + $SipDomain)) { $NamesSipDomain = $true } }`,
+    ps`    if (-not $NamesSipDomain) {`,
+    ps`        ${say('Note: its subject does not name the SIP domain ', v('SipDomain'), ' as CN; the server-to-server guidance asks for the SIP domain in the subject.')}`,
+    ps`    }`,
+    ps`    $StorePath = 'Cert:\\LocalMachine\\My\\' + $Certificate.Thumbprint`,
+    ps`    $InStore = ${cmd('Get-Item', { LiteralPath: v('StorePath'), ErrorAction: 'SilentlyContinue' }, 'LiteralPath')}`,
+    ps`    if ($null -eq $InStore) {`,
+    ps`        ${say('Note: it is not in the machine store (Cert:\\LocalMachine\\My) of this server.')}`,
+    ps`    } elseif (-not $InStore.HasPrivateKey) {`,
+    ps`        ${say('Note: the machine store holds it without its private key.')}`,
+    ps`    } elseif ($InStore.PublicKey.Key.KeySize -lt 2048) {`,
+    ps`        ${say('Note: its key has ', ps`$InStore.PublicKey.Key.KeySize`, ' bits; the server-to-server guidance asks for at least 2048.')}`,
     ps`    }`,
     ps`}`,
     ...(expected === null
@@ -187,23 +188,9 @@ function certificateList(ctx: CheckedContext): Fragment {
   );
 }
 
-/** Start-CsPool only for a Skype for Business Enterprise pool of three or more Front Ends (lync-reference §1.2). */
-export function usesStartCsPool(ctx: CheckedContext, server: Server): boolean {
-  const pool = ctx.deployment.pools.find((p) => sameFqdn(p.fqdn, server.pool));
-  const size = ctx.deployment.servers.filter((s) => sameFqdn(s.pool, server.pool)).length;
-  return ctx.product.hasStartCsPool && pool?.kind === 'enterprise-front-end' && size >= 3;
-}
-
-function step4Start(ctx: CheckedContext, server: Server): Fragment {
-  const start = usesStartCsPool(ctx, server)
-    ? lines(
-        comment('Start-CsPool starts every Front End of the pool together (Windows Fabric); run it once per pool.'),
-        ps`$Pool = ${server.pool}`,
-        ps`${cmd('Start-CsPool', { PoolFqdn: v('Pool') })}`,
-      )
-    : ps`${cmd('Start-CsWindowsService', {}, 'Name')}`;
+function step4Start(ctx: CheckedContext): Fragment {
   return lines(
-    start,
+    ps`${cmd('Start-CsWindowsService', {}, 'Name')}`,
     ps`$NotRunning = @()`,
     ps`foreach ($Service in @(${cmd('Get-CsWindowsService')})) {`,
     ps`    ${say(ps`$Service.Name + ': ' + $Service.Status`)}`,
@@ -214,6 +201,11 @@ function step4Start(ctx: CheckedContext, server: Server): Fragment {
     ps`}`,
     say(`Done: every ${ctx.product.brand} service on this server is running.`),
   );
+}
+
+/** True when the server is a member of an Enterprise pool (whose first start is the pool start). */
+function startsAsPool(ctx: CheckedContext, server: Server): boolean {
+  return findPool(ctx.deployment, server.pool)?.kind === 'enterprise-front-end';
 }
 
 const STEP_SUCCESS: Readonly<Record<2 | 3 | 4, string>> = {
@@ -234,8 +226,11 @@ export function stepScripts(ctx: CheckedContext, server: Server, step: StepNumbe
     3: roleNeedsOAuth(server.role)
       ? ['Checks the OAuthTokenIssuer certificate as this server sees it (its local store).']
       : ['An Edge or Mediation Server uses no OAuthTokenIssuer certificate; this lists what is assigned.'],
-    4: usesStartCsPool(ctx, server)
-      ? ['For an Enterprise pool of three or more Front Ends, Skype for Business Server starts with Start-CsPool.']
+    4: startsAsPool(ctx, server)
+      ? [
+          'This member joins an Enterprise pool that has already had its first start; the first start itself is',
+          'the pool start script, which starts the members together.',
+        ]
       : ["The command-line equivalent of the wizard's Start Services: Start-CsWindowsService."],
   };
   const body =
@@ -245,7 +240,7 @@ export function stepScripts(ctx: CheckedContext, server: Server, step: StepNumbe
         ? roleNeedsOAuth(server.role)
           ? oauthCheck(ctx, server)
           : certificateList(ctx)
-        : step4Start(ctx, server);
+        : step4Start(ctx);
   const script = makeScript(
     ctx,
     {

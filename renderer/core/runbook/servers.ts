@@ -1,3 +1,4 @@
+import { poolStartOfServer, poolWaitText, type PoolStartStatus } from '../machines/pool-start';
 /** Per-server summaries and what is still open, read from the server machines as they stand. */
 import type { DomainEvent } from '../events/schema';
 import { GATE_RULE_LABELS } from '../gate/gate';
@@ -68,17 +69,23 @@ function remediations(context: ServerContext, events: readonly DomainEvent[]): R
 }
 
 /** What is still to do on a server, or null when its services run. */
-export function openItemOf(status: ServerStatus, context: ServerContext): OpenItem | null {
+export function openItemOf(
+  status: ServerStatus,
+  context: ServerContext,
+  pool: PoolStartStatus | null = null,
+): OpenItem | null {
   if (status.phase === 'services-running') return null;
   const step = nextStepToDo(status);
   const r = status.remediation;
   let next: string;
-  if (step !== null) {
+  if (step === 4 && pool !== null && pool.started === null) {
+    next = `${stepTitle(context.product, 4)} is the first start of the pool: ${poolWaitText(pool)}`;
+  } else if (step !== null) {
     next = stepTitle(context.product, step);
   } else if (r === null) {
     next = 'Choose a remediation path (A, B or C), or override the gate with a written reason';
   } else if (r.waitingFor !== null) {
-    next = `Path ${r.path}: wait until a Front End of the CMS pool runs its services`;
+    next = `Path ${r.path}: wait until the CMS pool has started`;
   } else {
     next =
       r.next === null
@@ -100,6 +107,7 @@ export function summarizeServer(
   server: Server,
   snapshot: ServerSnapshot,
   events: readonly DomainEvent[],
+  pool: PoolStartStatus | null = null,
 ): ServerSummary {
   const context = snapshot.context;
   const status = serverStatus(snapshot);
@@ -130,7 +138,7 @@ export function summarizeServer(
         ? null
         : { at: context.override.at, operator: context.override.operator, reason: context.override.reason },
     overridden: step3?.rule === 'override',
-    open: openItemOf(status, context),
+    open: openItemOf(status, context, pool),
   };
 }
 
@@ -150,6 +158,13 @@ export function summarizeServers(session: DeploymentSession): ServerSummary[] {
     const snapshot = session.server(server.fqdn);
     return snapshot === undefined
       ? []
-      : [summarizeServer(server, snapshot, byServer.get(normalizeFqdn(server.fqdn)) ?? [])];
+      : [
+          summarizeServer(
+            server,
+            snapshot,
+            byServer.get(normalizeFqdn(server.fqdn)) ?? [],
+            poolStartOfServer(session.snapshot().context, server.fqdn),
+          ),
+        ];
   });
 }

@@ -74,6 +74,14 @@ function words(event: DomainEvent, r: Replayed): Words {
         summary: `Thumbprint of the OAuthTokenIssuer certificate recorded (${event.thumbprint})`,
         detail: 'Added after the assignment, which had been recorded without it; the assignment time is unchanged.',
       };
+    case 'pool.started':
+      return {
+        summary: `${stepTitle(r.product, 4)}: first start of the pool ${event.pool}`,
+        detail:
+          event.recordedAs === 'server-step-4'
+            ? `Recorded as Step 4 on ${event.servers.join(', ')} alone, by a version of lync-runbook that did not know pool starts; the first-start rule was not checked.`
+            : `Started together: ${event.servers.join(', ')}. Each records Step 4 at this time.`,
+      };
     case 'remediation.chosen':
       return { summary: `Remediation path ${event.path} chosen: ${REMEDIATIONS[event.path].title}` };
     case 'remediation.item.completed':

@@ -48,6 +48,8 @@ export interface SessionView {
 export function normalizeCommand(command: Command): Command {
   const c = { ...command } as Record<string, unknown>;
   if (typeof c.server === 'string') c.server = normalizeFqdn(c.server);
+  if (typeof c.pool === 'string') c.pool = normalizeFqdn(c.pool);
+  if (Array.isArray(c.servers)) c.servers = c.servers.map((s) => (typeof s === 'string' ? normalizeFqdn(s) : s));
   if (typeof c.thumbprint === 'string') c.thumbprint = c.thumbprint.replace(/[\s:]/g, '').toUpperCase();
   if (c.deployment !== undefined) c.deployment = normalizeDeployment(c.deployment as Deployment);
   if (c.proof !== undefined) {

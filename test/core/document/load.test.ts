@@ -30,8 +30,8 @@ describe('opening a document', () => {
     ['an array', '[]', /not a lync-runbook deployment/],
     [
       'a newer version',
-      mutate((d) => (d.schemaVersion = 3)),
-      /saved by a newer version of lync-runbook \(schema version 3\); this version reads up to 2\. Update lync-runbook/,
+      mutate((d) => (d.schemaVersion = 4)),
+      /saved by a newer version of lync-runbook \(schema version 4\); this version reads up to 3\. Update lync-runbook/,
     ],
     ['an unknown version', mutate((d) => (d.schemaVersion = 'one')), /unknown schema version \("one"\)/],
     ['no version', mutate((d) => delete d.schemaVersion), /unknown schema version \(none\)/],

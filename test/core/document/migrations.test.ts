@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION } from '../../../renderer/core/document/document';
 import { parseDocument } from '../../../renderer/core/document/load';
+import { migrateToV3, MIGRATION_OPERATOR } from '../../../renderer/core/document/migrate-v3';
 import { serializeDocument, toDocument } from '../../../renderer/core/document/save';
 
 /** The field report's runbook as version 1 saved it: with the machines' snapshot, which version 2 drops. */
@@ -18,12 +19,57 @@ describe('documents of older versions', () => {
     expect(opened.migratedFrom).toBe(1);
     expect(opened.document.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect('snapshot' in opened.document).toBe(false);
-    expect(opened.document.history).toEqual(raw.history);
+    // The history is version 3's: the first Step 4 in the pool is its start (recorded on one server), path B's
+    // first item split in two (the new check marked as done by the migration); everything else as it was.
+    expect(opened.document.history).toEqual(migrateToV3({ ...raw, schemaVersion: 2 }).history);
+    const start = opened.document.history.find((e) => e.type === 'pool.started');
+    expect(start).toMatchObject({
+      pool: 'fepool.contoso.local',
+      servers: ['fe01.contoso.local'],
+      recordedAs: 'server-step-4',
+    });
     expect(opened.document.deployment).toEqual(raw.deployment);
     // Saved again, it is a current document that opens as it is.
     const text = serializeDocument(toDocument(opened.session, '2013-03-15T09:00:00.000Z'));
     expect(text).not.toContain('"snapshot"');
     const again = parseDocument(text);
+    expect(again.ok && again.migratedFrom).toBeNull();
+  });
+
+  it.each([
+    ['the field report as saved by version 2 (Step 4 on each member, path B, path A)', 'v2-field-report.lyncrunbook'],
+    ['path C and an event-3038 proof as saved by version 2', 'v2-path-c-and-3038.lyncrunbook'],
+  ])('opens %s, saying what the migration rewrote', (_, name) => {
+    const text = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+    const raw = JSON.parse(text) as {
+      schemaVersion: number;
+      history: { type: string; server?: string; step?: number }[];
+    };
+    expect(raw.schemaVersion).toBe(2);
+    const opened = parseDocument(text);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.migratedFrom).toBe(2);
+    const history = opened.document.history;
+    // The pool is on record as started once, at the time of the first Step 4 recorded in it, by fe01 alone.
+    const firstStep4 = raw.history.find((e) => e.type === 'step.completed' && e.step === 4)!;
+    const starts = history.filter((e) => e.type === 'pool.started');
+    expect(starts).toEqual([
+      expect.objectContaining({
+        servers: ['fe01.contoso.local'],
+        recordedAs: 'server-step-4',
+        at: (firstStep4 as unknown as { at: string }).at,
+      }),
+    ]);
+    // Nothing else is lost: every other event of version 2 is still there, in order.
+    const kept = history.filter((e) => e.type !== 'pool.started' && e.operator !== MIGRATION_OPERATOR);
+    expect(kept.length).toBe(raw.history.length - 1);
+    // No item is left under an id version 3 does not know, and every server ends where it ended.
+    expect(JSON.stringify(history)).not.toContain('replication-complete');
+    expect(JSON.stringify(history)).not.toContain('cms-running');
+    for (const fe of ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'])
+      expect(opened.session.server(fe)!.context.steps[4], fe).toBeDefined();
+    // Saved again, it is a version 3 document that opens as it is.
+    const again = parseDocument(serializeDocument(toDocument(opened.session, '2013-03-15T09:00:00.000Z')));
     expect(again.ok && again.migratedFrom).toBeNull();
   });
 });

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fromTransition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import type { DomainEvent } from '../../../renderer/core/events/schema';
-import { cmsStatusOf, hasRecorded } from '../../../renderer/core/machines/deployment.context';
+import { hasRecorded } from '../../../renderer/core/machines/deployment.context';
+import { firstStartNeed } from '../../../renderer/core/model/pool-start';
 import { currentItem } from '../../../renderer/core/machines/status';
 import type { PoolSnapshot } from '../../../renderer/core/machines/pool.machine';
 import { stepsDone } from '../../../renderer/core/machines/server.context';
-import type { Deployment } from '../../../renderer/core/model/deployment';
+import { cmsFrontEnds, type Deployment } from '../../../renderer/core/model/deployment';
 import { refusalOf } from '../../../renderer/core/session/refusal';
 import { DeploymentSession } from '../../../renderer/core/session/session';
 
@@ -67,7 +68,10 @@ const EVENTS: DomainEvent[] = [
   step(FE1, 1, T('09')),
   step(FE1, 2, T('09')),
   { type: 'step.completed', server: FE1, step: 3, at: T('10'), ...op },
+  // A two-Front-End Enterprise pool starts with one of them (Microsoft's table); its own Step 4 is refused.
   step(FE1, 4, T('11')),
+  { type: 'pool.started', pool: 'fepool.contoso.local', servers: [FE1], at: T('11'), ...op },
+  step(FE2, 4, T('12')),
   step(FE2, 1, T('09')),
   step(FE2, 1, T('12')),
   step(FE2, 2, T('12')),
@@ -130,13 +134,34 @@ function checkState(session: DeploymentSession): void {
     const inPool = deployment.servers.filter((s) => s.pool === pool.fqdn).map((s) => `server:${s.fqdn}`);
     expect(servers, pool.fqdn).toEqual(inPool.sort());
   }
-  expect(context.cms).toEqual(cmsStatusOf(deployment, (fqdn) => ({ done: stepsDone(session.server(fqdn)!.context) })));
+  // The CMS pool's state, worked out from the servers and the history rather than from what the deployment keeps.
+  const frontEnds = cmsFrontEnds(deployment).map((s) => s.fqdn);
+  const start = session.history.find((e) => e.type === 'pool.started' && e.pool === deployment.cmsPool);
+  expect(context.cms.frontEnds).toEqual(frontEnds);
+  expect(context.cms.ready).toEqual(frontEnds.filter((f) => stepsDone(session.server(f)!.context) >= 3));
+  expect(context.cms.startedAt).toBe(start?.at ?? null);
+  // No pool is on record as started below its first-start number, and only its members started have Step 4.
+  let topology = deployment;
+  for (const event of session.history) {
+    if (event.type === 'deployment.created' || event.type === 'topology.updated') topology = event.deployment;
+    if (event.type !== 'pool.started') continue;
+    // Against the pool's size when it started (a member may be added later).
+    const size = topology.servers.filter((s) => s.pool === event.pool).length;
+    expect(event.servers.length).toBeGreaterThanOrEqual(firstStartNeed(topology.product, size).needed);
+    for (const fqdn of frontEnds) {
+      if (
+        !event.servers.includes(fqdn) &&
+        !session.history.some((e) => e.type === 'step.completed' && e.step === 4 && e.server === fqdn)
+      )
+        expect(session.server(fqdn)!.context.steps[4], fqdn).toBeUndefined();
+    }
+  }
   for (const server of deployment.servers) {
     const snapshot = session.server(server.fqdn)!;
     const child = snapshot.context;
     expect(child.oauth, server.fqdn).toEqual(context.oauth);
     // A server whose checklist waits for the CMS pool knows its state as the deployment holds it.
-    if (currentItem(snapshot) === 'cms-running') expect(child.cms, server.fqdn).toEqual(context.cms);
+    if (currentItem(snapshot) === 'cms-started') expect(child.cms, server.fqdn).toEqual(context.cms);
     expect(child.role).toBe(server.role);
     expect(hasRecorded(context.recorded, server)).toBe(stepsDone(child) > 0);
   }

@@ -48,7 +48,7 @@ export const INPUTS: readonly Input[] = [
         servers: base.servers.map((s) => ({ ...s, fqdn: rename('fe02.contoso.local', value)(s.fqdn) })),
       }),
       server: value,
-      requests: [{ kind: 'verify' }, B('cms-running')],
+      requests: [{ kind: 'verify' }, B('replication-services')],
     }),
     normal: lower,
     mentions: /^Server "|^The server "|^Enter the FQDN of server /,
@@ -68,7 +68,7 @@ export const INPUTS: readonly Input[] = [
           servers: sfb.servers.map((s) => ({ ...s, pool: to(s.pool) })),
         }),
         server: 'fe01.contoso.local',
-        requests: [{ kind: 'step', step: 4 }],
+        requests: [{ kind: 'pool-start' }],
       };
     },
     normal: lower,
@@ -141,7 +141,7 @@ export const INPUTS: readonly Input[] = [
     build: (value) => ({
       context: withDeployment(base, { ...FIELD_REPORT_OAUTH, server: value }),
       server: 'fe03.contoso.local',
-      requests: [{ kind: 'step', step: 3 }, C('replication-complete')],
+      requests: [{ kind: 'step', step: 3 }, C('cms-holds-assignment')],
     }),
     normal: lower,
     mentions: /^The server where the OAuthTokenIssuer certificate was assigned "/,
@@ -168,7 +168,7 @@ export const INPUTS: readonly Input[] = [
     build: (value) => ({
       context: withDeployment(base, { ...FIELD_REPORT_OAUTH, at: value }),
       server: 'fe02.contoso.local',
-      requests: [B('event-3038'), C('replication-complete')],
+      requests: [B('event-3038'), C('cms-holds-assignment')],
     }),
     normal: (v) => {
       const checked = validateIsoDate(v, 'x');
@@ -177,19 +177,19 @@ export const INPUTS: readonly Input[] = [
     mentions: /^The time the OAuthTokenIssuer certificate was assigned "/,
   },
   {
-    name: 'thumbprint to assign',
-    values: thumbprintish,
-    around: (x) => `00112233445566778899${x}aabbccddeeff00112233`,
+    name: 'member to start',
+    values: fqdnish,
+    around: (x) => `fe${x}03.contoso.local`,
     build: (value) => ({
-      context: withDeployment(base, null, { oauthThumbprint: value }),
+      context: withDeployment({
+        ...base,
+        servers: base.servers.map((s) => ({ ...s, fqdn: rename('fe03.contoso.local', value)(s.fqdn) })),
+      }),
       server: 'fe01.contoso.local',
-      requests: [{ kind: 'step', step: 3 }],
+      requests: [{ kind: 'pool-start', servers: ['fe01.contoso.local', 'fe02.contoso.local', value] }],
     }),
-    normal: (v) => {
-      const checked = validateThumbprint(v, 'x');
-      return checked.ok ? checked.value : v;
-    },
-    mentions: /^The thumbprint to assign "/,
+    normal: lower,
+    mentions: /^A member to start "|^Server "|^Enter the FQDN of server /,
   },
   {
     name: 'target server',

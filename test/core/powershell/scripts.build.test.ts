@@ -19,14 +19,17 @@ describe('building scripts', () => {
       'step 4',
       'A.export',
       'A.import',
+      'A.start-agent',
       'A.verify',
-      'B.cms-running',
+      'B.cms-started',
+      'B.replication-services',
       'B.start-agent',
       'B.event-3038',
       'B.verify',
-      'C.replication-complete',
+      'C.cms-holds-assignment',
       'C.rerun-step1',
       'verify',
+      'pool-start',
     ]);
   });
 
@@ -54,49 +57,57 @@ describe('building scripts', () => {
     expect(result.ok && result.script.target).toBe('fe02.contoso.local');
   });
 
-  it('uses Start-CsPool for a Skype for Business pool of three and Start-CsWindowsService for two', () => {
+  it('starts an Enterprise pool with Start-CsPool on Skype for Business (three or more), the members together otherwise', () => {
     const three = buildScripts({ deployment: fieldReport('sfb2015'), oauth: null }, 'fe01.contoso.local', {
+      kind: 'pool-start',
+      servers: ['fe01.contoso.local', 'fe02.contoso.local'],
+    });
+    if (!three.ok) throw new Error(three.errors.join(' '));
+    const text = three.scripts[0]!.text;
+    // The member not ready is skipped; every member started is read back.
+    expect(text).toContain("$Skip = @('fe03.contoso.local')\nStart-CsPool -PoolFqdn $Pool -SkipServer $Skip");
+    expect(text).toContain("$Members = @('fe01.contoso.local', 'fe02.contoso.local')");
+    expect(text).toContain('Get-CsWindowsService -ComputerName $FrontEnd');
+    const lync = buildScripts({ deployment: fieldReport('lync2013'), oauth: null }, 'fe01.contoso.local', {
+      kind: 'pool-start',
+    });
+    expect(lync.ok && lync.scripts[0]!.text).toContain('Start-CsWindowsService -ComputerName $FrontEnd -NoWait');
+    expect(lync.ok && lync.scripts[0]!.text).not.toContain('Start-CsPool -PoolFqdn');
+    const two = buildScripts({ deployment: twoFrontEnds('sfb2015'), oauth: null }, 'fe1.tailspin.example', {
+      kind: 'pool-start',
+    });
+    expect(two.ok && two.scripts[0]!.text).not.toContain('Start-CsPool -PoolFqdn');
+    // A member that joins a started pool, and a Standard Edition server, start their own services.
+    const member = buildScripts({ deployment: fieldReport('sfb2015'), oauth: null }, 'fe01.contoso.local', {
       kind: 'step',
       step: 4,
     });
-    expect(three.ok && three.scripts[0]!.text).toContain(
-      "$Pool = 'fepool.contoso.local'\nStart-CsPool -PoolFqdn $Pool",
-    );
-    const two = buildScripts({ deployment: twoFrontEnds('sfb2019'), oauth: null }, 'fe1.tailspin.example', {
-      kind: 'step',
-      step: 4,
-    });
-    expect(two.ok && two.scripts[0]!.text).toContain('\nStart-CsWindowsService\n');
+    expect(member.ok && member.scripts[0]!.text).toContain('\nStart-CsWindowsService\n');
     const standard = buildScripts({ deployment: standardEdition('sfb2019'), oauth: null }, 'se01.fabrikam.local', {
       kind: 'step',
       step: 4,
     });
     expect(standard.ok && standard.scripts[0]!.text).not.toContain('Start-CsPool');
+    const none = buildScripts({ deployment: standardEdition('sfb2019'), oauth: null }, 'se01.fabrikam.local', {
+      kind: 'pool-start',
+    });
+    expect(none.ok && none.scripts).toEqual([]);
+    const stranger = buildScripts({ deployment: fieldReport('sfb2015'), oauth: null }, 'fe01.contoso.local', {
+      kind: 'pool-start',
+      servers: ['dir01.contoso.local'],
+    });
+    expect(!stranger.ok && stranger.errors).toEqual(['dir01.contoso.local is not a member of fepool.contoso.local.']);
   });
 
-  it('assigns the OAuthTokenIssuer certificate in Step 3 only where none is assigned yet and a thumbprint is given', () => {
-    const first = buildScripts(
-      {
-        deployment: fieldReport(),
-        oauth: null,
-        options: { oauthThumbprint: 'ab cd ef 01 23 45 67 89 ab cd ef 01 23 45 67 89 ab cd ef 01' },
-      },
-      'fe01.contoso.local',
-      { kind: 'step', step: 3 },
-    );
-    expect(first.ok && first.scripts[0]!.text).toContain(
-      "    $NewThumbprint = 'ABCDEF0123456789ABCDEF0123456789ABCDEF01'\n    Set-CsCertificate -Identity 'global' -Type 'OAuthTokenIssuer' -Thumbprint $NewThumbprint",
-    );
-    const later = buildScripts(
-      {
-        deployment: fieldReport(),
-        oauth: FIELD_REPORT_OAUTH,
-        options: { oauthThumbprint: 'ABCDEF0123456789ABCDEF0123456789ABCDEF01' },
-      },
-      'fe02.contoso.local',
-      { kind: 'step', step: 3 },
-    );
-    expect(later.ok && later.scripts[0]!.text).not.toContain('Set-CsCertificate');
+  it('never assigns the global OAuthTokenIssuer certificate: Step 3 only reads it (D5)', () => {
+    for (const oauth of [null, FIELD_REPORT_OAUTH]) {
+      for (const server of ['fe01.contoso.local', 'fe02.contoso.local']) {
+        const built = buildScripts({ deployment: fieldReport(), oauth }, server, { kind: 'step', step: 3 });
+        if (!built.ok) throw new Error(built.errors.join(' '));
+        expect(built.scripts[0]!.text).not.toContain('Set-CsCertificate');
+        expect(built.scripts[0]!.text).toContain('HasPrivateKey');
+      }
+    }
   });
 
   it('waits for event 3038 in a bounded loop with a clear message when time runs out', () => {

@@ -58,7 +58,8 @@ describe('every script the app can generate', () => {
   }, 300_000);
 
   it('covers each product, topology, server, request and path', () => {
-    expect(cases.length).toBe(PRODUCT_VERSIONS.length * Object.keys(TOPOLOGIES).length * 3 * 3);
+    // Less the one topology Skype for Business Server 2019 refuses: a pool of two Front Ends.
+    expect(cases.length).toBe((PRODUCT_VERSIONS.length * Object.keys(TOPOLOGIES).length - 1) * 3 * 3);
     const ids = new Set(cases.flatMap((c) => c.scripts.map((s) => s.id)));
     for (const id of [
       'step-1',
@@ -69,10 +70,12 @@ describe('every script the app can generate', () => {
       'step-4',
       'A-export',
       'A-import',
-      'B-cms-running',
+      'A-start-agent',
+      'B-replication-services',
       'B-start-agent',
       'B-event-3038',
-      'C-replication-complete',
+      'C-cms-holds-assignment',
+      'pool-start',
       'C-rerun-step1',
       'C-rerun-step1-export',
       'C-rerun-step1-import',
@@ -153,20 +156,21 @@ describe('every script the app can generate', () => {
     expect(failures).toEqual([]);
   });
 
-  it('never uses Start-CsPool on Lync Server 2013, and on Skype for Business only for an Enterprise pool of three or more', () => {
+  it('never uses Start-CsPool on Lync Server 2013, and on Skype for Business only for the start of an Enterprise pool of three or more', () => {
     for (const c of cases) {
       for (const script of c.scripts) {
         const usesPool = script.commands.some((command) => command.cmdlet === 'Start-CsPool');
-        const target = c.context.deployment.servers.find((s) => s.fqdn === script.target)!;
-        const poolKind = c.context.deployment.pools.find((p) => p.fqdn === target.pool)!.kind;
+        const pool = c.context.deployment.servers.find((s) => s.fqdn === script.target)!.pool;
+        const poolKind = c.context.deployment.pools.find((p) => p.fqdn === pool)!.kind;
         const bigPool =
           poolKind === 'enterprise-front-end' &&
-          c.context.deployment.servers.filter((s) => s.pool === target.pool).length >= 3;
-        const frontEnd = target.role === 'front-end';
+          c.context.deployment.servers.filter((s) => s.pool === pool).length >= 3;
         expect(usesPool, `${c.label} / ${script.target} / ${script.id}`).toBe(
-          c.product !== 'lync2013' && bigPool && frontEnd && script.id === 'step-4',
+          c.product !== 'lync2013' && bigPool && script.id === 'pool-start',
         );
-        if (script.id === 'step-4' && !usesPool)
+        if (script.id === 'step-4')
+          expect(script.commands.map((command) => command.cmdlet)).toContain('Start-CsWindowsService');
+        if (script.id === 'pool-start' && !usesPool)
           expect(script.commands.map((command) => command.cmdlet)).toContain('Start-CsWindowsService');
       }
     }
@@ -185,8 +189,8 @@ describe('every script the app can generate', () => {
           importScript.commands.find((command) => command.cmdlet === 'Import-CsConfiguration')!.parameters,
         ).toMatchObject({ LocalStore: true });
         expect(mine.find((s) => s.id === 'A-export')!.server).not.toBe(edge.fqdn);
-        expect(mine.find((s) => s.id === 'B-cms-running')!.server).not.toBe(edge.fqdn);
-        expect(mine.find((s) => s.id === 'C-replication-complete')!.server).not.toBe(edge.fqdn);
+        expect(mine.find((s) => s.id === 'B-replication-services')!.server).not.toBe(edge.fqdn);
+        expect(mine.find((s) => s.id === 'C-cms-holds-assignment')!.server).not.toBe(edge.fqdn);
         expect(mine.some((s) => s.commands.some((command) => command.parameterSet === 'AsBytes'))).toBe(false);
       }
     }

@@ -39,7 +39,7 @@ describe('the runbook header', () => {
       },
       timeZone: 'UTC',
       exportedAt: EXPORTED_AT,
-      eventCount: 29,
+      eventCount: 32,
     });
   });
 
@@ -90,7 +90,7 @@ describe('what is still open', () => {
     expect(fe02.blocked).toContain('at 2013-03-14T10:00:00.000Z');
     expect(runbook.open.find((o) => o.server === FE[0])).toMatchObject({
       phase: 'awaiting-step4',
-      next: 'Step 4: Start Services',
+      next: expect.stringContaining('Step 4: Start Services is the first start of the pool'),
       blocked: null,
     });
   });
@@ -99,9 +99,13 @@ describe('what is still open', () => {
     const { session } = staleAfterAssignment();
     must(session, { type: 'remediation.chosen', server: FE[1], path: 'B' });
     const open = buildRunbook(session).open.find((o) => o.server === FE[1])!;
-    expect(open.next).toBe('Path B: wait until a Front End of the CMS pool runs its services');
+    expect(open.next).toBe('Path B: wait until the CMS pool has started');
     expect(open.remediation).toBe('Path B: Let replication bring it');
-    expect(open.waitingFor).toContain('fe01.contoso.local must finish Step 4: Start Services');
+    expect(open.waitingFor).toContain('replication cannot reach it first — use path A or C');
+    // fe01's Step 4 is the pool's first start, which waits for fe02 and fe03.
+    expect(buildRunbook(session).open.find((o) => o.server === FE[0])!.next).toContain(
+      'Step 4: Start Services is the first start of the pool: fepool.contoso.local is an Enterprise Edition Front End pool: 3 of its 3 Front Ends',
+    );
   });
 });
 
@@ -109,17 +113,16 @@ describe('server summaries', () => {
   it('keep each path taken with the items done while it was chosen', () => {
     const { session, clock } = staleAfterAssignment();
     clock.set('2013-03-14T10:40:00.000Z');
-    must(session, { type: 'step.completed', server: FE[0], step: 4 });
-    must(session, { type: 'remediation.chosen', server: FE[1], path: 'B' });
-    must(session, { type: 'remediation.item.completed', server: FE[1], path: 'B', item: 'start-agent' });
+    must(session, { type: 'remediation.chosen', server: FE[1], path: 'A' });
+    must(session, { type: 'remediation.item.completed', server: FE[1], path: 'A', item: 'export' });
     must(session, { type: 'remediation.chosen', server: FE[1], path: 'C' });
-    must(session, { type: 'remediation.item.completed', server: FE[1], path: 'C', item: 'replication-complete' });
+    must(session, { type: 'remediation.item.completed', server: FE[1], path: 'C', item: 'cms-holds-assignment' });
     clock.set('2013-03-14T11:00:00.000Z');
     must(session, { type: 'step.completed', server: FE[1], step: 1 });
     const fe02 = buildRunbook(session).servers.find((s) => s.fqdn === FE[1])!;
     expect(fe02.remediations.map((r) => [r.path, r.switchedFrom, r.items.map((i) => i.item)])).toEqual([
-      ['B', null, ['start-agent']],
-      ['C', 'B', ['replication-complete', 'rerun-step1']],
+      ['A', null, ['export']],
+      ['C', 'A', ['cms-holds-assignment', 'rerun-step1']],
     ]);
     expect(fe02.steps[0]).toMatchObject({ runs: 2, at: '2013-03-14T11:00:00.000Z' });
     expect(fe02.phase).toBe('ready-for-step3');

@@ -45,14 +45,9 @@ Thumbprint         : ${THUMBPRINT}
 Use                : OAuthTokenIssuer
 `;
 
-function copyScript(
-  session: DeploymentSession,
-  server: string,
-  request: ScriptRequest,
-  options: { oauthThumbprint?: string } = {},
-): void {
+function copyScript(session: DeploymentSession, server: string, request: ScriptRequest): void {
   const oauth = session.snapshot().context.oauth;
-  const built = buildScripts({ deployment: session.deployment()!, oauth, options }, server, request);
+  const built = buildScripts({ deployment: session.deployment()!, oauth }, server, request);
   if (!built.ok) throw new Error(built.errors.join(' '));
   for (const script of built.scripts) {
     must(session, {
@@ -99,20 +94,22 @@ export function fieldReportRunbook(): { session: DeploymentSession; clock: Manua
 
   // Step 3 on fe01 assigns the OAuthTokenIssuer certificate.
   clock.set('2013-03-14T10:00:00.000Z');
-  copyScript(session, FE[0], { kind: 'step', step: 3 }, { oauthThumbprint: THUMBPRINT });
+  copyScript(session, FE[0], { kind: 'step', step: 3 });
   must(session, { type: 'step.completed', server: FE[0], step: 3, thumbprint: THUMBPRINT });
 
-  // Path B on fe02 waits for fe01's services.
+  // Path B on fe02 cannot go first: fe02 is one of the three members the new CMS pool needs for its
+  // first start. The switch to path A is recorded.
   clock.set('2013-03-14T10:10:00.000Z');
   must(session, { type: 'remediation.chosen', server: FE[1], path: 'B' });
-  clock.set('2013-03-14T10:40:00.000Z');
-  must(session, { type: 'step.completed', server: FE[0], step: 4 });
+  must(session, { type: 'remediation.chosen', server: FE[1], path: 'A' });
   clock.set('2013-03-14T10:45:00.000Z');
-  copyScript(session, FE[1], { kind: 'remediation', path: 'B', item: 'start-agent' });
-  must(session, { type: 'remediation.item.completed', server: FE[1], path: 'B', item: 'start-agent' });
-  clock.set('2013-03-14T11:05:00.000Z');
-  must(session, { type: 'remediation.item.completed', server: FE[1], path: 'B', item: 'event-3038' });
+  must(session, { type: 'remediation.item.completed', server: FE[1], path: 'A', item: 'export' });
+  copyScript(session, FE[1], { kind: 'remediation', path: 'A', item: 'import' });
+  must(session, { type: 'remediation.item.completed', server: FE[1], path: 'A', item: 'import' });
+  copyScript(session, FE[1], { kind: 'remediation', path: 'A', item: 'start-agent' });
+  must(session, { type: 'remediation.item.completed', server: FE[1], path: 'A', item: 'start-agent' });
   // The field report's own output is from before the assignment: rejected. The next run is accepted.
+  clock.set('2013-03-14T11:05:00.000Z');
   paste(session, FE[1], STALE_PASTE);
   paste(session, FE[1], CURRENT_PASTE);
 
@@ -121,11 +118,15 @@ export function fieldReportRunbook(): { session: DeploymentSession; clock: Manua
   must(session, { type: 'remediation.item.completed', server: FE[2], path: 'A', item: 'export' });
   copyScript(session, FE[2], { kind: 'remediation', path: 'A', item: 'import' });
   must(session, { type: 'remediation.item.completed', server: FE[2], path: 'A', item: 'import' });
+  must(session, { type: 'remediation.item.completed', server: FE[2], path: 'A', item: 'start-agent' });
   paste(session, FE[2], CERTIFICATE_PASTE);
 
   clock.set('2013-03-14T12:00:00.000Z');
   for (const fe of [FE[1], FE[2]]) must(session, { type: 'step.completed', server: fe, step: 3 });
-  for (const fe of [FE[1], FE[2]]) must(session, { type: 'step.completed', server: fe, step: 4 });
+  // The pool's first start: all three members together.
+  clock.set('2013-03-14T12:10:00.000Z');
+  copyScript(session, FE[0], { kind: 'pool-start', servers: [...FE] });
+  must(session, { type: 'pool.started', pool: 'fepool.contoso.local', servers: [...FE] });
 
   // The Director's store is stale too; a second operator overrides after importing by hand.
   clock.set('2013-03-14T12:30:00.000Z');

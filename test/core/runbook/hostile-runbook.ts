@@ -18,7 +18,7 @@ export const HOSTILE_SCRIPT = "Write-Output '</code></pre><script>alert(1)</scri
 export function hostileSession(): DeploymentSession {
   const deployment: Deployment = {
     name: HOSTILE,
-    product: 'sfb2019',
+    product: 'sfb2015',
     sipDomain: 'contoso.com',
     cmsPool: 'fepool.contoso.local',
     pools: [{ fqdn: 'fepool.contoso.local', kind: 'enterprise-front-end' }],

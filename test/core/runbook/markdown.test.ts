@@ -100,16 +100,16 @@ describe('the Markdown runbook', () => {
       .slice(md.indexOf('## Timeline'), md.indexOf('## Overrides'))
       .split('\n')
       .filter((l) => l.startsWith('|'));
-    expect(timeline).toHaveLength(2 + 29);
+    expect(timeline).toHaveLength(2 + 32);
     for (const row of timeline) expect(row.split(/(?<!\\)\|/).length).toBe(8);
   });
 
   it('shows every script copied and every paste in fenced blocks, exactly as they were', () => {
     const blocks = fences(md);
-    expect(blocks.filter((b) => b[1] === 'powershell')).toHaveLength(3);
+    expect(blocks.filter((b) => b[1] === 'powershell')).toHaveLength(5);
     expect(blocks.filter((b) => b[1] === 'text')).toHaveLength(3);
     expect(blocks.find((b) => b[1] === 'powershell')![2]).toContain(
-      "Set-CsCertificate -Identity 'global' -Type 'OAuthTokenIssuer' -Thumbprint $NewThumbprint",
+      "$Certificates = @(Get-CsCertificate -Type 'OAuthTokenIssuer')",
     );
   });
 });

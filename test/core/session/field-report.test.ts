@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nextAction } from '../../../renderer/core/machines/next-action';
 import { gateExplanation } from '../../../renderer/core/gate/gate-words';
 import { serverStatus } from '../../../renderer/core/machines/status';
 import type { DeploymentSession } from '../../../renderer/core/session/session';
@@ -13,92 +14,95 @@ function status(session: DeploymentSession, fqdn: string) {
 }
 
 describe('the field report, replayed', () => {
-  it('blocks the stale Front Ends, holds path B until fe01 runs, and lets path A through on evidence', () => {
-    const { session, clock } = fieldReportSession();
+  it.each(['lync2013', 'sfb2015'] as const)(
+    '%s: blocks the stale members, never asks one member to start alone, and starts the pool once all three are proven',
+    (product) => {
+      const { session, clock } = fieldReportSession(product);
 
-    // Steps 1 and 2 on all three Front Ends, the day before the certificate.
-    clock.set('2013-03-13T09:00:00.000Z');
-    for (const fe of FE) must(session, { type: 'step.completed', server: fe, step: 1 });
-    clock.set('2013-03-13T11:00:00.000Z');
-    for (const fe of FE) must(session, { type: 'step.completed', server: fe, step: 2 });
+      // Steps 1 and 2 on all three Front Ends, the day before the certificate.
+      clock.set('2013-03-13T09:00:00.000Z');
+      for (const fe of FE) must(session, { type: 'step.completed', server: fe, step: 1 });
+      clock.set('2013-03-13T11:00:00.000Z');
+      for (const fe of FE) must(session, { type: 'step.completed', server: fe, step: 2 });
 
-    // Step 3 on fe01 assigns the OAuthTokenIssuer certificate.
-    clock.set('2013-03-14T10:00:00.000Z');
-    expect(status(session, FE[0]).gate).toMatchObject({ allowed: true, rule: 'assigns-oauth' });
-    must(session, { type: 'step.completed', server: FE[0], step: 3, thumbprint: THUMBPRINT });
-    expect(session.snapshot().context.oauth).toEqual({
-      server: FE[0],
-      thumbprint: THUMBPRINT,
-      at: '2013-03-14T10:00:00.000Z',
-      operator: 'j.smith',
-    });
-
-    // fe02 and fe03 are blocked as stale, with both times.
-    for (const fe of [FE[1], FE[2]]) {
-      const s = status(session, fe);
-      expect(s.phase).toBe('blocked');
-      expect(s.gate).toMatchObject({
-        allowed: false,
-        reason: 'stale-replica',
-        step1At: '2013-03-13T09:00:00.000Z',
-        assignedAt: '2013-03-14T10:00:00.000Z',
-        assignedOn: FE[0],
+      // Step 3 on fe01 assigns the OAuthTokenIssuer certificate.
+      clock.set('2013-03-14T10:00:00.000Z');
+      expect(status(session, FE[0]).gate).toMatchObject({ allowed: true, rule: 'assigns-oauth' });
+      must(session, { type: 'step.completed', server: FE[0], step: 3, thumbprint: THUMBPRINT });
+      expect(session.snapshot().context.oauth).toEqual({
+        server: FE[0],
+        thumbprint: THUMBPRINT,
+        at: '2013-03-14T10:00:00.000Z',
+        operator: 'j.smith',
       });
-      expect(gateExplanation(s.gate)).toContain('2013-03-13T09:00:00.000Z');
-      expect(gateExplanation(s.gate)).toContain('2013-03-14T10:00:00.000Z');
-      const refused = session.record({ type: 'step.completed', server: fe, step: 3 });
-      expect(refused).toMatchObject({ ok: false });
-      expect(!refused.ok && refused.message).toContain('stale local replica');
-    }
 
-    // Path B on fe02 is held until a Front End of the CMS pool runs.
-    clock.set('2013-03-14T10:10:00.000Z');
-    must(session, { type: 'remediation.chosen', server: FE[1], path: 'B' });
-    expect(status(session, FE[1]).remediation).toMatchObject({ path: 'B', next: { id: 'cms-running' } });
-    expect(status(session, FE[1]).remediation?.waitingFor).toContain(
-      'fe01.contoso.local must finish Step 4: Start Services',
-    );
-    const held = session.record({ type: 'remediation.item.completed', server: FE[1], path: 'B', item: 'start-agent' });
-    expect(held.ok).toBe(false);
-    expect(!held.ok && held.message).toMatch(/Path B cannot go on yet.*fe01\.contoso\.local must finish Step 4/);
+      // fe02 and fe03 are blocked as stale, with both times.
+      for (const fe of [FE[1], FE[2]]) {
+        const s = status(session, fe);
+        expect(s.phase).toBe('blocked');
+        expect(s.gate).toMatchObject({
+          allowed: false,
+          reason: 'stale-replica',
+          step1At: '2013-03-13T09:00:00.000Z',
+          assignedAt: '2013-03-14T10:00:00.000Z',
+          assignedOn: FE[0],
+        });
+        expect(gateExplanation(s.gate)).toContain('2013-03-13T09:00:00.000Z');
+        expect(gateExplanation(s.gate)).toContain('2013-03-14T10:00:00.000Z');
+        const refused = session.record({ type: 'step.completed', server: fe, step: 3 });
+        expect(refused).toMatchObject({ ok: false });
+        expect(!refused.ok && refused.message).toContain('stale local replica');
+      }
 
-    // fe01 starts its services: path B goes on.
-    clock.set('2013-03-14T10:40:00.000Z');
-    must(session, { type: 'step.completed', server: FE[0], step: 4 });
-    expect(status(session, FE[1]).remediation).toMatchObject({
-      path: 'B',
-      next: { id: 'start-agent' },
-      waitingFor: null,
-    });
-    clock.set('2013-03-14T10:45:00.000Z');
-    must(session, { type: 'remediation.item.completed', server: FE[1], path: 'B', item: 'start-agent' });
-    clock.set('2013-03-14T11:05:00.000Z');
-    must(session, { type: 'remediation.item.completed', server: FE[1], path: 'B', item: 'event-3038' });
-    expect(status(session, FE[1]).phase).toBe('blocked');
-    must(session, {
-      type: 'evidence.accepted',
-      server: FE[1],
-      proof: { server: FE[1], upToDate: true, lastUpdate: '2013-03-14T11:02:00.000Z' },
-    });
-    expect(status(session, FE[1]).gate).toMatchObject({ allowed: true, rule: 'evidence' });
+      // Path B on fe02 cannot go first: fe02 is one of the three members the new CMS pool needs for its first start.
+      clock.set('2013-03-14T10:10:00.000Z');
+      must(session, { type: 'remediation.chosen', server: FE[1], path: 'B' });
+      expect(status(session, FE[1]).remediation).toMatchObject({ path: 'B', next: { id: 'cms-started' } });
+      expect(status(session, FE[1]).remediation?.waitingFor).toContain(
+        'This server is one of the members fepool.contoso.local needs for its first start (3 of 3); replication cannot reach it first — use path A or C.',
+      );
+      const held = session.record({
+        type: 'remediation.item.completed',
+        server: FE[1],
+        path: 'B',
+        item: 'replication-services',
+      });
+      expect(held.ok).toBe(false);
+      expect(!held.ok && held.message).toMatch(/Path B cannot go on yet.*replication cannot reach it first/);
+      // fe01 alone cannot start the pool, and is never asked to.
+      const alone = session.record({ type: 'step.completed', server: FE[0], step: 4 });
+      expect(!alone.ok && alone.message).toContain('is the first start of its pool, not of fe01.contoso.local alone');
+      expect(nextAction(session.snapshot())?.text).not.toMatch(/fe01.*Start Services/);
 
-    // Path A on fe03 with accepted evidence unblocks it.
-    must(session, { type: 'remediation.chosen', server: FE[2], path: 'A' });
-    must(session, { type: 'remediation.item.completed', server: FE[2], path: 'A', item: 'export' });
-    must(session, { type: 'remediation.item.completed', server: FE[2], path: 'A', item: 'import' });
-    expect(status(session, FE[2]).remediation?.next?.id).toBe('verify');
-    must(session, { type: 'evidence.accepted', server: FE[2], proof: { server: FE[2], thumbprints: [THUMBPRINT] } });
-    expect(status(session, FE[2]).phase).toBe('ready-for-step3');
+      // Path A on fe02 and fe03, proved from each server's own view.
+      must(session, { type: 'remediation.chosen', server: FE[1], path: 'A' });
+      for (const fe of [FE[1], FE[2]]) {
+        if (fe === FE[2]) must(session, { type: 'remediation.chosen', server: fe, path: 'A' });
+        for (const item of ['export', 'import', 'start-agent'] as const)
+          must(session, { type: 'remediation.item.completed', server: fe, path: 'A', item });
+        expect(status(session, fe).remediation?.next?.id).toBe('verify');
+        must(session, { type: 'evidence.accepted', server: fe, proof: { server: fe, thumbprints: [THUMBPRINT] } });
+        expect(status(session, fe).phase).toBe('ready-for-step3');
+      }
 
-    // All three complete Steps 3 and 4.
-    clock.set('2013-03-14T12:00:00.000Z');
-    for (const fe of [FE[1], FE[2]]) must(session, { type: 'step.completed', server: fe, step: 3 });
-    for (const fe of [FE[1], FE[2]]) must(session, { type: 'step.completed', server: fe, step: 4 });
-    for (const fe of FE) expect(status(session, fe).phase).toBe('services-running');
-    expect(session.server(FE[1])?.context.steps[3]?.rule).toBe('evidence');
-    expect(session.server(FE[0])?.context.steps[3]?.rule).toBe('assigns-oauth');
-    expect(session.server(FE[2])?.context.items.map((i) => i.item)).toEqual(['export', 'import']);
-  });
+      // Steps 3 on fe02 and fe03; then the pool's first start of all three, which records Step 4 on each.
+      clock.set('2013-03-14T12:00:00.000Z');
+      for (const fe of [FE[1], FE[2]]) must(session, { type: 'step.completed', server: fe, step: 3 });
+      expect(nextAction(session.snapshot())?.text).toContain('fepool.contoso.local: start the pool');
+      const short = session.record({ type: 'pool.started', pool: 'fepool.contoso.local', servers: [FE[0], FE[1]] });
+      expect(!short.ok && short.message).toContain('3 of its 3 Front Ends must be running together');
+      clock.set('2013-03-14T12:10:00.000Z');
+      must(session, { type: 'pool.started', pool: 'fepool.contoso.local', servers: [...FE] });
+      for (const fe of FE) {
+        expect(status(session, fe).phase).toBe('services-running');
+        expect(session.server(fe)?.context.steps[4]?.at).toBe('2013-03-14T12:10:00.000Z');
+      }
+      expect(session.snapshot().context.cms.startedAt).toBe('2013-03-14T12:10:00.000Z');
+      expect(session.server(FE[1])?.context.steps[3]?.rule).toBe('evidence');
+      expect(session.server(FE[0])?.context.steps[3]?.rule).toBe('assigns-oauth');
+      expect(session.server(FE[2])?.context.items.map((i) => i.item)).toEqual(['export', 'import', 'start-agent']);
+    },
+  );
 
   it('records every accepted command, stamped with time and operator, and nothing refused', () => {
     const { session, clock } = fieldReportSession();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serverStatus } from '../../../renderer/core/machines/status';
 import { fieldReportSession, must, THUMBPRINT } from '../support/deployments';
-import { assignedOnFe01, DIR, EDGE, FE1, FE2, phase } from './support';
+import { assignedOnFe01, DIR, EDGE, FE1, FE2, FE3, phase } from './support';
 
 describe('the Step 3 gate in other situations', () => {
   it('never blocks a server whose Step 1 came after the assignment', () => {
@@ -61,8 +61,12 @@ describe('the Step 3 gate in other situations', () => {
 
   it('lets Step 3 run again on a server that is done, through the gate', () => {
     const { session, clock } = assignedOnFe01();
+    // fe02 and fe03 take a fresh copy (Step 1 again) and finish Step 3; the pool starts with all three.
+    clock.set('2013-03-14T10:30:00.000Z');
+    for (const s of [FE2, FE3]) must(session, { type: 'step.completed', server: s, step: 1 });
+    for (const s of [FE2, FE3]) must(session, { type: 'step.completed', server: s, step: 3 });
     clock.set('2013-03-14T10:40:00.000Z');
-    must(session, { type: 'step.completed', server: FE1, step: 4 });
+    must(session, { type: 'pool.started', pool: 'fepool.contoso.local', servers: [FE1, FE2, FE3] });
     must(session, { type: 'step.completed', server: FE1, step: 3 });
     expect(session.server(FE1)!.context.steps[3]!.runs).toBe(2);
     const twice = session.record({ type: 'step.completed', server: FE1, step: 4 });

@@ -8,10 +8,10 @@ describe('the Step 3 gate in other situations', () => {
     must(session, { type: 'remediation.chosen', server: FE3, path: 'C' });
     const early = session.record({ type: 'remediation.item.completed', server: FE3, path: 'C', item: 'rerun-step1' });
     expect(!early.ok && early.message).toBe(
-      'Next on path C is "Check that CMS replication has completed"; do the items in order.',
+      'Next on path C is "Check that the Central Management Store holds the assignment"; do the items in order.',
     );
     clock.set('2013-03-14T10:30:00.000Z');
-    must(session, { type: 'remediation.item.completed', server: FE3, path: 'C', item: 'replication-complete' });
+    must(session, { type: 'remediation.item.completed', server: FE3, path: 'C', item: 'cms-holds-assignment' });
     expect(phase(session, FE3)).toBe('blocked');
     clock.set('2013-03-14T10:35:00.000Z');
     must(session, { type: 'step.completed', server: FE3, step: 1 });
@@ -19,7 +19,7 @@ describe('the Step 3 gate in other situations', () => {
     const ctx = session.server(FE3)!.context;
     expect(ctx.step1At).toBe('2013-03-14T10:35:00.000Z');
     expect(ctx.steps[1]!.runs).toBe(2);
-    expect(ctx.items.map((i) => i.item)).toEqual(['replication-complete', 'rerun-step1']);
+    expect(ctx.items.map((i) => i.item)).toEqual(['cms-holds-assignment', 'rerun-step1']);
     must(session, { type: 'step.completed', server: FE3, step: 3 });
     expect(session.server(FE3)!.context.steps[3]!.rule).toBe('replica-current');
   });

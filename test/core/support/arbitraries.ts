@@ -50,6 +50,25 @@ const timeOf = (typed: number | null, now: string) => (typed === null ? now : mi
 /** Step completions (mostly the server's next step, sometimes any), the OAuth assignment, remediation, evidence and overrides, in any order. */
 export const draftArb: fc.Arbitrary<Draft> = fc.oneof(
   {
+    weight: 3,
+    // The first start of a server's Enterprise pool, of its members with Step 3 done (sometimes one fewer).
+    arbitrary: fc.record({ s: idx, fewer: fc.boolean(), w: when }).map((d): Draft => (servers, session, now) => {
+      const deployment = session.deployment();
+      const server = deployment?.servers.find((x) => x.fqdn === pick(servers, d.s));
+      const pool = server?.pool ?? 'none.invalid';
+      const ready = (deployment?.servers ?? [])
+        .filter((x) => x.pool === pool && session.server(x.fqdn)?.context.steps[3] !== undefined)
+        .map((x) => x.fqdn);
+      const named = d.fewer ? ready.slice(1) : ready;
+      return {
+        type: 'pool.started',
+        pool,
+        servers: named.length > 0 ? named : [pick(servers, d.s)],
+        at: timeOf(d.w, now),
+      };
+    }),
+  },
+  {
     weight: 14,
     // A Step 3 sometimes without the thumbprint (t = 2), as an admin may record it.
     arbitrary: fc.record({ s: idx, w: when, t: fc.nat(2) }).map((d): Draft => (servers, session, now) => {
@@ -111,11 +130,24 @@ export const draftArb: fc.Arbitrary<Draft> = fc.oneof(
     arbitrary: fc
       .record({
         s: idx,
-        item: fc.constantFrom('export', 'import', 'start-agent', 'event-3038', 'replication-complete'),
+        item: fc.constantFrom(
+          'export',
+          'import',
+          'start-agent',
+          'replication-services',
+          'event-3038',
+          'cms-holds-assignment',
+        ),
+        a: fc.boolean(),
         w: when,
       })
       .map((d): Draft => (servers, _s, now) => {
-        const path = d.item === 'export' || d.item === 'import' ? 'A' : d.item === 'replication-complete' ? 'C' : 'B';
+        const path =
+          d.item === 'export' || d.item === 'import' || (d.item === 'start-agent' && d.a)
+            ? 'A'
+            : d.item === 'cms-holds-assignment'
+              ? 'C'
+              : 'B';
         return {
           type: 'remediation.item.completed',
           server: pick(servers, d.s),

@@ -60,7 +60,7 @@ export const wrongTypes: [string, string][] = [
 
 /** Schema versions this build cannot read: newer, out of range, or missing. */
 export const versions: [string, string][] = [
-  ['saved by a newer version (3)', edited((d) => (d.schemaVersion = 3))],
+  ['saved by a newer version (4)', edited((d) => (d.schemaVersion = 4))],
   ['saved by a much newer version (99)', edited((d) => (d.schemaVersion = 99))],
   ['schema version 0', edited((d) => (d.schemaVersion = 0))],
   ['negative schema version', edited((d) => (d.schemaVersion = -1))],

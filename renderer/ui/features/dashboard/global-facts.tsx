@@ -1,7 +1,7 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { ArrowRightRegular, CertificateRegular, DatabaseRegular } from '@fluentui/react-icons';
 import { shortName } from '../../../core/model/fqdn';
-import { stepTitle } from '../../../core/model/product';
+import { cmsNotStartedText } from '../../../core/machines/pool-start';
 import type { Host } from '../../../host/host';
 import { TimeText } from '../../components/time-text';
 import { useSession } from '../../hooks';
@@ -52,7 +52,6 @@ export function GlobalFacts({
 }) {
   const styles = useStyles();
   const oauth = useSession(workspace, (v) => v.snapshot.context.oauth);
-  const product = useSession(workspace, (v) => v.snapshot.context.deployment?.product ?? 'lync2013');
   const cms = useSession(workspace, (v) => v.snapshot.context.cms);
   const next = useNextAction(workspace);
   const timeZone = host.timeZone();
@@ -97,15 +96,13 @@ export function GlobalFacts({
         <DatabaseRegular className={styles.icon} aria-hidden />
         <Text>
           <strong>CMS pool</strong> <span className={styles.mono}>{cms.pool ?? 'not chosen'}</span>:{' '}
-          {cms.running.length > 0 ? (
-            <span className={styles.good}>running ({cms.running.map(shortName).join(', ')})</span>
-          ) : (
-            <span className={styles.warn}>
-              no Front End running yet
-              {cms.waitingFor[0]
-                ? ` — ${shortName(cms.waitingFor[0].server)} must finish ${stepTitle(product, cms.waitingFor[0].nextStep)}`
-                : ''}
+          {cms.startedAt !== null ? (
+            <span className={styles.good}>
+              started <TimeText iso={cms.startedAt} timeZone={timeZone} /> — its replication services can reach the
+              other servers
             </span>
+          ) : (
+            <span className={styles.warn}>{cmsNotStartedText(cms)}</span>
           )}
         </Text>
       </div>

@@ -12,7 +12,6 @@ import {
 import type { ServerSnapshot } from '../../../core/machines/server.machine';
 import type { ServerStatus } from '../../../core/machines/status';
 import { roleNeedsOAuth } from '../../../core/model/deployment';
-import { shortName } from '../../../core/model/fqdn';
 import type { StepNumber } from '../../../core/model/product';
 import { formatShortTime, formatTime } from '../../format';
 
@@ -67,11 +66,12 @@ export function cellModel(
         label: 'Step 3 blocked: stale local replica. Open the server to choose a remediation.',
       };
     if (r.waitingFor !== null) {
-      const first = ctx.cms.waitingFor[0];
-      const text = first
-        ? `Path ${r.path}: waiting for ${shortName(first.server)} Step ${first.nextStep}`
-        : `Path ${r.path}: waiting`;
-      return { kind: 'waiting', text, label: `Step 3 blocked; ${text}` };
+      const cms = ctx.cms;
+      const text =
+        cms.startedAt === null && cms.pool !== null
+          ? `Path ${r.path}: waiting for the CMS pool to start (${cms.ready.length}/${cms.need.needed} ready)`
+          : `Path ${r.path}: waiting`;
+      return { kind: 'waiting', text, label: `Step 3 blocked; ${text}. ${r.waitingFor}` };
     }
     const item = r.next?.id.replace(/-/g, ' ') ?? '';
     return {

@@ -1,20 +1,27 @@
 import { Button, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { CmsStatus } from '../../../core/machines/server.context';
-import { shortName } from '../../../core/model/fqdn';
+import { replicationCannotGoFirst } from '../../../core/machines/checklist';
+import type { ServerContext } from '../../../core/machines/server.context';
 import { REMEDIATION_PATHS, REMEDIATIONS, type RemediationPath } from '../../../core/model/remediation';
 import { ErrorBar } from '../../components/error-bar';
 import { useSession } from '../../hooks';
 import { usePanelStyles, type ServerPanelProps } from './server-panel';
 
-const PATH_HINTS: Record<RemediationPath, (cms: CmsStatus) => string> = {
-  A: () => 'fastest; needs access to the CMS',
-  B: (cms) =>
-    cms.running.length > 0
-      ? `needs a CMS-pool Front End running — ${cms.running.map(shortName).join(', ')} is`
-      : 'needs a CMS-pool Front End running — none is yet',
-  C: () => 'once CMS replication has completed',
+const PATH_HINTS: Record<RemediationPath, (context: ServerContext) => string> = {
+  A: () => 'fastest; needs access to the CMS; works before the CMS pool has started',
+  B: (context) =>
+    replicationCannotGoFirst(context)
+      ? 'cannot go first: this server is one of the members the CMS pool needs for its first start'
+      : context.cms.startedAt !== null
+        ? 'the CMS pool has started; its replication services bring the configuration'
+        : 'waits for the CMS pool to start',
+  C: () => 'the wizard again: Step 1 → Run Again, after checking the CMS holds the assignment',
 };
+
+/** The path recommended for this server: A when replication cannot reach it first, else none. */
+function recommended(context: ServerContext): RemediationPath | null {
+  return replicationCannotGoFirst(context) ? 'A' : null;
+}
 
 /**
  * The three ways out, and the one chosen. Choosing is two actions (pick, then start) so that moving
@@ -29,8 +36,10 @@ export function PathChooser({
   const cms = useSession(workspace, (v) => v.snapshot.context.cms);
   const panel = usePanelStyles();
   const ctx = snapshot.context;
+  const current = { ...ctx, cms };
+  const advised = recommended(current);
   const path = ctx.path;
-  const [selected, setSelected] = useState<RemediationPath | null>(path);
+  const [selected, setSelected] = useState<RemediationPath | null>(path ?? advised);
   const [error, setError] = useState<string | null>(null);
   return (
     <>
@@ -44,7 +53,7 @@ export function PathChooser({
           <Radio
             key={p}
             value={p}
-            label={`${p}  ${REMEDIATIONS[p].title} (${PATH_HINTS[p](cms)})${p === path ? ' — chosen' : ''}`}
+            label={`${p}  ${REMEDIATIONS[p].title} (${PATH_HINTS[p](current)})${p === advised ? ' — recommended' : ''}${p === path ? ' — chosen' : ''}`}
           />
         ))}
       </RadioGroup>

@@ -29,11 +29,13 @@ import { ROLE_LABELS, findServer, roleNeedsOAuth } from '../../../core/model/dep
 import { PRODUCTS, STEP_NUMBERS, stepTitle, type StepNumber } from '../../../core/model/product';
 import type { Host } from '../../../host/host';
 import { TimeText } from '../../components/time-text';
+import { poolStartOfServer } from '../../../core/machines/pool-start';
 import { serverStatus } from '../../../core/machines/status';
 import { useServerSnapshot, useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 import { GatePanel } from './gate-panel';
 import { MarkDone } from './mark-done';
+import { PoolStartPanel } from './pool-start-panel';
 import { Scripts } from './scripts';
 import type { ServerPanelProps } from './server-panel';
 
@@ -189,6 +191,13 @@ function StepItem({ step, workspace, host, status, snapshot, record }: ServerPan
         : styles.pending;
   const assigns = step === 3 && ctx.oauth === null && status.gate.allowed && status.gate.rule === 'assigns-oauth';
   const titleId = `step-${step}-title`;
+  // A member of an Enterprise pool that has not started: its Step 4 is the pool's first start.
+  const pool = useSession(
+    workspace,
+    (v) => (step === 4 ? poolStartOfServer(v.snapshot.context, ctx.fqdn) : null),
+    (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  );
+  const waitsForPool = pool !== null && pool.started === null ? pool : null;
 
   return (
     <li
@@ -220,7 +229,17 @@ function StepItem({ step, workspace, host, status, snapshot, record }: ServerPan
         {step === 3 && !done && status.stepsDone >= 2 && (
           <GatePanel workspace={workspace} host={host} status={status} snapshot={snapshot} record={record} />
         )}
-        {(isNext || showRerun) && (
+        {isNext && step === 4 && waitsForPool !== null && (
+          <PoolStartPanel
+            workspace={workspace}
+            host={host}
+            server={ctx.fqdn}
+            product={ctx.product}
+            pool={waitsForPool}
+            record={record}
+          />
+        )}
+        {(isNext || showRerun) && !(step === 4 && waitsForPool !== null) && (
           <>
             <div className={styles.row}>
               <Link as="button" onClick={() => setShowGuide((v) => !v)} aria-expanded={showGuide}>

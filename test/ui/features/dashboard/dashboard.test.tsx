@@ -38,7 +38,9 @@ describe('the dashboard', () => {
       workspace.record({ type: 'remediation.chosen', server: 'fe02.contoso.local', path: 'B' });
       workspace.record({ type: 'remediation.chosen', server: 'fe03.contoso.local', path: 'A' });
     });
-    expect(within(rowOf('fe02.contoso.local')).getByText('Path B: waiting for fe01 Step 4')).toBeTruthy();
+    expect(
+      within(rowOf('fe02.contoso.local')).getByText('Path B: waiting for the CMS pool to start (1/3 ready)'),
+    ).toBeTruthy();
     expect(within(rowOf('fe03.contoso.local')).getByText('Path A: export')).toBeTruthy();
   });
 

@@ -20,19 +20,15 @@ describe('the Step 3 gate panel', () => {
     expect(screen.queryByRole('button', { name: 'Mark Step 3 done' })).toBeNull();
   });
 
-  it('holds path B while no CMS-pool Front End runs, naming the server and the step', () => {
-    const { workspace } = open('fe02.contoso.local');
+  it('holds path B on a member the new CMS pool needs for its first start, and recommends A', () => {
+    open('fe02.contoso.local');
+    expect((screen.getByRole('radio', { name: /^A .*recommended/ }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('radio', { name: /^B/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Start path B' }));
     expect(screen.getByText('Path B cannot go on yet')).toBeTruthy();
-    expect(screen.getByText(/fe01\.contoso\.local must finish Step 4: Start Services/)).toBeTruthy();
+    expect(screen.getAllByText(/replication cannot reach it first — use path A or C/).length).toBeGreaterThan(0);
+    expect(screen.queryByText(/must finish Step 4/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Mark B.2 done' })).toBeNull();
-    act(() => {
-      workspace.record({ type: 'step.completed', server: 'fe01.contoso.local', step: 4 });
-    });
-    expect(screen.queryByText('Path B cannot go on yet')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Mark B.2 done' }));
-    expect(workspace.session.server('fe02.contoso.local')!.context.items.map((i) => i.item)).toEqual(['start-agent']);
   });
 
   it('shows path A’s scripts with where to run them, and records a copy', async () => {
@@ -43,10 +39,10 @@ describe('the Step 3 gate panel', () => {
       screen.getAllByText('On fe03.contoso.local, in the Lync Server Management Shell (Run as administrator)').length,
     ).toBeGreaterThan(0);
     // Only the item to do now shows its script.
-    expect(screen.queryByRole('button', { name: /^Copy script: Path A, item 2 of 3/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Copy script: Path A, item 2 of 4/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Mark A.1 done' }));
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: /^Copy script: Path A, item 2 of 3/ }));
+      fireEvent.click(screen.getByRole('button', { name: /^Copy script: Path A, item 2 of 4/ }));
     });
     expect(host.copied[0]).toContain('Import-CsConfiguration -ByteInput (Export-CsConfiguration -AsBytes) -LocalStore');
     expect(await screen.findByText('Copied')).toBeTruthy();

@@ -1,4 +1,4 @@
-# lync-runbook | Path A, item 1 of 3: Export the configuration on a server with access to the CMS
+# lync-runbook | Path A, item 1 of 4: Check CMS access, then export the configuration (on a server with access to the CMS)
 # Run on:  the server named in $Server below (the script stops on any other computer)
 # Shell:   Lync Server Management Shell, opened with "Run as administrator"
 # Success: it ends with "Done: exported" and a size in bytes.

@@ -1,4 +1,4 @@
-# lync-runbook | Path A, item 2 of 3: Import it into this server's local store
+# lync-runbook | Path A, item 2 of 4: Import it into this server's local store
 # Run on:  the server named in $Server below (the script stops on any other computer)
 # Shell:   Lync Server Management Shell, opened with "Run as administrator"
 # Success: it ends with "Done:" and no red error text.

@@ -1,4 +1,4 @@
-# lync-runbook | Path B, item 3 of 4: Wait for event 3038 in the Lync Server event log
+# lync-runbook | Path B, item 4 of 5: Wait for replication to reach this server (event 3038, as the field report describes; unconfirmed)
 # Run on:  the server named in $Server below (the script stops on any other computer)
 # Shell:   Lync Server Management Shell, opened with "Run as administrator"
 # Success: it ends with "Done: event 3038" and the time it was logged.

@@ -1,4 +1,4 @@
-# lync-runbook | Path B, item 2 of 4: Start the Replica Replicator Agent (service REPLICA) on this server
+# lync-runbook | Path B, item 3 of 5: Start the Replica Replicator Agent (service REPLICA) on this server
 # Run on:  the server named in $Server below (the script stops on any other computer)
 # Shell:   Lync Server Management Shell, opened with "Run as administrator"
 # Success: it ends with "Done: the Lync Server Replica Replicator Agent (REPLICA) is Running".

@@ -1,4 +1,4 @@
-# lync-runbook | Path A, item 1 of 3: Export the configuration on a server with access to the CMS
+# lync-runbook | Path A, item 1 of 4: Check CMS access, then export the configuration (on a server with access to the CMS)
 # Run on:  the server named in $Server below, or any other domain-joined server with access to the Central Management Store
 # Shell:   Lync Server Management Shell, opened with "Run as administrator"
 # Success: it ends with "Done: exported the configuration to" and names the file to copy.

@@ -20,8 +20,19 @@ if ($Certificates.Count -eq 0) {
 }
 foreach ($Certificate in $Certificates) {
     Write-Host -Object ('OAuthTokenIssuer certificate ' + ($Certificate.Thumbprint) + ', subject ' + ($Certificate.Subject) + ', expires ' + ($Certificate.NotAfter))
-    if (-not ([string]$Certificate.Subject).ToLowerInvariant().Contains($SipDomain)) {
-        Write-Host -Object ('Note: its subject does not name the SIP domain ' + $SipDomain + '; the server-to-server guidance asks for it.')
+    $NamesSipDomain = $false
+    foreach ($Part in ([string]$Certificate.Subject -split ',')) { if ($Part.Trim() -eq ('CN=' + $SipDomain)) { $NamesSipDomain = $true } }
+    if (-not $NamesSipDomain) {
+        Write-Host -Object ('Note: its subject does not name the SIP domain ' + $SipDomain + ' as CN; the server-to-server guidance asks for the SIP domain in the subject.')
+    }
+    $StorePath = 'Cert:\LocalMachine\My\' + $Certificate.Thumbprint
+    $InStore = Get-Item -LiteralPath $StorePath -ErrorAction 'SilentlyContinue'
+    if ($null -eq $InStore) {
+        Write-Host -Object 'Note: it is not in the machine store (Cert:\LocalMachine\My) of this server.'
+    } elseif (-not $InStore.HasPrivateKey) {
+        Write-Host -Object 'Note: the machine store holds it without its private key.'
+    } elseif ($InStore.PublicKey.Key.KeySize -lt 2048) {
+        Write-Host -Object ('Note: its key has ' + ($InStore.PublicKey.Key.KeySize) + ' bits; the server-to-server guidance asks for at least 2048.')
     }
 }
 $Expected = '3A5F9C2E7B1D4E8F0A6C3B9D2E5F7A1C4B8D0E6F'
