@@ -45,7 +45,9 @@ test('works by keyboard alone: rows, the server view, a remediation path and a c
   await screen(page, testInfo, '21-keyboard-copy-focus');
   await page.keyboard.press('Enter');
   await expect(copy).toContainText('Copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("Get-CsCertificate -Identity 'global' -Type 'OAuthTokenIssuer'");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+    "Get-CsCertificate -Identity 'global' -Type 'OAuthTokenIssuer'",
+  );
 
   // Back to the dashboard by keyboard.
   await page.getByRole('button', { name: 'Dashboard' }).focus();

@@ -36,6 +36,8 @@ test('reloading mid-scenario comes back exactly where it was', async ({ page }) 
   ).toContainText('14 Mar 10:35');
   await page.getByRole('tab', { name: 'Timeline' }).click();
   await expect(
-    page.getByText('Path A item done: Check CMS access, then export the configuration (on a server with access to the CMS)'),
+    page.getByText(
+      'Path A item done: Check CMS access, then export the configuration (on a server with access to the CMS)',
+    ),
   ).toBeVisible();
 });
