@@ -7,7 +7,7 @@
  */
 import { findPool, poolMembers, type Server } from '../model/deployment';
 import { normalizeFqdn } from '../model/fqdn';
-import { firstStartNeed } from '../model/pool-start';
+import { firstStartNeed, startsAsPool } from '../model/pool-start';
 import { stepTitle } from '../model/product';
 import { cmd, comment, concat, lines, ps, v } from './render';
 import { makeScript, type CheckedContext, type ScriptsResult } from './script';
@@ -17,7 +17,12 @@ import { validateFqdn } from './validators';
 /** True when the pool is started with one Start-CsPool (Skype for Business Server, three or more Front Ends). */
 export function usesStartCsPool(ctx: CheckedContext, pool: string): boolean {
   const kind = findPool(ctx.deployment, pool)?.kind;
-  return ctx.product.hasStartCsPool && kind === 'enterprise-front-end' && poolMembers(ctx.deployment, pool).length >= 3;
+  return (
+    ctx.product.hasStartCsPool &&
+    kind !== undefined &&
+    startsAsPool(kind) &&
+    poolMembers(ctx.deployment, pool).length >= 3
+  );
 }
 
 /**
@@ -26,7 +31,7 @@ export function usesStartCsPool(ctx: CheckedContext, pool: string): boolean {
  */
 export function poolStartScripts(ctx: CheckedContext, server: Server, servers?: readonly string[]): ScriptsResult {
   const pool = findPool(ctx.deployment, server.pool);
-  if (pool === undefined || pool.kind !== 'enterprise-front-end') return { ok: true, scripts: [] };
+  if (pool === undefined || !startsAsPool(pool.kind)) return { ok: true, scripts: [] };
   const members = poolMembers(ctx.deployment, pool.fqdn).map((s) => normalizeFqdn(s.fqdn));
   const errors: string[] = [];
   const named: string[] = [];

@@ -1,5 +1,6 @@
 import { findPool, roleNeedsOAuth, type Server } from '../model/deployment';
 import { sameFqdn } from '../model/fqdn';
+import { startsAsPool } from '../model/pool-start';
 import { stepTitle, type StepNumber } from '../model/product';
 import { cmd, concat, lines, ps, v, type Fragment } from './render';
 import { makeScript, type CheckedContext, type Script, type ScriptsResult } from './script';
@@ -204,8 +205,9 @@ function step4Start(ctx: CheckedContext): Fragment {
 }
 
 /** True when the server is a member of an Enterprise pool (whose first start is the pool start). */
-function startsAsPool(ctx: CheckedContext, server: Server): boolean {
-  return findPool(ctx.deployment, server.pool)?.kind === 'enterprise-front-end';
+function isPoolMember(ctx: CheckedContext, server: Server): boolean {
+  const kind = findPool(ctx.deployment, server.pool)?.kind;
+  return kind !== undefined && startsAsPool(kind);
 }
 
 const STEP_SUCCESS: Readonly<Record<2 | 3 | 4, string>> = {
@@ -226,7 +228,7 @@ export function stepScripts(ctx: CheckedContext, server: Server, step: StepNumbe
     3: roleNeedsOAuth(server.role)
       ? ['Checks the OAuthTokenIssuer certificate as this server sees it (its local store).']
       : ['An Edge or Mediation Server uses no OAuthTokenIssuer certificate; this lists what is assigned.'],
-    4: startsAsPool(ctx, server)
+    4: isPoolMember(ctx, server)
       ? [
           'This member joins an Enterprise pool that has already had its first start; the first start itself is',
           'the pool start script, which starts the members together.',
