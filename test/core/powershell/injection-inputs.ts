@@ -51,7 +51,7 @@ export const INPUTS: readonly Input[] = [
       requests: [{ kind: 'verify' }, B('replication-services')],
     }),
     normal: lower,
-    mentions: /^Server "|^The server "|^Enter the FQDN of server /,
+    mentions: /^Server "|^Server \S+ is listed twice |^The server "|^Enter the FQDN of server /,
   },
   {
     name: 'pool FQDN',
@@ -72,7 +72,7 @@ export const INPUTS: readonly Input[] = [
       };
     },
     normal: lower,
-    mentions: /Pool "|pool "|CMS pool "|FQDN of pool |Choose the pool/,
+    mentions: /Pool "|pool "|CMS pool "|FQDN of pool |Choose the pool|^Pool \S+ is listed twice /,
   },
   {
     name: 'SIP domain',
@@ -189,7 +189,7 @@ export const INPUTS: readonly Input[] = [
       requests: [{ kind: 'pool-start', servers: ['fe01.contoso.local', 'fe02.contoso.local', value] }],
     }),
     normal: lower,
-    mentions: /^A member to start "|^Server "|^Enter the FQDN of server /,
+    mentions: /^A member to start "|^Server "|^Server \S+ is listed twice |^Enter the FQDN of server /,
   },
   {
     name: 'target server',
