@@ -28,11 +28,13 @@ describe('adversarial values in every input that reaches a script', () => {
         {
           numRuns: RUNS,
           // Values that collide with a name already in the deployment: refused as duplicates, and the
-          // refusal must still name the field (the 100,000-run fuzz once found the first of these).
+          // refusal must still name the field (the 100,000-run fuzz found the first). Last, a short value that
+          // is also part of a script's fixed text ("k.ve" in "lync-runbook.verify").
           examples: [
             [['member to start', 'fe02.contoso.local']],
             [['server FQDN', 'fe01.contoso.local']],
             [['pool FQDN', 'dirpool.contoso.local']],
+            [['server FQDN', 'k.ve']],
           ],
         },
       );
