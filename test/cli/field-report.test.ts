@@ -154,7 +154,7 @@ describe('lync-runbook, the field report from the command line', () => {
     );
     expect(run.stdout).toContain('last update 2012-11-24 20:08:05 (America/Los_Angeles) = 2012-11-25T04:08:05.000Z');
     expect(run.stderr).toContain(
-      "Rejected (recorded): The last update of fe02.contoso.local's local store was created at 2012-11-25T04:08:05.000Z",
+      'Rejected (recorded): The output names no replica (its ReplicaFqdn is empty), so it cannot be attributed to fe02.contoso.local by guesswork',
     );
     expect(history(dir).at(-1)).toMatchObject({
       type: 'evidence.rejected',
@@ -255,7 +255,7 @@ describe('lync-runbook, the field report from the command line', () => {
     expect(md).toContain('# Runbook: Contoso HQ');
     expect(md).toContain('- **Exported:** 2013-03-15T09:00:00Z');
     expect(md).toMatch(
-      /\| `fe02\.contoso\.local` \| Evidence rejected \(Get-CsManagementStoreReplicationStatus output\): The last update/,
+      /\| `fe02\.contoso\.local` \| Evidence rejected \(Get-CsManagementStoreReplicationStatus output\): The output names no replica/,
     );
     expect(md).toContain('### Evidence 3: fe03.contoso.local, accepted');
     expect(md).toContain(

@@ -61,20 +61,30 @@ export async function markDone(page: Page, step: number, thumbprint?: string): P
   );
 }
 
-/** The verification script's line for a server, as the app's script prints it. */
+/** The verification script's line for a server, as the app's script prints it (schemaVersion 2). */
 export function verificationJson(server: string, lastUpdate: string, thumbprints: string[] = []): string {
+  const at = lastUpdate.replace('.000Z', '.0000000Z');
   return JSON.stringify({
     schema: 'lync-runbook.verify',
-    schemaVersion: 1,
+    schemaVersion: 2,
     expected: server,
     server,
-    time: lastUpdate.replace('.000Z', '.0000000Z'),
+    time: at,
     replication: {
       upToDate: true,
-      lastUpdateCreation: lastUpdate.replace('.000Z', '.0000000Z'),
-      lastStatusReport: lastUpdate.replace('.000Z', '.0000000Z'),
+      lastUpdateCreation: at,
+      lastUpdateCreationKind: 'Utc',
+      utcOffsetMinutes: 0,
+      lastStatusReport: at,
     },
     oauthThumbprints: thumbprints,
+    certificates: thumbprints.map((thumbprint) => ({
+      thumbprint,
+      inStore: true,
+      hasPrivateKey: true,
+      keySize: 2048,
+      notAfter: '2028-03-14T10:00:00.0000000Z',
+    })),
     replicaService: 'Running',
     event3038: null,
   });

@@ -1,4 +1,5 @@
 import { migrateToV3 } from './migrate-v3';
+import { migrateToV4 } from './migrate-v4';
 
 /**
  * Migrations from older document versions, each taking the raw JSON of version N to N+1. They work
@@ -12,4 +13,5 @@ export const MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) 
     return { ...rest, schemaVersion: 2 };
   },
   2: migrateToV3,
+  3: migrateToV4,
 };

@@ -9,7 +9,7 @@ import { noiseSummary, promptHosts, shown, type ConsoleLine } from './console-te
 import { field, listRecords } from './format-list';
 import { consoleTables, isTruncatedCell } from './format-table';
 import { judgementOf, type CertificateRecord, type EvidenceContext, type EvidenceJudgement } from './judgement';
-import { acceptProof, noAssignment, otherPromptHost, reject } from './verdict';
+import { acceptProof, matchServer, noAssignment, otherPromptHost, reject } from './verdict';
 
 const NAMES = [
   'Issuer',
@@ -23,6 +23,8 @@ const NAMES = [
   'PreviousThumbprint',
   'PreviousNotAfter',
   'Use',
+  // Remoting (Invoke-Command, implicit remoting) adds the machine each object came from (P6).
+  'PSComputerName',
 ];
 const KEYS: ReadonlySet<string> = new Set(NAMES.map((n) => n.toLowerCase()));
 const MAX_SHOWN = 40;
@@ -34,8 +36,21 @@ export function normalizeThumbprint(value: string): string | null {
   return /^[0-9A-F]{40}$/.test(compact) ? compact : null;
 }
 
-/** True when the paste holds certificate output, in list or table form. */
+const OAUTH_QUERY = /Get-CsCertificate\b[^|]*-Type\s+['"]?OAuthTokenIssuer\b/i;
+
+/**
+ * True when the paste is a prompt running Get-CsCertificate -Type OAuthTokenIssuer with no output
+ * after it: the documented sign that no token-issuer certificate is visible there (P7).
+ */
+export function isEmptyOAuthListing(lines: readonly ConsoleLine[]): boolean {
+  const at = lines.findIndex((l) => l.noise === 'prompt' && OAUTH_QUERY.test(l.text));
+  if (at === -1) return false;
+  return lines.slice(at + 1).every((l) => l.blank || l.noise === 'prompt');
+}
+
+/** True when the paste holds certificate output, in list or table form, or the empty result of the query. */
 export function looksLikeCertificate(lines: readonly ConsoleLine[]): boolean {
+  if (isEmptyOAuthListing(lines)) return true;
   // Issuer with Subject also counts, so a paste cut off before its Thumbprint is still recognised.
   if (
     listRecords(lines, KEYS).some(
@@ -99,6 +114,7 @@ export function judgeCertificate(lines: readonly ConsoleLine[], ctx: EvidenceCon
       subject: r.get('Subject') || null,
       issuer: r.get('Issuer') || null,
       notAfter: notAfter === undefined || notAfter.length === 0 ? null : reader.read(notAfter),
+      machine: r.get('PSComputerName') || null,
       line: r.line,
     };
   });
@@ -107,15 +123,36 @@ export function judgeCertificate(lines: readonly ConsoleLine[], ctx: EvidenceCon
   const noise = noiseSummary(lines);
   if (noise !== null) read.push(noise);
   const hosts = promptHosts(lines);
+  const machines = [...new Set(certificates.map((c) => c.machine).filter((m): m is string => m !== null))];
   read.push(
-    hosts.length > 0
-      ? `Run in a remote session on ${shown(hosts.join(', '))}.`
-      : `The listing does not name the machine: taken as run on ${ctx.server}.`,
+    machines.length > 0
+      ? `Objects from ${shown(machines.join(', '))} (their PSComputerName).`
+      : hosts.length > 0
+        ? `Run in a remote session on ${shown(hosts.join(', '))}.`
+        : `The listing does not name the machine: taken as run on ${ctx.server}.`,
   );
   for (const c of certificates.slice(0, MAX_SHOWN)) read.push(describe(c));
   if (certificates.length > MAX_SHOWN) read.push(`… and ${certificates.length - MAX_SHOWN} more certificates.`);
   const judged = judgementOf(read, { kind: 'certificate', certificates }, warnings);
 
+  if (certificates.length === 0 && isEmptyOAuthListing(lines)) {
+    const ranOn = otherPromptHost(hosts, ctx.server);
+    if (ranOn !== null)
+      return judged(
+        reject(
+          'another-server',
+          `The prompt shows this was run on ${shown(ranOn)}, not ${ctx.server}. Run Get-CsCertificate -Type OAuthTokenIssuer on ${ctx.server} and paste its output.`,
+        ),
+      );
+    if (ctx.oauth === null) return judged(noAssignment());
+    read.push('Get-CsCertificate -Type OAuthTokenIssuer printed nothing.');
+    return judged(
+      reject(
+        'none-visible',
+        `No OAuthTokenIssuer certificate is visible on ${ctx.server}: its local store is still stale (Get-CsCertificate -Type OAuthTokenIssuer printed nothing, while the certificate was assigned on ${ctx.oauth.server}). Bring it up to date (path A, B or C), then run the command again.`,
+      ),
+    );
+  }
   if (certificates.length === 0)
     return judged(
       reject(
@@ -134,6 +171,14 @@ export function judgeCertificate(lines: readonly ConsoleLine[], ctx: EvidenceCon
     );
   }
   const assigned = normalizeThumbprint(oauth.thumbprint) ?? oauth.thumbprint.toUpperCase();
+  const otherMachine = machines.find((m) => matchServer(m, ctx.server) === 'other');
+  if (otherMachine !== undefined)
+    return judged(
+      reject(
+        'another-server',
+        `The listing's PSComputerName shows it came from ${shown(otherMachine)}, not ${ctx.server}. Run Get-CsCertificate -Type OAuthTokenIssuer on ${ctx.server} (or Invoke-Command -ComputerName ${ctx.server}) and paste its output.`,
+      ),
+    );
   const ranOn = otherPromptHost(hosts, ctx.server);
   if (ranOn !== null)
     return judged(

@@ -1,13 +1,15 @@
 /**
  * Event 3038 judged: the event the field report saw in the Lync Server log once the replica had
  * received the configuration. Its ID and meaning are reported, not confirmed by Microsoft
- * documentation, so messages say "reported" and never quote a text for it.
+ * documentation, so messages say "reported" and never quote a text for it, and it is corroboration
+ * only (replication-and-pools D4): an event after the assignment is read and named, never accepted alone.
  */
 import { createDateReader, describeDate, type ConsoleDate } from './console-date';
 import { noiseSummary, promptHosts, shown, type ConsoleLine } from './console-text';
 import { rawEvents, type RawEvent } from './event-log-shapes';
 import { judgementOf, type EventRecord, type EvidenceContext, type EvidenceJudgement } from './judgement';
-import { acceptProof, assignmentText, matchServer, noAssignment, otherPromptHost, reject } from './verdict';
+import { epochMs } from '../model/time';
+import { assignmentText, matchServer, noAssignment, otherPromptHost, reject } from './verdict';
 
 /** The event reported when CMS replication reaches a server. */
 export const REPLICATED_EVENT_ID = 3038;
@@ -103,13 +105,20 @@ export function judgeEventLog(lines: readonly ConsoleLine[], ctx: EvidenceContex
   const newest = readable[0];
   if (newest !== undefined && newest.time.ok) {
     if (newest.time.note !== null) warnings.push(newest.time.note);
-    const proof = { server: ctx.server, event3038At: newest.time.iso };
     const early = reject(
       'before-assignment',
       `The newest event 3038 on ${ctx.server} was logged at ${newest.time.iso} (${newest.time.wall} ${newest.time.zone}), not after ${assignmentText(oauth)}: replication has not been reported since. Wait for a new event 3038 and paste it; if the times look wrong, check the locale and time zone.`,
     );
-    const verdict = acceptProof(proof, { ...ctx, oauth }, early);
-    if (verdict.accepted || timed.every((e) => e.time.ok)) return judged(verdict);
+    if (epochMs(newest.time.iso) <= epochMs(oauth.at)) {
+      // An unreadable time may be a newer event: say what is wrong with it rather than "too early".
+      if (timed.every((e) => e.time.ok)) return judged(early);
+    } else
+      return judged(
+        reject(
+          'corroboration-only',
+          `The newest event 3038 on ${ctx.server} was logged at ${newest.time.iso} (${newest.time.wall} ${newest.time.zone}), after ${assignmentText(oauth)}. That supports replication having run, but no Microsoft source documents what event 3038 means, so it cannot prove the local store holds the certificate on its own. Paste the verification script's output, or Get-CsCertificate -Type OAuthTokenIssuer run on ${ctx.server}: the server's own view decides.`,
+        ),
+      );
   }
   const ambiguous = timed.find((e) => !e.time.ok && e.time.problem === 'ambiguous');
   if (ambiguous !== undefined && !ambiguous.time.ok)

@@ -33,7 +33,7 @@ export function detectEvidenceKinds(lines: readonly ConsoleLine[]): EvidenceKind
 }
 
 const ACCEPTED_INPUT =
-  "Paste one of: the verification script's output (preferred), Get-CsManagementStoreReplicationStatus, Get-CsCertificate -Type OAuthTokenIssuer, or event 3038 from the Lync Server log (Get-WinEvent, Get-EventLog or Event Viewer's copied text).";
+  "Paste one of: the verification script's output (preferred), Get-CsCertificate -Type OAuthTokenIssuer run on the server, or Get-CsManagementStoreReplicationStatus. Event 3038 from the Lync Server log (Get-WinEvent, Get-EventLog or Event Viewer's copied text) is read too, but only corroborates.";
 
 /** Reads pasted evidence, says what was read, and judges whether it proves `ctx.server` holds the OAuth assignment. */
 export function judgeEvidence(text: string, ctx: EvidenceContext): EvidenceJudgement {

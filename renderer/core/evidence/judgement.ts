@@ -30,6 +30,12 @@ export type EvidenceRejection =
   | 'unrecognised'
   | 'no-assignment'
   | 'incomplete'
+  /** What the paste shows can only support other evidence (event 3038). */
+  | 'corroboration-only'
+  /** The server's own view shows no OAuthTokenIssuer certificate at all. */
+  | 'none-visible'
+  /** The certificate is named by the configuration but not usable in the machine's store. */
+  | 'not-in-store'
   | 'unsupported-version';
 
 /** The verdict: accepted with what it proves, or refused with a reason and what to do. */
@@ -62,6 +68,8 @@ export interface CertificateRecord {
   readonly subject: string | null;
   readonly issuer: string | null;
   readonly notAfter: ConsoleDate | null;
+  /** The machine the object came from, when remoting added PSComputerName. */
+  readonly machine: string | null;
   readonly line: number;
 }
 
@@ -80,19 +88,45 @@ export interface EventRecord {
   readonly line: number;
 }
 
-/** The verification script's output (schemaVersion 1), times normalised to UTC. */
+/** LastUpdateCreation as the verification script read it (version 2), and its two possible readings. */
+export interface LastUpdateRead {
+  /** As printed by the script (`DateTime.ToString('o')`). */
+  readonly text: string;
+  /** Its DateTimeKind: Utc, Local or Unspecified. */
+  readonly kind: string | null;
+  /** Read as UTC, and as the server's local time (the same when the text carries its zone). */
+  readonly asUtc: IsoTime | null;
+  readonly asLocal: IsoTime | null;
+}
+
+/** One OAuthTokenIssuer certificate as the server's machine store holds it (version 2). */
+export interface StoreCertificate {
+  readonly thumbprint: string;
+  readonly inStore: boolean;
+  readonly hasPrivateKey: boolean | null;
+  readonly keySize: number | null;
+  readonly notAfter: IsoTime | null;
+}
+
+/** The verification script's output (schemaVersion 1 or 2), times normalised to UTC. */
 export interface VerificationReport {
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 1 | 2;
   readonly expected: string;
   readonly server: string;
   readonly time: IsoTime;
   readonly replication: {
     readonly upToDate: boolean | null;
+    /** The instant compared with the assignment: for a time without a zone, the earlier reading. */
     readonly lastUpdateCreation: IsoTime | null;
+    /** How it was read (version 2); null for version 1, whose script converted it to UTC itself. */
+    readonly lastUpdateRead: LastUpdateRead | null;
     readonly lastStatusReport: IsoTime | null;
   } | null;
   readonly oauthThumbprints: readonly string[];
-  readonly replicaService: 'Running' | 'Stopped' | null;
+  /** Each OAuthTokenIssuer certificate in the machine store (version 2); null for version 1. */
+  readonly certificates: readonly StoreCertificate[] | null;
+  /** Any ServiceControllerStatus name (version 1: Running or Stopped). */
+  readonly replicaService: string | null;
   readonly event3038: IsoTime | null;
 }
 

@@ -3,7 +3,7 @@
  * server being judged must say UpToDate True with a LastUpdateCreation after the OAuth assignment.
  */
 import { createDateReader, describeDate, type ConsoleDate, type DateReader } from './console-date';
-import { noiseSummary, promptHosts, shown, type ConsoleLine } from './console-text';
+import { noiseSummary, shown, type ConsoleLine } from './console-text';
 import { listRecords } from './format-list';
 import { consoleTables, isTruncatedCell } from './format-table';
 import type { OAuthAssignment } from '../gate/gate';
@@ -14,7 +14,7 @@ import {
   type EvidenceVerdict,
   type ReplicaRecord,
 } from './judgement';
-import { acceptProof, assignmentText, matchServer, noAssignment, otherPromptHost, reject } from './verdict';
+import { acceptProof, assignmentText, matchServer, noAssignment, reject } from './verdict';
 
 const NAMES = ['UpToDate', 'ReplicaFqdn', 'LastStatusReport', 'LastUpdateCreation', 'ProductVersion'] as const;
 const KEYS: ReadonlySet<string> = new Set(NAMES.map((n) => n.toLowerCase()));
@@ -145,15 +145,12 @@ export function judgeReplicationStatus(lines: readonly ConsoleLine[], ctx: Evide
   if (lacking > MAX_LACKING) warnings.push(`… and ${lacking - MAX_LACKING} more blocks lack properties.`);
 
   const matching = replicas.filter((r) => matchServer(r.replicaFqdn, ctx.server) !== 'other');
-  let mine: ReplicaRecord | null = matching[matching.length - 1] ?? null;
-  let label = mine === null ? '' : `${shown(mine.replicaFqdn)} (this server)`;
-  if (mine === null && replicas.length === 1 && (replicas[0] as ReplicaRecord).replicaFqdn === '') {
-    mine = replicas[0] as ReplicaRecord;
-    label = `ReplicaFqdn empty: taken as the server the command ran on, ${ctx.server}`;
-  }
+  const mine: ReplicaRecord | null = matching[matching.length - 1] ?? null;
+  const label = mine === null ? '' : `${shown(mine.replicaFqdn)} (this server)`;
   if (mine !== null) read.push(fullLine(mine, label));
   const rest = replicas.filter((r) => r !== mine);
-  for (const r of rest.slice(0, MAX_OTHERS)) read.push(briefLine(r));
+  for (const r of rest.slice(0, MAX_OTHERS))
+    read.push(r.replicaFqdn === '' ? fullLine(r, 'ReplicaFqdn empty: not attributed to any server') : briefLine(r));
   if (rest.length > MAX_OTHERS) read.push(`… and ${rest.length - MAX_OTHERS} more replicas.`);
   if (mine !== null) {
     if (matching.length > 1)
@@ -183,9 +180,8 @@ export function judgeReplicationStatus(lines: readonly ConsoleLine[], ctx: Evide
       ),
     );
   }
-  const ranOn = otherPromptHost(promptHosts(lines), ctx.server);
   const raw = raws[replicas.indexOf(mine)] as RawReplica;
-  return judged(judgeReplica(mine, raw, ranOn, { ...ctx, oauth }));
+  return judged(judgeReplica(mine, raw, { ...ctx, oauth }));
 }
 
 /** The refusal when the server being judged is not among the replicas listed. */
@@ -200,29 +196,26 @@ function refuseOthers(replicas: readonly ReplicaRecord[], ctx: EvidenceContext):
       `The table cut the replica name short ("${shown(cut.replicaFqdn)}"), so it cannot be matched to ${ctx.server}. Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' | Format-List and paste that.`,
     );
   }
+  // The cmdlet reports the CMS master's record of each replica by name; where it ran says nothing (P1).
+  if (replicas.every((r) => r.replicaFqdn === '')) {
+    return reject(
+      'incomplete',
+      `The output names no replica (its ReplicaFqdn is empty), so it cannot be attributed to ${ctx.server} by guesswork: the command reports the CMS's record of each replica by name, wherever it runs. Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' and paste its output unchanged, or paste the server's own view (its verification script, or Get-CsCertificate -Type OAuthTokenIssuer run on it).`,
+    );
+  }
   const names = replicas
     .map((r) => shown(r.replicaFqdn || '(empty)'))
     .slice(0, 5)
     .join(', ');
   const more = replicas.length > 5 ? ', …' : '';
-  const why =
-    replicas.length > 1 && replicas.some((r) => r.replicaFqdn === '')
-      ? ' An empty ReplicaFqdn counts as this server only when it is the only block.'
-      : '';
   return reject(
     'another-server',
-    `This output is about ${names}${more}, not ${ctx.server}.${why} Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' and paste its output.`,
+    `This output is about ${names}${more}, not ${ctx.server}. Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' and paste its output.`,
   );
 }
 
 /** The verdict on the block of the server being judged. */
-function judgeReplica(mine: ReplicaRecord, raw: RawReplica, ranOn: string | null, ctx: Assigned): EvidenceVerdict {
-  if (mine.replicaFqdn === '' && ranOn !== null) {
-    return reject(
-      'another-server',
-      `The prompt shows this was run on ${shown(ranOn)} and its ReplicaFqdn is empty, so it is about ${shown(ranOn)}, not ${ctx.server}. Run it on ${ctx.server}, or with -ReplicaFqdn '${ctx.server}'.`,
-    );
-  }
+function judgeReplica(mine: ReplicaRecord, raw: RawReplica, ctx: Assigned): EvidenceVerdict {
   if (mine.upToDate === null) {
     if (mine.missing.includes('UpToDate'))
       return reject(

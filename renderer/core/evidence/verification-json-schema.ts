@@ -8,8 +8,8 @@ import type { VerificationReport } from './judgement';
 
 /** The `schema` value the verification script writes. */
 export const VERIFY_SCHEMA = 'lync-runbook.verify';
-/** The newest `schemaVersion` this app reads. */
-export const VERIFY_SCHEMA_VERSION = 1;
+/** The `schemaVersion` the verification script writes, and the newest this app reads (1 is still read). */
+export const VERIFY_SCHEMA_VERSION = 2;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -60,44 +60,148 @@ const instant = z
   .refine((t) => isoInstant(t) !== null, { message: 'must be an ISO 8601 time with a zone' });
 /** The fields every version shares, read first so a newer version is told apart from a broken one. */
 export const envelope = z.object({ schema: z.literal(VERIFY_SCHEMA), schemaVersion: z.number() });
-/** Schema version 1, the one this app reads. */
+const replicationV1 = z.object({
+  upToDate: z.boolean().nullable(),
+  lastUpdateCreation: instant.nullable(),
+  lastStatusReport: instant.nullable(),
+});
+
+/** Schema version 1: times converted to UTC by the script, REPLICA Running or Stopped only. */
 export const v1 = z.object({
   schema: z.literal(VERIFY_SCHEMA),
   schemaVersion: z.literal(1),
   expected: z.string().min(1).max(253),
   server: z.string().min(1).max(253),
   time: instant,
-  replication: z
-    .object({
-      upToDate: z.boolean().nullable(),
-      lastUpdateCreation: instant.nullable(),
-      lastStatusReport: instant.nullable(),
-    })
-    .nullable(),
+  replication: replicationV1.nullable(),
   oauthThumbprints: z.array(z.string().regex(/^[0-9A-Fa-f]{40}$/, 'must be 40 hexadecimal digits')).max(16),
   replicaService: z.enum(['Running', 'Stopped']).nullable(),
   event3038: instant.nullable(),
 });
 
-/** Validated version-1 data as a report, with every time in canonical UTC and thumbprints upper-case. */
-export function toReport(data: z.infer<typeof v1>): VerificationReport {
+/** The names of .NET's ServiceControllerStatus, as Get-Service prints them. */
+export const SERVICE_STATUSES = [
+  'Stopped',
+  'StartPending',
+  'StopPending',
+  'Running',
+  'ContinuePending',
+  'PausePending',
+  'Paused',
+] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+const LOCAL_ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * Schema version 2: LastUpdateCreation as read, with its DateTimeKind and the server's UTC offset
+ * (D8); every service status (P2); each OAuthTokenIssuer certificate as the machine store holds it (D6).
+ */
+export const v2 = v1.extend({
+  schemaVersion: z.literal(2),
+  replication: z
+    .object({
+      upToDate: z.boolean().nullable(),
+      lastUpdateCreation: z.string().max(64).regex(LOCAL_ISO, 'must be an ISO 8601 time').nullable(),
+      lastUpdateCreationKind: z.enum(['Utc', 'Local', 'Unspecified']).nullable(),
+      utcOffsetMinutes: z
+        .number()
+        .int()
+        .min(-14 * 60)
+        .max(14 * 60)
+        .nullable(),
+      lastStatusReport: instant.nullable(),
+    })
+    .nullable(),
+  certificates: z
+    .array(
+      z.object({
+        thumbprint: z.string().regex(/^[0-9A-Fa-f]{40}$/, 'must be 40 hexadecimal digits'),
+        inStore: z.boolean(),
+        hasPrivateKey: z.boolean().nullable(),
+        keySize: z.number().int().min(0).max(65536).nullable(),
+        notAfter: instant.nullable(),
+      }),
+    )
+    .max(16),
+  replicaService: z.enum(SERVICE_STATUSES).nullable(),
+});
+
+type Replication = NonNullable<VerificationReport['replication']>;
+
+/**
+ * LastUpdateCreation as an instant. A time with a zone (Kind Utc or Local) is exact. Kind Unspecified
+ * may be UTC or the server's local time: both readings are kept, and the earlier is the one compared
+ * with the assignment, so a time that may be before it is never taken as after.
+ */
+function lastUpdateOf(
+  raw: string,
+  kind: string | null,
+  offset: number | null,
+): Pick<Replication, 'lastUpdateCreation' | 'lastUpdateRead'> {
+  const m = LOCAL_ISO.exec(raw);
+  const wall = m?.[1] ?? raw;
+  const zone = m?.[2];
+  if (zone !== undefined) {
+    const at = isoInstant(raw);
+    return { lastUpdateCreation: at, lastUpdateRead: { text: raw, kind, asUtc: at, asLocal: at } };
+  }
+  const asUtc = isoInstant(`${wall}Z`);
+  const asLocal = offset === null || asUtc === null ? null : toIsoTime(Date.parse(asUtc) - offset * 60_000);
+  const readings = [asUtc, asLocal].filter((t): t is IsoTime => t !== null).sort();
+  return { lastUpdateCreation: readings[0] ?? null, lastUpdateRead: { text: raw, kind, asUtc, asLocal } };
+}
+
+/** Validated data of either version as a report, every time in canonical UTC and thumbprints upper-case. */
+export function toReport(data: z.infer<typeof v1> | z.infer<typeof v2>): VerificationReport {
   const at = (t: string): IsoTime => isoInstant(t) as IsoTime;
   const opt = (t: string | null): IsoTime | null => (t === null ? null : at(t));
-  return {
-    schemaVersion: 1,
+  const common = {
     expected: data.expected,
     server: data.server,
     time: at(data.time),
+    oauthThumbprints: data.oauthThumbprints.map((t) => t.toUpperCase()),
+    event3038: opt(data.event3038),
+  };
+  if (data.schemaVersion === 1) {
+    const rep = data.replication;
+    return {
+      ...common,
+      schemaVersion: 1,
+      replication:
+        rep === null
+          ? null
+          : {
+              upToDate: rep.upToDate,
+              lastUpdateCreation: opt(rep.lastUpdateCreation),
+              lastUpdateRead: null,
+              lastStatusReport: opt(rep.lastStatusReport),
+            },
+      certificates: null,
+      replicaService: data.replicaService,
+    };
+  }
+  const rep = data.replication;
+  return {
+    ...common,
+    schemaVersion: 2,
     replication:
-      data.replication === null
+      rep === null
         ? null
         : {
-            upToDate: data.replication.upToDate,
-            lastUpdateCreation: opt(data.replication.lastUpdateCreation),
-            lastStatusReport: opt(data.replication.lastStatusReport),
+            upToDate: rep.upToDate,
+            ...(rep.lastUpdateCreation === null
+              ? { lastUpdateCreation: null, lastUpdateRead: null }
+              : lastUpdateOf(rep.lastUpdateCreation, rep.lastUpdateCreationKind, rep.utcOffsetMinutes)),
+            lastStatusReport: opt(rep.lastStatusReport),
           },
-    oauthThumbprints: data.oauthThumbprints.map((t) => t.toUpperCase()),
+    certificates: data.certificates.map((c) => ({
+      thumbprint: c.thumbprint.toUpperCase(),
+      inStore: c.inStore,
+      hasPrivateKey: c.hasPrivateKey,
+      keySize: c.keySize,
+      notAfter: opt(c.notAfter),
+    })),
     replicaService: data.replicaService,
-    event3038: opt(data.event3038),
   };
 }

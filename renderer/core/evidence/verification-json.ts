@@ -3,10 +3,16 @@
  * the paste, re-joined when the console wrapped it, validated, and judged on all of its parts.
  */
 import { noiseSummary, shown, type ConsoleLine } from './console-text';
-import type { EvidenceContext, EvidenceJudgement, EvidenceVerdict, VerificationReport } from './judgement';
+import type {
+  EvidenceContext,
+  EvidenceJudgement,
+  EvidenceVerdict,
+  StoreCertificate,
+  VerificationReport,
+} from './judgement';
 import { reject } from './verdict';
 import { findJson } from './verification-json-find';
-import { envelope, toReport, v1, VERIFY_SCHEMA, VERIFY_SCHEMA_VERSION } from './verification-json-schema';
+import { envelope, toReport, v1, v2, VERIFY_SCHEMA, VERIFY_SCHEMA_VERSION } from './verification-json-schema';
 import { judgeReport } from './verification-report';
 
 /** The schema constants and ISO reader, re-exported so the evidence index keeps importing them from here. */
@@ -27,16 +33,35 @@ function parse(json: string): unknown {
   }
 }
 
+function lastUpdateText(rep: NonNullable<VerificationReport['replication']>): string {
+  const read = rep.lastUpdateRead;
+  if (rep.lastUpdateCreation === null) return 'none';
+  if (read === null) return rep.lastUpdateCreation;
+  if (read.asUtc === read.asLocal) return `${read.text} (DateTimeKind ${read.kind ?? '?'}) = ${rep.lastUpdateCreation}`;
+  return `${read.text} (DateTimeKind ${read.kind ?? '?'}: ${read.asUtc ?? '?'} if UTC, ${read.asLocal ?? 'unknown'} if the server's local time; the earlier is compared)`;
+}
+
+function certificateText(c: StoreCertificate): string {
+  if (!c.inStore) return `${c.thumbprint}: not in Cert:\\LocalMachine\\My`;
+  const key = c.hasPrivateKey === null ? 'private key ?' : c.hasPrivateKey ? 'with private key' : 'NO private key';
+  const size = c.keySize === null ? '' : ` · ${c.keySize}-bit key`;
+  const until = c.notAfter === null ? '' : ` · valid until ${c.notAfter}`;
+  return `${c.thumbprint}: in the machine store · ${key}${size}${until}`;
+}
+
 function describe(r: VerificationReport): string[] {
   const rep = r.replication;
   return [
-    `Verification script output (schemaVersion 1), run at ${r.time} on ${shown(r.server)} (the script was made for ${shown(r.expected)}).`,
+    `Verification script output (schemaVersion ${r.schemaVersion}), run at ${r.time} on ${shown(r.server)} (the script was made for ${shown(r.expected)}).`,
     rep === null
-      ? 'replication status: not reported'
-      : `replication status: UpToDate ${rep.upToDate === null ? '?' : rep.upToDate ? 'True' : 'False'} · last update ${rep.lastUpdateCreation ?? 'none'} · last status report ${rep.lastStatusReport ?? 'none'}`,
-    `OAuthTokenIssuer thumbprints: ${r.oauthThumbprints.length === 0 ? 'none' : r.oauthThumbprints.join(', ')}`,
+      ? "replication status (the CMS master's record): not reported"
+      : `replication status (the CMS master's record): UpToDate ${rep.upToDate === null ? '?' : rep.upToDate ? 'True' : 'False'} · last update ${lastUpdateText(rep)} · last status report ${rep.lastStatusReport ?? 'none'}`,
+    `OAuthTokenIssuer thumbprints (this server's own view): ${r.oauthThumbprints.length === 0 ? 'none' : r.oauthThumbprints.join(', ')}`,
+    ...(r.certificates === null
+      ? ['machine store: not reported (schemaVersion 1)']
+      : r.certificates.map((c) => `machine store: ${certificateText(c)}`)),
     `Replica Replicator Agent (REPLICA): ${r.replicaService ?? 'not reported'}`,
-    `newest event 3038: ${r.event3038 ?? 'none'}`,
+    `newest event 3038 (reported, corroboration only): ${r.event3038 ?? 'none'}`,
   ];
 }
 
@@ -100,11 +125,11 @@ export function judgeVerificationJson(lines: readonly ConsoleLine[], ctx: Eviden
     return judged(
       reject(
         'unsupported-version',
-        `This output was written by a newer verification script (schemaVersion ${version}); this app reads schemaVersion ${VERIFY_SCHEMA_VERSION}. Update the app, or run the verification script this version of the app generates.`,
+        `This output was written by a newer verification script (schemaVersion ${version}); this app reads schemaVersion 1 to ${VERIFY_SCHEMA_VERSION}. Update the app, or run the verification script this version of the app generates.`,
       ),
     );
   }
-  const body = v1.safeParse(data);
+  const body = version === 1 ? v1.safeParse(data) : v2.safeParse(data);
   if (!body.success) {
     const issues = body.error.issues
       .slice(0, 4)

@@ -91,32 +91,36 @@ export const GATE_RULE_LABELS: Readonly<Record<GateRule, string>> = {
 };
 
 /**
- * True when the proof shows this server's local store holds the given assignment, and nothing in
- * it says otherwise: UpToDate False, a last update at or before the assignment, or thumbprints that
- * do not include the assigned one each refute it, whatever else the proof holds.
+ * True when the proof shows this server's local store holds the given assignment (replication-and-pools
+ * D3, D4). What proves it: the server's own view (the assigned thumbprint in its Get-CsCertificate), or
+ * the CMS master's record of it (UpToDate True with a last update after the assignment). Event 3038 is
+ * corroboration only: no Microsoft source documents what it means, so it never proves anything alone.
+ * What refutes it, whatever else the proof holds: another server, thumbprints without the assigned
+ * one, a last update or event 3038 at or before the assignment, and UpToDate False, except when the
+ * server's own view shows the assigned thumbprint and the last update is after the assignment (the
+ * master's record lags behind a direct import, or a newer change is pending).
  */
 export function proofCoversAssignment(proof: EvidenceProof, fqdn: string, oauth: OAuthAssignment): boolean {
   if (!sameFqdn(proof.server, fqdn)) return false;
   const assigned = epochMs(oauth.at);
   const assignedThumbprint = oauth.thumbprint?.toUpperCase() ?? null;
-  if (proof.upToDate === false) return false;
-  if (proof.lastUpdate !== undefined && epochMs(proof.lastUpdate) <= assigned) return false;
-  if (proof.event3038At !== undefined && epochMs(proof.event3038At) <= assigned) return false;
+  const thumbprints = proof.thumbprints;
   if (
-    proof.thumbprints !== undefined &&
+    thumbprints !== undefined &&
     assignedThumbprint !== null &&
-    !proof.thumbprints.some((t) => t.toUpperCase() === assignedThumbprint)
+    !thumbprints.some((t) => t.toUpperCase() === assignedThumbprint)
   )
     return false;
-  if (proof.upToDate === true && proof.lastUpdate !== undefined) return true;
-  if (proof.event3038At !== undefined) return true;
-  return assignedThumbprint !== null && proof.thumbprints !== undefined;
+  if (proof.lastUpdate !== undefined && epochMs(proof.lastUpdate) <= assigned) return false;
+  if (proof.event3038At !== undefined && epochMs(proof.event3038At) <= assigned) return false;
+  const ownView = assignedThumbprint !== null && thumbprints !== undefined;
+  if (proof.upToDate === false) return ownView && proof.lastUpdate !== undefined;
+  return ownView || (proof.upToDate === true && proof.lastUpdate !== undefined);
 }
 
 /** The moment accepted evidence shows the local store was current (used as its new snapshot time). */
 export function proofRefreshTime(proof: EvidenceProof, recordedAt: IsoTime): IsoTime {
   if (proof.upToDate === true && proof.lastUpdate !== undefined) return proof.lastUpdate;
-  if (proof.event3038At !== undefined) return proof.event3038At;
   return recordedAt;
 }
 

@@ -66,7 +66,7 @@ function evidenceRefusal(context: ServerContext, event: EventOf<'evidence.accept
     return 'No OAuthTokenIssuer certificate is assigned yet, so there is nothing for evidence to prove.';
   if (proofCoversAssignment(event.proof, context.fqdn, oauth)) return null;
   const name = context.fqdn;
-  return `The evidence does not show that ${name}'s local store holds the OAuth assignment of ${oauth.at}: it must be about ${name}, up to date with a last update after that time, or show the assigned thumbprint.`;
+  return `The evidence does not show that ${name}'s local store holds the OAuth assignment of ${oauth.at}: it must be about ${name} and show the assigned thumbprint in ${name}'s own view, or the CMS master's record of it up to date with a last update after that time (event 3038 alone is not enough).`;
 }
 
 /** An override goes past a closed gate only, and only with a written reason. */

@@ -2,15 +2,14 @@ import type { Server } from '../model/deployment';
 import { cmd, comment, lines, ps, v } from './render';
 import { makeScript, type CheckedContext, type Script } from './script';
 
-/** The `schema` and `schemaVersion` of the verification JSON; the evidence parser reads exactly these. */
-export const VERIFY_SCHEMA = 'lync-runbook.verify';
-/** Version of the verification JSON contract. */
-export const VERIFY_SCHEMA_VERSION = 1;
+import { VERIFY_SCHEMA, VERIFY_SCHEMA_VERSION } from '../evidence/verification-json-schema';
 
 /**
  * The verification script for one server: one line of compact JSON with what the server itself sees
- * (replication status, OAuthTokenIssuer thumbprints, REPLICA service, newest event 3038), so the app can
- * judge evidence without reading console tables. Windows PowerShell 3.0 only: [ordered], ConvertTo-Json
+ * (replication status, OAuthTokenIssuer thumbprints and each one's certificate in the machine store,
+ * REPLICA service, newest event 3038), so the app can judge evidence without reading console tables.
+ * LastUpdateCreation is written as read, with its DateTimeKind and the server's UTC offset at that
+ * time (replication-and-pools D8: whether it is local or UTC is not documented), never converted. Windows PowerShell 3.0 only: [ordered], ConvertTo-Json
  * -Compress, try/catch. A part that cannot be read becomes null (the thumbprint list becomes empty), and
  * the rest is still reported.
  */
@@ -33,10 +32,17 @@ export function verificationScript(ctx: CheckedContext, server: Server): Script 
     ps`        $UpToDate = $null`,
     ps`        if ($null -ne $State.UpToDate) { $UpToDate = [bool]$State.UpToDate }`,
     ps`        $LastUpdateCreation = $null`,
-    ps`        if ($null -ne $State.LastUpdateCreation) { $LastUpdateCreation = ([datetime]$State.LastUpdateCreation).ToUniversalTime().ToString('o') }`,
+    ps`        $LastUpdateKind = $null`,
+    ps`        $UtcOffsetMinutes = $null`,
+    ps`        if ($null -ne $State.LastUpdateCreation) {`,
+    ps`            $Raw = [datetime]$State.LastUpdateCreation`,
+    ps`            $LastUpdateCreation = $Raw.ToString('o')`,
+    ps`            $LastUpdateKind = [string]$Raw.Kind`,
+    ps`            $UtcOffsetMinutes = [int][System.TimeZoneInfo]::Local.GetUtcOffset($Raw).TotalMinutes`,
+    ps`        }`,
     ps`        $LastStatusReport = $null`,
     ps`        if ($null -ne $State.LastStatusReport) { $LastStatusReport = ([datetime]$State.LastStatusReport).ToUniversalTime().ToString('o') }`,
-    ps`        $Replication = [ordered]@{ upToDate = $UpToDate; lastUpdateCreation = $LastUpdateCreation; lastStatusReport = $LastStatusReport }`,
+    ps`        $Replication = [ordered]@{ upToDate = $UpToDate; lastUpdateCreation = $LastUpdateCreation; lastUpdateCreationKind = $LastUpdateKind; utcOffsetMinutes = $UtcOffsetMinutes; lastStatusReport = $LastStatusReport }`,
     ps`    }`,
     ps`} catch { $Replication = $null }`,
     ps`$Thumbprints = @()`,
@@ -45,6 +51,22 @@ export function verificationScript(ctx: CheckedContext, server: Server): Script 
     ps`        if ($Certificate.Thumbprint) { $Thumbprints += ([string]$Certificate.Thumbprint).ToUpperInvariant() }`,
     ps`    }`,
     ps`} catch { $Thumbprints = @() }`,
+    comment(
+      'Each certificate the configuration names, as the machine store holds it (the services need its private key).',
+    ),
+    ps`$Certificates = @()`,
+    ps`foreach ($Thumbprint in $Thumbprints) {`,
+    ps`    $Entry = [ordered]@{ thumbprint = $Thumbprint; inStore = $false; hasPrivateKey = $null; keySize = $null; notAfter = $null }`,
+    ps`    $StorePath = 'Cert:\\LocalMachine\\My\\' + $Thumbprint`,
+    ps`    $InStore = ${cmd('Get-Item', { LiteralPath: v('StorePath'), ErrorAction: 'SilentlyContinue' }, 'LiteralPath')}`,
+    ps`    if ($null -ne $InStore) {`,
+    ps`        $Entry.inStore = $true`,
+    ps`        $Entry.hasPrivateKey = [bool]$InStore.HasPrivateKey`,
+    ps`        try { $Entry.keySize = [int]$InStore.PublicKey.Key.KeySize } catch { $Entry.keySize = $null }`,
+    ps`        try { $Entry.notAfter = ([datetime]$InStore.NotAfter).ToUniversalTime().ToString('o') } catch { $Entry.notAfter = $null }`,
+    ps`    }`,
+    ps`    $Certificates += $Entry`,
+    ps`}`,
     ps`$ReplicaService = $null`,
     ps`try { $ReplicaService = [string](${cmd('Get-Service', { Name: 'REPLICA' })}).Status } catch { $ReplicaService = $null }`,
     ps`$Event3038 = $null`,
@@ -62,6 +84,7 @@ export function verificationScript(ctx: CheckedContext, server: Server): Script 
     ps`    time = $Now`,
     ps`    replication = $Replication`,
     ps`    oauthThumbprints = [string[]]$Thumbprints`,
+    ps`    certificates = @($Certificates)`,
     ps`    replicaService = $ReplicaService`,
     ps`    event3038 = $Event3038`,
     ps`}`,

@@ -1,3 +1,4 @@
+import { CURRENT_SCHEMA_VERSION } from '../../../renderer/core/document/document';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../renderer/core/document/load';
 import { serializeDocument, toDocument } from '../../../renderer/core/document/save';
@@ -30,8 +31,10 @@ describe('opening a document', () => {
     ['an array', '[]', /not a lync-runbook deployment/],
     [
       'a newer version',
-      mutate((d) => (d.schemaVersion = 4)),
-      /saved by a newer version of lync-runbook \(schema version 4\); this version reads up to 3\. Update lync-runbook/,
+      mutate((d) => (d.schemaVersion = CURRENT_SCHEMA_VERSION + 1)),
+      new RegExp(
+        `saved by a newer version of lync-runbook \\(schema version ${CURRENT_SCHEMA_VERSION + 1}\\); this version reads up to ${CURRENT_SCHEMA_VERSION}\\. Update lync-runbook`,
+      ),
     ],
     ['an unknown version', mutate((d) => (d.schemaVersion = 'one')), /unknown schema version \("one"\)/],
     ['no version', mutate((d) => delete d.schemaVersion), /unknown schema version \(none\)/],

@@ -60,16 +60,73 @@ describe('documents of older versions', () => {
         at: (firstStep4 as unknown as { at: string }).at,
       }),
     ]);
+    // A proof version 3 took on event 3038 alone is kept as the paste it was (a rejected evidence event) and
+    // the gate it opened as an override whose reason says so, at the original time and by the same operator.
+    const proofs3038 = raw.history.filter(
+      (e) =>
+        e.type === 'evidence.accepted' &&
+        JSON.stringify(e).includes('event3038At') &&
+        !JSON.stringify(e).includes('thumbprints'),
+    ) as unknown as { server: string; at: string; operator: string }[];
+    expect(proofs3038).toHaveLength(name.includes('3038') ? 1 : 0);
+    const overrides = history.filter(
+      (e) => e.type === 'override.recorded' && e.reason.startsWith('Migrated from file version 3'),
+    );
+    expect(overrides).toEqual(
+      proofs3038.map((p) =>
+        expect.objectContaining({
+          server: p.server,
+          at: p.at,
+          operator: p.operator,
+          reason: expect.stringContaining('event 3038'),
+        }),
+      ),
+    );
+    expect(history.filter((e) => e.type === 'evidence.rejected' && e.reason.startsWith('Migrated'))).toHaveLength(
+      proofs3038.length,
+    );
     // Nothing else is lost: every other event of version 2 is still there, in order.
-    const kept = history.filter((e) => e.type !== 'pool.started' && e.operator !== MIGRATION_OPERATOR);
+    const kept = history.filter(
+      (e) => e.type !== 'pool.started' && e.operator !== MIGRATION_OPERATOR && !overrides.includes(e),
+    );
     expect(kept.length).toBe(raw.history.length - 1);
     // No item is left under an id version 3 does not know, and every server ends where it ended.
     expect(JSON.stringify(history)).not.toContain('replication-complete');
     expect(JSON.stringify(history)).not.toContain('cms-running');
     for (const fe of ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'])
       expect(opened.session.server(fe)!.context.steps[4], fe).toBeDefined();
-    // Saved again, it is a version 3 document that opens as it is.
+    // Saved again, it is a current document that opens as it is.
     const again = parseDocument(serializeDocument(toDocument(opened.session, '2013-03-15T09:00:00.000Z')));
     expect(again.ok && again.migratedFrom).toBeNull();
+  });
+});
+
+describe('documents of version 3', () => {
+  it('open with a proof taken on event 3038 alone kept as a rejected paste and an override that says why', () => {
+    const text = readFileSync(new URL('./fixtures/v3-3038-proof.lyncrunbook', import.meta.url), 'utf8');
+    const raw = JSON.parse(text) as { schemaVersion: number; history: { type: string }[] };
+    expect(raw.schemaVersion).toBe(3);
+    const opened = parseDocument(text);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.migratedFrom).toBe(3);
+    const history = opened.document.history;
+    expect(history.filter((e) => e.type === 'evidence.accepted')).toHaveLength(
+      raw.history.filter((e) => e.type === 'evidence.accepted').length - 1,
+    );
+    const override = history.find((e) => e.type === 'override.recorded');
+    expect(override).toMatchObject({
+      server: 'fe03.contoso.local',
+      at: '2013-03-14T11:30:00.000Z',
+      operator: 'j.smith',
+      reason: expect.stringContaining('showed only event 3038 at 2013-03-14T11:20:00.000Z'),
+    });
+    const rejected = history.find((e) => e.type === 'evidence.rejected');
+    expect(rejected).toMatchObject({
+      server: 'fe03.contoso.local',
+      input: expect.objectContaining({ kind: 'event-log' }),
+    });
+    // fe03 went ahead through the override, and its gate says so.
+    expect(opened.session.server('fe03.contoso.local')!.context.steps[3]?.rule).toBe('override');
+    expect(history.length).toBe(raw.history.length + 1);
   });
 });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { judgeEvidence } from '../../../renderer/core/evidence';
-import { assignment, context, expectAccepted, expectRejected, fixture } from './evidence-kit';
+import type { EvidenceJudgement } from '../../../renderer/core/evidence';
+import { assignment, context, expectRejected, fixture } from './evidence-kit';
+
+/**
+ * Event 3038 only corroborates (replication-and-pools D4): an event after the assignment is read and
+ * named, and the paste is refused as not enough alone.
+ */
+function expectCorroboration(judgement: EvidenceJudgement, newest: string): void {
+  const message = expectRejected(judgement, 'corroboration-only');
+  expect(message).toContain(`logged at ${newest}`);
+  expect(message).toContain('no Microsoft source documents what event 3038 means');
+}
 
 // 3/15/2013 9:12:00 AM in Los Angeles (PDT, UTC-7) is 16:12Z.
 const NEWEST = '2013-03-15T16:12:00.000Z';
@@ -10,11 +21,11 @@ function viewer(date: string, computer: string, extra = ''): string {
 }
 
 describe('event 3038 from Get-WinEvent', () => {
-  it('accepts the newest event of the table when it is after the assignment, showing every event read', () => {
+  it('reads the newest event of the table after the assignment as corroboration only, showing every event read', () => {
     const ctx = context();
     const judgement = judgeEvidence(fixture('event-log/get-winevent-table.txt'), ctx);
     expect(judgement.kind).toBe('event-log');
-    expect(expectAccepted(judgement, ctx)).toEqual({ server: 'fe02.contoso.local', event3038At: NEWEST });
+    expectCorroboration(judgement, NEWEST);
     const events = judgement.read.filter((l) => l.startsWith('event 3038'));
     expect(events).toHaveLength(3);
     expect(events[0]).toContain('machine not named, taken as fe02.contoso.local');
@@ -35,7 +46,7 @@ describe('event 3038 from Get-WinEvent', () => {
   it('reads Format-List output and checks the machine it names', () => {
     const text = fixture('event-log/get-winevent-list.txt');
     const ctx = context();
-    expect(expectAccepted(judgeEvidence(text, ctx), ctx).event3038At).toBe(NEWEST);
+    expectCorroboration(judgeEvidence(text, ctx), NEWEST);
     expect(expectRejected(judgeEvidence(text, context({ server: 'fe03.contoso.local' })), 'another-server')).toContain(
       'fe02.contoso.local',
     );
@@ -68,15 +79,15 @@ describe('event 3038 from Get-EventLog', () => {
     const text =
       'Index              : 48213\nEntryType          : Information\nInstanceId         : 1073744862\nMessage            : [message text of event 3038]\nSource             : LS Replica Replicator Agent Service\nTimeGenerated      : 3/15/2013 9:12:00 AM\nTimeWritten        : 3/15/2013 9:12:00 AM\n';
     const ctx = context();
-    expect(expectAccepted(judgeEvidence(text, ctx), ctx).event3038At).toBe(NEWEST);
+    expectCorroboration(judgeEvidence(text, ctx), NEWEST);
   });
 });
 
 describe("event 3038 as Event Viewer's copied text", () => {
-  it('accepts the event of this computer after the assignment', () => {
+  it('reads the event of this computer after the assignment as corroboration only', () => {
     const ctx = context();
     const judgement = judgeEvidence(fixture('event-log/event-viewer-3038.txt'), ctx);
-    expect(expectAccepted(judgement, ctx).event3038At).toBe(NEWEST);
+    expectCorroboration(judgement, NEWEST);
     expect(judgement.read.join('\n')).toContain('on fe02.contoso.local');
   });
 
@@ -102,9 +113,10 @@ describe("event 3038 as Event Viewer's copied text", () => {
     const xml =
       'Event Xml:\n<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">\n  <System>\n    <Provider Name="LS Replica Replicator Agent Service" />\n    <EventID Qualifiers="16384">3038</EventID>\n    <TimeCreated SystemTime="2013-03-04T18:00:00.000000000Z" />\n    <Channel>Lync Server</Channel>\n    <Computer>fe02.contoso.local</Computer>\n  </System>\n</Event>\n';
     const ctx = context({ oauth: assignment('2013-03-01T00:00:00.000Z') });
-    expect(
-      expectAccepted(judgeEvidence(viewer('3/4/2013 10:00:00 AM', 'fe02.contoso.local', xml), ctx), ctx).event3038At,
-    ).toBe('2013-03-04T18:00:00.000Z');
+    expectCorroboration(
+      judgeEvidence(viewer('3/4/2013 10:00:00 AM', 'fe02.contoso.local', xml), ctx),
+      '2013-03-04T18:00:00.000Z',
+    );
   });
 
   it('refuses an event 3038 that does not come from the Lync Server log', () => {
@@ -122,7 +134,7 @@ describe("event 3038 as Event Viewer's copied text", () => {
     ].join('\n');
     const ctx = context();
     const judgement = judgeEvidence(text, ctx);
-    expect(expectAccepted(judgement, ctx).event3038At).toBe(NEWEST);
+    expectCorroboration(judgement, NEWEST);
     expect(judgement.read.filter((l) => l.startsWith('event 3038'))).toHaveLength(3);
   });
 

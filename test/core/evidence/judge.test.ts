@@ -20,6 +20,9 @@ const REASONS = [
   'no-assignment',
   'incomplete',
   'unsupported-version',
+  'corroboration-only',
+  'none-visible',
+  'not-in-store',
 ];
 const FIXTURES = [
   'replication-status/single-from-field-report.txt',
@@ -41,6 +44,8 @@ function wellFormed(j: EvidenceJudgement, ctx: EvidenceContext): void {
   expect(j.kind === null || (EVIDENCE_KINDS as readonly string[]).includes(j.kind)).toBe(true);
   expect(j.read.every((l) => typeof l === 'string' && l.length <= 2000)).toBe(true);
   if (j.verdict.accepted) {
+    // Event 3038 only corroborates (replication-and-pools D4): a listing of events never opens the gate.
+    expect(j.kind).not.toBe('event-log');
     expect(proofSchema.safeParse(j.verdict.proof).success).toBe(true);
     expect(ctx.oauth !== null && proofCoversAssignment(j.verdict.proof, ctx.server, ctx.oauth)).toBe(true);
   } else {
@@ -67,7 +72,10 @@ describe('what was pasted', () => {
 
   it('reads Windows line endings and a remoting prompt on this server or localhost', () => {
     const ctx = context({ oauth: assignment('2012-11-25T04:00:00.000Z') });
-    const field = fixture('replication-status/single-from-field-report.txt');
+    const field = fixture('replication-status/single-from-field-report.txt').replace(
+      'ReplicaFqdn        :',
+      'ReplicaFqdn        : fe02.contoso.local',
+    );
     expect(judgeEvidence(field.replace(/\n/g, '\r\n'), ctx).verdict.accepted).toBe(true);
     expect(judgeEvidence(`[fe02.contoso.local]: PS C:\\>\r\n${field}`, ctx).verdict.accepted).toBe(true);
     expect(judgeEvidence(`[localhost]: PS C:\\>\n${field}`, ctx).verdict.accepted).toBe(true);

@@ -5,7 +5,10 @@ import { assignment, context, fixture } from './evidence-kit';
 
 describe('the evidence input recorded with a verdict', () => {
   it('records the text, the locale and zone it was read in, and what was read', () => {
-    const text = fixture('replication-status/single-from-field-report.txt');
+    const text = fixture('replication-status/single-from-field-report.txt').replace(
+      'ReplicaFqdn        :',
+      'ReplicaFqdn        : fe02.contoso.local',
+    );
     const ctx = context({ oauth: assignment('2012-11-25T04:00:00.000Z') });
     const judgement = judgeEvidence(text, ctx);
     expect(judgement.verdict.accepted).toBe(true);

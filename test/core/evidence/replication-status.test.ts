@@ -4,6 +4,8 @@ import { assignment, context, expectAccepted, expectRejected, fixture } from './
 
 const FIELD_REPORT = fixture('replication-status/single-from-field-report.txt');
 const POOL = fixture('replication-status/pool-mixed.txt');
+/** The field report's block with its replica named, as -ReplicaFqdn prints it (the blog's empty name is refused). */
+const NAMED = FIELD_REPORT.replace('ReplicaFqdn        :', 'ReplicaFqdn        : fe02.contoso.local');
 
 function block(fqdn: string, upToDate: string, lastUpdate: string): string {
   return `UpToDate           : ${upToDate}\nReplicaFqdn        : ${fqdn}\nLastStatusReport   : ${lastUpdate}\nLastUpdateCreation : ${lastUpdate}\nProductVersion     : 5.0.8308.0\n`;
@@ -13,36 +15,42 @@ describe('the field report output (UpToDate True, ReplicaFqdn empty, 11/24/2012 
   // 8:08:05 PM in Los Angeles (PST, UTC-8) is 2012-11-25T04:08:05Z.
   const la = (at: string) => context({ oauth: assignment(at), timeZone: 'America/Los_Angeles' });
 
-  it('is accepted for a server whose OAuth assignment came before that time', () => {
+  it('is not attributed to any server by guesswork: its ReplicaFqdn is empty (replication-and-pools P1)', () => {
     const ctx = la('2012-11-25T04:00:00.000Z');
     const judgement = judgeEvidence(FIELD_REPORT, ctx);
     expect(judgement.kind).toBe('replication-status');
+    const message = expectRejected(judgement, 'incomplete');
+    expect(message).toContain("Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn 'fe02.contoso.local'");
+    expect(message).toContain("or paste the server's own view");
+  });
+
+  it('is accepted, named, for a server whose OAuth assignment came before that time', () => {
+    const ctx = la('2012-11-25T04:00:00.000Z');
+    const judgement = judgeEvidence(NAMED, ctx);
     expect(expectAccepted(judgement, ctx)).toEqual({
       server: 'fe02.contoso.local',
       upToDate: true,
       lastUpdate: '2012-11-25T04:08:05.000Z',
     });
-    expect(judgement.read.join('\n')).toContain(
-      'ReplicaFqdn empty: taken as the server the command ran on, fe02.contoso.local',
-    );
+    expect(judgement.read.join('\n')).toContain('fe02.contoso.local (this server)');
     expect(judgement.read.join('\n')).toContain('2012-11-24 20:08:05 (America/Los_Angeles) = 2012-11-25T04:08:05.000Z');
   });
 
   it('is rejected as before-assignment when the assignment came after it', () => {
-    const message = expectRejected(judgeEvidence(FIELD_REPORT, la('2012-11-25T04:10:00.000Z')), 'before-assignment');
+    const message = expectRejected(judgeEvidence(NAMED, la('2012-11-25T04:10:00.000Z')), 'before-assignment');
     expect(message).toContain('2012-11-25T04:08:05.000Z');
     expect(message).toContain('fe01.contoso.local');
   });
 
   it('is rejected when the assignment is at the very same second (the update must come strictly after)', () => {
-    expectRejected(judgeEvidence(FIELD_REPORT, la('2012-11-25T04:08:05.000Z')), 'before-assignment');
+    expectRejected(judgeEvidence(NAMED, la('2012-11-25T04:08:05.000Z')), 'before-assignment');
   });
 
   it('reads the same text in UTC as 20:08:05Z', () => {
     const before = context({ oauth: assignment('2012-11-24T20:00:00.000Z'), timeZone: 'UTC' });
-    expect(expectAccepted(judgeEvidence(FIELD_REPORT, before), before).lastUpdate).toBe('2012-11-24T20:08:05.000Z');
+    expect(expectAccepted(judgeEvidence(NAMED, before), before).lastUpdate).toBe('2012-11-24T20:08:05.000Z');
     expectRejected(
-      judgeEvidence(FIELD_REPORT, context({ oauth: assignment('2012-11-24T20:10:00.000Z'), timeZone: 'UTC' })),
+      judgeEvidence(NAMED, context({ oauth: assignment('2012-11-24T20:10:00.000Z'), timeZone: 'UTC' })),
       'before-assignment',
     );
   });
@@ -54,7 +62,7 @@ describe('the field report output (UpToDate True, ReplicaFqdn empty, 11/24/2012 
       locale: 'en-GB',
       localeChosen: true,
     });
-    const judgement = judgeEvidence(FIELD_REPORT, ctx);
+    const judgement = judgeEvidence(NAMED, ctx);
     expect(expectAccepted(judgement, ctx).lastUpdate).toBe('2012-11-24T20:08:05.000Z');
   });
 
@@ -112,12 +120,14 @@ describe('replication status of a pool', () => {
   it('does not take an empty ReplicaFqdn as this server when other replicas are listed', () => {
     const text =
       block('', 'True', '3/14/2013 10:01:58 AM') + '\n' + block('fe01.contoso.local', 'True', '3/14/2013 10:01:58 AM');
-    expect(expectRejected(judgeEvidence(text, context()), 'another-server')).toMatch(/only block/);
+    expect(expectRejected(judgeEvidence(text, context()), 'another-server')).toContain('not fe02.contoso.local');
   });
 
-  it('refuses an empty ReplicaFqdn run in a remote session on another server', () => {
-    const text = `[fe01.contoso.local]: PS C:\\> Get-CsManagementStoreReplicationStatus\n\n${block('', 'True', '3/14/2013 10:01:58 AM')}`;
-    expect(expectRejected(judgeEvidence(text, context()), 'another-server')).toContain('fe01.contoso.local');
+  it('refuses an empty ReplicaFqdn wherever it was run: where the command runs does not name the replica', () => {
+    const remote = `[fe01.contoso.local]: PS C:\\> Get-CsManagementStoreReplicationStatus\n\n${block('', 'True', '3/14/2013 10:01:58 AM')}`;
+    const local = `[fe02.contoso.local]: PS C:\\> Get-CsManagementStoreReplicationStatus\n\n${block('', 'True', '3/14/2013 10:01:58 AM')}`;
+    for (const text of [remote, local])
+      expect(expectRejected(judgeEvidence(text, context()), 'incomplete')).toContain('cannot be attributed');
   });
 
   it('refuses a paste that lists the server as both up to date and not (two runs mixed), and says why', () => {
@@ -237,7 +247,7 @@ describe('a paste with prompts, errors, and a second run cut off half-way', () =
 
   it('refuses a value cut off in the middle of its date', () => {
     const cut =
-      'UpToDate           : True\nReplicaFqdn        :\nLastStatusReport   : 11/24/2012 8:15:36 PM\nLastUpdateCreation : 11/24/2012 8:0';
+      'UpToDate           : True\nReplicaFqdn        : fe02.contoso.local\nLastStatusReport   : 11/24/2012 8:15:36 PM\nLastUpdateCreation : 11/24/2012 8:0';
     expect(expectRejected(judgeEvidence(cut, context()), 'incomplete')).toContain('cut off');
   });
 

@@ -4,6 +4,9 @@ import { assignment, ASSIGNED_THUMBPRINT, context, expectAccepted, expectRejecte
 
 const AT = '2013-03-15T09:00:00.000Z';
 const ctx = context({ oauth: assignment(AT) });
+/** The same assignment with no thumbprint recorded: the server's own view cannot be compared with it. */
+const noThumbprint = context({ oauth: assignment(AT, null) });
+const OTHER_THUMBPRINT = 'AAAABBBBCCCCDDDDEEEEFFFF0000111122223333';
 
 interface Report {
   [key: string]: unknown;
@@ -83,18 +86,18 @@ describe('the verification script output', () => {
     const stale = report({
       replication: { upToDate: true, lastUpdateCreation: '2013-03-15T08:00:00.0000000Z', lastStatusReport: null },
       event3038: '2013-03-15T08:00:00.0000000Z',
-      oauthThumbprints: [],
+      oauthThumbprints: [OTHER_THUMBPRINT],
     });
-    expectRejected(judgeEvidence(line(stale), ctx), 'before-assignment');
+    expectRejected(judgeEvidence(line(stale), noThumbprint), 'before-assignment');
   });
 
   it('refuses UpToDate false when nothing else shows the assignment', () => {
     const behind = report({
       replication: { upToDate: false, lastUpdateCreation: '2013-03-15T08:00:00.0000000Z', lastStatusReport: null },
       event3038: null,
-      oauthThumbprints: [],
+      oauthThumbprints: [OTHER_THUMBPRINT],
     });
-    expectRejected(judgeEvidence(line(behind), ctx), 'not-up-to-date');
+    expectRejected(judgeEvidence(line(behind), noThumbprint), 'not-up-to-date');
   });
 
   it('accepts on the matching thumbprint alone, and refuses a mismatching one alone', () => {
@@ -110,20 +113,24 @@ describe('the verification script output', () => {
     );
   });
 
-  it('accepts on event 3038 alone when the assignment has no recorded thumbprint', () => {
-    const noThumb = context({ oauth: { ...assignment(AT), thumbprint: null } });
-    const onlyEvent = report({ replication: null, oauthThumbprints: [] });
-    expect(expectAccepted(judgeEvidence(line(onlyEvent), noThumb), noThumb).event3038At).toBe(
-      '2013-03-15T09:12:00.000Z',
+  it('never accepts on event 3038 alone (replication-and-pools D4)', () => {
+    // Only the event after the assignment, and a certificate that cannot be compared (no thumbprint recorded).
+    const onlyEvent = report({ replication: null, oauthThumbprints: [OTHER_THUMBPRINT] });
+    const message = expectRejected(judgeEvidence(line(onlyEvent), noThumbprint), 'incomplete');
+    expect(message).toContain('event 3038 is not enough alone');
+    // With no certificate at all, the server's own view says its store is stale.
+    expectRejected(
+      judgeEvidence(line(report({ replication: null, oauthThumbprints: [] })), noThumbprint),
+      'none-visible',
     );
-    // With a recorded thumbprint, an empty certificate list says the store lacks it.
-    expectRejected(judgeEvidence(line(onlyEvent), ctx), 'thumbprint-mismatch');
   });
 
   it('refuses a report that proves nothing', () => {
-    const noThumb = context({ oauth: { ...assignment(AT), thumbprint: null } });
     expectRejected(
-      judgeEvidence(line(report({ replication: null, oauthThumbprints: [], event3038: null })), noThumb),
+      judgeEvidence(
+        line(report({ replication: null, oauthThumbprints: [OTHER_THUMBPRINT], event3038: null })),
+        noThumbprint,
+      ),
       'incomplete',
     );
   });
@@ -132,19 +139,30 @@ describe('the verification script output', () => {
     const mixed = report({ oauthThumbprints: ['AAAABBBBCCCCDDDDEEEEFFFF0000111122223333'], replicaService: 'Stopped' });
     const judgement = judgeEvidence(line(mixed), ctx);
     expect(expectRejected(judgement, 'thumbprint-mismatch')).toContain(`not ${ASSIGNED_THUMBPRINT}`);
-    expect(judgement.warnings.join('\n')).toMatch(/stopped/);
+    expect(judgement.warnings.join('\n')).toMatch(/REPLICA\) is Stopped/);
     const stopped = judgeEvidence(line(report({ replicaService: 'Stopped' })), ctx);
     expectAccepted(stopped, ctx);
-    expect(stopped.warnings.join('\n')).toMatch(/stopped/);
+    expect(stopped.warnings.join('\n')).toMatch(/REPLICA\) is Stopped/);
   });
 
-  it('refuses UpToDate False even when an event 3038 or the thumbprint would support it', () => {
+  it("takes UpToDate False with a last update after the assignment as a warning when the server's own view shows the certificate (D3)", () => {
     const base = report();
-    const withEvent = report({
-      replication: { ...(base.replication as object), upToDate: false },
-      event3038: '2013-03-15T09:00:00.0000000Z',
+    const pending = report({ replication: { ...(base.replication as object), upToDate: false } });
+    const judgement = judgeEvidence(line(pending), ctx);
+    const proof = expectAccepted(judgement, ctx);
+    expect(proof.upToDate).toBe(false);
+    expect(proof.lastUpdate).toBe('2013-03-15T09:12:00.000Z');
+    expect(judgement.warnings.join(' ')).toContain('a newer change is pending');
+    // With an older last update, or without the server's own view, False still refutes.
+    const older = report({
+      replication: {
+        ...(base.replication as object),
+        upToDate: false,
+        lastUpdateCreation: '2013-03-15T08:00:00.0000000Z',
+      },
     });
-    expectRejected(judgeEvidence(line(withEvent), ctx), 'not-up-to-date');
+    expectRejected(judgeEvidence(line(older), ctx), 'not-up-to-date');
+    expectRejected(judgeEvidence(line(pending), noThumbprint), 'not-up-to-date');
   });
 
   it('refuses a last update before the assignment even when an event 3038 came after it, unless the store shows the assigned thumbprint', () => {
@@ -156,9 +174,8 @@ describe('the verification script output', () => {
         lastUpdateCreation: '2013-03-14T09:00:00.0000000Z',
       },
       event3038: '2013-03-15T09:10:00.0000000Z',
-      oauthThumbprints: [],
+      oauthThumbprints: [OTHER_THUMBPRINT],
     });
-    const noThumbprint = context({ oauth: assignment(AT, null) });
     expectRejected(judgeEvidence(line(old), noThumbprint), 'before-assignment');
     // The recorded time is when Step 3 was marked done; a store that took the certificate just before shows its thumbprint.
     const holds = report({
@@ -195,8 +212,10 @@ describe('the verification script output', () => {
     expectAccepted(judgeEvidence(line(skewed), ctx), ctx);
   });
 
-  it('refuses a report with no OAuthTokenIssuer certificate when one is recorded', () => {
-    expectRejected(judgeEvidence(line(report({ oauthThumbprints: [] })), ctx), 'thumbprint-mismatch');
+  it('refuses a report with no OAuthTokenIssuer certificate as its own rejection (P7)', () => {
+    expect(expectRejected(judgeEvidence(line(report({ oauthThumbprints: [] })), ctx), 'none-visible')).toContain(
+      'No OAuthTokenIssuer certificate is visible on fe02.contoso.local: its local store is still stale',
+    );
   });
 
   it('refuses times later than the script’s own run time', () => {
@@ -209,10 +228,10 @@ describe('the verification script output', () => {
 
   it('refuses a newer schemaVersion with a clear message', () => {
     const message = expectRejected(
-      judgeEvidence(line(report({ schemaVersion: 2, somethingNew: true })), ctx),
+      judgeEvidence(line(report({ schemaVersion: 3, somethingNew: true })), ctx),
       'unsupported-version',
     );
-    expect(message).toContain('schemaVersion 2');
+    expect(message).toContain('schemaVersion 3');
     expect(message).toMatch(/Update the app/);
   });
 

@@ -50,10 +50,14 @@ describe('the five rules of the Step 3 gate', () => {
       allowed: true,
       rule: 'evidence',
     });
-    expect(evaluateGate(evidence({ event3038At: '2013-03-14T10:05:00.000Z' }))).toMatchObject({
-      allowed: true,
-      rule: 'evidence',
-    });
+    // Event 3038 only corroborates (replication-and-pools D4): alone it opens nothing.
+    expect(evaluateGate(evidence({ event3038At: '2013-03-14T10:05:00.000Z' })).allowed).toBe(false);
+    // UpToDate False after the assignment lags behind the server's own view (D3); without that view it refutes.
+    expect(
+      evaluateGate(
+        evidence({ upToDate: false, lastUpdate: '2013-03-14T10:30:00.000Z', thumbprints: ['A'.repeat(40)] }),
+      ),
+    ).toMatchObject({ allowed: true, rule: 'evidence' });
     expect(evaluateGate(evidence({ upToDate: false, lastUpdate: '2013-03-14T10:30:00.000Z' })).allowed).toBe(false);
     expect(evaluateGate(evidence({ upToDate: true, lastUpdate: '2013-03-14T10:00:00.000Z' })).allowed).toBe(false);
     expect(evaluateGate(evidence({ thumbprints: ['B'.repeat(40)] })).allowed).toBe(false);

@@ -68,6 +68,8 @@ export const ALLOWED_TYPES: ReadonlySet<string> = new Set([
   '[string]',
   '[string[]]',
   '[bool]',
+  '[int]',
+  '[System.TimeZoneInfo]',
   '[ordered]',
 ]);
 

@@ -55,7 +55,7 @@ describe('the HTML runbook', () => {
       'Step 3: Request, Install or Assign Certificates completed<span class="detail">Gate: accepted evidence that the local store is current.</span>',
     );
     expect(html).toContain(
-      '<span class="badge bad">rejected</span> The last update of fe02.contoso.local&#39;s local store was created at 2012-11-25T04:08:05.000Z',
+      '<span class="badge bad">rejected</span> The output names no replica (its ReplicaFqdn is empty), so it cannot be attributed to fe02.contoso.local by guesswork',
     );
     expect(html).toContain('<span class="badge bad">OVERRIDE: Step 3 went ahead on it</span>');
     expect(html).toContain(

@@ -73,7 +73,7 @@ describe('the Step 3 gate in other situations', () => {
     must(session, {
       type: 'evidence.accepted',
       server: FE2,
-      proof: { server: FE2, event3038At: '2013-03-14T10:20:00.000Z' },
+      proof: { server: FE2, upToDate: true, lastUpdate: '2013-03-14T10:20:00.000Z' },
     });
     expect(phase(session, FE2)).toBe('ready-for-step3');
     expect(session.server(FE2)!.context.path).toBeNull();

@@ -1,3 +1,4 @@
+import { CURRENT_SCHEMA_VERSION } from '../../../renderer/core/document/document';
 import { documentVersions } from './documents';
 
 // Every case is built from the same field-report documents the store tests open successfully.
@@ -60,7 +61,10 @@ export const wrongTypes: [string, string][] = [
 
 /** Schema versions this build cannot read: newer, out of range, or missing. */
 export const versions: [string, string][] = [
-  ['saved by a newer version (4)', edited((d) => (d.schemaVersion = 4))],
+  [
+    `saved by a newer version (${CURRENT_SCHEMA_VERSION + 1})`,
+    edited((d) => (d.schemaVersion = CURRENT_SCHEMA_VERSION + 1)),
+  ],
   ['saved by a much newer version (99)', edited((d) => (d.schemaVersion = 99))],
   ['schema version 0', edited((d) => (d.schemaVersion = 0))],
   ['negative schema version', edited((d) => (d.schemaVersion = -1))],

@@ -4,8 +4,9 @@ import type { Command } from '../../../../renderer/core/events/schema';
 import { EvidenceBox } from '../../../../renderer/ui/features/server/evidence-box';
 import { memoryHost, renderUi } from '../../support';
 
+// The field report's block, with the replica named as -ReplicaFqdn prints it (an empty name is not attributed).
 const FIELD_REPORT = `UpToDate           : True
-ReplicaFqdn        :
+ReplicaFqdn        : fe02.contoso.local
 LastStatusReport   : 11/24/2012 8:15:36 PM
 LastUpdateCreation : 11/24/2012 8:08:05 PM
 ProductVersion     : 5.0.8308.0`;

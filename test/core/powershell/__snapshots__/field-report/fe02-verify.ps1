@@ -23,10 +23,17 @@ try {
         $UpToDate = $null
         if ($null -ne $State.UpToDate) { $UpToDate = [bool]$State.UpToDate }
         $LastUpdateCreation = $null
-        if ($null -ne $State.LastUpdateCreation) { $LastUpdateCreation = ([datetime]$State.LastUpdateCreation).ToUniversalTime().ToString('o') }
+        $LastUpdateKind = $null
+        $UtcOffsetMinutes = $null
+        if ($null -ne $State.LastUpdateCreation) {
+            $Raw = [datetime]$State.LastUpdateCreation
+            $LastUpdateCreation = $Raw.ToString('o')
+            $LastUpdateKind = [string]$Raw.Kind
+            $UtcOffsetMinutes = [int][System.TimeZoneInfo]::Local.GetUtcOffset($Raw).TotalMinutes
+        }
         $LastStatusReport = $null
         if ($null -ne $State.LastStatusReport) { $LastStatusReport = ([datetime]$State.LastStatusReport).ToUniversalTime().ToString('o') }
-        $Replication = [ordered]@{ upToDate = $UpToDate; lastUpdateCreation = $LastUpdateCreation; lastStatusReport = $LastStatusReport }
+        $Replication = [ordered]@{ upToDate = $UpToDate; lastUpdateCreation = $LastUpdateCreation; lastUpdateCreationKind = $LastUpdateKind; utcOffsetMinutes = $UtcOffsetMinutes; lastStatusReport = $LastStatusReport }
     }
 } catch { $Replication = $null }
 $Thumbprints = @()
@@ -35,6 +42,20 @@ try {
         if ($Certificate.Thumbprint) { $Thumbprints += ([string]$Certificate.Thumbprint).ToUpperInvariant() }
     }
 } catch { $Thumbprints = @() }
+# Each certificate the configuration names, as the machine store holds it (the services need its private key).
+$Certificates = @()
+foreach ($Thumbprint in $Thumbprints) {
+    $Entry = [ordered]@{ thumbprint = $Thumbprint; inStore = $false; hasPrivateKey = $null; keySize = $null; notAfter = $null }
+    $StorePath = 'Cert:\LocalMachine\My\' + $Thumbprint
+    $InStore = Get-Item -LiteralPath $StorePath -ErrorAction 'SilentlyContinue'
+    if ($null -ne $InStore) {
+        $Entry.inStore = $true
+        $Entry.hasPrivateKey = [bool]$InStore.HasPrivateKey
+        try { $Entry.keySize = [int]$InStore.PublicKey.Key.KeySize } catch { $Entry.keySize = $null }
+        try { $Entry.notAfter = ([datetime]$InStore.NotAfter).ToUniversalTime().ToString('o') } catch { $Entry.notAfter = $null }
+    }
+    $Certificates += $Entry
+}
 $ReplicaService = $null
 try { $ReplicaService = [string](Get-Service -Name 'REPLICA').Status } catch { $ReplicaService = $null }
 $Event3038 = $null
@@ -46,12 +67,13 @@ try {
 $Now = (Get-Date).ToUniversalTime().ToString('o')
 $Result = [ordered]@{
     schema = 'lync-runbook.verify'
-    schemaVersion = 1
+    schemaVersion = 2
     expected = $Expected
     server = $ThisComputer
     time = $Now
     replication = $Replication
     oauthThumbprints = [string[]]$Thumbprints
+    certificates = @($Certificates)
     replicaService = $ReplicaService
     event3038 = $Event3038
 }
