@@ -7,7 +7,8 @@
 import { createDateReader, describeDate } from './console-date';
 import { noiseSummary, promptHosts, shown, type ConsoleLine } from './console-text';
 import { field, listRecords } from './format-list';
-import { consoleTables, isTruncatedCell } from './format-table';
+import { delimitedTables } from './format-delimited';
+import { consoleTables, isTruncatedCell, type ConsoleTable } from './format-table';
 import { judgementOf, type CertificateRecord, type EvidenceContext, type EvidenceJudgement } from './judgement';
 import { acceptProof, matchServer, noAssignment, otherPromptHost, reject } from './verdict';
 
@@ -58,7 +59,14 @@ export function looksLikeCertificate(lines: readonly ConsoleLine[]): boolean {
     )
   )
     return true;
-  return consoleTables(lines, (names) => names.includes('thumbprint')).length > 0;
+  return certificateTables(lines).length > 0;
+}
+
+const hasThumbprint = (names: readonly string[]) => names.includes('thumbprint');
+
+/** Tables of certificates: as the console prints them, and as CSV or Out-GridView copies. */
+function certificateTables(lines: readonly ConsoleLine[]): ConsoleTable[] {
+  return [...consoleTables(lines, hasThumbprint), ...delimitedTables(lines, hasThumbprint)];
 }
 
 interface RawCertificate {
@@ -71,7 +79,7 @@ function rawCertificates(lines: readonly ConsoleLine[]): RawCertificate[] {
   const out: RawCertificate[] = listRecords(lines, KEYS)
     .filter((r) => r.fields.has('thumbprint') || r.fields.has('subject') || r.fields.has('issuer'))
     .map((r) => ({ get: (n: string) => field(r, n), line: r.firstLine, atEnd: r.atEnd }));
-  for (const table of consoleTables(lines, (names) => names.includes('thumbprint'))) {
+  for (const table of certificateTables(lines)) {
     table.rows.forEach((row, i) =>
       out.push({
         get: (n: string) => row.cells.get(n.toLowerCase()),

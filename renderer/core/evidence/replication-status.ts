@@ -5,7 +5,8 @@
 import { createDateReader, describeDate, type ConsoleDate, type DateReader } from './console-date';
 import { noiseSummary, shown, type ConsoleLine } from './console-text';
 import { listRecords } from './format-list';
-import { consoleTables, isTruncatedCell } from './format-table';
+import { delimitedTables } from './format-delimited';
+import { consoleTables, isTruncatedCell, type ConsoleTable } from './format-table';
 import type { OAuthAssignment } from '../gate/gate';
 import {
   judgementOf,
@@ -30,7 +31,12 @@ function isReplicationTable(names: readonly string[]): boolean {
 export function looksLikeReplicationStatus(lines: readonly ConsoleLine[]): boolean {
   const records = listRecords(lines, KEYS);
   if (records.some((r) => r.fields.has('uptodate') || r.fields.has('lastupdatecreation'))) return true;
-  return consoleTables(lines, isReplicationTable).length > 0;
+  return replicationTables(lines).length > 0;
+}
+
+/** Tables of replication status: as the console prints them, and as CSV or Out-GridView copies. */
+function replicationTables(lines: readonly ConsoleLine[]): ConsoleTable[] {
+  return [...consoleTables(lines, isReplicationTable), ...delimitedTables(lines, isReplicationTable)];
 }
 
 interface RawReplica {
@@ -52,7 +58,7 @@ function rawReplicas(lines: readonly ConsoleLine[]): RawReplica[] {
       lastName: r.lastName,
       fromTable: false,
     }));
-  for (const table of consoleTables(lines, isReplicationTable)) {
+  for (const table of replicationTables(lines)) {
     const last = table.headers[table.headers.length - 1] ?? '';
     table.rows.forEach((row, i) => {
       out.push({
