@@ -1,7 +1,10 @@
 /**
- * Event log listings in the four shapes admins paste — Get-WinEvent's table, Get-EventLog's table,
- * either cmdlet through Format-List, and Event Viewer's copied text — read into one raw form.
+ * Event log listings in the shapes admins paste — Get-WinEvent's table, Get-EventLog's table, either
+ * cmdlet through Format-List, Event Viewer's copied text (and wevtutil's /f:text blocks, which use the
+ * same labels), and the event's XML (Event Viewer's XML view, ToXml(), wevtutil /f:xml) — read into
+ * one raw form.
  */
+import { XMLParser } from 'fast-xml-parser';
 import { MAX_LINE, type ConsoleLine } from './console-text';
 import { field, listRecords } from './format-list';
 import { consoleTables } from './format-table';
@@ -184,13 +187,88 @@ function fromEventViewer(lines: readonly ConsoleLine[]): RawEvent[] {
   return out;
 }
 
+// Entities are never expanded and values stay text: a pasted event is data, never markup to act on.
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  processEntities: false,
+  htmlEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  removeNSPrefix: true,
+  maxNestedTags: 32,
+});
+/** The start of an <Event> element (not <EventID> or <EventData>). */
+const EVENT_START = /<Event[\s>]/g;
+const MAX_XML_EVENTS = 500;
+
+/** The text of an element that may carry attributes ({"#text": …}) or be missing. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'object' && value !== null && '#text' in value) return String(value['#text']).trim();
+  return undefined;
+}
+
+function attribute(value: unknown, name: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const found = (value as Record<string, unknown>)[`@${name}`];
+  return typeof found === 'string' ? found.trim() : undefined;
+}
+
+/** Events given as XML only (no Event Viewer labels around them). */
+function fromXml(lines: readonly ConsoleLine[]): RawEvent[] {
+  const kept = lines.filter((l) => l.noise === null && l.text.length <= MAX_LINE);
+  const text = kept.map((l) => l.text).join('\n');
+  if (!text.includes('<Event')) return [];
+  const out: RawEvent[] = [];
+  let counted = 0;
+  let newlines = 0;
+  // One pass: each <Event …> up to the next </Event> (wevtutil /f:xml prints them one after another).
+  EVENT_START.lastIndex = 0;
+  for (let start = EVENT_START.exec(text); start !== null; start = EVENT_START.exec(text)) {
+    if (out.length >= MAX_XML_EVENTS) break;
+    const end = text.indexOf('</Event>', start.index);
+    if (end === -1) break;
+    EVENT_START.lastIndex = end + '</Event>'.length;
+    const element = text.slice(start.index, EVENT_START.lastIndex);
+    let parsed: unknown;
+    try {
+      parsed = xmlParser.parse(element);
+    } catch {
+      continue;
+    }
+    const system = (parsed as { Event?: { System?: Record<string, unknown> } }).Event?.System;
+    if (system === undefined) continue;
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < start.index; i = text.indexOf('\n', i + 1)) newlines++;
+    counted = start.index;
+    out.push({
+      shape: 'xml',
+      id: eventId(textOf(system.EventID), undefined),
+      timeText: orNull(attribute(system.TimeCreated, 'SystemTime')),
+      machine: orNull(textOf(system.Computer)),
+      source: orNull(attribute(system.Provider, 'Name')),
+      logName: orNull(textOf(system.Channel)),
+      line: kept[newlines]?.no ?? 1,
+    });
+  }
+  return out;
+}
+
 /** True when the paste holds an event listing in any of the shapes read. */
 export function looksLikeEventLog(lines: readonly ConsoleLine[]): boolean {
-  return looksLikeEventViewer(lines) || fromTables(lines).length > 0 || fromLists(lines).length > 0;
+  return (
+    looksLikeEventViewer(lines) ||
+    fromTables(lines).length > 0 ||
+    fromLists(lines).length > 0 ||
+    fromXml(lines).length > 0
+  );
 }
 
 /** Every event of the paste, in the order printed. */
 export function rawEvents(lines: readonly ConsoleLine[]): RawEvent[] {
-  const events = looksLikeEventViewer(lines) ? fromEventViewer(lines) : [];
+  // Event Viewer's copied text carries the event's XML too: read once, from the labels and their XML.
+  const events = looksLikeEventViewer(lines) ? fromEventViewer(lines) : fromXml(lines);
   return [...events, ...fromTables(lines), ...fromLists(lines)].sort((a, b) => a.line - b.line);
 }

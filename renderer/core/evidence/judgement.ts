@@ -74,7 +74,7 @@ export interface CertificateRecord {
 }
 
 /** The shapes of event log output that are read. */
-export type EventLogShape = 'get-winevent-table' | 'get-eventlog-table' | 'list' | 'event-viewer';
+export type EventLogShape = 'get-winevent-table' | 'get-eventlog-table' | 'list' | 'event-viewer' | 'xml';
 
 /** One event of an event log listing. */
 export interface EventRecord {
