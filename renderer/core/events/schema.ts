@@ -98,6 +98,8 @@ export const domainEventSchema = z.discriminatedUnion('type', [
       server: fqdn,
       path: z.enum(REMEDIATION_PATHS),
       item: z.enum(CHECKLIST_ITEM_IDS),
+      /** Pasted command output that shows the item done, as read (path B's replication services). */
+      output: z.object({ text: z.string().max(100_000), read: z.array(z.string().max(2000)).max(50) }).optional(),
       ...base,
     })
     .refine((e) => checklistItem(e.path, e.item) !== undefined, {

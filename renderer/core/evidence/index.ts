@@ -33,3 +33,10 @@ export { isKnownTimeZone } from './zoned-time';
 export { normalizeThumbprint } from './certificate';
 export { REPLICATED_EVENT_ID } from './event-log';
 export { VERIFY_SCHEMA, VERIFY_SCHEMA_VERSION, isoInstant } from './verification-json';
+export {
+  CMS_STATUS_COMMAND,
+  MAX_CMS_STATUS_TEXT,
+  judgeCmsStatusText,
+  type CmsPlace,
+  type CmsStatusJudgement,
+} from './cms-status';

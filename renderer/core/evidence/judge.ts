@@ -4,6 +4,7 @@
  */
 import type { EvidenceKind } from '../events/schema';
 import { judgeCertificate, looksLikeCertificate } from './certificate';
+import { CMS_STATUS_COMMAND, looksLikeCmsStatus } from './cms-status';
 import { consoleLines, errorHeads, noiseSummary, shown, type ConsoleLine } from './console-text';
 import { judgeEventLog } from './event-log';
 import { looksLikeEventLog } from './event-log-shapes';
@@ -58,9 +59,11 @@ export function judgeEvidence(text: string, ctx: EvidenceContext): EvidenceJudge
     const message =
       errors.length > 0
         ? `The paste holds a PowerShell error and no output to judge: "${shown(errors[0] as string, 300)}". Fix what the error says, run the command again, and paste its output.`
-        : text.trim().length === 0
-          ? `Nothing was pasted. ${ACCEPTED_INPUT}`
-          : `This text is not output this app can judge. ${ACCEPTED_INPUT}`;
+        : looksLikeCmsStatus(lines)
+          ? `This is the output of ${CMS_STATUS_COMMAND}: it shows the CMS pool's replication services, not this server's local store. Paste it in path B's item "Check the CMS pool's replication services". ${ACCEPTED_INPUT}`
+          : text.trim().length === 0
+            ? `Nothing was pasted. ${ACCEPTED_INPUT}`
+            : `This text is not output this app can judge. ${ACCEPTED_INPUT}`;
     return {
       kind: null,
       read: noise === null ? [] : [noise],

@@ -4,7 +4,8 @@
  * events for one server then also go through that server's rules (server.rules.ts).
  */
 import type { DomainEvent, DomainEventOf } from '../events/schema';
-import { findServer, roleNeedsOAuth, ROLE_LABELS, type Deployment } from '../model/deployment';
+import { judgeCmsStatusText } from '../evidence/cms-status';
+import { findServer, poolMembers, roleNeedsOAuth, ROLE_LABELS, type Deployment } from '../model/deployment';
 import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { deploymentErrors } from '../model/validate';
 import { hasRecorded, type DeploymentContext } from './deployment.context';
@@ -97,6 +98,20 @@ function memberStartRefusal(context: DeploymentContext, named: string): string |
 }
 
 /** Why the deployment refuses the event, or null when it takes it (a server's own rules come after). */
+/**
+ * Output recorded with a checklist item is judged again whenever it is replayed: only path B's
+ * replication-services item takes output, and it must show the CMS pool's replication services active.
+ */
+function itemOutputRefusal(deployment: Deployment, event: DomainEventOf<'remediation.item.completed'>): string | null {
+  if (event.path !== 'B' || event.item !== 'replication-services')
+    return `Only path B's replication-services item records pasted output; "${event.item}" takes none.`;
+  const pool = deployment.cmsPool;
+  if (pool === null) return 'No CMS pool is named in the topology, so the output cannot be compared with it.';
+  const members = poolMembers(deployment, pool).map((s) => s.fqdn);
+  const judged = judgeCmsStatusText(event.output?.text ?? '', { pool, members });
+  return judged.verdict.ok ? null : judged.verdict.message;
+}
+
 export function deploymentRefusal(context: DeploymentContext, event: DomainEvent): string | null {
   const deployment = context.deployment;
   if (event.type === 'deployment.created') {
@@ -121,6 +136,8 @@ export function deploymentRefusal(context: DeploymentContext, event: DomainEvent
         return `There is no server ${server} in this deployment.`;
       }
       if (event.type === 'step.completed' && event.step === 4) return memberStartRefusal(context, event.server);
+      if (event.type === 'remediation.item.completed' && event.output !== undefined)
+        return itemOutputRefusal(deployment, event);
       return null;
     }
   }

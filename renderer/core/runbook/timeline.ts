@@ -1,7 +1,8 @@
 /** The history in words: one timeline entry per event, for the runbook and the UI's timeline. */
 import type { DomainEvent, DomainEventOf } from '../events/schema';
 import { GATE_RULE_LABELS } from '../gate/gate';
-import { POOL_KIND_LABELS, type Deployment } from '../model/deployment';
+import { CMS_STATUS_COMMAND, judgeCmsStatusText } from '../evidence/cms-status';
+import { poolMembers, POOL_KIND_LABELS, type Deployment } from '../model/deployment';
 import { sameFqdn } from '../model/fqdn';
 import { PRODUCTS, stepTitle, type ProductVersion } from '../model/product';
 import { checklistItem, REMEDIATIONS } from '../model/remediation';
@@ -84,8 +85,10 @@ function words(event: DomainEvent, r: Replayed): Words {
       };
     case 'remediation.chosen':
       return { summary: `Remediation path ${event.path} chosen: ${REMEDIATIONS[event.path].title}` };
-    case 'remediation.item.completed':
-      return { summary: `Path ${event.path} item done: ${checklistItem(event.path, event.item)?.title ?? event.item}` };
+    case 'remediation.item.completed': {
+      const summary = `Path ${event.path} item done: ${checklistItem(event.path, event.item)?.title ?? event.item}`;
+      return event.output === undefined ? { summary } : { summary, detail: outputWords(event.output.text, r.before) };
+    }
     case 'evidence.accepted': {
       const kind = event.input ? EVIDENCE_KIND_LABELS[event.input.kind] : 'evidence';
       return {
@@ -110,6 +113,14 @@ function words(event: DomainEvent, r: Replayed): Words {
       return { summary: `Script copied: ${event.title || event.scriptId}${where}` };
     }
   }
+}
+
+/** What recorded output shows, read again from its text (never from the lines stored beside it). */
+function outputWords(text: string, deployment: Deployment | null): string {
+  const pool = deployment?.cmsPool ?? null;
+  if (deployment === null || pool === null) return `Output of ${CMS_STATUS_COMMAND} recorded.`;
+  const judged = judgeCmsStatusText(text, { pool, members: poolMembers(deployment, pool).map((s) => s.fqdn) });
+  return `Shown by ${CMS_STATUS_COMMAND}: ${judged.read.join('; ')}.`;
 }
 
 function serverOf(event: DomainEvent): string | null {

@@ -10,11 +10,13 @@ import {
 } from '@fluentui/react-components';
 import { ErrorBar } from '../../components/error-bar';
 import { ArrowCircleRightRegular, CheckmarkCircleFilled, CircleRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Command } from '../../../core/events/schema';
+import { poolMembers } from '../../../core/model/deployment';
 import type { ChecklistItem, RemediationPath } from '../../../core/model/remediation';
 import type { Host } from '../../../host/host';
 import type { Workspace } from '../../workspace/workspace';
+import { CmsStatusPaste, useCmsStatus } from './cms-status-paste';
 import { Scripts } from './scripts';
 import { usePanelStyles } from './server-panel';
 
@@ -46,6 +48,19 @@ export function ChecklistRow(props: {
   const { item, state } = props;
   const Icon = state === 'done' ? CheckmarkCircleFilled : state === 'current' ? ArrowCircleRightRegular : CircleRegular;
   const showScripts = item.kind !== 'step1' || state !== 'done';
+  // Path B's replication-services item takes the CMS status output as its proof.
+  const takesOutput = props.path === 'B' && item.id === 'replication-services' && state === 'current';
+  const deployment = props.workspace.session.snapshot().context.deployment;
+  const cmsPool = deployment?.cmsPool ?? null;
+  const cms = useMemo(
+    () =>
+      deployment === null || cmsPool === null
+        ? null
+        : { pool: cmsPool, members: poolMembers(deployment, cmsPool).map((s) => s.fqdn) },
+    [deployment, cmsPool],
+  );
+  const [output, setOutput] = useState('');
+  const judged = useCmsStatus(takesOutput ? output : '', cms);
   return (
     <li className={styles.item}>
       <Icon
@@ -90,6 +105,9 @@ export function ChecklistRow(props: {
             <Scripts workspace={props.workspace} host={props.host} server={props.server} request={{ kind: 'verify' }} />
           </>
         )}
+        {takesOutput && cmsPool !== null && (
+          <CmsStatusPaste text={output} judgement={judged} cmsPool={cmsPool} onChange={setOutput} />
+        )}
         {item.kind === 'mark' && state === 'current' && (
           <div className={panel.row}>
             <Button
@@ -101,6 +119,9 @@ export function ChecklistRow(props: {
                     server: props.server,
                     path: props.path,
                     item: item.id,
+                    ...(takesOutput && output.trim() !== ''
+                      ? { output: { text: output, read: [...(judged?.read ?? [])] } }
+                      : {}),
                   }),
                 )
               }
