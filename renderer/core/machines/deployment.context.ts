@@ -58,6 +58,8 @@ export interface PoolStart {
   readonly operator: string;
   /** The Front Ends it started. */
   readonly servers: readonly string[];
+  /** Set when a file of version 2 recorded it as one server's Step 4 (migrate-v3.ts). */
+  readonly recordedAs?: 'server-step-4';
 }
 
 /** What the deployment keeps of a pool that hosts Front Ends: who is ready to start, and its start. */

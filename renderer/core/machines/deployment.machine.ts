@@ -242,7 +242,11 @@ export const deploymentMachine = setup({
       if (deployment === null) return;
       const servers = event.servers.map(normalizeFqdn);
       const before = poolStateOf(context.pools, event.pool);
-      keepPool(enqueue, self, context, event.pool, { ...before, started: { ...stampOf(event), servers } });
+      const recordedAs = event.recordedAs === undefined ? {} : { recordedAs: event.recordedAs };
+      keepPool(enqueue, self, context, event.pool, {
+        ...before,
+        started: { ...stampOf(event), servers, ...recordedAs },
+      });
       const pools = self.getSnapshot().children as Children;
       for (const server of servers) {
         const actor = serverActorOf(pools, deployment, server);

@@ -16,7 +16,8 @@ import type {
 } from './model';
 import { summarizeServers } from './servers';
 import { timelineEntries } from './timeline';
-import { describeProof, EVIDENCE_KIND_LABELS, plural } from './words';
+import { describeProof, EVIDENCE_KIND_LABELS, exportTime, plural } from './words';
+import { listOf, needWords, poolStartStatus } from '../machines/pool-start';
 
 /** What the caller adds to a runbook: the moment it is produced, when that should be printed. */
 export interface RunbookOptions {
@@ -86,7 +87,25 @@ function header(
   };
 }
 
-function topology(deployment: Deployment): RunbookTopology {
+/** The start of one pool in a sentence: an Enterprise pool's first start, or its members' own Step 4. */
+function poolStartWords(session: DeploymentSession, pool: string): string {
+  const status = poolStartStatus(session.snapshot().context, pool);
+  if (status === null) return 'Each server starts its own services (Step 4).';
+  const started = status.started;
+  if (started !== null) {
+    const how =
+      started.recordedAs === 'server-step-4'
+        ? `recorded as Step 4 on ${listOf(started.servers)} alone, by a version of lync-runbook that did not know pool starts`
+        : `${listOf(started.servers)} started together`;
+    return `First started ${exportTime(started.at)} by ${started.operator}: ${how}.`;
+  }
+  const need = needWords(status);
+  if (status.canStart)
+    return `Not started yet: ready to start (${status.ready.length} of ${status.members.length} members have Step 3 done; ${need}).`;
+  return `Not started yet: ${status.ready.length} of ${status.members.length} members have Step 3 done; ${need}.`;
+}
+
+function topology(session: DeploymentSession, deployment: Deployment): RunbookTopology {
   return {
     pools: deployment.pools.map((p) => ({
       fqdn: p.fqdn,
@@ -94,6 +113,7 @@ function topology(deployment: Deployment): RunbookTopology {
       kindLabel: POOL_KIND_LABELS[p.kind],
       hostsCms: deployment.cmsPool !== null && sameFqdn(deployment.cmsPool, p.fqdn),
       servers: deployment.servers.filter((s) => sameFqdn(s.pool, p.fqdn)).map((s) => s.fqdn),
+      start: poolStartWords(session, p.fqdn),
     })),
     servers: deployment.servers.map((s) => ({
       fqdn: s.fqdn,
@@ -185,7 +205,7 @@ export function buildRunbook(session: DeploymentSession, options: RunbookOptions
   const history = session.history;
   return {
     header: header(session, deployment, servers, options),
-    topology: topology(deployment),
+    topology: topology(session, deployment),
     servers,
     open: servers.flatMap((s) => (s.open === null ? [] : [s.open])),
     timeline: timelineEntries(history, session.facts),

@@ -27,10 +27,11 @@ export function topologySection(r: Runbook, a: Anchors): string {
     esc(p.kindLabel),
     p.hostsCms ? badge('hosts the CMS', 'ok') : '',
     p.servers.length === 0 ? '<span class="muted">none</span>' : p.servers.map((s) => serverRef(s, a)).join(', '),
+    esc(p.start),
   ]);
   const servers = r.topology.servers.map((s) => [serverRef(s.fqdn, a), code(s.pool), esc(s.roleLabel)]);
   return [
-    table('Pools', ['Pool', 'Kind', 'CMS', 'Servers'], pools),
+    table('Pools', ['Pool', 'Kind', 'CMS', 'Servers', 'Start'], pools),
     table('Servers', ['Server', 'Pool', 'Role'], servers),
   ].join('\n');
 }

@@ -53,9 +53,14 @@ function topologySection(r: Runbook): string[] {
     mdText(p.kindLabel),
     p.hostsCms ? '**hosts the CMS**' : '',
     p.servers.map(mdCodeCell).join(', '),
+    mdText(p.start),
   ]);
   const servers = r.topology.servers.map((s) => [mdCodeCell(s.fqdn), mdCodeCell(s.pool), mdText(s.roleLabel)]);
-  return [mdTable(['Pool', 'Kind', 'CMS', 'Servers'], pools), '', mdTable(['Server', 'Pool', 'Role'], servers)];
+  return [
+    mdTable(['Pool', 'Kind', 'CMS', 'Servers', 'Start'], pools),
+    '',
+    mdTable(['Server', 'Pool', 'Role'], servers),
+  ];
 }
 
 function serverSection(s: ServerSummary): string[] {

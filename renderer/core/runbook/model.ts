@@ -74,6 +74,8 @@ export interface RunbookPool {
   readonly kindLabel: string;
   readonly hostsCms: boolean;
   readonly servers: readonly string[];
+  /** When and how the pool started, or what its start waits for; per-server Step 4 for other pools. */
+  readonly start: string;
 }
 
 /** A server of the topology. */
