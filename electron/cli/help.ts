@@ -124,6 +124,8 @@ Options:
                        start-agent, event-3038; path C: cms-holds-assignment (the other items
                        are done by Step 1 again, by the CMS pool's start, or by evidence)
   --servers LIST       pool-start: the members started, comma-separated
+  --via HOW            step1 run again: wizard (Run Again, Retrieve directly from the Central
+                       Management store) or powershell (the equivalent script this app prints)
   --reason TEXT        why the gate may be overridden
 
 ${COMMON}
@@ -152,7 +154,7 @@ Run each script on its own, on the server its header names.
 Paths:
   export-import (A)  export the CMS configuration and import it into the local store
   replication (B)    start the Replica Replicator Agent and wait for replication
-  rerun-step1 (C)    check replication has completed, then run Step 1 again
+  rerun-step1 (C)    check the CMS holds the assignment, then run Step 1 again
   verify             the verification script, whose one line of output is the best evidence
   step1 ... step4    the Deployment Wizard step
 

@@ -96,6 +96,14 @@ describe('lync-runbook, bad input', () => {
         '--thumbprint does not go with --event step1.',
       ],
       [
+        ['record', FILE, '--server', FE[0], '--event', 'step1', '--via', 'sccm'],
+        'How Step 1 was run (--via) "sccm" is not one of: wizard, powershell.',
+      ],
+      [
+        ['record', FILE, '--server', FE[0], '--event', 'step2', '--via', 'wizard'],
+        '--via does not go with --event step2.',
+      ],
+      [
         ['record', FILE, '--server', FE[1], '--event', 'remediation', '--path', 'D'],
         '--path "D" is not a remediation path',
       ],

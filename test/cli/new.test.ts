@@ -161,3 +161,32 @@ describe('lync-runbook, a thumbprint recorded after the assignment', () => {
     expect(future.stderr).toContain('The time 2099-03-14T11:20:00.000Z is in the future');
   });
 });
+
+describe('lync-runbook, path C: how Step 1 was run again', () => {
+  const dir = workFolder();
+  const cli = cliIn(dir);
+  const record = recorderIn(cli);
+
+  it('records the PowerShell equivalent or the wizard, and the runbook says which', () => {
+    const imported = cli(
+      'import-topology',
+      TOPOLOGY,
+      '--product',
+      'lync2013',
+      '--out',
+      FILE,
+      '--at',
+      '2013-03-13T08:00:00Z',
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    for (const step of ['step1', 'step2']) for (const fe of FE) expectOk(record(fe, step, '2013-03-13T09:00:00Z'));
+    expectOk(record(FE[0], 'step3', '2013-03-14T10:00:00Z', '--thumbprint', THUMBPRINT));
+    expectOk(record(FE[1], 'remediation', '2013-03-14T10:05:00Z', '--path', 'C'));
+    expectOk(record(FE[1], 'item', '2013-03-14T10:06:00Z', '--path', 'C', '--item', 'cms-holds-assignment'));
+    const run = expectOk(record(FE[1], 'step1', '2013-03-14T10:20:00Z', '--via', 'powershell'));
+    expect(run.stdout).toContain("Run with the app's PowerShell equivalent");
+    expect(history(dir).at(-1)).toMatchObject({ type: 'step.completed', server: FE[1], step: 1, via: 'powershell' });
+    expectOk(record(FE[2], 'step1', '2013-03-14T10:25:00Z', '--via', 'wizard'));
+    expect(history(dir).at(-1)).toMatchObject({ server: FE[2], step: 1, via: 'wizard' });
+  });
+});

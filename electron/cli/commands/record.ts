@@ -1,5 +1,5 @@
 /** `lync-runbook record`: one event on one server, through the same session and machines as the app. */
-import type { Command } from '../../../renderer/core/events/schema';
+import { STEP1_WAYS, type Command } from '../../../renderer/core/events/schema';
 import { poolStartOfServer } from '../../../renderer/core/machines/pool-start';
 import type { DeploymentSession } from '../../../renderer/core/session/session';
 import { checklistOf, type RemediationPath } from '../../../renderer/core/model/remediation';
@@ -53,7 +53,7 @@ export function parsePath(value: string, command: string): RemediationPath {
 }
 
 function only(args: ParsedArgs, event: EventName, allowed: readonly string[]): void {
-  for (const option of ['thumbprint', 'path', 'item', 'reason', 'servers']) {
+  for (const option of ['thumbprint', 'path', 'item', 'reason', 'servers', 'via']) {
     if (optional(args, option) !== undefined && !allowed.includes(option))
       throw new UsageError(`--${option} does not go with --event ${event}.`, C);
   }
@@ -85,7 +85,17 @@ function command(args: ParsedArgs, event: EventName, server: string, session: De
   switch (event) {
     case 'pool-start':
       return poolStart(args, session, server);
-    case 'step1':
+    case 'step1': {
+      only(args, event, ['via']);
+      const via = optional(args, 'via');
+      if (via === undefined) return { type: 'step.completed', server, step: 1 };
+      return {
+        type: 'step.completed',
+        server,
+        step: 1,
+        via: oneOf(via, STEP1_WAYS, 'How Step 1 was run (--via)', C),
+      };
+    }
     case 'step2':
     case 'step4':
       only(args, event, []);
@@ -138,6 +148,7 @@ export async function runRecord(argv: readonly string[], io: CliIo): Promise<num
       item: { type: 'string' },
       reason: { type: 'string' },
       servers: { type: 'string' },
+      via: { type: 'string' },
       ...STAMP_OPTIONS,
     },
     { min: 1, max: 1, names: 'the deployment file' },

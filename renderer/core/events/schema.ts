@@ -28,6 +28,11 @@ export const deploymentSchema: z.ZodType<Deployment> = z.object({
 });
 
 /** What pasted evidence was, so the runbook can say what was read. */
+/** How a Step 1 re-run was done: the Deployment Wizard, or the PowerShell equivalent the app generates. */
+export const STEP1_WAYS = ['wizard', 'powershell'] as const;
+/** One of them. */
+export type Step1Way = (typeof STEP1_WAYS)[number];
+
 export const EVIDENCE_KINDS = ['replication-status', 'certificate', 'event-log', 'verification-json'] as const;
 /** One kind of evidence. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -65,14 +70,24 @@ const base = { at: isoTime, operator: name };
 export const domainEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deployment.created'), deployment: deploymentSchema, ...base }),
   z.object({ type: z.literal('topology.updated'), deployment: deploymentSchema, ...base }),
-  z.object({
-    type: z.literal('step.completed'),
-    server: fqdn,
-    step: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-    /** For a Step 3 that assigns the OAuthTokenIssuer certificate: its thumbprint, when known. */
-    thumbprint: thumbprint.optional(),
-    ...base,
-  }),
+  z
+    .object({
+      type: z.literal('step.completed'),
+      server: fqdn,
+      step: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+      /** For a Step 3 that assigns the OAuthTokenIssuer certificate: its thumbprint, when known. */
+      thumbprint: thumbprint.optional(),
+      /**
+       * For a Step 1 run again: how it was done (replication-and-pools D7), the wizard (Run Again, Retrieve
+       * directly from the Central Management store) or the PowerShell equivalent the app offers.
+       */
+      via: z.enum(STEP1_WAYS).optional(),
+      ...base,
+    })
+    .refine((e) => e.via === undefined || e.step === 1, {
+      path: ['via'],
+      message: 'says how Step 1 was run, so it goes with Step 1 only',
+    }),
   z.object({ type: z.literal('oauth.assigned'), server: fqdn, thumbprint: thumbprint.optional(), ...base }),
   /** The thumbprint of an assignment recorded without one, added later on the server that assigned it. */
   z.object({ type: z.literal('oauth.thumbprint.recorded'), server: fqdn, thumbprint, ...base }),

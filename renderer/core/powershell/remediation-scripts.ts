@@ -111,7 +111,14 @@ export function remediationItemScripts(
     case 'cms-holds-assignment':
       return withHost((host) => cmsHoldsAssignment(ctx, server, host));
     case 'rerun-step1':
-      return withHost(() => step1Scripts(ctx, server, naming('C', 'rerun-step1')));
+      // The wizard is the item; this script is its PowerShell equivalent, labelled as such (D7).
+      return withHost(() => {
+        const named = naming('C', 'rerun-step1');
+        return step1Scripts(ctx, server, {
+          ...named,
+          title: `${named.title}: the PowerShell equivalent of the wizard`,
+        });
+      });
     default:
       return unreachable(item);
   }

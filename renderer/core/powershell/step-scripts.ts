@@ -32,8 +32,9 @@ function step1Internal(ctx: CheckedContext, server: Server, naming: Naming): Scr
         notes: [
           `Never run Step 1 on this server? Use the wizard: ${wizard} > Run,`,
           'then "Retrieve directly from the Central Management store". This script stops and says so.',
-          'With a local store in place, it does what running Step 1 again does: import the current',
-          'configuration from the Central Management Store into the local store.',
+          'With a local store in place, it is the PowerShell equivalent of running Step 1 again: it imports',
+          'the current configuration from the Central Management Store into the local store. (What the',
+          "wizard's Step 1 runs is not documented by Microsoft.) When you record Step 1, say which you used.",
         ],
       },
     },

@@ -1,5 +1,5 @@
 /** The history in words: one timeline entry per event, for the runbook and the UI's timeline. */
-import type { DomainEvent, DomainEventOf } from '../events/schema';
+import type { DomainEvent, DomainEventOf, Step1Way } from '../events/schema';
 import { GATE_RULE_LABELS } from '../gate/gate';
 import { CMS_STATUS_COMMAND, judgeCmsStatusText } from '../evidence/cms-status';
 import { poolMembers, POOL_KIND_LABELS, type Deployment } from '../model/deployment';
@@ -42,9 +42,17 @@ function topologyChanges(before: Deployment | null, after: Deployment): string {
 
 type Words = Pick<TimelineEntry, 'summary' | 'detail' | 'verdict'>;
 
+/** How a Step 1 re-run was done, as the runbook says it. */
+const STEP1_WAY_WORDS: Readonly<Record<Step1Way, string>> = {
+  wizard: 'Run with the Deployment Wizard: Step 1, Run Again, Retrieve directly from the Central Management store.',
+  powershell:
+    "Run with the app's PowerShell equivalent (the configuration exported from the CMS and imported into the local store), not with the wizard.",
+};
+
 function stepWords(event: DomainEventOf<'step.completed'>, r: Replayed): Words {
   const run = r.run > 1 ? ` (run ${r.run})` : '';
   const summary = `${stepTitle(r.product, event.step)} completed${run}`;
+  if (event.step === 1 && event.via !== undefined) return { summary, detail: STEP1_WAY_WORDS[event.via] };
   if (event.step !== 3) return { summary };
   const details: string[] = [];
   if (r.rule !== null) details.push(`Gate: ${GATE_RULE_LABELS[r.rule]}.`);

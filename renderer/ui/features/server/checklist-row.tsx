@@ -133,7 +133,8 @@ export function ChecklistRow(props: {
         )}
         {item.kind === 'step1' && state === 'current' && (
           <Text className={panel.muted}>
-            Then record Step 1 again in the checklist above (Step 1 → Record a re-run).
+            Run Step 1 again with the wizard (or the PowerShell equivalent shown here), then record it in the checklist
+            above (Step 1 → Record a re-run), saying which you used.
           </Text>
         )}
         <ErrorBar message={error} />

@@ -1,8 +1,8 @@
-import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { ErrorBar } from '../../components/error-bar';
 import { CheckmarkRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
-import type { Command } from '../../../core/events/schema';
+import type { Command, Step1Way } from '../../../core/events/schema';
 import { validateThumbprint } from '../../../core/powershell';
 import { ThumbprintField } from '../../components/thumbprint-field';
 import { fromLocalInput, toLocalInput } from '../../format';
@@ -22,6 +22,8 @@ export function MarkDone(props: {
   askThumbprint: boolean;
   /** The time decides the gate (a Step 1 after the OAuth assignment): ask for it rather than assume "now". */
   timeMatters?: string;
+  /** A Step 1 run again: ask how it was done (the wizard or the PowerShell equivalent), so the record says. */
+  askHow?: boolean;
   record: (command: Partial<Extract<Command, { type: 'step.completed' }>>) => string | null;
 }) {
   const styles = useStyles();
@@ -31,6 +33,7 @@ export function MarkDone(props: {
   const [edited, setEdited] = useState(false);
   const [thumbprint, setThumbprint] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [how, setHow] = useState<Step1Way | ''>('');
   const timeId = useId();
 
   const submit = () => {
@@ -52,7 +55,12 @@ export function MarkDone(props: {
       }
       tp = checked.value;
     }
-    const refusal = props.record({ ...(at ? { at } : {}), ...(tp ? { thumbprint: tp } : {}) });
+    if (props.askHow && how === '') {
+      setError('Say how Step 1 was run again: with the Deployment Wizard, or with the PowerShell equivalent.');
+      return;
+    }
+    const via = props.askHow && how !== '' ? { via: how } : {};
+    const refusal = props.record({ ...(at ? { at } : {}), ...(tp ? { thumbprint: tp } : {}), ...via });
     setError(refusal);
   };
 
@@ -65,6 +73,20 @@ export function MarkDone(props: {
           value={thumbprint}
           onChange={setThumbprint}
         />
+      )}
+      {props.askHow && (
+        <Field label="How was Step 1 run again?" required>
+          <RadioGroup value={how} onChange={(_, d) => setHow(d.value as Step1Way)}>
+            <Radio
+              value="wizard"
+              label="Deployment Wizard: Step 1 → Run Again → Retrieve directly from the Central Management store"
+            />
+            <Radio
+              value="powershell"
+              label="The PowerShell equivalent this app shows (export from the CMS, import into the local store)"
+            />
+          </RadioGroup>
+        </Field>
       )}
       {props.timeMatters === undefined && (
         <Checkbox

@@ -265,6 +265,7 @@ function StepItem({ step, workspace, host, status, snapshot, record }: ServerPan
                 label={done ? `Record Step ${step} run again` : `Mark Step ${step} done`}
                 timeZone={timeZone}
                 askThumbprint={assigns}
+                askHow={step === 1 && done !== undefined}
                 timeMatters={
                   step === 1 && ctx.oauth !== null && roleNeedsOAuth(ctx.role) && ctx.oauth.server !== ctx.fqdn
                     ? 'This time is compared with the OAuth assignment: a copy taken before it is stale. Enter when Step 1 actually finished.'

@@ -40,4 +40,23 @@ describe('Mark done', () => {
     expect(recorded).toEqual([]);
     expect(screen.getByRole('alert').textContent).toMatch(/2013-03-31 02:30 does not exist in Europe\/Berlin/);
   });
+
+  it('asks how Step 1 was run again, refuses without an answer, and records it', () => {
+    const recorded: unknown[] = [];
+    renderUi(
+      <MarkDone
+        label="Record Step 1 run again"
+        timeZone="UTC"
+        askThumbprint={false}
+        askHow
+        record={(c) => (recorded.push(c), null)}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Record Step 1 run again' }));
+    expect(recorded).toEqual([]);
+    expect(screen.getByText(/Say how Step 1 was run again/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: /The PowerShell equivalent/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Record Step 1 run again' }));
+    expect(recorded).toEqual([{ via: 'powershell' }]);
+  });
 });
