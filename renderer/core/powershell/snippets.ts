@@ -66,19 +66,35 @@ export function exportToFile(ctx: CheckedContext, target: string): Fragment {
 }
 
 /** Imports `ctx.importPath` into the local store, after checking the file and the store are there. */
-export function importFromFile(ctx: CheckedContext, exportedOn: string): Fragment {
+export function importFromFile(ctx: CheckedContext, exportedOn: string, edge: boolean): Fragment {
   const wizard = wizardPath(ctx, 1);
+  // An Edge Server seeds its store from a file; a domain-joined server's wizard reads the CMS itself.
+  const wizardSource = edge
+    ? 'choose "Import from a file (Recommended for Edge Servers)" and select '
+    : 'choose "Retrieve directly from the Central Management store" (or "Import from a file" and select ';
+  const wizardEnd = edge ? '; then run this script again to check.' : '); then run this script again to check.';
+  const oauth = ctx.oauth;
   return lines(
     ps`$ImportFile = ${ctx.importPath}`,
     ps`$ExportedOn = ${exportedOn}`,
     ps`if (-not (${cmd('Test-Path', { LiteralPath: v('ImportFile'), PathType: 'Leaf' }, 'LiteralPath')})) {`,
     ps`    throw (${concat('The file ', v('ImportFile'), ' is not on this server yet. Copy the configuration exported on ', v('ExportedOn'), ' to this path, then run this script again.')})`,
     ps`}`,
+    // An export written before the assignment cannot hold the certificate (a copy keeps the file's time).
+    ...(oauth === null
+      ? []
+      : [
+          parseUtc('AssignedAt', oauth.at),
+          ps`$Written = (${cmd('Get-Item', { LiteralPath: v('ImportFile') }, 'LiteralPath')}).LastWriteTimeUtc`,
+          ps`if ($Written -le $AssignedAt) {`,
+          ps`    throw (${concat('The file ', v('ImportFile'), ' was written at ', ps`$Written.ToString('u')`, ', not after the OAuthTokenIssuer assignment at ', v('AssignedAtText'), ': it cannot hold the certificate. Run the export on ', v('ExportedOn'), ' again, copy the new file here, and run this script again.')})`,
+          ps`}`,
+        ]),
     requireLocalStore(
       concat(
-        `This server has no local configuration store yet. Run ${wizard}, choose "Import from a file (Recommended for Edge Servers)" and select `,
+        `This server has no local configuration store yet. Run ${wizard}, ${wizardSource}`,
         v('ImportFile'),
-        '; then run this script again to check.',
+        wizardEnd,
       ),
     ),
     ps`${cmd('Import-CsConfiguration', { FileName: v('ImportFile'), LocalStore: true }, 'FileName')}`,

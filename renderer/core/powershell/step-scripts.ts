@@ -99,7 +99,7 @@ export function fileRouteScripts(
         notes: importNotes,
       },
     },
-    importFromFile(ctx, source.fqdn),
+    importFromFile(ctx, source.fqdn, server.role === 'edge'),
   );
   return { ok: true, scripts: [exportScript, importScript] };
 }

@@ -51,6 +51,16 @@ describe('the field report, Lync Server 2013, fe02 stale', () => {
     expect([exported!.server, imported!.server]).toEqual(['fe01.contoso.local', 'fe02.contoso.local']);
     await expect(exported!.text).toMatchFileSnapshot('./__snapshots__/field-report/fe02-file-A-export.ps1');
     await expect(imported!.text).toMatchFileSnapshot('./__snapshots__/field-report/fe02-file-A-import.ps1');
+    // The import refuses a file written before the assignment, and a domain-joined server's wizard reads the CMS.
+    expect(imported!.text).toContain(`$AssignedAtText = '${context.oauth!.at}'`);
+    expect(imported!.text).toContain('if ($Written -le $AssignedAt) {');
+    expect(imported!.text).toContain('"Retrieve directly from the Central Management store"');
+    const none = scripts(
+      'fe02.contoso.local',
+      { kind: 'remediation', path: 'A', item: 'import' },
+      { ...ctx, oauth: null },
+    );
+    expect(none[0]!.text).not.toContain('$AssignedAt');
   });
 
   it('edge01, Step 1: export on an internal server, copy, import from the file', async () => {

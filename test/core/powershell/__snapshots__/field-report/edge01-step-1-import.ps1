@@ -18,6 +18,12 @@ $ExportedOn = 'fe01.contoso.local'
 if (-not (Test-Path -LiteralPath $ImportFile -PathType 'Leaf')) {
     throw ('The file ' + $ImportFile + ' is not on this server yet. Copy the configuration exported on ' + $ExportedOn + ' to this path, then run this script again.')
 }
+$AssignedAtText = '2012-11-24T19:40:00.000Z'
+$AssignedAt = [datetime]::Parse($AssignedAtText, [System.Globalization.CultureInfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::AdjustToUniversal)
+$Written = (Get-Item -LiteralPath $ImportFile).LastWriteTimeUtc
+if ($Written -le $AssignedAt) {
+    throw ('The file ' + $ImportFile + ' was written at ' + ($Written.ToString('u')) + ', not after the OAuthTokenIssuer assignment at ' + $AssignedAtText + ': it cannot hold the certificate. Run the export on ' + $ExportedOn + ' again, copy the new file here, and run this script again.')
+}
 $LocalStore = Get-Service -Name 'MSSQL$RTCLOCAL' -ErrorAction 'SilentlyContinue'
 if ($null -eq $LocalStore) {
     throw ('This server has no local configuration store yet. Run Deployment Wizard > Install or Update Lync Server System > Step 1: Install Local Configuration Store, choose "Import from a file (Recommended for Edge Servers)" and select ' + $ImportFile + '; then run this script again to check.')
