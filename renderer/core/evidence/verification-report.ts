@@ -121,10 +121,17 @@ export function judgeReport(r: VerificationReport, ctx: EvidenceContext, warning
         `The last update of ${ctx.server}'s local store (${luc}) is not after ${assignmentText(oauth)}: it does not hold the certificate yet. Wait for replication (or remediate) and run the verification script again.`,
       );
     }
+    const read = rep?.lastUpdateRead ?? null;
+    const straddles =
+      read !== null &&
+      [read.asUtc, read.asLocal].some((t) => t !== null && epochMs(t) > assigned) &&
+      [read.asUtc, read.asLocal].some((t) => t !== null && epochMs(t) <= assigned);
     // The recorded assignment time is when Step 3 was marked done, often minutes after the CMS took
     // the certificate: a store updated in between shows the assigned thumbprint with an older update.
     warnings.push(
-      `The last update of ${ctx.server}'s local store (${luc}) is not after the recorded assignment time, but the store shows the assigned thumbprint: the certificate reached it before Step 3 was marked done.`,
+      straddles
+        ? `LastUpdateCreation ${read.text} carries no zone (DateTimeKind ${read.kind ?? '?'}): of its two readings (as UTC, and as the server's local time) one is after the assignment and one is not, so it is left out; the server's own view shows the assigned certificate, which decides.`
+        : `The last update of ${ctx.server}'s local store (${luc}) is not after the recorded assignment time, but the store shows the assigned thumbprint: the certificate reached it before Step 3 was marked done.`,
     );
   }
 

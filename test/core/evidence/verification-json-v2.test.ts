@@ -138,3 +138,26 @@ describe('the verification script output, version 2', () => {
     expect(expectRejected(judgeEvidence(line(withoutCertificates), ctx), 'unrecognised')).toContain('certificates');
   });
 });
+
+describe('the fixtures of each rule (replication-and-pools D3, D6, D8, P2)', () => {
+  it("v2-pending-change: UpToDate False after the assignment, the server's own view proves it, REPLICA starting", () => {
+    const judgement = judgeEvidence(fixture('verification/v2-pending-change.txt'), ctx);
+    expect(expectAccepted(judgement, ctx)).toMatchObject({ upToDate: false, lastUpdate: '2013-03-15T09:12:00.000Z' });
+    expect(judgement.warnings.join(' ')).toContain('a newer change is pending');
+    expect(judgement.warnings.join(' ')).toContain('still starting on fe02.contoso.local (StartPending)');
+  });
+
+  it('v2-not-in-store: the configuration names the certificate, the machine store lacks it', () => {
+    expectRejected(judgeEvidence(fixture('verification/v2-not-in-store.txt'), ctx), 'not-in-store');
+  });
+
+  it('v2-unspecified-kind: a time without a zone is compared by its earlier reading; the own view decides', () => {
+    const judgement = judgeEvidence(fixture('verification/v2-unspecified-kind.txt'), ctx);
+    // 09:30 unspecified at UTC+01:00 reads 08:30Z at the earliest: before 09:00Z, so it is left out of the proof.
+    const proof = expectAccepted(judgement, ctx);
+    expect(proof.lastUpdate).toBeUndefined();
+    expect(proof.event3038At).toBe('2013-03-15T09:31:00.000Z');
+    expect(judgement.read.join('\n')).toContain('DateTimeKind Unspecified');
+    expect(judgement.warnings.join(' ')).toContain('one is after the assignment and one is not, so it is left out');
+  });
+});
