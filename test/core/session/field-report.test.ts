@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { judgeEvidence } from '../../../renderer/core/evidence';
 import { nextAction } from '../../../renderer/core/machines/next-action';
 import { gateExplanation } from '../../../renderer/core/gate/gate-words';
 import { serverStatus } from '../../../renderer/core/machines/status';
@@ -6,6 +7,28 @@ import type { DeploymentSession } from '../../../renderer/core/session/session';
 import { fieldReportSession, must, THUMBPRINT } from '../support/deployments';
 
 const FE = ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'] as const;
+
+/** The verification script's output on a server after path A: its own view, and the master's record lagging. */
+function verification(server: string, lastUpdate: string): string {
+  return JSON.stringify({
+    schema: 'lync-runbook.verify',
+    schemaVersion: 2,
+    expected: server,
+    server,
+    time: '2013-03-14T10:45:00.0000000Z',
+    replication: {
+      upToDate: false,
+      lastUpdateCreation: lastUpdate,
+      lastUpdateCreationKind: 'Utc',
+      utcOffsetMinutes: 0,
+      lastStatusReport: lastUpdate,
+    },
+    oauthThumbprints: [THUMBPRINT],
+    certificates: [{ thumbprint: THUMBPRINT, inStore: true, hasPrivateKey: true, keySize: 2048, notAfter: null }],
+    replicaService: 'Running',
+    event3038: null,
+  });
+}
 
 function status(session: DeploymentSession, fqdn: string) {
   const snap = session.server(fqdn);
@@ -81,7 +104,20 @@ describe('the field report, replayed', () => {
         for (const item of ['export', 'import', 'start-agent'] as const)
           must(session, { type: 'remediation.item.completed', server: fe, path: 'A', item });
         expect(status(session, fe).remediation?.next?.id).toBe('verify');
-        must(session, { type: 'evidence.accepted', server: fe, proof: { server: fe, thumbprints: [THUMBPRINT] } });
+        clock.set('2013-03-14T10:50:00.000Z');
+        // The verification script on the server: its own view shows the certificate, while the CMS master's
+        // record still says UpToDate False (REPLICA has not reported since the import) with a later update.
+        const judged = judgeEvidence(verification(fe, '2013-03-14T10:40:00.0000000Z'), {
+          server: fe,
+          oauth: session.snapshot().context.oauth,
+          locale: 'en-US',
+          localeChosen: true,
+          timeZone: 'UTC',
+        });
+        if (!judged.verdict.accepted) throw new Error(judged.verdict.message);
+        expect(judged.verdict.proof).toMatchObject({ upToDate: false, thumbprints: [THUMBPRINT] });
+        expect(judged.warnings.join(' ')).toContain('a newer change is pending');
+        must(session, { type: 'evidence.accepted', server: fe, proof: judged.verdict.proof });
         expect(status(session, fe).phase).toBe('ready-for-step3');
       }
 
