@@ -124,6 +124,9 @@ Options:
                        start-agent, event-3038; path C: cms-holds-assignment (the other items
                        are done by Step 1 again, by the CMS pool's start, or by evidence)
   --servers LIST       pool-start: the members started, comma-separated
+  --output PATH        item replication-services: the output of Get-CsManagementStoreReplicationStatus
+                       -CentralManagementStoreStatus (a file, or - for standard input), judged
+                       against the CMS pool and recorded with the item
   --via HOW            step1 run again: wizard (Run Again, Retrieve directly from the Central
                        Management store) or powershell (the equivalent script this app prints)
   --reason TEXT        why the gate may be overridden

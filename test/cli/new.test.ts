@@ -190,3 +190,56 @@ describe('lync-runbook, path C: how Step 1 was run again', () => {
     expect(history(dir).at(-1)).toMatchObject({ server: FE[2], step: 1, via: 'wizard' });
   });
 });
+
+describe('lync-runbook record --output', () => {
+  const dir = workFolder();
+  const cli = cliIn(dir);
+  const record = recorderIn(cli);
+
+  it("takes the CMS status output for path B's replication-services item only", () => {
+    const imported = cli(
+      'import-topology',
+      TOPOLOGY,
+      '--product',
+      'lync2013',
+      '--out',
+      FILE,
+      '--at',
+      '2013-03-13T08:00:00Z',
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    for (const step of ['step1', 'step2']) for (const fe of FE) expectOk(record(fe, step, '2013-03-13T09:00:00Z'));
+    expectOk(record(FE[0], 'step3', '2013-03-14T10:00:00Z', '--thumbprint', THUMBPRINT));
+    expectOk(record(FE[1], 'remediation', '2013-03-14T10:30:00Z', '--path', 'A'));
+    const wrong = record(
+      FE[1],
+      'item',
+      '2013-03-14T10:31:00Z',
+      '--path',
+      'A',
+      '--item',
+      'export',
+      '--output',
+      'missing.txt',
+    );
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('missing.txt');
+    writeFileSync(
+      join(dir, 'cms.txt'),
+      'ActiveMasterFqdn : fe01.contoso.local\nActiveFileTransferAgents : {fe01.contoso.local}\n',
+    );
+    const refused = record(
+      FE[1],
+      'item',
+      '2013-03-14T10:31:00Z',
+      '--path',
+      'A',
+      '--item',
+      'export',
+      '--output',
+      'cms.txt',
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('"export" takes none');
+  });
+});

@@ -1,12 +1,14 @@
 /** `lync-runbook record`: one event on one server, through the same session and machines as the app. */
 import { STEP1_WAYS, type Command } from '../../../renderer/core/events/schema';
+import { judgeCmsStatusText } from '../../../renderer/core/evidence';
 import { poolStartOfServer } from '../../../renderer/core/machines/pool-start';
+import { poolMembers } from '../../../renderer/core/model/deployment';
 import type { DeploymentSession } from '../../../renderer/core/session/session';
 import { checklistOf, type RemediationPath } from '../../../renderer/core/model/remediation';
 import { timelineEntries, timelineLine } from '../../../renderer/core/runbook';
 import { oneOf, optional, parseCommandArgs, required, type ParsedArgs } from '../args';
 import { Refused, UsageError } from '../cli-error';
-import { openDeploymentFile } from '../files';
+import { decodeText, openDeploymentFile, readTextFile } from '../files';
 import type { CliIo } from '../io';
 import { formatGateStatus, gateStatus, requireServer } from '../server-lookup';
 import { saveSession, stampingOf, STAMP_OPTIONS } from '../session-options';
@@ -53,7 +55,7 @@ export function parsePath(value: string, command: string): RemediationPath {
 }
 
 function only(args: ParsedArgs, event: EventName, allowed: readonly string[]): void {
-  for (const option of ['thumbprint', 'path', 'item', 'reason', 'servers', 'via']) {
+  for (const option of ['thumbprint', 'path', 'item', 'reason', 'servers', 'via', 'output']) {
     if (optional(args, option) !== undefined && !allowed.includes(option))
       throw new UsageError(`--${option} does not go with --event ${event}.`, C);
   }
@@ -80,7 +82,22 @@ function poolStart(args: ParsedArgs, session: DeploymentSession, server: string)
   return { type: 'pool.started', pool: pool.pool, servers: [...servers] };
 }
 
-function command(args: ParsedArgs, event: EventName, server: string, session: DeploymentSession): Command {
+/** The output pasted for path B's replication-services item, as the item records it (read again on every replay). */
+function itemOutput(text: string, session: DeploymentSession): { text: string; read: string[] } {
+  const deployment = session.deployment();
+  const pool = deployment?.cmsPool ?? null;
+  if (deployment === null || pool === null) return { text, read: [] };
+  const members = poolMembers(deployment, pool).map((s) => s.fqdn);
+  return { text, read: [...judgeCmsStatusText(text, { pool, members }).read] };
+}
+
+function command(
+  args: ParsedArgs,
+  event: EventName,
+  server: string,
+  session: DeploymentSession,
+  output: string | undefined,
+): Command {
   const thumbprint = optional(args, 'thumbprint');
   switch (event) {
     case 'pool-start':
@@ -117,13 +134,19 @@ function command(args: ParsedArgs, event: EventName, server: string, session: De
       only(args, event, ['path']);
       return { type: 'remediation.chosen', server, path: parsePath(required(args, 'path', C, 'A|B|C'), C) };
     case 'item': {
-      only(args, event, ['path', 'item']);
+      only(args, event, ['path', 'item', 'output']);
       const path = parsePath(required(args, 'path', C, 'A|B|C'), C);
       const items = checklistOf(path)
         .filter((i) => i.kind === 'mark')
         .map((i) => i.id);
       const item = oneOf(required(args, 'item', C, 'ID'), items, `Path ${path}'s checklist item`, C);
-      return { type: 'remediation.item.completed', server, path, item };
+      return {
+        type: 'remediation.item.completed',
+        server,
+        path,
+        item,
+        ...(output === undefined ? {} : { output: itemOutput(output, session) }),
+      };
     }
     case 'override':
       only(args, event, ['reason']);
@@ -149,6 +172,7 @@ export async function runRecord(argv: readonly string[], io: CliIo): Promise<num
       reason: { type: 'string' },
       servers: { type: 'string' },
       via: { type: 'string' },
+      output: { type: 'string' },
       ...STAMP_OPTIONS,
     },
     { min: 1, max: 1, names: 'the deployment file' },
@@ -160,7 +184,14 @@ export async function runRecord(argv: readonly string[], io: CliIo): Promise<num
   const stamping = stampingOf(args, io, C);
   const { session } = openDeploymentFile(file, stamping.recorder);
   const server = requireServer(session, fqdn, C);
-  const cmd = stamping.stamp(command(args, event, server.fqdn, session));
+  const outputPath = optional(args, 'output');
+  const output =
+    outputPath === undefined
+      ? undefined
+      : outputPath === '-'
+        ? decodeText(io.stdin())
+        : readTextFile(outputPath, 'The output file');
+  const cmd = stamping.stamp(command(args, event, server.fqdn, session, output));
   // A value the event schema refuses is bad input (2); an event the machines refuse is a refusal (1).
   const prepared = session.prepare(cmd);
   if (!prepared.ok) throw new UsageError(prepared.message, C);
