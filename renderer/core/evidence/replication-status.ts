@@ -267,7 +267,7 @@ function judgeReplica(mine: ReplicaRecord, raw: RawReplica, ctx: Assigned): Evid
   if (!mine.upToDate) {
     return reject(
       'not-up-to-date',
-      `${ctx.server} reports UpToDate False: its local store has not caught up with the CMS. Make sure a Front End of the CMS pool runs and the Replica Replicator Agent (REPLICA) is started on ${ctx.server}, wait, and run the command again.`,
+      `The CMS master's record says ${ctx.server} is UpToDate False: its local store has not caught up, or has not reported since it was updated. Make sure the CMS pool has started (its replication services) and the Replica Replicator Agent (REPLICA) is started on ${ctx.server}, wait, and run the command again; or paste ${ctx.server}'s own view (its verification script), which decides.`,
     );
   }
   const early = reject(

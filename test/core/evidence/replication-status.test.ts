@@ -93,6 +93,7 @@ describe('replication status of a pool', () => {
   it('refuses a server that reports UpToDate False, saying what to start', () => {
     const message = expectRejected(judgeEvidence(POOL, context()), 'not-up-to-date');
     expect(message).toContain('Replica Replicator Agent');
+    expect(message).toContain("paste fe02.contoso.local's own view (its verification script), which decides");
   });
 
   it('matches the server name case-insensitively', () => {

@@ -45,7 +45,7 @@ export function CmsStatusPaste(props: {
     <div className={styles.box}>
       <Field
         label={`Output of ${CMS_STATUS_COMMAND} (recorded with this item)`}
-        hint="Run it in the Lync Server Management Shell where the CMS is reachable and paste what it printed."
+        hint="Run it in the Lync Server Management Shell where the CMS is reachable and paste what it printed. The property names are Microsoft's; the exact layout of this output is unconfirmed (no published sample), so it is read as a Format-List."
       >
         <Textarea
           textarea={{ className: styles.paste }}
