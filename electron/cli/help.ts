@@ -192,14 +192,17 @@ Options:
 
 ${COMMON}`,
 
-  export: `Usage: lync-runbook export FILE --format md|html|json [--out PATH] [--at TIME]
+  export: `Usage: lync-runbook export FILE --format md|html|json [--out PATH [--force]] [--at TIME]
 
 Writes the runbook: Markdown, self-contained printable HTML, or JSON (the deployment document
 itself, which opens again in the app). Without --out it goes to standard output.
 
 Options:
   --format FORMAT  md, html or json
-  --out PATH       the file to write (atomically; an existing file is kept as PATH.bak)
+  --out PATH       the file to write (atomically; an existing file is kept as PATH.bak). Never
+                   the deployment file itself, nor another deployment (for --format json,
+                   --force replaces one)
+  --force          with --format json: replace the deployment named by --out
   --at TIME        the export time printed in the runbook (default: now)
   -h, --help       show this help`,
 };

@@ -172,3 +172,52 @@ describe('lync-runbook, bad input', () => {
     );
   });
 });
+
+describe('lync-runbook export, no output over an input', () => {
+  const dir = workFolder();
+  const cli = cliIn(dir);
+
+  it('refuses --out naming the deployment file or another deployment, and leaves both byte-identical', () => {
+    const imported = cli(
+      'import-topology',
+      TOPOLOGY,
+      '--product',
+      'lync2013',
+      '--out',
+      FILE,
+      '--at',
+      '2013-03-13T08:00:00Z',
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    const other = cli(
+      'import-topology',
+      TOPOLOGY,
+      '--product',
+      'lync2013',
+      '--out',
+      'other.lyncrunbook',
+      '--at',
+      '2013-03-13T08:00:00Z',
+    );
+    expect(other.code, other.stderr).toBe(0);
+    const before = readFileSync(join(dir, FILE));
+    const otherBefore = readFileSync(join(dir, 'other.lyncrunbook'));
+    for (const format of ['md', 'html', 'json']) {
+      for (const out of [FILE, `./${FILE}`]) {
+        const run = cli('export', FILE, '--format', format, '--out', out);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('is the deployment file itself');
+      }
+    }
+    expect(cli('export', FILE, '--format', 'md', '--out', 'other.lyncrunbook').stderr).toContain(
+      'other.lyncrunbook is a lync-runbook deployment, and the Markdown runbook would replace it.',
+    );
+    expect(cli('export', FILE, '--format', 'json', '--out', 'other.lyncrunbook').stderr).toContain('add --force');
+    expect(readFileSync(join(dir, FILE)).equals(before)).toBe(true);
+    expect(readFileSync(join(dir, 'other.lyncrunbook')).equals(otherBefore)).toBe(true);
+    expect(existsSync(join(dir, `${FILE}.bak`))).toBe(false);
+    // Asked for, the JSON export may replace another deployment (kept as .bak).
+    expect(cli('export', FILE, '--format', 'json', '--out', 'other.lyncrunbook', '--force').code).toBe(0);
+    expect(readFileSync(join(dir, 'other.lyncrunbook.bak')).equals(otherBefore)).toBe(true);
+  });
+});
