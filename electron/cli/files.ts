@@ -43,11 +43,11 @@ export function readTextFile(path: string, what: string): string {
 export function openDeploymentFile(
   path: string,
   recorder: Recorder | null = null,
-): { session: DeploymentSession; document: DeploymentDocument } {
+): { session: DeploymentSession; document: DeploymentDocument; text: string } {
   const text = readTextFile(path, 'The deployment file');
   const loaded = parseDocument(text, recorder);
   if (!loaded.ok) throw new UsageError(`${path}: ${loaded.message}`);
-  return { session: loaded.session, document: loaded.document };
+  return { session: loaded.session, document: loaded.document, text };
 }
 
 /**

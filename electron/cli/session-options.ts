@@ -4,8 +4,10 @@ import type { Deployment } from '../../renderer/core/model/deployment';
 import { renderJson } from '../../renderer/core/runbook';
 import { DeploymentSession, type Recorder } from '../../renderer/core/session/session';
 import { optional, parseTime, type ParsedArgs } from './args';
-import { UsageError } from './cli-error';
-import { writeFileAtomic } from './files';
+import { resolve } from 'node:path';
+import { acquireLock, LockedError } from '../node/file-lock';
+import { Refused, UsageError } from './cli-error';
+import { openDeploymentFile, readTextFile, writeFileAtomic } from './files';
 import type { CliIo } from './io';
 
 /** The options --operator and --at, in parseArgs form, for commands that record. */
@@ -42,4 +44,46 @@ export function createSession(deployment: Deployment, stamping: Stamping, comman
 /** Saves a session to its file (atomically, the previous version kept as .bak). */
 export async function saveSession(path: string, session: DeploymentSession, io: CliIo): Promise<void> {
   await writeFileAtomic(path, renderJson(session, io.now()));
+}
+
+/** A deployment file opened under its lock, and how to save it. */
+export interface LockedDeployment {
+  readonly session: DeploymentSession;
+  /** Saves the session over the file, unless the file changed since it was opened (then Refused). */
+  readonly save: () => Promise<void>;
+}
+
+/**
+ * The whole read-modify-write of a command that records, under the file's lock (one writer at a
+ * time, a dead writer's lock reclaimed). Just before the save the file is read again and must be the
+ * one opened: a writer that does not take the lock (an older build, a hand edit) is never overwritten.
+ * Refusing, not merging: the other writer's events were judged against a history this one never saw,
+ * so the admin reopens and records again on what is there now.
+ */
+export async function withLockedDeployment<T>(
+  file: string,
+  recorder: Recorder,
+  io: CliIo,
+  work: (opened: LockedDeployment) => Promise<T>,
+): Promise<T> {
+  let lock;
+  try {
+    lock = await acquireLock(resolve(file));
+  } catch (error) {
+    if (error instanceof LockedError) throw new Refused(error.message);
+    throw new UsageError(`Cannot lock ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    const opened = openDeploymentFile(file, recorder);
+    const save = async () => {
+      if (readTextFile(file, 'The deployment file') !== opened.text)
+        throw new Refused(
+          `${file} changed since it was opened (another program wrote it): nothing was recorded. Run the command again to record on the file as it is now.`,
+        );
+      await saveSession(file, opened.session, io);
+    };
+    return await work({ session: opened.session, save });
+  } finally {
+    await lock.release();
+  }
 }

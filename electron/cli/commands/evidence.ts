@@ -11,10 +11,10 @@ import {
 import { EVIDENCE_KIND_LABELS } from '../../../renderer/core/runbook';
 import { optional, parseCommandArgs, required } from '../args';
 import { Refused, UsageError } from '../cli-error';
-import { decodeText, openDeploymentFile, readTextFile } from '../files';
+import { decodeText, readTextFile } from '../files';
 import type { CliIo } from '../io';
 import { formatGateStatus, gateStatus, requireServer } from '../server-lookup';
-import { saveSession, stampingOf, STAMP_OPTIONS } from '../session-options';
+import { stampingOf, STAMP_OPTIONS, withLockedDeployment } from '../session-options';
 
 const C = 'evidence';
 /** The longest reason an evidence.rejected event holds. */
@@ -53,37 +53,39 @@ export async function runEvidence(argv: readonly string[], io: CliIo): Promise<n
     );
 
   const stamping = stampingOf(args, io, C);
-  const { session } = openDeploymentFile(file, stamping.recorder);
-  const server = requireServer(session, fqdn, C);
-  const text = inputPath === '-' ? decodeText(io.stdin()) : readTextFile(inputPath, 'The evidence file');
+  return withLockedDeployment(file, stamping.recorder, io, async ({ session, save }) => {
+    const server = requireServer(session, fqdn, C);
+    const text = inputPath === '-' ? decodeText(io.stdin()) : readTextFile(inputPath, 'The evidence file');
 
-  const ctx: EvidenceContext = {
-    server: server.fqdn,
-    oauth: session.snapshot().context.oauth,
-    locale: locale.id,
-    localeChosen: localeText !== undefined,
-    timeZone,
-  };
-  const judgement = judgeEvidence(text, ctx);
-  const input = toEvidenceInput(judgement, text, ctx);
-  io.out(`Evidence for ${server.fqdn}: ${EVIDENCE_KIND_LABELS[input.kind]}, read as ${locale.id} in ${timeZone}.\n`);
-  if (judgement.read.length > 0) io.out(`Read:\n${judgement.read.map((l) => `  ${l}`).join('\n')}\n`);
-  for (const warning of judgement.warnings) io.out(`Warning: ${warning}\n`);
+    const ctx: EvidenceContext = {
+      server: server.fqdn,
+      oauth: session.snapshot().context.oauth,
+      locale: locale.id,
+      localeChosen: localeText !== undefined,
+      timeZone,
+    };
+    const judgement = judgeEvidence(text, ctx);
+    const input = toEvidenceInput(judgement, text, ctx);
+    io.out(`Evidence for ${server.fqdn}: ${EVIDENCE_KIND_LABELS[input.kind]}, read as ${locale.id} in ${timeZone}.\n`);
+    if (judgement.read.length > 0) io.out(`Read:\n${judgement.read.map((l) => `  ${l}`).join('\n')}\n`);
+    for (const warning of judgement.warnings) io.out(`Warning: ${warning}\n`);
 
-  const verdict = judgement.verdict;
-  if (verdict.accepted) {
-    const result = session.record(
-      stamping.stamp({ type: 'evidence.accepted', server: server.fqdn, proof: verdict.proof, input }),
-    );
-    if (!result.ok)
-      throw new Refused(`The evidence reads as proof, but the deployment did not take it: ${result.message}`);
-    await saveSession(file, session, io);
-    io.out(`Accepted: recorded as evidence for ${server.fqdn}.\n${formatGateStatus(gateStatus(session, server))}\n`);
-    return 0;
-  }
-  const reason = verdict.message.length > MAX_REASON ? `${verdict.message.slice(0, MAX_REASON - 1)}…` : verdict.message;
-  const result = session.record(stamping.stamp({ type: 'evidence.rejected', server: server.fqdn, input, reason }));
-  if (!result.ok) throw new UsageError(result.message, C);
-  await saveSession(file, session, io);
-  throw new Refused(`Rejected (recorded): ${verdict.message}`);
+    const verdict = judgement.verdict;
+    if (verdict.accepted) {
+      const result = session.record(
+        stamping.stamp({ type: 'evidence.accepted', server: server.fqdn, proof: verdict.proof, input }),
+      );
+      if (!result.ok)
+        throw new Refused(`The evidence reads as proof, but the deployment did not take it: ${result.message}`);
+      await save();
+      io.out(`Accepted: recorded as evidence for ${server.fqdn}.\n${formatGateStatus(gateStatus(session, server))}\n`);
+      return 0;
+    }
+    const reason =
+      verdict.message.length > MAX_REASON ? `${verdict.message.slice(0, MAX_REASON - 1)}…` : verdict.message;
+    const result = session.record(stamping.stamp({ type: 'evidence.rejected', server: server.fqdn, input, reason }));
+    if (!result.ok) throw new UsageError(result.message, C);
+    await save();
+    throw new Refused(`Rejected (recorded): ${verdict.message}`);
+  });
 }

@@ -8,10 +8,10 @@ import { checklistOf, type RemediationPath } from '../../../renderer/core/model/
 import { timelineEntries, timelineLine } from '../../../renderer/core/runbook';
 import { oneOf, optional, parseCommandArgs, required, type ParsedArgs } from '../args';
 import { Refused, UsageError } from '../cli-error';
-import { decodeText, openDeploymentFile, readTextFile } from '../files';
+import { decodeText, readTextFile } from '../files';
 import type { CliIo } from '../io';
 import { formatGateStatus, gateStatus, requireServer } from '../server-lookup';
-import { saveSession, stampingOf, STAMP_OPTIONS } from '../session-options';
+import { stampingOf, STAMP_OPTIONS, withLockedDeployment } from '../session-options';
 
 const C = 'record';
 
@@ -182,24 +182,25 @@ export async function runRecord(argv: readonly string[], io: CliIo): Promise<num
   const event = oneOf(required(args, 'event', C, EVENTS.join('|')), EVENTS, 'The event', C);
   const fqdn = required(args, 'server', C, 'FQDN');
   const stamping = stampingOf(args, io, C);
-  const { session } = openDeploymentFile(file, stamping.recorder);
-  const server = requireServer(session, fqdn, C);
-  const outputPath = optional(args, 'output');
-  const output =
-    outputPath === undefined
-      ? undefined
-      : outputPath === '-'
-        ? decodeText(io.stdin())
-        : readTextFile(outputPath, 'The output file');
-  const cmd = stamping.stamp(command(args, event, server.fqdn, session, output));
-  // A value the event schema refuses is bad input (2); an event the machines refuse is a refusal (1).
-  const prepared = session.prepare(cmd);
-  if (!prepared.ok) throw new UsageError(prepared.message, C);
-  const result = session.record(cmd);
-  if (!result.ok) throw new Refused(result.message);
-  await saveSession(file, session, io);
-  const entry = timelineEntries(session.history, session.facts)[result.seq]!;
-  io.out(`Recorded: ${timelineLine(entry)}${entry.detail ? `\n  ${entry.detail}` : ''}\n`);
-  io.out(`${formatGateStatus(gateStatus(session, server))}\n`);
-  return 0;
+  return withLockedDeployment(file, stamping.recorder, io, async ({ session, save }) => {
+    const server = requireServer(session, fqdn, C);
+    const outputPath = optional(args, 'output');
+    const output =
+      outputPath === undefined
+        ? undefined
+        : outputPath === '-'
+          ? decodeText(io.stdin())
+          : readTextFile(outputPath, 'The output file');
+    const cmd = stamping.stamp(command(args, event, server.fqdn, session, output));
+    // A value the event schema refuses is bad input (2); an event the machines refuse is a refusal (1).
+    const prepared = session.prepare(cmd);
+    if (!prepared.ok) throw new UsageError(prepared.message, C);
+    const result = session.record(cmd);
+    if (!result.ok) throw new Refused(result.message);
+    await save();
+    const entry = timelineEntries(session.history, session.facts)[result.seq]!;
+    io.out(`Recorded: ${timelineLine(entry)}${entry.detail ? `\n  ${entry.detail}` : ''}\n`);
+    io.out(`${formatGateStatus(gateStatus(session, server))}\n`);
+    return 0;
+  });
 }

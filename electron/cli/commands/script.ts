@@ -7,7 +7,7 @@ import { Refused, UsageError } from '../cli-error';
 import { openDeploymentFile } from '../files';
 import type { CliIo } from '../io';
 import { requireServer } from '../server-lookup';
-import { saveSession, stampingOf, STAMP_OPTIONS } from '../session-options';
+import { stampingOf, STAMP_OPTIONS, withLockedDeployment } from '../session-options';
 import { pathNamed } from './record';
 
 const C = 'script';
@@ -81,11 +81,18 @@ export async function runScript(argv: readonly string[], io: CliIo): Promise<num
   const routeText = optional(args, 'route');
   const route = routeText === undefined ? 'bytes' : oneOf(routeText, ROUTES, 'The route', C);
   const stamping = stampingOf(args, io, C);
-  const { session } = openDeploymentFile(file, stamping.recorder);
-  const server = requireServer(session, fqdn, C);
-  const scripts = scriptsFor(session, server.fqdn, path, route);
-  io.out(scripts.map((s, i) => `${banner(s, i, scripts.length)}\n${s.text}`).join('\n'));
-  if (flag(args, 'record')) {
+  const print = (session: DeploymentSession) => {
+    const server = requireServer(session, fqdn, C);
+    const scripts = scriptsFor(session, server.fqdn, path, route);
+    io.out(scripts.map((s, i) => `${banner(s, i, scripts.length)}\n${s.text}`).join('\n'));
+    return { server, scripts };
+  };
+  if (!flag(args, 'record')) {
+    print(openDeploymentFile(file, stamping.recorder).session);
+    return 0;
+  }
+  return withLockedDeployment(file, stamping.recorder, io, async ({ session, save }) => {
+    const { server, scripts } = print(session);
     for (const s of scripts) {
       const result = session.record(
         stamping.stamp({
@@ -99,8 +106,8 @@ export async function runScript(argv: readonly string[], io: CliIo): Promise<num
       );
       if (!result.ok) throw new Refused(result.message);
     }
-    await saveSession(file, session, io);
+    await save();
     io.err(`Recorded ${scripts.length} script(s) as copied in ${file}.\n`);
-  }
-  return 0;
+    return 0;
+  });
 }
