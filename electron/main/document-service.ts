@@ -1,5 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 import { DOCUMENT_EXTENSION } from '../../renderer/core/document/document';
+import { acquireLock, LockedError, type HeldLock } from '../node/file-lock';
 import type { DocumentStore, StoredDocument } from './document-store';
 import { safeFileName, savePathFromDialog } from './file-names';
 import { eventsOnlyOnDisk, historyOf } from './outside-changes';
@@ -25,6 +26,8 @@ export interface DocumentServiceOptions {
   readonly documentsFolder: string;
   /** Called after the recent list changed (the File menu's Open Recent is rebuilt). */
   readonly onRecentChanged: () => void;
+  /** How long a save waits for another writer's lock on the file (default: the lock's own wait). */
+  readonly lockWaitMs?: number;
 }
 
 /** A document entry of the recent list, as the renderer sees it (a handle, never a path). */
@@ -96,23 +99,44 @@ export class DocumentService {
     readonly saveAs: boolean;
   }): Promise<Omit<StoredDocument, 'text'> | null> {
     const known = request.handle === null ? null : this.options.paths.resolve(request.handle);
-    let path = request.saveAs ? null : known;
-    if (path !== null) await this.refuseIfChangedOutside(path, request.text);
+    const inPlace = request.saveAs ? null : known;
+    let path: string;
+    if (inPlace !== null) path = inPlace;
     else {
       const folder = known === null ? this.defaultFolder() : dirname(known);
       const chosen = await this.options.dialogs.chooseWhereToSave(
         join(folder, safeFileName(request.suggestedName, DOCUMENT_EXTENSION)),
       );
       if (chosen === null) return null;
-      path = await savePathFromDialog(chosen, DOCUMENT_EXTENSION, {
+      const target = await savePathFromDialog(chosen, DOCUMENT_EXTENSION, {
         exists: (p) => this.options.store.exists(p),
         confirmReplace: (p) => this.options.dialogs.confirmReplace(p),
       });
-      if (path === null) return null;
+      if (target === null) return null;
+      path = target;
     }
-    const saved = await this.options.store.write(path, request.text);
-    await this.remember(path);
-    return saved;
+    // The check and the write under the file's lock, as the command line's writers take it: no
+    // writer that respects the lock can slip an event in between.
+    const lock = await this.lock(path);
+    try {
+      if (inPlace !== null) await this.refuseIfChangedOutside(path, request.text);
+      const saved = await this.options.store.write(path, request.text);
+      await this.remember(path);
+      return saved;
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private async lock(path: string): Promise<HeldLock> {
+    try {
+      return await acquireLock(path, this.options.lockWaitMs);
+    } catch (error) {
+      if (error instanceof LockedError) throw new UserError(`${basename(path)} was not saved: ${error.message}`);
+      throw new UserError(
+        `${basename(path)} was not saved: its lock could not be taken (${error instanceof Error ? error.message : String(error)}). The file was left as it is.`,
+      );
+    }
   }
 
   private async refuseIfChangedOutside(path: string, text: string): Promise<void> {

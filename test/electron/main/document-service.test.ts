@@ -1,4 +1,5 @@
 import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeDocument, toDocument } from '../../../renderer/core/document/save';
@@ -32,6 +33,28 @@ const exists = (path: string) =>
 const world = () => documentWorld(dir);
 
 describe('DocumentService', () => {
+  it("saves under the file's lock: while another live writer holds it, the save is refused and the file left as it is", async () => {
+    const { documents, dialogs } = world();
+    dialogs.save = join(dir, 'a.lyncrunbook');
+    const first = await documents.save({ handle: null, suggestedName: 'a', text: V0, saveAs: false });
+    expect(await exists(join(dir, 'a.lyncrunbook.lock'))).toBe(false);
+    // A command-line writer of this host, still running, holds the lock.
+    await writeFile(
+      join(dir, 'a.lyncrunbook.lock'),
+      JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now() }),
+    );
+    await expect(
+      documents.save({ handle: first!.handle, suggestedName: 'a', text: V1, saveAs: false }),
+    ).rejects.toThrow(
+      /a\.lyncrunbook was not saved: a\.lyncrunbook is being written by another lync-runbook \(process \d+ on /,
+    );
+    expect(await readFile(join(dir, 'a.lyncrunbook'), 'utf8')).toBe(V0);
+    await rm(join(dir, 'a.lyncrunbook.lock'));
+    await documents.save({ handle: first!.handle, suggestedName: 'a', text: V1, saveAs: false });
+    expect(await readFile(join(dir, 'a.lyncrunbook'), 'utf8')).toBe(V1);
+    expect(await exists(join(dir, 'a.lyncrunbook.lock'))).toBe(false);
+  });
+
   it('New → Save asks where (in Documents, with a safe name), writes, and then saves in place', async () => {
     const { documents, dialogs, paths } = world();
     dialogs.save = join(dir, 'contoso-hq');

@@ -35,6 +35,7 @@ export function documentWorld(dir: string) {
     recent,
     documentsFolder: join(dir, 'Documents'),
     onRecentChanged: () => menuRebuilds++,
+    lockWaitMs: 300,
     dialogs: {
       chooseDocumentToOpen: async (folder) => {
         dialogs.asked.push(`open in ${folder}`);
