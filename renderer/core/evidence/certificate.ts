@@ -10,7 +10,7 @@ import { field, listRecords } from './format-list';
 import { delimitedTables } from './format-delimited';
 import { consoleTables, isTruncatedCell, type ConsoleTable } from './format-table';
 import { judgementOf, type CertificateRecord, type EvidenceContext, type EvidenceJudgement } from './judgement';
-import { acceptProof, matchServer, noAssignment, otherPromptHost, reject } from './verdict';
+import { acceptProof, matchServer, noAssignment, otherPromptHost, reject, repeatedPropertyRefusal } from './verdict';
 
 const NAMES = [
   'Issuer',
@@ -142,6 +142,8 @@ export function judgeCertificate(lines: readonly ConsoleLine[], ctx: EvidenceCon
   for (const c of certificates.slice(0, MAX_SHOWN)) read.push(describe(c));
   if (certificates.length > MAX_SHOWN) read.push(`… and ${certificates.length - MAX_SHOWN} more certificates.`);
   const judged = judgementOf(read, { kind: 'certificate', certificates }, warnings);
+  const twice = repeatedPropertyRefusal(listRecords(lines, KEYS));
+  if (twice !== null) return judged(twice);
 
   if (certificates.length === 0 && isEmptyOAuthListing(lines)) {
     const ranOn = otherPromptHost(hosts, ctx.server);

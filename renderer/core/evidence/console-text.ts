@@ -23,7 +23,8 @@ const ERROR_TAIL =
 
 /** Splits pasted text into lines and marks prompt and error lines. */
 export function consoleLines(text: string): ConsoleLine[] {
-  const raw = text.split(/\r\n|\r|\n/);
+  // Unicode's line and paragraph separators and NEL end a line too: a value never hides one.
+  const raw = text.split(/\r\n|[\r\n\u2028\u2029\u0085]/);
   const lines: ConsoleLine[] = [];
   for (let i = 0; i < raw.length; i++) {
     const line = raw[i] as string;

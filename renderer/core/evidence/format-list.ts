@@ -22,6 +22,11 @@ export interface ListRecord {
   readonly lastName: string;
   /** True when nothing but blank lines follows this record in the paste. */
   readonly atEnd: boolean;
+  /**
+   * A property this record starts by repeating from the record just above with no blank line between:
+   * one block that shows a property twice, which is never read by either value.
+   */
+  readonly repeats: string | null;
 }
 
 const FIELD = /^\s{0,8}([A-Za-z][A-Za-z0-9]{0,63})\s{0,64}:\s?(.*)$/;
@@ -33,6 +38,9 @@ interface Building {
   lastName: string;
   /** The property a wrapped continuation line belongs to, while the next line may continue it. */
   open: string | null;
+  /** A blank line came after this record's last property. */
+  blankAfter: boolean;
+  repeats: string | null;
 }
 
 // Detection and parsing ask for the same records of the same paste; each paste is read once per name set.
@@ -64,6 +72,7 @@ function readRecords(lines: readonly ConsoleLine[], names: ReadonlySet<string>):
         lastLine: current.lastLine,
         lastName: current.lastName,
         atEnd: false,
+        repeats: current.repeats,
       });
     }
     current = null;
@@ -78,22 +87,29 @@ function readRecords(lines: readonly ConsoleLine[], names: ReadonlySet<string>):
       continue;
     }
     if (line.blank) {
-      if (current !== null) current.open = null;
+      if (current !== null) {
+        current.open = null;
+        current.blankAfter = true;
+      }
       continue;
     }
     const m = FIELD.exec(line.text);
     const key = m?.[1]?.toLowerCase();
     if (m !== null && key !== undefined && names.has(key)) {
-      const building: Building = current ?? {
+      const fresh = (repeats: string | null): Building => ({
         fields: new Map(),
         firstLine: line.no,
         lastLine: line.no,
         lastName: '',
         open: null,
-      };
+        blankAfter: false,
+        repeats,
+      });
+      const building: Building = current ?? fresh(null);
       if (building.fields.has(key)) {
+        const repeated = building.blankAfter ? null : (m[1] as string);
         close();
-        current = { fields: new Map(), firstLine: line.no, lastLine: line.no, lastName: '', open: null };
+        current = fresh(repeated);
       } else {
         current = building;
       }
@@ -102,6 +118,7 @@ function readRecords(lines: readonly ConsoleLine[], names: ReadonlySet<string>):
       target.lastLine = line.no;
       target.lastName = m[1] as string;
       target.open = key;
+      target.blankAfter = false;
       continue;
     }
     if (current === null) continue;

@@ -15,7 +15,7 @@ import {
   type EvidenceVerdict,
   type ReplicaRecord,
 } from './judgement';
-import { acceptProof, assignmentText, matchServer, noAssignment, reject } from './verdict';
+import { acceptProof, assignmentText, matchServer, noAssignment, reject, repeatedPropertyRefusal } from './verdict';
 
 const NAMES = ['UpToDate', 'ReplicaFqdn', 'LastStatusReport', 'LastUpdateCreation', 'ProductVersion'] as const;
 const KEYS: ReadonlySet<string> = new Set(NAMES.map((n) => n.toLowerCase()));
@@ -168,6 +168,8 @@ export function judgeReplicationStatus(lines: readonly ConsoleLine[], ctx: Evide
   }
 
   const judged = judgementOf(read, { kind: 'replication-status', replicas }, warnings);
+  const twice = repeatedPropertyRefusal(listRecords(lines, KEYS));
+  if (twice !== null) return judged(twice);
   if (replicas.length === 0)
     return judged(
       reject(
@@ -200,6 +202,13 @@ function refuseOthers(replicas: readonly ReplicaRecord[], ctx: EvidenceContext):
     return reject(
       'incomplete',
       `The table cut the replica name short ("${shown(cut.replicaFqdn)}"), so it cannot be matched to ${ctx.server}. Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' | Format-List and paste that.`,
+    );
+  }
+  const unnamed = replicas.find((r) => r.missing.includes('ReplicaFqdn'));
+  if (unnamed !== undefined && replicas.every((r) => r.replicaFqdn === '')) {
+    return reject(
+      'incomplete',
+      `The block at line ${unnamed.line} has no ReplicaFqdn line at all: the paste looks cut or edited, so it cannot be attributed to ${ctx.server}. Run Get-CsManagementStoreReplicationStatus -ReplicaFqdn '${ctx.server}' and paste its whole output.`,
     );
   }
   // The cmdlet reports the CMS master's record of each replica by name; where it ran says nothing (P1).

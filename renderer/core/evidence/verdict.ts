@@ -2,6 +2,7 @@
 import type { EvidenceProof } from '../events/schema';
 import { proofCoversAssignment, type OAuthAssignment } from '../gate/gate';
 import { normalizeFqdn, sameFqdn, shortName } from '../model/fqdn';
+import type { ListRecord } from './format-list';
 import type { EvidenceContext, EvidenceRejection, EvidenceVerdict } from './judgement';
 
 /** How a machine name in the output compares with the server being judged. */
@@ -47,4 +48,14 @@ export function acceptProof(proof: EvidenceProof, ctx: EvidenceContext, otherwis
 export function otherPromptHost(hosts: readonly string[], server: string): string | null {
   const local = /^(?:localhost|\.|127\.0\.0\.1|::1)$/i;
   return hosts.find((h) => !local.test(h.trim()) && matchServer(h, server) === 'other') ?? null;
+}
+
+/** The refusal of a paste in which one block shows a property twice (never read by either value), if any. */
+export function repeatedPropertyRefusal(records: readonly ListRecord[]): EvidenceVerdict | null {
+  const twice = records.find((r) => r.repeats !== null);
+  if (twice === undefined) return null;
+  return reject(
+    'unrecognised',
+    `The block at line ${twice.firstLine} shows ${twice.repeats} a second time with no blank line between, so it cannot be told which value is the block's: the paste was changed, or two outputs ran together. Run the command again and paste its output unchanged.`,
+  );
 }

@@ -25,6 +25,40 @@ export function looksLikeVerificationJson(lines: readonly ConsoleLine[]): boolea
   );
 }
 
+/**
+ * The first key an object of the JSON text repeats ("server" twice), or null. JSON.parse keeps the
+ * last value silently; a report that says two things is read by neither. One pass over the text.
+ */
+export function repeatedKey(json: string): string | null {
+  const stack: (Set<string> | null)[] = [];
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (c === '{') stack.push(new Set());
+    else if (c === '[') stack.push(null);
+    else if (c === '}' || c === ']') stack.pop();
+    else if (c === '"') {
+      let j = i + 1;
+      while (j < json.length && json[j] !== '"') j += json[j] === '\\' ? 2 : 1;
+      let text: string;
+      try {
+        // Decoded as JSON.parse reads it, so "\u0073erver" is the same key as "server".
+        text = JSON.parse(json.slice(i, j + 1)) as string;
+      } catch {
+        return null; // not valid JSON: the parse below says so
+      }
+      let k = j + 1;
+      while (k < json.length && /\s/.test(json[k] as string)) k++;
+      const keys = stack[stack.length - 1];
+      if (json[k] === ':' && keys !== undefined && keys !== null) {
+        if (keys.has(text)) return text;
+        keys.add(text);
+      }
+      i = j;
+    }
+  }
+  return null;
+}
+
 function parse(json: string): unknown {
   try {
     return JSON.parse(json) as unknown;
@@ -104,6 +138,14 @@ export function judgeVerificationJson(lines: readonly ConsoleLine[], ctx: Eviden
     );
   if (chosen.joined > 0)
     warnings.push(`Re-joined ${chosen.joined + 1} lines the console had wrapped (from line ${chosen.line}).`);
+  const twice = repeatedKey(chosen.json);
+  if (twice !== null)
+    return judged(
+      reject(
+        'unrecognised',
+        `The verification output gives "${shown(twice, 60)}" twice, so it cannot be told which value it means: it was changed after the script printed it. Run the verification script again and paste its output unchanged.`,
+      ),
+    );
   const data = parse(chosen.json);
   if (data === undefined)
     return judged(
