@@ -180,7 +180,10 @@ describe('lync-runbook, path C: how Step 1 was run again', () => {
     );
     expect(imported.code, imported.stderr).toBe(0);
     for (const step of ['step1', 'step2']) for (const fe of FE) expectOk(record(fe, step, '2013-03-13T09:00:00Z'));
-    expectOk(record(FE[0], 'step3', '2013-03-14T10:00:00Z', '--thumbprint', THUMBPRINT));
+    // Copied from the Windows certificate dialog: pairs with spaces, after an invisible left-to-right mark.
+    const fromDialog = `\u200e${THUMBPRINT.toLowerCase().match(/../g)!.join(' ')}`;
+    expectOk(record(FE[0], 'step3', '2013-03-14T10:00:00Z', '--thumbprint', fromDialog));
+    expect(history(dir).at(-1)).toMatchObject({ step: 3, thumbprint: THUMBPRINT });
     expectOk(record(FE[1], 'remediation', '2013-03-14T10:05:00Z', '--path', 'C'));
     expectOk(record(FE[1], 'item', '2013-03-14T10:06:00Z', '--path', 'C', '--item', 'cms-holds-assignment'));
     const run = expectOk(record(FE[1], 'step1', '2013-03-14T10:20:00Z', '--via', 'powershell'));

@@ -4,6 +4,7 @@
  * Thumbprint, Subject, Issuer and NotAfter are confirmed property names; the others are read
  * when present and never required.
  */
+import { compactThumbprint } from '../model/thumbprint';
 import { createDateReader, describeDate } from './console-date';
 import { noiseSummary, promptHosts, shown, type ConsoleLine } from './console-text';
 import { field, listRecords } from './format-list';
@@ -33,7 +34,7 @@ const MAX_SHOWN = 40;
 /** A thumbprint as the gate compares it (40 upper-case hex digits), or null when it is not one. */
 export function normalizeThumbprint(value: string): string | null {
   // Copies from the certificate dialog carry spaces and an invisible left-to-right mark.
-  const compact = value.replace(/[\s\u200e\u200f\ufeff]/g, '').toUpperCase();
+  const compact = compactThumbprint(value).toUpperCase();
   return /^[0-9A-F]{40}$/.test(compact) ? compact : null;
 }
 

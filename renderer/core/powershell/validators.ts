@@ -1,3 +1,4 @@
+import { compactThumbprint } from '../model/thumbprint';
 import { fqdnProblem, normalizeFqdn } from '../model/fqdn';
 import { toIsoTime, type IsoTime } from '../model/time';
 
@@ -144,7 +145,7 @@ export function validateWindowsPath(value: string, label: string): Validated<str
 export function validateThumbprint(value: string, label: string): Validated<string> {
   const wrongType = notText<string>(label, value);
   if (wrongType !== null) return wrongType;
-  const compact = value.replace(/[\s\u200E\u200F]/g, '');
+  const compact = compactThumbprint(value);
   const bad = /[^0-9A-Fa-f]/.exec(compact);
   if (compact.length === 0)
     return refuse(label, value, 'is empty; copy the thumbprint from the certificate (40 hexadecimal digits)');

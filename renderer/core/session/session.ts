@@ -1,5 +1,6 @@
 import { createActor } from 'xstate';
 import { domainEventSchema, type Command, type DomainEvent } from '../events/schema';
+import { compactThumbprint } from '../model/thumbprint';
 import {
   deploymentMachine,
   serverSnapshotOf,
@@ -50,7 +51,7 @@ export function normalizeCommand(command: Command): Command {
   if (typeof c.server === 'string') c.server = normalizeFqdn(c.server);
   if (typeof c.pool === 'string') c.pool = normalizeFqdn(c.pool);
   if (Array.isArray(c.servers)) c.servers = c.servers.map((s) => (typeof s === 'string' ? normalizeFqdn(s) : s));
-  if (typeof c.thumbprint === 'string') c.thumbprint = c.thumbprint.replace(/[\s:]/g, '').toUpperCase();
+  if (typeof c.thumbprint === 'string') c.thumbprint = compactThumbprint(c.thumbprint).toUpperCase();
   if (c.deployment !== undefined) c.deployment = normalizeDeployment(c.deployment as Deployment);
   if (c.proof !== undefined) {
     const proof = { ...(c.proof as Record<string, unknown>) };
