@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { writeFileAtomic as writeAtomic } from '../node/atomic-write';
 import { nodeFileSystem, type FileSystem } from '../node/file-system';
 import { parseDocument } from '../../renderer/core/document/load';
-import type { DeploymentDocument } from '../../renderer/core/document/document';
+import { MAX_DOCUMENT_BYTES, type DeploymentDocument } from '../../renderer/core/document/document';
 import type { DeploymentSession, Recorder } from '../../renderer/core/session/session';
 import { UsageError } from './cli-error';
 
@@ -13,22 +13,43 @@ import { UsageError } from './cli-error';
  * Text from bytes: UTF-8 by default, UTF-16 when a byte-order mark says so (Windows PowerShell's `>`
  * and Out-File write UTF-16LE), with the mark removed.
  */
-export function decodeText(bytes: Buffer): string {
+export function decodeText(bytes: Buffer, what = 'The input'): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     const swapped = Buffer.from(bytes.subarray(2));
     swapped.swap16();
     return swapped.toString('utf16le');
   }
-  const text = bytes.toString('utf8');
+  let text: string;
+  try {
+    // Fatal: damaged or Windows-1252 bytes are refused, never silently turned into U+FFFD and saved so.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(
+      `${what} is not UTF-8 text (it may be damaged, or saved in another encoding such as Windows-1252). Save it as UTF-8, or UTF-16 with a byte-order mark, and try again.`,
+    );
+  }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** A file's text, or a UsageError that names the file and what is wrong with it. */
-export function readTextFile(path: string, what: string): string {
+/** The largest file read as text, unless a caller says otherwise (a paste or topology is far smaller). */
+const MAX_TEXT_FILE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * A file's text, or a UsageError that names the file and what is wrong with it. Only a regular file
+ * is read (a pipe would wait for ever, a device never end), and only when its size is within `maxBytes`.
+ */
+export function readTextFile(path: string, what: string, maxBytes = MAX_TEXT_FILE_BYTES): string {
   try {
-    if (statSync(path).isDirectory()) throw new UsageError(`${what} ${path} is a folder, not a file.`);
-    return decodeText(readFileSync(path));
+    const info = statSync(path);
+    if (info.isDirectory()) throw new UsageError(`${what} ${path} is a folder, not a file.`);
+    if (!info.isFile())
+      throw new UsageError(`${what} ${path} is not a regular file (a device, a pipe or a socket); name a file.`);
+    if (info.size > maxBytes)
+      throw new UsageError(
+        `${what} ${path} is ${(info.size / 2 ** 20).toFixed(1)} MB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MB read; check that it is the right file.`,
+      );
+    return decodeText(readFileSync(path), `${what} ${path}`);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -44,7 +65,7 @@ export function openDeploymentFile(
   path: string,
   recorder: Recorder | null = null,
 ): { session: DeploymentSession; document: DeploymentDocument; text: string } {
-  const text = readTextFile(path, 'The deployment file');
+  const text = readTextFile(path, 'The deployment file', MAX_DOCUMENT_BYTES);
   const loaded = parseDocument(text, recorder);
   if (!loaded.ok) throw new UsageError(`${path}: ${loaded.message}`);
   return { session: loaded.session, document: loaded.document, text };

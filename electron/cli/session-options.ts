@@ -1,5 +1,6 @@
 /** Who and when for the events a command records: --operator and --at, else the user and the real clock. */
 import type { Command } from '../../renderer/core/events/schema';
+import { MAX_DOCUMENT_BYTES } from '../../renderer/core/document/document';
 import type { Deployment } from '../../renderer/core/model/deployment';
 import { renderJson } from '../../renderer/core/runbook';
 import { DeploymentSession, type Recorder } from '../../renderer/core/session/session';
@@ -76,7 +77,7 @@ export async function withLockedDeployment<T>(
   try {
     const opened = openDeploymentFile(file, recorder);
     const save = async () => {
-      if (readTextFile(file, 'The deployment file') !== opened.text)
+      if (readTextFile(file, 'The deployment file', MAX_DOCUMENT_BYTES) !== opened.text)
         throw new Refused(
           `${file} changed since it was opened (another program wrote it): nothing was recorded. Run the command again to record on the file as it is now.`,
         );

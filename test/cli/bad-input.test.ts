@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -219,5 +220,37 @@ describe('lync-runbook export, no output over an input', () => {
     // Asked for, the JSON export may replace another deployment (kept as .bak).
     expect(cli('export', FILE, '--format', 'json', '--out', 'other.lyncrunbook', '--force').code).toBe(0);
     expect(readFileSync(join(dir, 'other.lyncrunbook.bak')).equals(otherBefore)).toBe(true);
+  });
+});
+
+describe('lync-runbook, files that are not text to read', () => {
+  const dir = workFolder();
+  const cli = cliIn(dir);
+
+  it('refuses a pipe, a device, damaged UTF-8 and Windows-1252 with what to do, and never rewrites them', () => {
+    const imported = cli('import-topology', TOPOLOGY, '--product', 'lync2013', '--out', FILE);
+    expect(imported.code, imported.stderr).toBe(0);
+    // A named pipe would block a reader for ever; a device would never end.
+    const fifo = join(dir, 'pipe.lyncrunbook');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const piped = cli('check', fifo);
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain('is not a regular file (a device, a pipe or a socket)');
+    const device = cli('check', '/dev/zero');
+    expect(device.code).toBe(2);
+    expect(device.stderr).toContain('is not a regular file');
+    // The deployment with one byte damaged, and an evidence file saved as Windows-1252.
+    const good = readFileSync(join(dir, FILE));
+    const damaged = Buffer.from(good);
+    damaged[damaged.indexOf('Headquarters')] = 0xff;
+    writeFileSync(join(dir, 'damaged.lyncrunbook'), damaged);
+    const opened = cli('record', 'damaged.lyncrunbook', '--server', FE[0], '--event', 'step1');
+    expect(opened.code).toBe(2);
+    expect(opened.stderr).toContain('damaged.lyncrunbook is not UTF-8 text');
+    expect(readFileSync(join(dir, 'damaged.lyncrunbook')).equals(damaged)).toBe(true);
+    writeFileSync(join(dir, 'paste-1252.txt'), Buffer.from('Thumbprint : caf\xe9', 'latin1'));
+    const paste = cli('evidence', FILE, '--server', FE[1], '--input', 'paste-1252.txt', '--time-zone', 'UTC');
+    expect(paste.code).toBe(2);
+    expect(paste.stderr).toContain('Windows-1252');
   });
 });

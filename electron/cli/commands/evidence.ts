@@ -55,7 +55,8 @@ export async function runEvidence(argv: readonly string[], io: CliIo): Promise<n
   const stamping = stampingOf(args, io, C);
   return withLockedDeployment(file, stamping.recorder, io, async ({ session, save }) => {
     const server = requireServer(session, fqdn, C);
-    const text = inputPath === '-' ? decodeText(io.stdin()) : readTextFile(inputPath, 'The evidence file');
+    const text =
+      inputPath === '-' ? decodeText(io.stdin(), 'Standard input') : readTextFile(inputPath, 'The evidence file');
 
     const ctx: EvidenceContext = {
       server: server.fqdn,

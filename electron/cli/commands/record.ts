@@ -189,7 +189,7 @@ export async function runRecord(argv: readonly string[], io: CliIo): Promise<num
       outputPath === undefined
         ? undefined
         : outputPath === '-'
-          ? decodeText(io.stdin())
+          ? decodeText(io.stdin(), 'Standard input')
           : readTextFile(outputPath, 'The output file');
     const cmd = stamping.stamp(command(args, event, server.fqdn, session, output));
     // A value the event schema refuses is bad input (2); an event the machines refuse is a refusal (1).
