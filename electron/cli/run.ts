@@ -8,7 +8,7 @@ import { runNew } from './commands/new';
 import { runRecord } from './commands/record';
 import { runScript } from './commands/script';
 import { COMMAND_HELP, COMMANDS, MAIN_HELP, type CommandName } from './help';
-import type { CliIo } from './io';
+import { capMessage, type CliIo } from './io';
 import { VERSION } from './version';
 
 const RUNNERS: Readonly<Record<CommandName, (argv: readonly string[], io: CliIo) => Promise<number | 'help'>>> = {
@@ -55,11 +55,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (error instanceof UsageError) {
       const hint = error.command === null ? '' : `\nRun "lync-runbook ${error.command} --help" for usage.`;
-      io.err(`lync-runbook ${first}: ${error.message}${hint}\n`);
+      io.err(`lync-runbook ${first}: ${capMessage(error.message)}${hint}\n`);
       return error.exitCode;
     }
     if (error instanceof Refused) {
-      io.err(`lync-runbook ${first}: ${error.message}\n`);
+      io.err(`lync-runbook ${first}: ${capMessage(error.message)}\n`);
       return error.exitCode;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
