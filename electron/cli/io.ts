@@ -27,8 +27,8 @@ function currentUser(): string {
 }
 
 // C0 and C1 controls but tab and newline, and the marks that reorder or hide text on screen.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_ON_TERMINAL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /**
