@@ -1,6 +1,6 @@
 /** Who and when for the events a command records: --operator and --at, else the user and the real clock. */
 import type { Command } from '../../renderer/core/events/schema';
-import { MAX_DOCUMENT_BYTES } from '../../renderer/core/document/document';
+import { documentBytes, MAX_DOCUMENT_BYTES, withinDocumentLimit } from '../../renderer/core/document/document';
 import type { Deployment } from '../../renderer/core/model/deployment';
 import { renderJson } from '../../renderer/core/runbook';
 import { DeploymentSession, type Recorder } from '../../renderer/core/session/session';
@@ -44,7 +44,13 @@ export function createSession(deployment: Deployment, stamping: Stamping, comman
 
 /** Saves a session to its file (atomically, the previous version kept as .bak). */
 export async function saveSession(path: string, session: DeploymentSession, io: CliIo): Promise<void> {
-  await writeFileAtomic(path, renderJson(session, io.now()));
+  const text = renderJson(session, io.now());
+  // The limit every reader applies, checked before writing: never write a file no command would open.
+  if (!withinDocumentLimit(text))
+    throw new Refused(
+      `${path} would be ${Math.round(documentBytes(text) / 1048576)} MB, more than the ${MAX_DOCUMENT_BYTES / 1048576} MB lync-runbook opens, so nothing was written. Record less text (a shorter paste), or split the deployment.`,
+    );
+  await writeFileAtomic(path, text);
 }
 
 /** A deployment file opened under its lock, and how to save it. */

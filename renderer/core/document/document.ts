@@ -13,6 +13,34 @@ export const DOCUMENT_EXTENSION = '.lyncrunbook';
 export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
 /**
+ * The size of a document's text as a file holds it, in UTF-8 bytes: the one measure its limit is
+ * counted in, by every reader and every writer. Counted only when it could matter (a UTF-16 code
+ * unit is at most 3 bytes), so ordinary documents cost nothing.
+ */
+export function documentBytes(text: string, limit = MAX_DOCUMENT_BYTES): number {
+  if (text.length * 3 <= limit) return text.length; // a lower bound, enough to know it is within the limit
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Whether a document's text is within the limit every reader and writer applies. */
+export function withinDocumentLimit(text: string, limit = MAX_DOCUMENT_BYTES): boolean {
+  return documentBytes(text, limit) <= limit;
+}
+
+/**
  * A `.lyncrunbook` document: the deployment and its full history. Opening it replays the history
  * through the machines (DESIGN §5), so the machines' state is never stored: a stored copy could only
  * disagree with the history, and a hand-edited one could put a server past a gate.

@@ -1,5 +1,12 @@
 import { DeploymentSession, type Recorder } from '../session/session';
-import { CURRENT_SCHEMA_VERSION, documentSchema, MAX_DOCUMENT_BYTES, type DeploymentDocument } from './document';
+import {
+  CURRENT_SCHEMA_VERSION,
+  documentBytes,
+  documentSchema,
+  MAX_DOCUMENT_BYTES,
+  withinDocumentLimit,
+  type DeploymentDocument,
+} from './document';
 import { MIGRATIONS } from './migrations';
 
 /** A document read and checked (with the session its history replays to), or the reason it was refused (the file is never changed). */
@@ -28,10 +35,10 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
  * opens a document opens it here.
  */
 export function parseDocument(text: string, recorder: Recorder | null = null): LoadResult {
-  if (text.length > MAX_DOCUMENT_BYTES) {
+  if (!withinDocumentLimit(text)) {
     return {
       ok: false,
-      message: `This file is too large to be a lync-runbook deployment (${Math.round(text.length / 1048576)} MB). ${WHAT_TO_DO}`,
+      message: `This file is too large to be a lync-runbook deployment (${Math.round(documentBytes(text) / 1048576)} MB; at most ${MAX_DOCUMENT_BYTES / 1048576} MB is read). ${WHAT_TO_DO}`,
     };
   }
   let raw: unknown;
