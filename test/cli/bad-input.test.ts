@@ -3,7 +3,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { workFolder, type Run } from './support/cli';
-import { expectOk, FE, FILE, NEVER_PUBLISHED, THUMBPRINT, TOPOLOGY, cliIn } from './support/field-report';
+import {
+  expectOk,
+  FE,
+  FILE,
+  NEVER_PUBLISHED,
+  THUMBPRINT,
+  TOPOLOGY,
+  cliIn,
+  importTopologyIn,
+} from './support/field-report';
 
 // The built `lync-runbook`: the mistakes an admin makes at it, each refused with what to do.
 
@@ -179,28 +188,8 @@ describe('lync-runbook export, no output over an input', () => {
   const cli = cliIn(dir);
 
   it('refuses --out naming the deployment file or another deployment, and leaves both byte-identical', () => {
-    const imported = cli(
-      'import-topology',
-      TOPOLOGY,
-      '--product',
-      'lync2013',
-      '--out',
-      FILE,
-      '--at',
-      '2013-03-13T08:00:00Z',
-    );
-    expect(imported.code, imported.stderr).toBe(0);
-    const other = cli(
-      'import-topology',
-      TOPOLOGY,
-      '--product',
-      'lync2013',
-      '--out',
-      'other.lyncrunbook',
-      '--at',
-      '2013-03-13T08:00:00Z',
-    );
-    expect(other.code, other.stderr).toBe(0);
+    importTopologyIn(cli);
+    importTopologyIn(cli, 'other.lyncrunbook');
     const before = readFileSync(join(dir, FILE));
     const otherBefore = readFileSync(join(dir, 'other.lyncrunbook'));
     for (const format of ['md', 'html', 'json']) {
@@ -228,8 +217,7 @@ describe('lync-runbook, files that are not text to read', () => {
   const cli = cliIn(dir);
 
   it('refuses a pipe, a device, damaged UTF-8 and Windows-1252 with what to do, and never rewrites them', () => {
-    const imported = cli('import-topology', TOPOLOGY, '--product', 'lync2013', '--out', FILE);
-    expect(imported.code, imported.stderr).toBe(0);
+    importTopologyIn(cli);
     // A named pipe would block a reader for ever; a device would never end.
     const fifo = join(dir, 'pipe.lyncrunbook');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);

@@ -9,7 +9,7 @@ import type { DomainEvent } from '../../renderer/core/events/schema';
 import type { CliIo } from '../../electron/cli/io';
 import { withLockedDeployment } from '../../electron/cli/session-options';
 import { CLI, workFolder, type Run } from './support/cli';
-import { cliIn, FILE, TOPOLOGY } from './support/field-report';
+import { cliIn, FILE, importTopologyIn } from './support/field-report';
 
 const ROUNDS = Number(process.env.CONCURRENCY_ROUNDS ?? 6);
 
@@ -34,8 +34,7 @@ describe('writers at once on one deployment file', () => {
     `never lose an event: 2 to 8 processes, ${ROUNDS} rounds`,
     async () => {
       const dir = workFolder();
-      const imported = cliIn(dir)('import-topology', TOPOLOGY, '--product', 'lync2013', '--out', FILE);
-      expect(imported.code, imported.stderr).toBe(0);
+      importTopologyIn(cliIn(dir));
       let recorded = 0;
       let tried = 0;
       for (let round = 0; round < ROUNDS; round++) {
@@ -78,7 +77,7 @@ describe('writers at once on one deployment file', () => {
   it('reclaims the lock of a writer that died', async () => {
     const dir = workFolder();
     const cli = cliIn(dir);
-    expect(cli('import-topology', TOPOLOGY, '--product', 'lync2013', '--out', FILE).code).toBe(0);
+    importTopologyIn(cli);
     // A lock left by a process that no longer runs on this host (a pid above any Linux pid_max).
     writeFileSync(
       join(dir, `${FILE}.lock`),
@@ -100,7 +99,7 @@ describe('writers at once on one deployment file', () => {
 
   it('refuses to save over a file changed behind its back by a writer that took no lock, and keeps that file', async () => {
     const dir = workFolder();
-    expect(cliIn(dir)('import-topology', TOPOLOGY, '--product', 'lync2013', '--out', FILE).code).toBe(0);
+    importTopologyIn(cliIn(dir));
     const file = join(dir, FILE);
     const io: CliIo = {
       out: () => undefined,

@@ -12,6 +12,8 @@ import {
   TOPOLOGY,
   cliIn,
   recorderIn,
+  importTopologyIn,
+  recordUpToAssignment,
 } from './support/field-report';
 
 // The built `lync-runbook`: a deployment named on the command line, and a thumbprint added after the assignment.
@@ -168,21 +170,9 @@ describe('lync-runbook, path C: how Step 1 was run again', () => {
   const record = recorderIn(cli);
 
   it('records the PowerShell equivalent or the wizard, and the runbook says which', () => {
-    const imported = cli(
-      'import-topology',
-      TOPOLOGY,
-      '--product',
-      'lync2013',
-      '--out',
-      FILE,
-      '--at',
-      '2013-03-13T08:00:00Z',
-    );
-    expect(imported.code, imported.stderr).toBe(0);
-    for (const step of ['step1', 'step2']) for (const fe of FE) expectOk(record(fe, step, '2013-03-13T09:00:00Z'));
+    importTopologyIn(cli);
     // Copied from the Windows certificate dialog: pairs with spaces, after an invisible left-to-right mark.
-    const fromDialog = `\u200e${THUMBPRINT.toLowerCase().match(/../g)!.join(' ')}`;
-    expectOk(record(FE[0], 'step3', '2013-03-14T10:00:00Z', '--thumbprint', fromDialog));
+    recordUpToAssignment(record, `\u200e${THUMBPRINT.toLowerCase().match(/../g)!.join(' ')}`);
     expect(history(dir).at(-1)).toMatchObject({ step: 3, thumbprint: THUMBPRINT });
     expectOk(record(FE[1], 'remediation', '2013-03-14T10:05:00Z', '--path', 'C'));
     expectOk(record(FE[1], 'item', '2013-03-14T10:06:00Z', '--path', 'C', '--item', 'cms-holds-assignment'));
@@ -200,19 +190,8 @@ describe('lync-runbook record --output', () => {
   const record = recorderIn(cli);
 
   it("takes the CMS status output for path B's replication-services item only", () => {
-    const imported = cli(
-      'import-topology',
-      TOPOLOGY,
-      '--product',
-      'lync2013',
-      '--out',
-      FILE,
-      '--at',
-      '2013-03-13T08:00:00Z',
-    );
-    expect(imported.code, imported.stderr).toBe(0);
-    for (const step of ['step1', 'step2']) for (const fe of FE) expectOk(record(fe, step, '2013-03-13T09:00:00Z'));
-    expectOk(record(FE[0], 'step3', '2013-03-14T10:00:00Z', '--thumbprint', THUMBPRINT));
+    importTopologyIn(cli);
+    recordUpToAssignment(record, THUMBPRINT);
     expectOk(record(FE[1], 'remediation', '2013-03-14T10:30:00Z', '--path', 'A'));
     const wrong = record(
       FE[1],

@@ -1,8 +1,7 @@
 /** `lync-runbook record`: one event on one server, through the same session and machines as the app. */
 import { STEP1_WAYS, type Command } from '../../../renderer/core/events/schema';
-import { judgeCmsStatusText } from '../../../renderer/core/evidence';
+import { cmsPlaceOf, judgeCmsStatusText } from '../../../renderer/core/evidence';
 import { poolStartOfServer } from '../../../renderer/core/machines/pool-start';
-import { poolMembers } from '../../../renderer/core/model/deployment';
 import type { DeploymentSession } from '../../../renderer/core/session/session';
 import { checklistOf, type RemediationPath } from '../../../renderer/core/model/remediation';
 import { timelineEntries, timelineLine } from '../../../renderer/core/runbook';
@@ -84,11 +83,8 @@ function poolStart(args: ParsedArgs, session: DeploymentSession, server: string)
 
 /** The output pasted for path B's replication-services item, as the item records it (read again on every replay). */
 function itemOutput(text: string, session: DeploymentSession): { text: string; read: string[] } {
-  const deployment = session.deployment();
-  const pool = deployment?.cmsPool ?? null;
-  if (deployment === null || pool === null) return { text, read: [] };
-  const members = poolMembers(deployment, pool).map((s) => s.fqdn);
-  return { text, read: [...judgeCmsStatusText(text, { pool, members }).read] };
+  const cms = cmsPlaceOf(session.deployment());
+  return { text, read: cms === null ? [] : [...judgeCmsStatusText(text, cms).read] };
 }
 
 function command(

@@ -14,11 +14,9 @@ export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
 /**
  * The size of a document's text as a file holds it, in UTF-8 bytes: the one measure its limit is
- * counted in, by every reader and every writer. Counted only when it could matter (a UTF-16 code
- * unit is at most 3 bytes), so ordinary documents cost nothing.
+ * counted in, by every reader and every writer.
  */
-export function documentBytes(text: string, limit = MAX_DOCUMENT_BYTES): number {
-  if (text.length * 3 <= limit) return text.length; // a lower bound, enough to know it is within the limit
+export function documentBytes(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -35,9 +33,12 @@ export function documentBytes(text: string, limit = MAX_DOCUMENT_BYTES): number 
   return bytes;
 }
 
-/** Whether a document's text is within the limit every reader and writer applies. */
+/**
+ * Whether a document's text is within the limit every reader and writer applies. Counted only when
+ * it could matter (a UTF-16 code unit is at most 3 bytes), so ordinary documents cost nothing.
+ */
 export function withinDocumentLimit(text: string, limit = MAX_DOCUMENT_BYTES): boolean {
-  return documentBytes(text, limit) <= limit;
+  return text.length * 3 <= limit || documentBytes(text) <= limit;
 }
 
 /**

@@ -145,16 +145,18 @@ export function judgeCertificate(lines: readonly ConsoleLine[], ctx: EvidenceCon
   const judged = judgementOf(read, { kind: 'certificate', certificates }, warnings);
   const twice = repeatedPropertyRefusal(listRecords(lines, KEYS));
   if (twice !== null) return judged(twice);
-
-  if (certificates.length === 0 && isEmptyOAuthListing(lines)) {
-    const ranOn = otherPromptHost(hosts, ctx.server);
-    if (ranOn !== null)
-      return judged(
-        reject(
+  // A remoting prompt naming another machine: the listing is that machine's, with or without output.
+  const ranOn = otherPromptHost(hosts, ctx.server);
+  const elsewhere =
+    ranOn === null
+      ? null
+      : reject(
           'another-server',
           `The prompt shows this was run on ${shown(ranOn)}, not ${ctx.server}. Run Get-CsCertificate -Type OAuthTokenIssuer on ${ctx.server} and paste its output.`,
-        ),
-      );
+        );
+
+  if (certificates.length === 0 && isEmptyOAuthListing(lines)) {
+    if (elsewhere !== null) return judged(elsewhere);
     if (ctx.oauth === null) return judged(noAssignment());
     read.push('Get-CsCertificate -Type OAuthTokenIssuer printed nothing.');
     return judged(
@@ -190,14 +192,7 @@ export function judgeCertificate(lines: readonly ConsoleLine[], ctx: EvidenceCon
         `The listing's PSComputerName shows it came from ${shown(otherMachine)}, not ${ctx.server}. Run Get-CsCertificate -Type OAuthTokenIssuer on ${ctx.server} (or Invoke-Command -ComputerName ${ctx.server}) and paste its output.`,
       ),
     );
-  const ranOn = otherPromptHost(hosts, ctx.server);
-  if (ranOn !== null)
-    return judged(
-      reject(
-        'another-server',
-        `The prompt shows this was run on ${shown(ranOn)}, not ${ctx.server}. Run Get-CsCertificate -Type OAuthTokenIssuer on ${ctx.server} and paste its output.`,
-      ),
-    );
+  if (elsewhere !== null) return judged(elsewhere);
 
   // A listing of every type says which certificate serves OAuth in its Use column; without it,
   // the command was filtered by type and every certificate shown is an OAuthTokenIssuer one.

@@ -7,6 +7,7 @@
  */
 import { consoleLines, noiseSummary, shown, type ConsoleLine } from './console-text';
 import { field, listRecords } from './format-list';
+import { poolMembers, type Deployment } from '../model/deployment';
 import { sameFqdn } from '../model/fqdn';
 
 const KEYS: ReadonlySet<string> = new Set([
@@ -20,6 +21,13 @@ const KEYS: ReadonlySet<string> = new Set([
 export interface CmsPlace {
   readonly pool: string;
   readonly members: readonly string[];
+}
+
+/** Where the topology puts the CMS, or null when it names no CMS pool. */
+export function cmsPlaceOf(deployment: Deployment | null): CmsPlace | null {
+  const pool = deployment?.cmsPool ?? null;
+  if (deployment === null || pool === null) return null;
+  return { pool, members: poolMembers(deployment, pool).map((s) => s.fqdn) };
 }
 
 /** What was read, and whether it shows the CMS pool's replication services active. */

@@ -5,6 +5,7 @@
  * one raw form.
  */
 import { XMLParser } from 'fast-xml-parser';
+import { SAFE_XML_OPTIONS } from '../xml/safe-parser';
 import { MAX_LINE, type ConsoleLine } from './console-text';
 import { field, listRecords } from './format-list';
 import { consoleTables } from './format-table';
@@ -189,14 +190,8 @@ function fromEventViewer(lines: readonly ConsoleLine[]): RawEvent[] {
 
 // Entities are never expanded and values stay text: a pasted event is data, never markup to act on.
 const xmlParser = new XMLParser({
-  ignoreAttributes: false,
+  ...SAFE_XML_OPTIONS,
   attributeNamePrefix: '@',
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
   removeNSPrefix: true,
   maxNestedTags: 32,
 });

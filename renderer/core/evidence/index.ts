@@ -36,6 +36,7 @@ export { VERIFY_SCHEMA, VERIFY_SCHEMA_VERSION, isoInstant } from './verification
 export {
   CMS_STATUS_COMMAND,
   MAX_CMS_STATUS_TEXT,
+  cmsPlaceOf,
   judgeCmsStatusText,
   type CmsPlace,
   type CmsStatusJudgement,

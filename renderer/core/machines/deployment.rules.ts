@@ -4,8 +4,8 @@
  * events for one server then also go through that server's rules (server.rules.ts).
  */
 import type { DomainEvent, DomainEventOf } from '../events/schema';
-import { judgeCmsStatusText } from '../evidence/cms-status';
-import { findServer, poolMembers, roleNeedsOAuth, ROLE_LABELS, type Deployment } from '../model/deployment';
+import { cmsPlaceOf, judgeCmsStatusText } from '../evidence/cms-status';
+import { findServer, roleNeedsOAuth, ROLE_LABELS, type Deployment } from '../model/deployment';
 import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { deploymentErrors } from '../model/validate';
 import { hasRecorded, type DeploymentContext } from './deployment.context';
@@ -105,10 +105,9 @@ function memberStartRefusal(context: DeploymentContext, named: string): string |
 function itemOutputRefusal(deployment: Deployment, event: DomainEventOf<'remediation.item.completed'>): string | null {
   if (event.path !== 'B' || event.item !== 'replication-services')
     return `Only path B's replication-services item records pasted output; "${event.item}" takes none.`;
-  const pool = deployment.cmsPool;
-  if (pool === null) return 'No CMS pool is named in the topology, so the output cannot be compared with it.';
-  const members = poolMembers(deployment, pool).map((s) => s.fqdn);
-  const judged = judgeCmsStatusText(event.output?.text ?? '', { pool, members });
+  const cms = cmsPlaceOf(deployment);
+  if (cms === null) return 'No CMS pool is named in the topology, so the output cannot be compared with it.';
+  const judged = judgeCmsStatusText(event.output?.text ?? '', cms);
   return judged.verdict.ok ? null : judged.verdict.message;
 }
 

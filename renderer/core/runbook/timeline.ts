@@ -1,8 +1,8 @@
 /** The history in words: one timeline entry per event, for the runbook and the UI's timeline. */
 import type { DomainEvent, DomainEventOf, Step1Way } from '../events/schema';
 import { GATE_RULE_LABELS } from '../gate/gate';
-import { CMS_STATUS_COMMAND, judgeCmsStatusText } from '../evidence/cms-status';
-import { poolMembers, POOL_KIND_LABELS, type Deployment } from '../model/deployment';
+import { cmsPlaceOf, CMS_STATUS_COMMAND, judgeCmsStatusText } from '../evidence/cms-status';
+import { POOL_KIND_LABELS, type Deployment } from '../model/deployment';
 import { sameFqdn } from '../model/fqdn';
 import { PRODUCTS, stepTitle, type ProductVersion } from '../model/product';
 import { checklistItem, REMEDIATIONS } from '../model/remediation';
@@ -125,10 +125,9 @@ function words(event: DomainEvent, r: Replayed): Words {
 
 /** What recorded output shows, read again from its text (never from the lines stored beside it). */
 function outputWords(text: string, deployment: Deployment | null): string {
-  const pool = deployment?.cmsPool ?? null;
-  if (deployment === null || pool === null) return `Output of ${CMS_STATUS_COMMAND} recorded.`;
-  const judged = judgeCmsStatusText(text, { pool, members: poolMembers(deployment, pool).map((s) => s.fqdn) });
-  return `Shown by ${CMS_STATUS_COMMAND}: ${judged.read.join('; ')}.`;
+  const cms = cmsPlaceOf(deployment);
+  if (cms === null) return `Output of ${CMS_STATUS_COMMAND} recorded.`;
+  return `Shown by ${CMS_STATUS_COMMAND}: ${judgeCmsStatusText(text, cms).read.join('; ')}.`;
 }
 
 function serverOf(event: DomainEvent): string | null {

@@ -3,6 +3,7 @@
  * then resolved into elements. The entry point the topology readers import the tree and its accessors from.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SAFE_XML_OPTIONS } from '../xml/safe-parser';
 import { MAX_DEPTH, toTree } from './xml-convert';
 import type { XmlReadResult } from './xml-element';
 import { binaryProblem, countTags, declarationProblem, MAX_TAGS } from './xml-screen';
@@ -16,19 +17,12 @@ export const MAX_TOPOLOGY_CHARS = 20 * 1024 * 1024;
 // Parser messages quote the offending text, which in a hostile file can be megabytes long.
 const MAX_MESSAGE_QUOTE = 160;
 
+// Entity expansion off (SAFE_XML_OPTIONS): DOCTYPE and ENTITY declarations are refused before
+// parsing; the five predefined references and character references are decoded in xml-convert.ts.
 const parser = new XMLParser({
+  ...SAFE_XML_OPTIONS,
   preserveOrder: true,
-  ignoreAttributes: false,
   attributeNamePrefix: '',
-  // Entity expansion off: the parser never expands anything. DOCTYPE and ENTITY declarations are
-  // refused before parsing; the five predefined references and character references are decoded
-  // in xml-convert.ts.
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
   trimValues: true,
   maxNestedTags: MAX_DEPTH,
 });

@@ -46,3 +46,15 @@ export function recorderIn(cli: (...args: string[]) => Run) {
   return (server: string, event: string, at: string, ...more: string[]) =>
     cli('record', FILE, '--server', server, '--event', event, '--at', at, '--operator', 'j.smith', ...more);
 }
+
+/** The published topology imported into `out` (13 Mar 2013, 08:00 UTC); fails the test if it is not. */
+export function importTopologyIn(cli: (...args: string[]) => Run, out = FILE): void {
+  const run = cli('import-topology', TOPOLOGY, '--product', 'lync2013', '--out', out, '--at', '2013-03-13T08:00:00Z');
+  expect(run.code, run.stderr).toBe(0);
+}
+
+/** The field report up to the assignment: Steps 1 and 2 on every Front End, then Step 3 on fe01 with `thumbprint`. */
+export function recordUpToAssignment(record: ReturnType<typeof recorderIn>, thumbprint: string): void {
+  for (const step of ['step1', 'step2']) for (const fe of FE) expectOk(record(fe, step, '2013-03-13T09:00:00Z'));
+  expectOk(record(FE[0], 'step3', '2013-03-14T10:00:00Z', '--thumbprint', thumbprint));
+}

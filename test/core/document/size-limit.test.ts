@@ -5,10 +5,10 @@ import { documentBytes, withinDocumentLimit } from '../../../renderer/core/docum
 describe('the size of a document', () => {
   it('is its UTF-8 bytes: one, two, three or four a character', () => {
     const text = 'a' + 'é' + '日' + '😀';
-    expect(documentBytes(text, 0)).toBe(1 + 2 + 3 + 4);
-    expect(documentBytes(text, 0)).toBe(new TextEncoder().encode(text).length);
+    expect(documentBytes(text)).toBe(1 + 2 + 3 + 4);
+    expect(documentBytes(text)).toBe(new TextEncoder().encode(text).length);
     // A lone surrogate is written as U+FFFD, three bytes.
-    expect(documentBytes('\ud800x', 0)).toBe(4);
+    expect(documentBytes('\ud800x')).toBe(4);
   });
 
   it('refuses a text within the limit in characters but over it in bytes', () => {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildRunbook } from '../../../renderer/core/runbook';
 import { DeploymentSession } from '../../../renderer/core/session/session';
-import { fieldReportSession, ManualClock, must, THUMBPRINT } from '../support/deployments';
+import { ManualClock, must, staleAfterAssignment, THUMBPRINT } from '../support/deployments';
 import { EXPORTED_AT, fieldReportRunbook, fieldReportRunbookSession } from './field-report-runbook';
 
 const FE = ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'] as const;
-
-/** The field report up to the moment fe02 and fe03 are found stale. */
-function staleAfterAssignment() {
-  const { session, clock } = fieldReportSession();
-  clock.set('2013-03-13T09:00:00.000Z');
-  for (const fe of FE) must(session, { type: 'step.completed', server: fe, step: 1 });
-  for (const fe of FE) must(session, { type: 'step.completed', server: fe, step: 2 });
-  clock.set('2013-03-14T10:00:00.000Z');
-  must(session, { type: 'step.completed', server: FE[0], step: 3, thumbprint: THUMBPRINT });
-  return { session, clock };
-}
 
 describe('the runbook header', () => {
   it('names the deployment, its operators, its times and what is still to do', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../renderer/core/document/load';
 import { buildRunbook } from '../../../renderer/core/runbook/build';
-import { fieldReportSession, must, THUMBPRINT } from '../support/deployments';
+import { must, staleAfterAssignment, THUMBPRINT } from '../support/deployments';
 
 const FE = ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'] as const;
 const startOf = (runbook: ReturnType<typeof buildRunbook>, pool: string) =>
@@ -11,12 +11,7 @@ const startOf = (runbook: ReturnType<typeof buildRunbook>, pool: string) =>
 
 describe('the runbook on pool starts', () => {
   it('says what an Enterprise pool that has not started waits for, and that other pools start per server', () => {
-    const { session, clock } = fieldReportSession('lync2013');
-    clock.set('2013-03-13T09:00:00.000Z');
-    for (const fe of FE) must(session, { type: 'step.completed', server: fe, step: 1 });
-    for (const fe of FE) must(session, { type: 'step.completed', server: fe, step: 2 });
-    clock.set('2013-03-14T10:00:00.000Z');
-    must(session, { type: 'step.completed', server: FE[0], step: 3, thumbprint: THUMBPRINT });
+    const { session } = staleAfterAssignment('lync2013');
     const runbook = buildRunbook(session);
     expect(startOf(runbook, 'fepool.contoso.local')).toBe(
       "Not started yet: 1 of 3 members have Step 3 done; 3 of its 3 Front Ends must be running together for its first start (Microsoft's first-start table).",
@@ -25,12 +20,7 @@ describe('the runbook on pool starts', () => {
   });
 
   it('says when a pool started, by whom, and which members it started together', () => {
-    const { session, clock } = fieldReportSession('sfb2015');
-    clock.set('2013-03-13T09:00:00.000Z');
-    for (const fe of FE) must(session, { type: 'step.completed', server: fe, step: 1 });
-    for (const fe of FE) must(session, { type: 'step.completed', server: fe, step: 2 });
-    clock.set('2013-03-14T10:00:00.000Z');
-    must(session, { type: 'step.completed', server: FE[0], step: 3, thumbprint: THUMBPRINT });
+    const { session, clock } = staleAfterAssignment('sfb2015');
     for (const fe of [FE[1], FE[2]]) {
       must(session, { type: 'evidence.accepted', server: fe, proof: { server: fe, thumbprints: [THUMBPRINT] } });
       must(session, { type: 'step.completed', server: fe, step: 3 });

@@ -45,3 +45,15 @@ export function must(session: DeploymentSession, command: Parameters<DeploymentS
 
 /** A thumbprint for tests. */
 export const THUMBPRINT = '0123456789ABCDEF0123456789ABCDEF01234567';
+
+/** The field report up to fe01's Step 3, which assigns the certificate: fe02 and fe03 are found stale. */
+export function staleAfterAssignment(product: Deployment['product'] = 'lync2013') {
+  const fe = ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'];
+  const { session, clock } = fieldReportSession(product);
+  clock.set('2013-03-13T09:00:00.000Z');
+  for (const s of fe) must(session, { type: 'step.completed', server: s, step: 1 });
+  for (const s of fe) must(session, { type: 'step.completed', server: s, step: 2 });
+  clock.set('2013-03-14T10:00:00.000Z');
+  must(session, { type: 'step.completed', server: fe[0]!, step: 3, thumbprint: THUMBPRINT });
+  return { session, clock };
+}

@@ -12,7 +12,7 @@ import { ErrorBar } from '../../components/error-bar';
 import { ArrowCircleRightRegular, CheckmarkCircleFilled, CircleRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import type { Command } from '../../../core/events/schema';
-import { poolMembers } from '../../../core/model/deployment';
+import { cmsPlaceOf } from '../../../core/evidence';
 import type { ChecklistItem, RemediationPath } from '../../../core/model/remediation';
 import type { Host } from '../../../host/host';
 import type { Workspace } from '../../workspace/workspace';
@@ -51,14 +51,8 @@ export function ChecklistRow(props: {
   // Path B's replication-services item takes the CMS status output as its proof.
   const takesOutput = props.path === 'B' && item.id === 'replication-services' && state === 'current';
   const deployment = props.workspace.session.snapshot().context.deployment;
-  const cmsPool = deployment?.cmsPool ?? null;
-  const cms = useMemo(
-    () =>
-      deployment === null || cmsPool === null
-        ? null
-        : { pool: cmsPool, members: poolMembers(deployment, cmsPool).map((s) => s.fqdn) },
-    [deployment, cmsPool],
-  );
+  const cms = useMemo(() => cmsPlaceOf(deployment), [deployment]);
+  const cmsPool = cms?.pool ?? null;
   const [output, setOutput] = useState('');
   const judged = useCmsStatus(takesOutput ? output : '', cms);
   return (

@@ -17,12 +17,6 @@ const useStyles = makeStyles({
   read: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, fontFamily: tokens.fontFamilyMonospace },
 });
 
-/** The output pasted for path B's replication-services item, as the item records it. */
-export interface CmsStatusOutput {
-  readonly text: string;
-  readonly judgement: CmsStatusJudgement | null;
-}
-
 /** Judges pasted -CentralManagementStoreStatus output against the CMS pool (null while nothing is pasted). */
 export function useCmsStatus(text: string, cms: CmsPlace | null): CmsStatusJudgement | null {
   return useMemo(() => (text.trim() === '' || cms === null ? null : judgeCmsStatusText(text, cms)), [text, cms]);
