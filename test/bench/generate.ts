@@ -11,6 +11,7 @@ import type { Command } from '../../renderer/core/events/schema';
 import type { Deployment, Pool, Server } from '../../renderer/core/model/deployment';
 import { buildScripts, type ScriptRequest } from '../../renderer/core/powershell';
 import { DeploymentSession } from '../../renderer/core/session/session';
+import { verifiedEvidence } from '../core/support/evidence';
 
 /** A small, fast, seeded generator (mulberry32): the same seed always gives the same deployment. */
 export function random(seed: number): () => number {
@@ -150,16 +151,8 @@ export function benchSession(servers: number, seed = 1, untouched = 0): Deployme
         input,
         reason: 'The last update was created before the OAuth assignment.',
       });
-      const line = `{"schema":"lync-runbook.verify","schemaVersion":1,"expected":"${server}","server":"${server}"}`;
-      const proof = { server, upToDate: true, lastUpdate: new Date(now).toISOString(), thumbprints: [THUMBPRINT] };
-      const verified = {
-        kind: 'verification-json' as const,
-        text: line,
-        locale: 'en-US',
-        timeZone: 'UTC',
-        read: ['UpToDate True'],
-      };
-      record({ type: 'evidence.accepted', server, proof, input: verified });
+      const lastUpdate = new Date(now).toISOString();
+      record(verifiedEvidence(session, server, { thumbprints: [THUMBPRINT], upToDate: true, lastUpdate }));
       copy(server, { kind: 'step', step: 3 });
     } else {
       copy(server, { kind: 'step', step: 1 });

@@ -65,7 +65,14 @@ export function propertyFigures(root: string, quick: boolean): Figure[] {
 export function refusalFigures(runs: number): Figure[] {
   const topology = `<?xml version="1.0"?><Topology>${'<Site>'.repeat(8)}${'x'.repeat(32 * 2 ** 20)}</Topology>`;
   const paste = `UpToDate : True\r\n${'ReplicaFqdn : fe02.contoso.local\r\n'.repeat(Math.ceil((5 * 2 ** 20) / 34))}`;
-  const ctx = { server: 'fe02.contoso.local', oauth: null, locale: 'en-US', localeChosen: true, timeZone: 'UTC' };
+  const ctx = {
+    server: 'fe02.contoso.local',
+    oauth: null,
+    locale: 'en-US',
+    localeChosen: true,
+    timeZone: 'UTC',
+    zoneChosen: true,
+  };
   const top = measure(() => importTopology(topology, { product: 'sfb2015' }), runs, 1);
   const ev = measure(() => judgeEvidence(paste, ctx), runs, 1);
   return [

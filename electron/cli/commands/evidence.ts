@@ -64,6 +64,7 @@ export async function runEvidence(argv: readonly string[], io: CliIo): Promise<n
       locale: locale.id,
       localeChosen: localeText !== undefined,
       timeZone,
+      zoneChosen: optional(args, 'time-zone') !== undefined,
     };
     const judgement = judgeEvidence(text, ctx);
     const input = toEvidenceInput(judgement, text, ctx);

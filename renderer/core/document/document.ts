@@ -4,7 +4,7 @@ import type { Deployment } from '../model/deployment';
 import { isIsoTime, type IsoTime } from '../model/time';
 
 /** The schema version this build writes; files of older versions are migrated on load (migrations.ts). */
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 /** The file extension of a deployment document. */
 export const DOCUMENT_EXTENSION = '.lyncrunbook';

@@ -95,7 +95,7 @@ export function parseDocument(text: string, recorder: Recorder | null = null): L
       message: `This deployment file's history does not start with the creation of the deployment. ${WHAT_TO_DO}`,
     };
   }
-  const replayed = DeploymentSession.replay(document.history, recorder);
+  const replayed = DeploymentSession.replay(document.history, document.savedAt, recorder);
   if (!replayed.ok) {
     const event = document.history[replayed.index];
     return {

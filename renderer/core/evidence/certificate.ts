@@ -11,7 +11,16 @@ import { field, listRecords } from './format-list';
 import { delimitedTables } from './format-delimited';
 import { consoleTables, isTruncatedCell, type ConsoleTable } from './format-table';
 import { judgementOf, type CertificateRecord, type EvidenceContext, type EvidenceJudgement } from './judgement';
-import { acceptProof, matchServer, noAssignment, otherPromptHost, reject, repeatedPropertyRefusal } from './verdict';
+import {
+  acceptProof,
+  matchServer,
+  noAssignment,
+  otherPromptHost,
+  ownViewAdvice,
+  promptNamesServer,
+  reject,
+  repeatedPropertyRefusal,
+} from './verdict';
 
 const NAMES = [
   'Issuer',
@@ -138,7 +147,7 @@ export function judgeCertificate(lines: readonly ConsoleLine[], ctx: EvidenceCon
       ? `Objects from ${shown(machines.join(', '))} (their PSComputerName).`
       : hosts.length > 0
         ? `Run in a remote session on ${shown(hosts.join(', '))}.`
-        : `The listing does not name the machine: taken as run on ${ctx.server}.`,
+        : 'The listing does not name the machine it came from (no PSComputerName, no remote prompt).',
   );
   for (const c of certificates.slice(0, MAX_SHOWN)) read.push(describe(c));
   if (certificates.length > MAX_SHOWN) read.push(`… and ${certificates.length - MAX_SHOWN} more certificates.`);
@@ -245,6 +254,15 @@ export function judgeCertificate(lines: readonly ConsoleLine[], ctx: EvidenceCon
       reject(
         'thumbprint-mismatch',
         `${ctx.server} shows the OAuthTokenIssuer certificate ${seen}, not ${assigned} assigned on ${oauth.server}: its local store does not hold the assignment yet. Bring the local store up to date (remediate), then run Get-CsCertificate -Type OAuthTokenIssuer again.`,
+      ),
+    );
+  }
+  // The assigning Front End always shows the certificate: a listing that does not say whose it is proves nothing about this server.
+  if (!machines.some((m) => matchServer(m, ctx.server) !== 'other') && !promptNamesServer(hosts, ctx.server)) {
+    return judged(
+      reject(
+        'no-machine',
+        `The listing shows the assigned certificate ${assigned}, but it does not name the machine it came from (no PSComputerName, and no prompt naming ${ctx.server}), so it could be another server's, such as ${oauth.server}, where the certificate always shows. ${ownViewAdvice(ctx.server, 'Get-CsCertificate -Type OAuthTokenIssuer')}`,
       ),
     );
   }

@@ -41,6 +41,8 @@ export type ConsoleDate =
       readonly text: string;
       readonly wall: string;
       readonly zone: string;
+      /** True when the text carried its own UTC offset; false when it was placed in the chosen time zone. */
+      readonly zoned: boolean;
       readonly iso: IsoTime;
       readonly note: string | null;
     }
@@ -93,6 +95,7 @@ export function createDateReader(settings: DateSettings, texts: readonly string[
         text,
         wall: formatWall(wall),
         zone: zoneLabel(shape.offsetMinutes),
+        zoned: true,
         iso: toIsoTime(epoch),
         note: null,
       };
@@ -111,7 +114,15 @@ export function createDateReader(settings: DateSettings, texts: readonly string[
     } else if (zoned.fold === 'gap') {
       note = `${formatWall(wall)} does not exist in ${settings.timeZone} (clocks go forward): read with the offset before the change, as ${toIsoTime(zoned.epoch)}. Check the time zone.`;
     }
-    return { ok: true, text, wall: formatWall(wall), zone: settings.timeZone, iso: toIsoTime(zoned.epoch), note };
+    return {
+      ok: true,
+      text,
+      wall: formatWall(wall),
+      zone: settings.timeZone,
+      zoned: false,
+      iso: toIsoTime(zoned.epoch),
+      note,
+    };
   }
 
   function read(raw: string): ConsoleDate {

@@ -9,7 +9,15 @@ import { noiseSummary, promptHosts, shown, type ConsoleLine } from './console-te
 import { rawEvents, type RawEvent } from './event-log-shapes';
 import { judgementOf, type EventRecord, type EvidenceContext, type EvidenceJudgement } from './judgement';
 import { epochMs } from '../model/time';
-import { assignmentText, matchServer, noAssignment, otherPromptHost, reject } from './verdict';
+import {
+  assignmentText,
+  matchServer,
+  noAssignment,
+  otherPromptHost,
+  ownViewAdvice,
+  promptNamesServer,
+  reject,
+} from './verdict';
 
 /** The event reported when CMS replication reaches a server. */
 export const REPLICATED_EVENT_ID = 3038;
@@ -25,8 +33,13 @@ function fromLync(e: EventRecord): boolean | null {
   return false;
 }
 
-function describe(e: EventRecord, server: string): string {
-  const where = e.machine === null ? `machine not named, taken as ${server}` : `on ${shown(e.machine, 100)}`;
+function describe(e: EventRecord, promptHost: string | null): string {
+  const where =
+    e.machine !== null
+      ? `on ${shown(e.machine, 100)}`
+      : promptHost === null
+        ? 'machine not named'
+        : `machine not named, run on ${shown(promptHost, 100)} (its prompt)`;
   const from = e.source === null ? '' : ` · ${shown(e.source, 80)}`;
   return `event ${e.id ?? '?'} · ${e.time === null ? 'no time' : describeDate(e.time)} · ${where}${from}`;
 }
@@ -46,7 +59,8 @@ export function judgeEventLog(lines: readonly ConsoleLine[], ctx: EvidenceContex
   const warnings: string[] = [...reader.warnings];
   const noise = noiseSummary(lines);
   if (noise !== null) read.push(noise);
-  for (const e of replicated.slice(0, MAX_SHOWN)) read.push(describe(e, ctx.server));
+  const promptHost = promptHosts(lines)[0] ?? null;
+  for (const e of replicated.slice(0, MAX_SHOWN)) read.push(describe(e, promptHost));
   if (replicated.length > MAX_SHOWN) read.push(`… and ${replicated.length - MAX_SHOWN} more events 3038.`);
   const others = events.length - replicated.length;
   if (others > 0) {
@@ -82,7 +96,9 @@ export function judgeEventLog(lines: readonly ConsoleLine[], ctx: EvidenceContex
       ),
     );
   }
-  const ranOn = otherPromptHost(promptHosts(lines), ctx.server);
+  const hosts = promptHosts(lines);
+  const ranOn = otherPromptHost(hosts, ctx.server);
+  const promptIsServer = ranOn === null && promptNamesServer(hosts, ctx.server);
   const mine = lync.filter((e) =>
     e.machine === null ? ranOn === null : matchServer(e.machine, ctx.server) !== 'other',
   );
@@ -112,6 +128,14 @@ export function judgeEventLog(lines: readonly ConsoleLine[], ctx: EvidenceContex
     if (epochMs(newest.time.iso) <= epochMs(oauth.at)) {
       // An unreadable time may be a newer event: say what is wrong with it rather than "too early".
       if (timed.every((e) => e.time.ok)) return judged(early);
+    } else if (newest.machine === null && !promptIsServer) {
+      // An event that names no machine is this server's only when a remote prompt says so.
+      return judged(
+        reject(
+          'no-machine',
+          `The newest event 3038 was logged at ${newest.time.iso}, after ${assignmentText(oauth)}, but the listing does not name the machine it was logged on (no MachineName, and no prompt naming ${ctx.server}), so it could be another server's; and event 3038 only corroborates. ${ownViewAdvice(ctx.server, QUERY)}`,
+        ),
+      );
     } else
       return judged(
         reject(

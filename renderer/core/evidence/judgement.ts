@@ -18,6 +18,11 @@ export interface EvidenceContext {
   readonly localeChosen: boolean;
   /** IANA zone the console's times are in (the workstation's by default, passed in by the caller). */
   readonly timeZone: string;
+  /**
+   * False while the zone is the workstation's, not one the admin chose: a console time close enough to
+   * the assignment that the zone decides which came first is then refused.
+   */
+  readonly zoneChosen: boolean;
 }
 
 /** Why evidence was refused. */
@@ -27,6 +32,10 @@ export type EvidenceRejection =
   | 'before-assignment'
   | 'thumbprint-mismatch'
   | 'ambiguous-date'
+  /** A console time so close to the assignment that the time zone, not yet chosen, decides the order. */
+  | 'zone-not-chosen'
+  /** A listing that names no machine, so it could have come from any server. */
+  | 'no-machine'
   | 'unrecognised'
   | 'no-assignment'
   | 'incomplete'

@@ -15,7 +15,15 @@ import {
   type EvidenceVerdict,
   type ReplicaRecord,
 } from './judgement';
-import { acceptProof, assignmentText, matchServer, noAssignment, reject, repeatedPropertyRefusal } from './verdict';
+import {
+  acceptProof,
+  assignmentText,
+  matchServer,
+  noAssignment,
+  reject,
+  repeatedPropertyRefusal,
+  zoneNotChosenRefusal,
+} from './verdict';
 
 const NAMES = ['UpToDate', 'ReplicaFqdn', 'LastStatusReport', 'LastUpdateCreation', 'ProductVersion'] as const;
 const KEYS: ReadonlySet<string> = new Set(NAMES.map((n) => n.toLowerCase()));
@@ -279,6 +287,8 @@ function judgeReplica(mine: ReplicaRecord, raw: RawReplica, ctx: Assigned): Evid
       `The CMS master's record says ${ctx.server} is UpToDate False: its local store has not caught up, or has not reported since it was updated. Make sure the CMS pool has started (its replication services) and the Replica Replicator Agent (REPLICA) is started on ${ctx.server}, wait, and run the command again; or paste ${ctx.server}'s own view (its verification script), which decides.`,
     );
   }
+  const zone = zoneNotChosenRefusal(luc, 'LastUpdateCreation', ctx);
+  if (zone !== null) return zone;
   const early = reject(
     'before-assignment',
     `The last update of ${ctx.server}'s local store was created at ${luc.iso} (${luc.wall} ${luc.zone}), not after ${assignmentText(ctx.oauth)}: it does not hold the certificate yet. Wait for replication (or remediate), run the command again; if the times look wrong, check the locale and time zone.`,

@@ -44,10 +44,42 @@ export function acceptProof(proof: EvidenceProof, ctx: EvidenceContext, otherwis
   return { accepted: true, proof };
 }
 
+/** How far apart the world's time zones are: UTC-12 to UTC+14. */
+const WIDEST_ZONE_SPREAD_MS = 14 * 3_600_000;
+
+/**
+ * The refusal of a console time read in the workstation's zone (the admin chose none) that lies so
+ * close to the assignment that the server's zone decides which came first: a Berlin server's 10:30
+ * is 09:30 UTC, before a 10:00 UTC assignment, but read as 10:30 UTC it would pass.
+ */
+export function zoneNotChosenRefusal(
+  date: { readonly iso: string; readonly wall: string; readonly zoned: boolean },
+  what: string,
+  ctx: EvidenceContext,
+): EvidenceVerdict | null {
+  if (date.zoned || ctx.zoneChosen || ctx.oauth === null) return null;
+  if (Math.abs(Date.parse(date.iso) - Date.parse(ctx.oauth.at)) > WIDEST_ZONE_SPREAD_MS) return null;
+  return reject(
+    'zone-not-chosen',
+    `${what} ${date.wall} carries no time zone and lies within 14 hours of ${assignmentText(ctx.oauth)}, so whether it came after depends on ${ctx.server}'s time zone, which has not been chosen (it was read in this workstation's, ${ctx.timeZone}). Choose the server's time zone, then judge again.`,
+  );
+}
+
+/** What to paste instead of a listing that does not say which machine it came from. */
+export function ownViewAdvice(server: string, command: string): string {
+  return `Paste ${server}'s own view: the verification script's output (preferred: it names the computer), or run ${command} in a remote session on ${server} (Enter-PSSession ${server}), so the prompt names it, and paste the prompt with the output.`;
+}
+
+const LOCAL_HOST = /^(?:localhost|\.|127\.0\.0\.1|::1)$/i;
+
 /** The machine named by a remoting prompt that is not this server, if any (output run elsewhere). */
 export function otherPromptHost(hosts: readonly string[], server: string): string | null {
-  const local = /^(?:localhost|\.|127\.0\.0\.1|::1)$/i;
-  return hosts.find((h) => !local.test(h.trim()) && matchServer(h, server) === 'other') ?? null;
+  return hosts.find((h) => !LOCAL_HOST.test(h.trim()) && matchServer(h, server) === 'other') ?? null;
+}
+
+/** True when a remoting prompt names this server (by FQDN or short name). */
+export function promptNamesServer(hosts: readonly string[], server: string): boolean {
+  return hosts.some((h) => matchServer(h, server) !== 'other');
 }
 
 /** The refusal of a paste in which one block shows a property twice (never read by either value), if any. */

@@ -3,8 +3,9 @@
  * words an admin can act on, or null. The deployment machine's guard is this function `=== null`;
  * events for one server then also go through that server's rules (server.rules.ts).
  */
-import type { DomainEvent, DomainEventOf } from '../events/schema';
+import type { DomainEvent, DomainEventOf, EvidenceProof } from '../events/schema';
 import { cmsPlaceOf, judgeCmsStatusText } from '../evidence/cms-status';
+import { judgeEvidence } from '../evidence/judge';
 import { findServer, roleNeedsOAuth, ROLE_LABELS, type Deployment } from '../model/deployment';
 import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { deploymentErrors } from '../model/validate';
@@ -97,7 +98,6 @@ function memberStartRefusal(context: DeploymentContext, named: string): string |
   return `Step 4 on ${server} is the first start of its pool, not of ${server} alone. ${poolWaitText(status)}`;
 }
 
-/** Why the deployment refuses the event, or null when it takes it (a server's own rules come after). */
 /**
  * Output recorded with a checklist item is judged again whenever it is replayed: only path B's
  * replication-services item takes output, and it must show the CMS pool's replication services active.
@@ -111,6 +111,46 @@ function itemOutputRefusal(deployment: Deployment, event: DomainEventOf<'remedia
   return judged.verdict.ok ? null : judged.verdict.message;
 }
 
+/** The same proof: the same server, and the same facts. */
+function sameProof(a: EvidenceProof, b: EvidenceProof): boolean {
+  const facts = (p: EvidenceProof) =>
+    JSON.stringify([
+      normalizeFqdn(p.server),
+      p.upToDate ?? null,
+      p.lastUpdate ?? null,
+      p.thumbprints ?? [],
+      p.event3038At ?? null,
+    ]);
+  return facts(a) === facts(b);
+}
+
+/**
+ * Accepted evidence carries its paste and the locale and zone it was read in, and is judged again
+ * whenever it is recorded or replayed: a proof is never taken on its own word, so a history edited to
+ * hold one the paste does not show (or none at all) does not open the gate.
+ */
+function evidenceInputRefusal(context: DeploymentContext, event: DomainEventOf<'evidence.accepted'>): string | null {
+  const server = normalizeFqdn(event.server);
+  const input = event.input;
+  if (input === undefined)
+    return `The evidence accepted for ${server} carries no pasted output, so what it proves cannot be checked. Paste the output again.`;
+  const judged = judgeEvidence(input.text, {
+    server,
+    oauth: context.oauth,
+    // Stored with the evidence, so chosen when it was read.
+    locale: input.locale,
+    localeChosen: true,
+    timeZone: input.timeZone,
+    zoneChosen: true,
+  }).verdict;
+  if (!judged.accepted)
+    return `The output recorded as evidence for ${server}, judged again (read as ${input.locale} in ${input.timeZone}), is not accepted: ${judged.message}`;
+  if (!sameProof(judged.proof, event.proof))
+    return `The proof recorded as evidence for ${server} is not what its pasted output shows (judged again, read as ${input.locale} in ${input.timeZone}).`;
+  return null;
+}
+
+/** Why the deployment refuses the event, or null when it takes it (a server's own rules come after). */
 export function deploymentRefusal(context: DeploymentContext, event: DomainEvent): string | null {
   const deployment = context.deployment;
   if (event.type === 'deployment.created') {
@@ -137,6 +177,7 @@ export function deploymentRefusal(context: DeploymentContext, event: DomainEvent
       if (event.type === 'step.completed' && event.step === 4) return memberStartRefusal(context, event.server);
       if (event.type === 'remediation.item.completed' && event.output !== undefined)
         return itemOutputRefusal(deployment, event);
+      if (event.type === 'evidence.accepted') return evidenceInputRefusal(context, event);
       return null;
     }
   }

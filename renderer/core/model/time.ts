@@ -5,9 +5,15 @@ export type IsoTime = string;
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
-/** True when `value` is an ISO 8601 UTC timestamp that names a real moment. */
+/**
+ * True when `value` is an ISO 8601 UTC timestamp that names a real moment: a day the month has and a
+ * time of day that exists (Date.parse alone takes 30 February as 2 March, and 24:00 as the next day).
+ */
 export function isIsoTime(value: unknown): value is IsoTime {
-  return typeof value === 'string' && ISO_UTC.test(value) && Number.isFinite(Date.parse(value));
+  if (typeof value !== 'string' || !ISO_UTC.test(value)) return false;
+  const ms = Date.parse(value);
+  // The calendar date and the time of day, as written, must be what the moment reads back as.
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
 }
 
 /** Milliseconds since the epoch for an ISO time (NaN when it is not one). */

@@ -11,9 +11,9 @@ import { isRecordOnly } from '../machines/deployment.context';
 import { DEPLOYMENT_SYSTEM_ID, type ServerSnapshot } from '../machines/server.machine';
 import { normalizeDeployment, type Deployment } from '../model/deployment';
 import { normalizeFqdn } from '../model/fqdn';
-import type { Clock } from '../model/time';
+import type { Clock, IsoTime } from '../model/time';
 import { eventFacts, type EventFacts } from './event-facts';
-import { futureRefusal, stepOrderRefusal } from './new-command.rules';
+import { stepOrderRefusal, timeRefusal, type TimeLimit } from './time.rules';
 import { refusalOf } from './refusal';
 
 /** The outcome of recording a command: the event as stored, or why it was refused. */
@@ -97,26 +97,35 @@ export class DeploymentSession {
   }
 
   /**
-   * Replays a history into a fresh actor, as opening a file does. Each event must be accepted in
-   * turn; the first one that is not makes the whole history invalid.
+   * Replays a saved history into a fresh actor, as opening a file does, with every check recording
+   * made (the loader is as strict as the recorder): what the machines refuse, and the times, checked
+   * against when the history was saved. The first event refused makes the whole history invalid.
    */
-  static replay(history: readonly DomainEvent[], recorder: Recorder | null = null): ReplayResult {
+  static replay(history: readonly DomainEvent[], savedAt: IsoTime, recorder: Recorder | null = null): ReplayResult {
     const session = DeploymentSession.empty(recorder);
+    const limit: TimeLimit = { savedAt };
     for (const [index, event] of history.entries()) {
-      const refusal = session.replayOne(event);
+      const refusal = session.check(event, limit);
       if (refusal !== null) return { ok: false, index, message: refusal };
+      session.apply(event);
     }
     return { ok: true, session };
   }
 
   /**
-   * Applies one event of a stored history: only what the machines refuse stops it, not the checks on
-   * newly typed times (new-command.rules.ts). Returns the refusal, or null.
+   * Applies one event of a history already checked (a timeline's facts, a test's model): only what
+   * the machines refuse stops it. Returns the refusal, or null.
    */
   replayOne(event: DomainEvent): string | null {
     const refusal = refusalOf(this.snapshot(), event);
     if (refusal === null) this.apply(event);
     return refusal;
+  }
+
+  /** Why the event is refused here, with its time checked against `limit`, or null. */
+  private check(event: DomainEvent, limit: TimeLimit): string | null {
+    const snapshot = this.snapshot();
+    return timeRefusal(event, limit) ?? stepOrderRefusal(snapshot, event, limit) ?? refusalOf(snapshot, event);
   }
 
   /** The history, oldest first. */
@@ -190,15 +199,13 @@ export class DeploymentSession {
 
   /**
    * Records a command: appended to the history and applied, or refused with the reason: what the
-   * machines refuse, and the checks of the time typed that only new commands get.
+   * machines refuse, and the checks of its time against the clock (time.rules.ts).
    */
   record(command: Command): RecordResult {
     const prepared = this.prepare(command);
     if (!prepared.ok) return prepared;
     const event = prepared.event;
-    const now = (this.recorderOf as Recorder).clock.now();
-    const snapshot = this.snapshot();
-    const refusal = futureRefusal(event, now) ?? stepOrderRefusal(snapshot, event, now) ?? refusalOf(snapshot, event);
+    const refusal = this.check(event, { now: (this.recorderOf as Recorder).clock.now() });
     if (refusal !== null) return { ok: false, message: refusal };
     this.apply(event);
     return { ok: true, event, seq: this.events.length - 1 };

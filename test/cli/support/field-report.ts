@@ -18,9 +18,12 @@ export const VERIFIED_FE02 = `PS C:\\Users\\admin> & C:\\Temp\\verify-fe02.ps1
 {"schema":"lync-runbook.verify","schemaVersion":1,"expected":"fe02.contoso.local","server":"fe02.contoso.local","time":"2013-03-14T11:20:00.0000000Z","replication":{"upToDate":true,"lastUpdateCreation":"2013-03-14T11:12:00.0000000Z","lastStatusReport":"2013-03-14T11:15:31.0000000Z"},"oauthThumbprints":["${THUMBPRINT}"],"replicaService":"Running","event3038":"2013-03-14T11:12:00.0000000Z"}
 `;
 
-/** Get-CsCertificate on fe03 after the import, as a Windows PowerShell redirect writes it (UTF-16LE). */
+/**
+ * Get-CsCertificate on fe03 after the import, run through Invoke-Command (its PSComputerName names the
+ * machine), as a Windows PowerShell redirect writes it (UTF-16LE).
+ */
 export function certificateFe03(): Buffer {
-  const text = `\r\nIssuer     : CN=contoso-DC01-CA, DC=contoso, DC=local\r\nNotAfter   : 3/14/2015 9:00:00 AM\r\nSubject    : CN=contoso.com\r\nThumbprint : ${THUMBPRINT}\r\nUse        : OAuthTokenIssuer\r\n`;
+  const text = `\r\nIssuer         : CN=contoso-DC01-CA, DC=contoso, DC=local\r\nNotAfter       : 3/14/2015 9:00:00 AM\r\nSubject        : CN=contoso.com\r\nThumbprint     : ${THUMBPRINT}\r\nUse            : OAuthTokenIssuer\r\nPSComputerName : fe03.contoso.local\r\n`;
   return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 }
 

@@ -4,6 +4,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../../renderer/core/document/document
 import { parseDocument } from '../../../renderer/core/document/load';
 import { migrateToV3, MIGRATION_OPERATOR } from '../../../renderer/core/document/migrate-v3';
 import { serializeDocument, toDocument } from '../../../renderer/core/document/save';
+import type { DomainEvent, DomainEventOf } from '../../../renderer/core/events/schema';
 
 /** The field report's runbook as version 1 saved it: with the machines' snapshot, which version 2 drops. */
 const V1 = readFileSync(new URL('./fixtures/v1-field-report.lyncrunbook', import.meta.url), 'utf8');
@@ -20,8 +21,20 @@ describe('documents of older versions', () => {
     expect(opened.document.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect('snapshot' in opened.document).toBe(false);
     // The history is version 3's: the first Step 4 in the pool is its start (recorded on one server), path B's
-    // first item split in two (the new check marked as done by the migration); everything else as it was.
-    expect(opened.document.history).toEqual(migrateToV3({ ...raw, schemaVersion: 2 }).history);
+    // first item split in two (the new check marked as done by the migration); and, since version 5, fe03's
+    // certificate listing, which names no machine, kept as a rejected paste and an override of its gate.
+    const v3 = migrateToV3({ ...raw, schemaVersion: 2 }).history as unknown as DomainEvent[];
+    const listing = v3.findIndex((e) => e.type === 'evidence.accepted' && e.server === 'fe03.contoso.local');
+    const { proof: _proof, ...entry } = v3[listing] as DomainEventOf<'evidence.accepted'>;
+    const reason = expect.stringMatching(
+      /^Migrated from file version 4: evidence recorded at 2013-03-14T11:05:00.000Z was accepted by an earlier version, but judged again from its paste it is not \(The listing shows the assigned certificate .* but it does not name the machine it came from/,
+    );
+    expect(opened.document.history).toEqual([
+      ...v3.slice(0, listing),
+      { ...entry, type: 'evidence.rejected', reason },
+      { type: 'override.recorded', server: entry.server, reason, at: entry.at, operator: entry.operator },
+      ...v3.slice(listing + 1),
+    ]);
     const start = opened.document.history.find((e) => e.type === 'pool.started');
     expect(start).toMatchObject({
       pool: 'fepool.contoso.local',
@@ -72,6 +85,13 @@ describe('documents of older versions', () => {
     const overrides = history.filter(
       (e) => e.type === 'override.recorded' && e.reason.startsWith('Migrated from file version 3'),
     );
+    // Since version 5 a certificate listing that names no machine proves nothing (the field report's fe03).
+    const unnamed = history.filter(
+      (e) => e.type === 'override.recorded' && e.reason.startsWith('Migrated from file version 4'),
+    );
+    expect(unnamed.map((e) => ('server' in e ? e.server : null))).toEqual(
+      name.includes('3038') ? [] : ['fe03.contoso.local'],
+    );
     expect(overrides).toEqual(
       proofs3038.map((p) =>
         expect.objectContaining({
@@ -83,11 +103,15 @@ describe('documents of older versions', () => {
       ),
     );
     expect(history.filter((e) => e.type === 'evidence.rejected' && e.reason.startsWith('Migrated'))).toHaveLength(
-      proofs3038.length,
+      proofs3038.length + unnamed.length,
     );
     // Nothing else is lost: every other event of version 2 is still there, in order.
     const kept = history.filter(
-      (e) => e.type !== 'pool.started' && e.operator !== MIGRATION_OPERATOR && !overrides.includes(e),
+      (e) =>
+        e.type !== 'pool.started' &&
+        e.operator !== MIGRATION_OPERATOR &&
+        !overrides.includes(e) &&
+        !unnamed.includes(e),
     );
     expect(kept.length).toBe(raw.history.length - 1);
     // No item is left under an id version 3 does not know, and every server ends where it ended.
@@ -128,5 +152,36 @@ describe('documents of version 3', () => {
     // fe03 went ahead through the override, and its gate says so.
     expect(opened.session.server('fe03.contoso.local')!.context.steps[3]?.rule).toBe('override');
     expect(history.length).toBe(raw.history.length + 1);
+  });
+});
+
+describe('documents of version 4', () => {
+  it('open with accepted evidence that has no paste, or a paste version 5 does not accept, kept as a rejected paste and an override', () => {
+    const text = readFileSync(
+      new URL('./fixtures/v4-unnamed-listing-and-bare-proof.lyncrunbook', import.meta.url),
+      'utf8',
+    );
+    const raw = JSON.parse(text) as { schemaVersion: number; history: DomainEvent[] };
+    expect(raw.schemaVersion).toBe(4);
+    const opened = parseDocument(text);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.migratedFrom).toBe(4);
+    const history = opened.document.history;
+    expect(history.filter((e) => e.type === 'evidence.accepted')).toEqual([]);
+    const migrated = history.filter((e) => 'reason' in e && e.reason.startsWith('Migrated from file version 4'));
+    // fe02's proof carried no paste: only the override; fe03's listing named no machine: its paste and the override.
+    expect(migrated.map((e) => [e.type, 'server' in e ? e.server : null, e.at, e.operator])).toEqual([
+      ['override.recorded', 'fe02.contoso.local', '2013-03-14T11:05:00.000Z', 'j.smith'],
+      ['evidence.rejected', 'fe03.contoso.local', '2013-03-14T11:05:00.000Z', 'j.smith'],
+      ['override.recorded', 'fe03.contoso.local', '2013-03-14T11:05:00.000Z', 'j.smith'],
+    ]);
+    expect(migrated[0]).toMatchObject({ reason: expect.stringContaining('carries no pasted output') });
+    expect(migrated[1]).toMatchObject({ reason: expect.stringContaining('does not name the machine it came from') });
+    for (const fe of ['fe02.contoso.local', 'fe03.contoso.local'])
+      expect(opened.session.server(fe)!.context.steps[3]?.rule, fe).toBe('override');
+    expect(history.length).toBe(raw.history.length + 1);
+    // Saved again, it is a current document that opens as it is.
+    const again = parseDocument(serializeDocument(toDocument(opened.session, raw.history.at(-1)!.at)));
+    expect(again.ok && again.migratedFrom).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { parseDocument } from '../../../renderer/core/document/load';
 import { serializeDocument, toDocument } from '../../../renderer/core/document/save';
 import { type DeploymentSession } from '../../../renderer/core/session/session';
 import { ManualClock } from '../support/deployments';
-import { play, scenarioArb } from '../support/arbitraries';
+import { play, savedAtOf, scenarioArb } from '../support/arbitraries';
 
 // The reader opens the document long after the work: no recorded time is in its future.
 const options = { clock: new ManualClock('2014-01-01T00:00:00.000Z'), operator: 'reader' };
@@ -86,7 +86,7 @@ describe('persistence', () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
         const original = play(scenario);
-        const text = serializeDocument(toDocument(original, '2013-03-20T00:00:00.000Z'));
+        const text = serializeDocument(toDocument(original, savedAtOf(original)));
         const loaded = parseDocument(text, options);
         expect(loaded.ok).toBe(true);
         if (!loaded.ok) return;
@@ -99,7 +99,7 @@ describe('persistence', () => {
         accepted += further.filter(Boolean).length;
         expect(observable(opened)).toEqual(observable(original));
         // And a second round trip of the grown history is still identical.
-        const again = parseDocument(serializeDocument(toDocument(opened, '2013-03-22T00:00:00.000Z')), options);
+        const again = parseDocument(serializeDocument(toDocument(opened, savedAtOf(opened))), options);
         expect(again.ok && observable(again.session)).toEqual(observable(original));
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },

@@ -10,7 +10,12 @@ import {
   PREVIOUS_THUMBPRINT,
 } from './evidence-kit';
 
-const ROLLED = fixture('certificate/oauth-current-and-previous.txt');
+/** As a remote session on fe02 shows it: the prompt names the machine the listing came from. */
+function onFe02(listing: string): string {
+  return `[fe02.contoso.local]: PS C:\\> Get-CsCertificate -Type OAuthTokenIssuer\n\n${listing}`;
+}
+
+const ROLLED = onFe02(fixture('certificate/oauth-current-and-previous.txt'));
 const OTHER = 'AAAABBBBCCCCDDDDEEEEFFFF0000111122223333';
 
 function cert(thumbprint: string, use?: string): string {
@@ -27,7 +32,7 @@ describe('Get-CsCertificate -Type OAuthTokenIssuer', () => {
       server: 'fe02.contoso.local',
       thumbprints: [ASSIGNED_THUMBPRINT],
     });
-    expect(judgement.read).toContain('The listing does not name the machine: taken as run on fe02.contoso.local.');
+    expect(judgement.read).toContain('Run in a remote session on fe02.contoso.local.');
     expect(judgement.read.filter((l) => l.startsWith('certificate '))).toHaveLength(2);
   });
 
@@ -64,7 +69,7 @@ describe('Get-CsCertificate -Type OAuthTokenIssuer', () => {
       .replace(/(.{2})/g, '$1 ')
       .trim();
     const ctx = context();
-    expectAccepted(judgeEvidence(cert(spaced), ctx), ctx);
+    expectAccepted(judgeEvidence(onFe02(cert(spaced)), ctx), ctx);
     expect(normalizeThumbprint(`\u200e${spaced}`)).toBe(ASSIGNED_THUMBPRINT);
     expect(normalizeThumbprint('XYZ')).toBeNull();
   });
@@ -72,7 +77,7 @@ describe('Get-CsCertificate -Type OAuthTokenIssuer', () => {
   it('uses the Use property of a listing of every certificate type', () => {
     const ctx = context();
     const mixed = `${cert(OTHER, 'Default')}\n${cert(ASSIGNED_THUMBPRINT, 'OAuthTokenIssuer')}\n${cert(OTHER, 'WebServicesInternal')}`;
-    expectAccepted(judgeEvidence(mixed, ctx), ctx);
+    expectAccepted(judgeEvidence(onFe02(mixed), ctx), ctx);
     const noOAuth = `${cert(ASSIGNED_THUMBPRINT, 'Default')}\n${cert(OTHER, 'WebServicesInternal')}`;
     expect(expectRejected(judgeEvidence(noOAuth, ctx), 'thumbprint-mismatch')).toMatch(
       /no OAuthTokenIssuer certificate/,
@@ -89,7 +94,25 @@ describe('Get-CsCertificate -Type OAuthTokenIssuer', () => {
   it('reads the table form', () => {
     const table = `Thumbprint                               Subject\n----------                               -------\n${ASSIGNED_THUMBPRINT} CN=contoso.com\n`;
     const ctx = context();
-    expectAccepted(judgeEvidence(table, ctx), ctx);
+    expectAccepted(judgeEvidence(onFe02(table), ctx), ctx);
+  });
+
+  it('refuses a listing that names no machine: copied from fe01, it would show the certificate for any server', () => {
+    // The false accept of the attack: fe01's own listing, with no prompt and no PSComputerName, pasted for fe02.
+    const text = `PS C:\\Users\\admin> Get-CsCertificate -Type OAuthTokenIssuer\n\n${cert(ASSIGNED_THUMBPRINT)}`;
+    const judgement = judgeEvidence(text, context());
+    expect(judgement.read).toContain(
+      'The listing does not name the machine it came from (no PSComputerName, no remote prompt).',
+    );
+    expect(expectRejected(judgement, 'no-machine')).toBe(
+      `The listing shows the assigned certificate ${ASSIGNED_THUMBPRINT}, but it does not name the machine it came from (no PSComputerName, and no prompt naming fe02.contoso.local), so it could be another server's, such as fe01.contoso.local, where the certificate always shows. Paste fe02.contoso.local's own view: the verification script's output (preferred: it names the computer), or run Get-CsCertificate -Type OAuthTokenIssuer in a remote session on fe02.contoso.local (Enter-PSSession fe02.contoso.local), so the prompt names it, and paste the prompt with the output.`,
+    );
+    // A remote prompt by short name names it too.
+    const ctx = context();
+    expectAccepted(
+      judgeEvidence(`[fe02]: PS C:\\> Get-CsCertificate -Type OAuthTokenIssuer\n\n${cert(ASSIGNED_THUMBPRINT)}`, ctx),
+      ctx,
+    );
   });
 
   it('refuses a listing made in a remote session on another server', () => {

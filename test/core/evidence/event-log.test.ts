@@ -23,13 +23,18 @@ function viewer(date: string, computer: string, extra = ''): string {
 describe('event 3038 from Get-WinEvent', () => {
   it('reads the newest event of the table after the assignment as corroboration only, showing every event read', () => {
     const ctx = context();
-    const judgement = judgeEvidence(fixture('event-log/get-winevent-table.txt'), ctx);
+    const table = fixture('event-log/get-winevent-table.txt');
+    const judgement = judgeEvidence(`[fe02.contoso.local]: PS C:\\> Enter-PSSession fe02.contoso.local\n${table}`, ctx);
     expect(judgement.kind).toBe('event-log');
     expectCorroboration(judgement, NEWEST);
     const events = judgement.read.filter((l) => l.startsWith('event 3038'));
     expect(events).toHaveLength(3);
-    expect(events[0]).toContain('machine not named, taken as fe02.contoso.local');
+    expect(events[0]).toContain('machine not named, run on fe02.contoso.local (its prompt)');
     expect(events[0]).toContain('LS Replica Replicator Agent Service');
+    // Without the remote prompt the table names no machine: the event could be any server's.
+    const unnamed = judgeEvidence(table, ctx);
+    expect(unnamed.read.filter((l) => l.startsWith('event 3038'))[0]).toContain('machine not named ·');
+    expect(expectRejected(unnamed, 'no-machine')).toMatch(/does not name the machine it was logged on/);
   });
 
   it('refuses when even the newest event came before the assignment', () => {
@@ -77,7 +82,7 @@ describe('event 3038 from Get-EventLog', () => {
 
   it('reads Format-List output, taking the event ID from the low bits of InstanceId', () => {
     const text =
-      'Index              : 48213\nEntryType          : Information\nInstanceId         : 1073744862\nMessage            : [message text of event 3038]\nSource             : LS Replica Replicator Agent Service\nTimeGenerated      : 3/15/2013 9:12:00 AM\nTimeWritten        : 3/15/2013 9:12:00 AM\n';
+      'Index              : 48213\nEntryType          : Information\nInstanceId         : 1073744862\nMachineName        : fe02.contoso.local\nMessage            : [message text of event 3038]\nSource             : LS Replica Replicator Agent Service\nTimeGenerated      : 3/15/2013 9:12:00 AM\nTimeWritten        : 3/15/2013 9:12:00 AM\n';
     const ctx = context();
     expectCorroboration(judgeEvidence(text, ctx), NEWEST);
   });

@@ -15,7 +15,7 @@ export function assignment(at: string, thumbprint: string | null = ASSIGNED_THUM
   return { server: 'fe01.contoso.local', thumbprint, at, operator: 'admin' };
 }
 
-/** A context for fe02, read en-US (default, not chosen) in Los Angeles unless overridden. */
+/** A context for fe02, read en-US (default, not chosen) in Los Angeles (chosen) unless overridden. */
 export function context(overrides: Partial<EvidenceContext> = {}): EvidenceContext {
   return {
     server: 'fe02.contoso.local',
@@ -23,6 +23,7 @@ export function context(overrides: Partial<EvidenceContext> = {}): EvidenceConte
     locale: 'en-US',
     localeChosen: false,
     timeZone: 'America/Los_Angeles',
+    zoneChosen: true,
     ...overrides,
   };
 }

@@ -23,6 +23,8 @@ const REASONS = [
   'corroboration-only',
   'none-visible',
   'not-in-store',
+  'zone-not-chosen',
+  'no-machine',
 ];
 const FIXTURES = [
   'replication-status/single-from-field-report.txt',
@@ -231,6 +233,7 @@ describe('hostile and broken input', () => {
           'x'.repeat(100),
         ),
         localeChosen: fc.boolean(),
+        zoneChosen: fc.boolean(),
         timeZone: fc.constantFrom(
           'UTC',
           'America/Los_Angeles',

@@ -27,10 +27,12 @@ describe('replication status copied as CSV or from Out-GridView (P5)', () => {
 });
 
 describe('Get-CsCertificate in the shapes admins paste', () => {
-  it('reads a CSV copy (P5)', () => {
-    const judgement = judgeEvidence(fixture('certificate/convertto-csv.txt'), ctx);
+  it('reads a CSV copy (P5): from a remote session on the server it counts; with no machine named it does not', () => {
+    const csv = fixture('certificate/convertto-csv.txt');
+    const judgement = judgeEvidence(`[fe02.contoso.local]: PS C:\\> Enter-PSSession fe02.contoso.local\n${csv}`, ctx);
     expect(judgement.kind).toBe('certificate');
     expect(expectAccepted(judgement, ctx).thumbprints).toEqual([ASSIGNED_THUMBPRINT]);
+    expectRejected(judgeEvidence(csv, ctx), 'no-machine');
   });
 
   it('attributes an object to the machine its PSComputerName names, not to the server judged (P6)', () => {

@@ -3,6 +3,7 @@ import { buildRunbook } from '../../../renderer/core/runbook';
 import { DeploymentSession } from '../../../renderer/core/session/session';
 import { ManualClock, must, staleAfterAssignment, THUMBPRINT } from '../support/deployments';
 import { EXPORTED_AT, fieldReportRunbook, fieldReportRunbookSession } from './field-report-runbook';
+import { verifiedEvidence } from '../support/evidence';
 
 const FE = ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'] as const;
 
@@ -123,7 +124,7 @@ describe('server summaries', () => {
     must(session, { type: 'override.recorded', server: FE[1], reason: 'Imported by hand (CHG-1).' });
     must(session, { type: 'step.completed', server: FE[1], step: 3 });
     must(session, { type: 'override.recorded', server: FE[2], reason: 'Will check later.' });
-    must(session, { type: 'evidence.accepted', server: FE[2], proof: { server: FE[2], thumbprints: [THUMBPRINT] } });
+    must(session, verifiedEvidence(session, FE[2], { thumbprints: [THUMBPRINT] }));
     must(session, { type: 'step.completed', server: FE[2], step: 3 });
     const runbook = buildRunbook(session);
     expect(runbook.servers.filter((s) => s.overridden).map((s) => s.fqdn)).toEqual([FE[1]]);

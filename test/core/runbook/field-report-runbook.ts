@@ -34,8 +34,8 @@ LastUpdateCreation : 3/14/2013 4:02:00 AM
 ProductVersion     : 5.0.8308.0
 `;
 
-/** fe03 after the import: the OAuthTokenIssuer certificate its local store now shows. */
-export const CERTIFICATE_PASTE = `PS C:\\Users\\admin> Get-CsCertificate -Type OAuthTokenIssuer
+/** fe03 after the import: the OAuthTokenIssuer certificate its local store now shows, in a remote session on it. */
+export const CERTIFICATE_PASTE = `[fe03.contoso.local]: PS C:\\Users\\admin\\Documents> Get-CsCertificate -Type OAuthTokenIssuer
 
 Issuer             : CN=contoso-DC01-CA, DC=contoso, DC=local
 NotAfter           : 3/14/2015 9:00:00 AM
@@ -68,6 +68,7 @@ function paste(session: DeploymentSession, server: string, text: string): void {
     locale: 'en-US',
     localeChosen: true,
     timeZone: 'America/Los_Angeles',
+    zoneChosen: true,
   };
   const judgement = judgeEvidence(text, ctx);
   const input = toEvidenceInput(judgement, text, ctx);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../renderer/core/document/load';
 import { buildRunbook } from '../../../renderer/core/runbook/build';
 import { must, staleAfterAssignment, THUMBPRINT } from '../support/deployments';
+import { verifiedEvidence } from '../support/evidence';
 
 const FE = ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'] as const;
 const startOf = (runbook: ReturnType<typeof buildRunbook>, pool: string) =>
@@ -22,7 +23,7 @@ describe('the runbook on pool starts', () => {
   it('says when a pool started, by whom, and which members it started together', () => {
     const { session, clock } = staleAfterAssignment('sfb2015');
     for (const fe of [FE[1], FE[2]]) {
-      must(session, { type: 'evidence.accepted', server: fe, proof: { server: fe, thumbprints: [THUMBPRINT] } });
+      must(session, verifiedEvidence(session, fe, { thumbprints: [THUMBPRINT] }));
       must(session, { type: 'step.completed', server: fe, step: 3 });
     }
     clock.set('2013-03-14T12:10:00.000Z');

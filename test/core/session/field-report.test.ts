@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgeEvidence } from '../../../renderer/core/evidence';
+import { judgeEvidence, toEvidenceInput } from '../../../renderer/core/evidence';
+import { judgingContext } from '../support/evidence';
 import { nextAction } from '../../../renderer/core/machines/next-action';
 import { gateExplanation } from '../../../renderer/core/gate/gate-words';
 import { serverStatus } from '../../../renderer/core/machines/status';
@@ -107,17 +108,18 @@ describe('the field report, replayed', () => {
         clock.set('2013-03-14T10:50:00.000Z');
         // The verification script on the server: its own view shows the certificate, while the CMS master's
         // record still says UpToDate False (REPLICA has not reported since the import) with a later update.
-        const judged = judgeEvidence(verification(fe, '2013-03-14T10:40:00.0000000Z'), {
-          server: fe,
-          oauth: session.snapshot().context.oauth,
-          locale: 'en-US',
-          localeChosen: true,
-          timeZone: 'UTC',
-        });
+        const text = verification(fe, '2013-03-14T10:40:00.0000000Z');
+        const ctx = judgingContext(fe, session.snapshot().context.oauth);
+        const judged = judgeEvidence(text, ctx);
         if (!judged.verdict.accepted) throw new Error(judged.verdict.message);
         expect(judged.verdict.proof).toMatchObject({ upToDate: false, thumbprints: [THUMBPRINT] });
         expect(judged.warnings.join(' ')).toContain('a newer change is pending');
-        must(session, { type: 'evidence.accepted', server: fe, proof: judged.verdict.proof });
+        must(session, {
+          type: 'evidence.accepted',
+          server: fe,
+          proof: judged.verdict.proof,
+          input: toEvidenceInput(judged, text, ctx),
+        });
         expect(status(session, fe).phase).toBe('ready-for-step3');
       }
 

@@ -7,6 +7,7 @@ import { serializeDocument, toDocument } from '../../../renderer/core/document/s
 import { serverStatus } from '../../../renderer/core/machines/status';
 import { timelineEntries } from '../../../renderer/core/runbook/timeline';
 import { fieldReportSession, must, THUMBPRINT } from '../support/deployments';
+import { verifiedEvidence } from '../support/evidence';
 
 const FE = ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'] as const;
 const DIR = 'dir01.contoso.local';
@@ -24,7 +25,7 @@ function directorOnPathB() {
   must(session, { type: 'step.completed', server: FE[0], step: 3, thumbprint: THUMBPRINT });
   clock.set('2013-03-14T11:00:00.000Z');
   for (const fe of [FE[1], FE[2]]) {
-    must(session, { type: 'evidence.accepted', server: fe, proof: { server: fe, thumbprints: [THUMBPRINT] } });
+    must(session, verifiedEvidence(session, fe, { thumbprints: [THUMBPRINT] }));
     must(session, { type: 'step.completed', server: fe, step: 3 });
   }
   must(session, { type: 'pool.started', pool: 'fepool.contoso.local', servers: [...FE] });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DeploymentSession } from '../../../renderer/core/session/session';
 import { fieldReportSession, must, THUMBPRINT } from '../support/deployments';
 import { EDGE, FE1, FE2, phase } from './support';
+import { verifiedEvidence } from '../support/evidence';
 
 describe('the Step 3 gate in other situations', () => {
   it('does not let an Edge Server assign the OAuth certificate before any Front End', () => {
@@ -43,8 +44,8 @@ describe('the Step 3 gate in other situations', () => {
       at: '2013-03-14T10:00:00.000Z',
     });
     // Without the thumbprint, the certificate fe02 shows proves nothing.
-    const proof = { server: FE2, thumbprints: [THUMBPRINT] };
-    expect(session.record({ type: 'evidence.accepted', server: FE2, proof }).ok).toBe(false);
+    const ownView = { thumbprints: [THUMBPRINT] };
+    expect(session.record(verifiedEvidence(session, FE2, ownView)).ok).toBe(false);
 
     clock.set('2013-03-14T10:20:00.000Z');
     const elsewhere = session.record({ type: 'oauth.thumbprint.recorded', server: FE2, thumbprint: THUMBPRINT });
@@ -68,11 +69,11 @@ describe('the Step 3 gate in other situations', () => {
     expect(!again.ok && again.message).toMatch(/already recorded \(0123456789ABCDEF/);
 
     // Now the certificate on fe02 is proof, and its Step 3 may go ahead.
-    must(session, { type: 'evidence.accepted', server: FE2, proof });
+    must(session, verifiedEvidence(session, FE2, ownView));
     must(session, { type: 'step.completed', server: FE2, step: 3 });
     expect(session.server(FE2)!.context.steps[3]!.rule).toBe('evidence');
     // And the history replays to the same state.
-    const replayed = DeploymentSession.replay(session.history, { clock, operator: 'reader' });
+    const replayed = DeploymentSession.replay(session.history, clock.now(), { clock, operator: 'reader' });
     expect(replayed.ok && replayed.session.snapshot().context.oauth).toEqual(session.snapshot().context.oauth);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { must } from '../support/deployments';
 import { assignedOnFe01, FE2, FE3, phase } from './support';
+import { pastedEvidence, replicationEvidence, replicationPaste, verifiedEvidence } from '../support/evidence';
 
 describe('the Step 3 gate in other situations', () => {
   it('unblocks through path C once Step 1 is run again, after replication completed', () => {
@@ -46,23 +47,23 @@ describe('the Step 3 gate in other situations', () => {
   it('refuses evidence that does not cover the assignment and keeps the server blocked', () => {
     const { session } = assignedOnFe01();
     const before = session.history.length;
-    const stale = session.record({
-      type: 'evidence.accepted',
-      server: FE2,
-      proof: { server: FE2, upToDate: true, lastUpdate: '2013-03-14T09:59:00.000Z' },
-    });
+    const stale = session.record(replicationEvidence(session, FE2, '2013-03-14T09:59:00.000Z'));
     expect(stale.ok).toBe(false);
+    // fe03's output, and a proof of fe03, recorded for fe02.
+    const fe03 = pastedEvidence(
+      session,
+      FE2,
+      replicationPaste(FE3, { upToDate: true, lastUpdate: '2013-03-14T11:00:00.000Z' }),
+    );
+    expect(session.record(fe03).ok).toBe(false);
     const other = session.record({
-      type: 'evidence.accepted',
-      server: FE2,
+      ...replicationEvidence(session, FE2, '2013-03-14T11:00:00.000Z'),
       proof: { server: FE3, upToDate: true, lastUpdate: '2013-03-14T11:00:00.000Z' },
     });
-    expect(other.ok).toBe(false);
-    const wrongThumb = session.record({
-      type: 'evidence.accepted',
-      server: FE2,
-      proof: { server: FE2, thumbprints: ['F'.repeat(40)] },
-    });
+    expect(!other.ok && other.message).toBe(
+      'The proof recorded as evidence for fe02.contoso.local is not what its pasted output shows (judged again, read as en-US in UTC).',
+    );
+    const wrongThumb = session.record(verifiedEvidence(session, FE2, { thumbprints: ['F'.repeat(40)] }));
     expect(wrongThumb.ok).toBe(false);
     expect(session.history.length).toBe(before);
     expect(phase(session, FE2)).toBe('blocked');
@@ -70,11 +71,7 @@ describe('the Step 3 gate in other situations', () => {
 
   it('accepts evidence even when no path was chosen (replication caught up by itself)', () => {
     const { session } = assignedOnFe01();
-    must(session, {
-      type: 'evidence.accepted',
-      server: FE2,
-      proof: { server: FE2, upToDate: true, lastUpdate: '2013-03-14T10:20:00.000Z' },
-    });
+    must(session, replicationEvidence(session, FE2, '2013-03-14T10:20:00.000Z'));
     expect(phase(session, FE2)).toBe('ready-for-step3');
     expect(session.server(FE2)!.context.path).toBeNull();
     expect(session.server(FE2)!.context.refreshedAt).toBe('2013-03-14T10:20:00.000Z');

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DeploymentSession } from '../../../renderer/core/session/session';
-import { must } from '../support/deployments';
+import { fieldReportSession, must } from '../support/deployments';
 import { assignedOnFe01, DIR, FE1 } from './support';
+
+function fieldReportSessionAt(at: string) {
+  const { session, clock } = fieldReportSession();
+  clock.set(at);
+  return session;
+}
 
 describe('the Step 3 gate in other situations', () => {
   it('refuses a step dated before one already recorded on the server, and a time in the future', () => {
@@ -21,35 +27,30 @@ describe('the Step 3 gate in other situations', () => {
     );
   });
 
-  it('still opens a history whose steps were recorded out of order before that check existed', () => {
+  it('refuses on replay what it refuses on record: a history with steps out of order, naming the event', () => {
     const { session, clock } = assignedOnFe01();
     clock.set('2013-03-14T11:00:00.000Z');
     must(session, { type: 'step.completed', server: DIR, step: 1 });
     must(session, { type: 'step.completed', server: DIR, step: 2 });
-    // As an earlier build could have written it: dir01's Step 2 dated before its Step 1.
+    // As a hand edit (or an earlier build) could have written it: dir01's Step 2 dated before its Step 1.
     const history = session.history.map((e) =>
-      e.type === 'step.completed' && e.server === DIR && e.step === 2 ? { ...e, at: '2013-03-14T10:59:00.000Z' } : e,
+      e.type === 'step.completed' && e.server === DIR && e.step === 2 ? { ...e, at: '2013-03-14T10:58:00.000Z' } : e,
     );
-    const replayed = DeploymentSession.replay(history, { clock, operator: 'reader' });
-    expect(replayed.ok).toBe(true);
-    if (!replayed.ok) return;
-    expect(replayed.session.server(DIR)!.context.steps[2]?.at).toBe('2013-03-14T10:59:00.000Z');
-    // New commands are still checked.
-    const again = replayed.session.record({
-      type: 'step.completed',
-      server: DIR,
-      step: 3,
-      at: '2013-03-14T10:30:00.000Z',
-    });
-    expect(!again.ok && again.message).toMatch(
-      /is dated 2013-03-14T10:30:00.000Z, before Step 1: Install Local Configuration Store recorded there at 2013-03-14T11:00:00.000Z/,
+    const replayed = DeploymentSession.replay(history, clock.now());
+    expect(replayed.ok).toBe(false);
+    if (replayed.ok) return;
+    expect(replayed.index).toBe(history.length - 1);
+    expect(replayed.message).toBe(
+      'Step 2: Setup or Remove Lync Server Components on dir01.contoso.local is dated 2013-03-14T10:58:00.000Z, before Step 1: Install Local Configuration Store recorded there at 2013-03-14T11:00:00.000Z. Steps are recorded in the order they happened: check the date and time.',
     );
+    // The history as recorded replays.
+    expect(DeploymentSession.replay(session.history, clock.now()).ok).toBe(true);
   });
 
-  it('does not let a step recorded in the future lock its server, compares typed times within the minute, and checks the real time', () => {
+  it('refuses on replay an event dated after the file was saved, and one before 2012; compares typed times within the minute', () => {
     const { session, clock } = assignedOnFe01();
-    // As an older build or a wrong clock could have written it: dir01's Step 1 a year ahead.
-    const history = [
+    const saved = '2013-03-14T11:00:30.000Z';
+    const ahead = [
       ...session.history,
       {
         type: 'step.completed' as const,
@@ -59,23 +60,59 @@ describe('the Step 3 gate in other situations', () => {
         operator: 'j.smith',
       },
     ];
-    clock.set('2013-03-14T11:00:30.000Z');
-    const replayed = DeploymentSession.replay(history, { clock, operator: 'j.smith' });
-    if (!replayed.ok) throw new Error(replayed.message);
-    must(replayed.session, { type: 'step.completed', server: DIR, step: 1 });
-    // Recorded at 11:00:30; Step 2 typed as 11:00 (the time field has whole minutes) is the same minute.
-    must(replayed.session, { type: 'step.completed', server: DIR, step: 2, at: '2013-03-14T11:00:00.000Z' });
-    // A time given with the command (the command line's --at) is checked against the real time.
-    const stamped = DeploymentSession.replay(session.history, { clock, operator: 'j.smith' });
-    if (!stamped.ok) throw new Error(stamped.message);
-    const future = stamped.session.record({
-      type: 'step.completed',
-      server: DIR,
-      step: 1,
-      at: '2099-01-01T00:00:00.000Z',
-    });
-    expect(!future.ok && future.message).toBe(
-      'The time 2099-01-01T00:00:00.000Z is in the future (now is 2013-03-14T11:00:30.000Z). Enter when it actually happened.',
+    const late = DeploymentSession.replay(ahead, saved);
+    expect(!late.ok && late.message).toBe(
+      'It is dated 2014-03-14T11:00:00.000Z, after the file was saved (2013-03-14T11:00:30.000Z): no entry can postdate its own saving.',
     );
+    const before = [
+      ...session.history,
+      {
+        type: 'step.completed' as const,
+        server: DIR,
+        step: 1 as const,
+        at: '1999-03-14T11:00:00.000Z',
+        operator: 'j.smith',
+      },
+    ];
+    const early = DeploymentSession.replay(before, saved);
+    expect(!early.ok && early.message).toBe(
+      'The time 1999-03-14T11:00:00.000Z is before Lync Server 2013 existed (it was released in 2012). Enter when it actually happened.',
+    );
+    clock.set(saved);
+    expect(session.record({ type: 'step.completed', server: DIR, step: 1, at: '1999-03-14T11:00:00.000Z' }).ok).toBe(
+      false,
+    );
+    must(session, { type: 'step.completed', server: DIR, step: 1 });
+    // Recorded at 11:00:30; Step 2 typed as 11:00 (the time field has whole minutes) is the same minute.
+    must(session, { type: 'step.completed', server: DIR, step: 2, at: '2013-03-14T11:00:00.000Z' });
+    expect(DeploymentSession.replay(session.history, saved).ok).toBe(true);
+  });
+
+  it('refuses an OAuth assignment dated before the assigning server’s Step 1, on record and on replay', () => {
+    const { session, clock } = assignedOnFe01();
+    const history = session.history.map((e) =>
+      e.type === 'step.completed' && e.server === FE1 && e.step === 3 ? { ...e, at: '2013-03-13T08:30:00.000Z' } : e,
+    );
+    const replayed = DeploymentSession.replay(history, clock.now());
+    expect(!replayed.ok && replayed.message).toMatch(
+      /^Step 3: Request, Install or Assign Certificates on fe01.contoso.local is dated 2013-03-13T08:30:00.000Z, before Step 1: Install Local Configuration Store recorded there at 2013-03-13T09:00:00.000Z/,
+    );
+    // An assignment recorded on its own is held to the same order.
+    const fresh = fieldReportSessionAt('2013-03-13T09:00:00.000Z');
+    must(fresh, { type: 'step.completed', server: FE1, step: 1 });
+    const assigned = fresh.record({ type: 'oauth.assigned', server: FE1, at: '2013-03-13T08:00:00.000Z' });
+    expect(!assigned.ok && assigned.message).toBe(
+      'The OAuthTokenIssuer assignment on fe01.contoso.local is dated 2013-03-13T08:00:00.000Z, before Step 1: Install Local Configuration Store recorded there at 2013-03-13T09:00:00.000Z. The certificate is assigned in Step 3, after Steps 1 and 2: check the date and time.',
+    );
+  });
+
+  it('refuses dates that do not exist: 30 February, 24:00', () => {
+    const { session } = assignedOnFe01();
+    for (const at of ['2013-02-30T10:00:00.000Z', '2013-03-13T24:00:00.000Z']) {
+      const result = session.record({ type: 'step.completed', server: DIR, step: 1, at });
+      expect(!result.ok && result.message).toBe(
+        'This step.completed is not valid: at must be an ISO 8601 UTC time such as 2013-03-14T10:00:00.000Z.',
+      );
+    }
   });
 });

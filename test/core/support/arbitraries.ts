@@ -3,6 +3,7 @@ import type { Command } from '../../../renderer/core/events/schema';
 import type { Deployment, ServerRole } from '../../../renderer/core/model/deployment';
 import { DeploymentSession } from '../../../renderer/core/session/session';
 import { ManualClock } from './deployments';
+import { pastedEvidence, replicationPaste, verifiedEvidence } from './evidence';
 
 const BASE = Date.parse('2013-03-13T08:00:00.000Z');
 /** A time `minutes` after the start of the test window. */
@@ -161,19 +162,19 @@ export const draftArb: fc.Arbitrary<Draft> = fc.oneof(
     weight: 1,
     arbitrary: fc
       .record({ s: idx, w: when, u: fc.integer({ min: 0, max: 3 * 24 * 60 }), up: fc.boolean() })
-      .map((d): Draft => (servers, _s, now) => ({
-        type: 'evidence.accepted',
-        server: pick(servers, d.s),
-        proof: { server: pick(servers, d.s), upToDate: d.up, lastUpdate: minute(d.u) },
+      .map((d): Draft => (servers, session, now) => ({
+        ...pastedEvidence(
+          session,
+          pick(servers, d.s),
+          replicationPaste(pick(servers, d.s), { upToDate: d.up, lastUpdate: minute(d.u) }),
+        ),
         at: timeOf(d.w, now),
       })),
   },
   {
     weight: 1,
-    arbitrary: fc.record({ s: idx, w: when, t: fc.nat(1) }).map((d): Draft => (servers, _s, now) => ({
-      type: 'evidence.accepted',
-      server: pick(servers, d.s),
-      proof: { server: pick(servers, d.s), thumbprints: [THUMBS[d.t]!] },
+    arbitrary: fc.record({ s: idx, w: when, t: fc.nat(1) }).map((d): Draft => (servers, session, now) => ({
+      ...verifiedEvidence(session, pick(servers, d.s), { thumbprints: [THUMBS[d.t]!] }),
       at: timeOf(d.w, now),
     })),
   },
@@ -224,4 +225,9 @@ export function play(scenario: {
     session.record(move.draft(servers, session, now));
   }
   return session;
+}
+
+/** When a played session could be saved: at its newest event (no event of a saved history postdates its saving). */
+export function savedAtOf(session: DeploymentSession): string {
+  return session.history.map((e) => e.at).reduce((a, b) => (a > b ? a : b));
 }

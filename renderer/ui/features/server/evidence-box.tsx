@@ -69,16 +69,29 @@ export function EvidenceBox(props: {
   const [locale, setLocale] = useState(() => props.preferences.get('console-locale') ?? DEFAULT_CONSOLE_LOCALE);
   const [localeChosen, setLocaleChosen] = useState(() => props.preferences.get('console-locale') !== null);
   const [timeZone, setTimeZone] = useState(() => props.preferences.get('console-time-zone') ?? props.timeZone);
+  const [zoneChosen, setZoneChosen] = useState(() => props.preferences.get('console-time-zone') !== null);
   const [outcome, setOutcome] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const pasteId = useId();
   const ctx = useMemo(
-    () => ({ server: props.server, oauth: props.oauth, locale, localeChosen, timeZone }),
-    [props.server, props.oauth, locale, localeChosen, timeZone],
+    () => ({ server: props.server, oauth: props.oauth, locale, localeChosen, timeZone, zoneChosen }),
+    [props.server, props.oauth, locale, localeChosen, timeZone, zoneChosen],
   );
   const judgement: EvidenceJudgement | null = useMemo(
     () => (text.trim() === '' ? null : judgeEvidence(text, ctx)),
     [text, ctx],
   );
+  // The locale or zone shown is a default, not a choice: confirming it as it stands is a choice too.
+  const unconfirmed =
+    judgement !== null &&
+    !judgement.verdict.accepted &&
+    ((judgement.verdict.reason === 'ambiguous-date' && !localeChosen) ||
+      (judgement.verdict.reason === 'zone-not-chosen' && !zoneChosen));
+  const confirmSettings = () => {
+    setLocaleChosen(true);
+    setZoneChosen(true);
+    props.preferences.set('console-locale', locale);
+    props.preferences.set('console-time-zone', timeZone);
+  };
   const zones = TIME_ZONES.includes(timeZone) ? TIME_ZONES : [timeZone, ...TIME_ZONES];
 
   const recordIt = () => {
@@ -134,6 +147,7 @@ export function EvidenceBox(props: {
             value={timeZone}
             onChange={(_, d) => {
               setTimeZone(d.value);
+              setZoneChosen(true);
               props.preferences.set('console-time-zone', d.value);
             }}
           >
@@ -194,6 +208,11 @@ export function EvidenceBox(props: {
             </MessageBarBody>
           </MessageBar>
           <div className={styles.actions}>
+            {unconfirmed && (
+              <Button appearance="primary" onClick={confirmSettings}>
+                {`The console is ${locale} and the server is in ${timeZone}: judge again`}
+              </Button>
+            )}
             {judgement.verdict.accepted ? (
               <Button appearance="primary" onClick={recordIt}>
                 Record evidence

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ServerView } from '../../../../renderer/ui/features/server/server-view';
+import { verifiedEvidence } from '../../../core/support/evidence';
 import { memoryHost, renderUi } from '../../support';
 import { sampleWorkspace } from '../../workspaces';
 
@@ -25,7 +26,7 @@ function directorOnPathB() {
   must({ type: 'step.completed', server: DIR, step: 1, at: '2026-03-13T09:00:00.000Z' });
   must({ type: 'step.completed', server: DIR, step: 2, at: '2026-03-13T11:00:00.000Z' });
   for (const fe of FE.slice(1)) {
-    must({ type: 'evidence.accepted', server: fe, proof: { server: fe, thumbprints: [thumbprint] } });
+    must(verifiedEvidence(session, fe, { thumbprints: [thumbprint] }));
     must({ type: 'step.completed', server: fe, step: 3 });
   }
   must({ type: 'pool.started', pool: 'fepool.contoso.local', servers: FE });

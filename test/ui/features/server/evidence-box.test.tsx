@@ -40,6 +40,10 @@ describe('the evidence box', () => {
     const read = screen.getByLabelText('What was read');
     expect(read.textContent).toMatch(/UpToDate True/);
     expect(read.textContent).toMatch(/2012-11-24/);
+    // 20:08 is within 14 hours of the 19:00 UTC assignment and the zone shown is the workstation's, not a choice.
+    expect(screen.getByText('Not accepted')).toBeTruthy();
+    expect(screen.getByText(/which has not been chosen \(it was read in this workstation's, UTC\)/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'The console is en-US and the server is in UTC: judge again' }));
     expect(screen.getByText('Accepted — Step 3 can go ahead')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Record evidence' }));
     expect(recorded[0]).toMatchObject({
@@ -69,6 +73,7 @@ describe('the evidence box', () => {
   it('reads dates in the chosen console locale', () => {
     box('2012-11-24T19:00:00.000Z');
     fireEvent.change(screen.getByLabelText(/Console date format/), { target: { value: 'en-GB' } });
+    fireEvent.change(screen.getByLabelText(/Server's time zone/), { target: { value: 'UTC' } });
     paste(
       FIELD_REPORT.replace(/11\/24\/2012 8:08:05 PM/, '24/11/2012 20:08:05').replace(
         /11\/24\/2012 8:15:36 PM/,

@@ -1,0 +1,73 @@
+/**
+ * The checks of an event's time, made alike when a command is recorded and when a saved history is
+ * replayed (the loader is as strict as the recorder): nothing dated in the future of the clock (or,
+ * for a saved history, of when it was saved), nothing before the products existed, and the steps of
+ * a server, and the OAuth assignment, in the order they can have happened. Each returns why the
+ * event is refused, or null.
+ */
+import type { DomainEvent } from '../events/schema';
+import { serverSnapshotOf, type DeploymentSnapshot } from '../machines/deployment.machine';
+import { stepTitle } from '../model/product';
+import { epochMs, type IsoTime } from '../model/time';
+
+/** How far ahead of the clock a recorded time may be (workstation clocks differ a little). */
+export const FUTURE_TOLERANCE_MS = 60_000;
+
+/** The earliest time an event can have: Lync Server 2013, the oldest product here, was released in 2012. */
+export const EARLIEST_EVENT_TIME = '2012-01-01T00:00:00.000Z';
+
+/** What an event's time is checked against: the clock now, or the time a saved history was saved. */
+export type TimeLimit = { readonly now: IsoTime } | { readonly savedAt: IsoTime };
+
+/** Nothing is done in the future (a minute of clock difference is allowed), nor before 2012. */
+export function timeRefusal(event: DomainEvent, limit: TimeLimit): string | null {
+  const at = epochMs(event.at);
+  if (at < epochMs(EARLIEST_EVENT_TIME)) {
+    return `The time ${event.at} is before Lync Server 2013 existed (it was released in 2012). Enter when it actually happened.`;
+  }
+  const latest = 'now' in limit ? limit.now : limit.savedAt;
+  if (at <= epochMs(latest) + FUTURE_TOLERANCE_MS) return null;
+  return 'now' in limit
+    ? `The time ${event.at} is in the future (now is ${limit.now}). Enter when it actually happened.`
+    : `It is dated ${event.at}, after the file was saved (${limit.savedAt}): no entry can postdate its own saving.`;
+}
+
+/** Typed times have whole minutes; a step recorded "now" has seconds: times are compared within the minute. */
+function minuteOf(ms: number): number {
+  return ms - (ms % 60_000);
+}
+
+/**
+ * A step dated before a step already recorded on the same server is a typing mistake (the wizard
+ * runs them in order): taken as given, one wrong date could make a stale store look current. The
+ * OAuth assignment, made in the assigning server's Step 3, is not dated before that server's Step 1
+ * or Step 2.
+ */
+export function stepOrderRefusal(snapshot: DeploymentSnapshot, event: DomainEvent, limit: TimeLimit): string | null {
+  if (event.type !== 'step.completed' && event.type !== 'oauth.assigned') return null;
+  const server = serverSnapshotOf(snapshot, event.server);
+  if (server === undefined) return null;
+  const ctx = server.context;
+  const at = epochMs(event.at);
+  const latest = epochMs('now' in limit ? limit.now : limit.savedAt) + FUTURE_TOLERANCE_MS;
+  const what =
+    event.type === 'step.completed'
+      ? `${stepTitle(ctx.product, event.step)} on ${ctx.fqdn}`
+      : `The OAuthTokenIssuer assignment on ${ctx.fqdn}`;
+  const before = event.type === 'step.completed' ? ([1, 2, 3, 4] as const) : ([1, 2] as const);
+  for (const step of before) {
+    const record = ctx.steps[step];
+    if (record === undefined) continue;
+    const recorded = epochMs(record.at);
+    // A step recorded past the limit (a clock ahead when it was saved) must not lock the server.
+    if (recorded > latest) continue;
+    if (minuteOf(recorded) > at) {
+      return `${what} is dated ${event.at}, before ${stepTitle(ctx.product, step)} recorded there at ${record.at}. ${
+        event.type === 'step.completed'
+          ? 'Steps are recorded in the order they happened'
+          : 'The certificate is assigned in Step 3, after Steps 1 and 2'
+      }: check the date and time.`;
+    }
+  }
+  return null;
+}
