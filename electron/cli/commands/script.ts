@@ -33,19 +33,23 @@ function requests(path: string): ScriptRequest[] {
   }));
 }
 
-function scriptsFor(session: DeploymentSession, server: string, path: string, route: 'bytes' | 'file'): Script[] {
+/** A script with the request it was built for (recorded with a copy, so the runbook can build it again). */
+type Built = Script & { readonly request: ScriptRequest };
+
+function scriptsFor(session: DeploymentSession, server: string, path: string, route: 'bytes' | 'file'): Built[] {
   const context: ScriptContext = {
     deployment: session.deployment()!,
     oauth: session.snapshot().context.oauth,
     options: { route },
   };
-  const scripts: Script[] = [];
+  const scripts: Built[] = [];
   for (const request of requests(path)) {
     const built = buildScripts(context, server, request);
     if (!built.ok)
       throw new UsageError(`The script cannot be built:\n${built.errors.map((e) => `  - ${e}`).join('\n')}`, C);
     // Paths A and B end with the same verification script: print it once.
-    scripts.push(...built.scripts.filter((s) => !scripts.some((seen) => seen.id === s.id && seen.server === s.server)));
+    for (const s of built.scripts)
+      if (!scripts.some((seen) => seen.id === s.id && seen.server === s.server)) scripts.push({ ...s, request });
   }
   return scripts;
 }
@@ -102,6 +106,8 @@ export async function runScript(argv: readonly string[], io: CliIo): Promise<num
           scriptId: s.id,
           title: s.title,
           text: s.text,
+          request: s.request,
+          options: { route },
         }),
       );
       if (!result.ok) throw new Refused(result.message);

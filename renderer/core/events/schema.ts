@@ -66,6 +66,24 @@ export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
 
 const base = { at: isoTime, operator: name };
 
+/** Which script a copy was built for (powershell/scripts.ts ScriptRequest), so it can be built again and compared. */
+const scriptRequestSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('step'), step: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }),
+  z.strictObject({ kind: z.literal('remediation'), path: z.enum(REMEDIATION_PATHS), item: z.enum(CHECKLIST_ITEM_IDS) }),
+  z.strictObject({ kind: z.literal('verify') }),
+  z.strictObject({ kind: z.literal('pool-start'), servers: z.array(fqdn).max(16).readonly().optional() }),
+]);
+
+/** The admin's script choices a copy was built with (powershell/script.ts ScriptOptions). */
+const scriptOptionsSchema = z.strictObject({
+  route: z.enum(['bytes', 'file']).optional(),
+  exportPath: z.string().max(260).optional(),
+  importPath: z.string().max(260).optional(),
+  copyTo: z.string().max(260).optional(),
+  sourceServer: fqdn.optional(),
+  waitMinutes: z.number().int().min(1).max(120).optional(),
+});
+
 /** Every event a deployment's history may hold. */
 export const domainEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deployment.created'), deployment: deploymentSchema, ...base }),
@@ -145,6 +163,9 @@ export const domainEventSchema = z.discriminatedUnion('type', [
     scriptId: z.string().min(1).max(120),
     title: z.string().max(300),
     text: z.string().max(200_000),
+    /** What it was built for and with: the runbook builds it again and prints it only if the text is the same. */
+    request: scriptRequestSchema.optional(),
+    options: scriptOptionsSchema.optional(),
     ...base,
   }),
 ]);

@@ -39,4 +39,5 @@ export { BUILTIN_CMDLETS, COMMON_PARAMETERS } from './builtins';
 export { checkContext, DEFAULT_EXPORT_PATH, DEFAULT_WAIT_MINUTES, type CheckedContextResult } from './context';
 export type { Script, ScriptContext, ScriptOptions, ScriptResult, ScriptsResult, CheckedContext } from './script';
 export { usesStartCsPool } from './pool-start-script';
+export { matchesGenerated, requestOfScriptId, type CopiedScript } from './regenerate';
 export { allScripts, buildScripts, buildVerificationScript, scriptRequests, type ScriptRequest } from './scripts';

@@ -35,7 +35,8 @@ export function scriptRequests(): ScriptRequest[] {
   ];
 }
 
-function build(ctx: CheckedContext, fqdn: string, request: ScriptRequest): ScriptsResult {
+/** The script(s) for one request on one server, from a context already checked. */
+export function buildChecked(ctx: CheckedContext, fqdn: string, request: ScriptRequest): ScriptsResult {
   const checked = validateFqdn(fqdn, 'The server');
   if (!checked.ok) return { ok: false, errors: [checked.error] };
   const server = targetServer(ctx, checked.value);
@@ -54,7 +55,7 @@ function build(ctx: CheckedContext, fqdn: string, request: ScriptRequest): Scrip
 export function buildScripts(context: ScriptContext, server: string, request: ScriptRequest): ScriptsResult {
   const checked = checkContext(context);
   if (!checked.ok) return checked;
-  return build(checked.value, server, request);
+  return buildChecked(checked.value, server, request);
 }
 
 /** The verification script for one server (one line of JSON as evidence), or why it cannot be built. */
@@ -76,7 +77,7 @@ export function allScripts(context: ScriptContext): ScriptsResult {
   const errors: string[] = [];
   for (const server of checked.value.deployment.servers) {
     for (const request of scriptRequests()) {
-      const result = build(checked.value, server.fqdn, request);
+      const result = buildChecked(checked.value, server.fqdn, request);
       if (!result.ok) {
         errors.push(...result.errors.filter((e) => !errors.includes(e)));
         continue;

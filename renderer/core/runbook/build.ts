@@ -5,6 +5,7 @@ import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { PRODUCTS } from '../model/product';
 import { epochMs, type IsoTime } from '../model/time';
 import type { DeploymentSession } from '../session/session';
+import type { EventFacts } from '../session/event-facts';
 import type {
   EvidenceEntry,
   OverrideEntry,
@@ -125,20 +126,21 @@ function topology(session: DeploymentSession, deployment: Deployment): RunbookTo
 }
 
 /** Every script copied, each distinct text once with every time it was copied, in order of first copy. */
-function scripts(history: readonly DomainEvent[]): ScriptCopy[] {
+function scripts(history: readonly DomainEvent[], facts: readonly EventFacts[]): ScriptCopy[] {
   const byKey = new Map<string, { copy: ScriptCopy; copies: ScriptCopy['copies'][number][] }>();
   history.forEach((event, seq) => {
     if (event.type !== 'script.copied') return;
     const server = event.server ?? null;
     const runOn = event.runOn ?? null;
-    const key = JSON.stringify([server, runOn, event.scriptId, event.title, event.text]);
+    const matches = facts[seq]?.scriptMatches === true;
+    const key = JSON.stringify([server, runOn, event.scriptId, event.title, event.text, matches]);
     const stamp = { seq, at: event.at, operator: event.operator };
     const seen = byKey.get(key);
     if (seen !== undefined) seen.copies.push(stamp);
     else {
       const copies = [stamp];
       byKey.set(key, {
-        copy: { server, runOn, scriptId: event.scriptId, title: event.title, text: event.text, copies },
+        copy: { server, runOn, scriptId: event.scriptId, title: event.title, text: event.text, matches, copies },
         copies,
       });
     }
@@ -209,7 +211,7 @@ export function buildRunbook(session: DeploymentSession, options: RunbookOptions
     servers,
     open: servers.flatMap((s) => (s.open === null ? [] : [s.open])),
     timeline: timelineEntries(history, session.facts),
-    scripts: scripts(history),
+    scripts: scripts(history, session.facts),
     evidence: evidence(history),
     overrides: overrides(history, servers),
   };

@@ -4,7 +4,7 @@ import { badge, statusBadge } from './html-badges';
 import { serverRef, type Anchors } from './html-links';
 import { code, esc, facts, pre, table, time } from './html-text';
 import type { EvidenceEntry, OverrideEntry, ScriptCopy, ServerSummary } from './model';
-import { eventNumber } from './words';
+import { eventNumber, SCRIPT_MISMATCH_WORDS } from './words';
 
 /** A server's entry: its status, gate, remediation, evidence, override and wizard steps. */
 export function serverSection(s: ServerSummary, index: number): string {
@@ -121,7 +121,9 @@ export function scriptSection(s: ScriptCopy, index: number, a: Anchors): string 
     `<section class="entry" aria-labelledby="${id}">`,
     `<h3 id="${id}">Script ${index + 1}: ${esc(s.title || s.scriptId)}</h3>`,
     facts(rows),
-    pre(s.text, `PowerShell of script ${index + 1}`),
+    s.matches
+      ? pre(s.text, `PowerShell of script ${index + 1}`)
+      : `<p class="warn"><strong>Warning:</strong> ${esc(SCRIPT_MISMATCH_WORDS)}</p>\n<blockquote aria-label="Recorded text of script ${index + 1}">${esc(s.text.replace(/\r\n?/g, '\n'))}</blockquote>`,
     '</section>',
   ].join('\n');
 }

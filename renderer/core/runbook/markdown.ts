@@ -1,7 +1,7 @@
 /** The runbook as Markdown: reads well as plain text, renders with GitHub-style tables. */
 import type { EvidenceEntry, OverrideEntry, Runbook, RunbookHeader, ScriptCopy, ServerSummary } from './model';
 import { mdCode, mdCodeCell, mdFence, mdQuote, mdTable, mdText } from './markdown-text';
-import { eventNumber, exportTime, RUNBOOK_SECTIONS } from './words';
+import { eventNumber, exportTime, RUNBOOK_SECTIONS, SCRIPT_MISMATCH_WORDS } from './words';
 
 function headerLines(h: RunbookHeader): string[] {
   const oauth =
@@ -159,7 +159,7 @@ function scriptSection(s: ScriptCopy, index: number): string[] {
     `- **For:** ${target}${runOn}; script ${mdCode(s.scriptId)}`,
     `- **Copied:** ${copies}`,
     '',
-    mdFence(s.text, 'powershell'),
+    ...(s.matches ? [mdFence(s.text, 'powershell')] : [`**Warning:** ${SCRIPT_MISMATCH_WORDS}`, '', mdQuote(s.text)]),
   ];
 }
 

@@ -169,6 +169,11 @@ export interface ScriptCopy {
   readonly scriptId: string;
   readonly title: string;
   readonly text: string;
+  /**
+   * False when this version does not build this text for it (the file was edited, or an older version
+   * made it): the runbook shows it as text that does not match, never as a script to run.
+   */
+  readonly matches: boolean;
   readonly copies: readonly { readonly seq: number; readonly at: IsoTime; readonly operator: string }[];
 }
 

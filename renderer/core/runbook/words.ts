@@ -67,3 +67,7 @@ export const RUNBOOK_SECTIONS = [
 export function eventNumber(seq: number): number {
   return seq + 1;
 }
+
+/** What the runbook says in place of a copied script whose text this version does not build. */
+export const SCRIPT_MISMATCH_WORDS =
+  "This text does not match this version's script: it was changed after it was copied, or made by another version of lync-runbook. It is shown as recorded, not as a script to run: do not run it; copy the script from the app.";

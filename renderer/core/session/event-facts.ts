@@ -7,6 +7,7 @@ import type { GateRule, OAuthAssignment } from '../gate/gate';
 import { serverSnapshotOf, type DeploymentSnapshot } from '../machines/deployment.machine';
 import type { Deployment } from '../model/deployment';
 import { sameFqdn } from '../model/fqdn';
+import { matchesGenerated } from '../powershell/regenerate';
 
 /** The facts of one applied event. */
 export interface EventFacts {
@@ -18,6 +19,11 @@ export interface EventFacts {
   readonly assignedOAuth: boolean;
   /** The topology before the event (for a topology update: what it changed). */
   readonly before: Deployment | null;
+  /**
+   * For a copied script: whether this version builds the same text for it from the deployment and
+   * assignment as they stood (null for other events). A text it does not build is never printed to run.
+   */
+  readonly scriptMatches: boolean | null;
 }
 
 /** The facts of an event, from the deployment before it and the snapshot after it was applied. */
@@ -26,7 +32,12 @@ export function eventFacts(
   before: { readonly deployment: Deployment | null; readonly oauth: OAuthAssignment | null },
   after: DeploymentSnapshot,
 ): EventFacts {
-  if (event.type !== 'step.completed') return { rule: null, run: 1, assignedOAuth: false, before: before.deployment };
+  if (event.type === 'script.copied') {
+    const scriptMatches = matchesGenerated(event, before.deployment, before.oauth);
+    return { rule: null, run: 1, assignedOAuth: false, before: before.deployment, scriptMatches };
+  }
+  if (event.type !== 'step.completed')
+    return { rule: null, run: 1, assignedOAuth: false, before: before.deployment, scriptMatches: null };
   const record = serverSnapshotOf(after, event.server)?.context.steps[event.step];
   const oauth = after.context.oauth;
   return {
@@ -34,5 +45,6 @@ export function eventFacts(
     run: record?.runs ?? 1,
     assignedOAuth: event.step === 3 && before.oauth === null && oauth !== null && sameFqdn(oauth.server, event.server),
     before: before.deployment,
+    scriptMatches: null,
   };
 }

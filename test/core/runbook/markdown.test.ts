@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRunbook, renderMarkdown } from '../../../renderer/core/runbook';
+import { SCRIPT_MISMATCH_WORDS } from '../../../renderer/core/runbook/words';
 import { mdCode, mdFence, mdQuote, mdTable, mdText } from '../../../renderer/core/runbook/markdown-text';
 import { EXPORTED_AT, fieldReportRunbookSession } from './field-report-runbook';
 import { HOSTILE, HOSTILE_PASTE, HOSTILE_SCRIPT, hostileSession } from './hostile-runbook';
@@ -141,9 +142,11 @@ describe('hostile values in the Markdown runbook', () => {
     expect(md).toContain(`# Runbook: ${mdText(HOSTILE)}`);
   });
 
-  it('keep pastes and scripts whole inside fences they cannot close', () => {
+  it('keep pastes whole inside fences they cannot close; a script this version does not build is quoted, never fenced to run', () => {
     const blocks = fences(md);
     expect(blocks.map((b) => b[2])).toContain(HOSTILE_PASTE.replace(/\n$/, ''));
-    expect(blocks.map((b) => b[2])).toContain(HOSTILE_SCRIPT);
+    expect(blocks.map((b) => b[2])).not.toContain(HOSTILE_SCRIPT);
+    expect(blocks.filter((b) => b[1] === 'powershell')).toEqual([]);
+    expect(md).toContain(`**Warning:** ${SCRIPT_MISMATCH_WORDS}`);
   });
 });

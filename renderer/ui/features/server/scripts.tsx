@@ -84,6 +84,8 @@ export function Scripts({
               scriptId: script.id,
               title: script.title,
               text,
+              request,
+              ...(options ? { options } : {}),
             });
             setRefusal(recorded.ok ? null : recorded.message);
           }}
