@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deploymentSchema, domainEventSchema, type DomainEvent } from '../events/schema';
 import type { Deployment } from '../model/deployment';
 import { isIsoTime, type IsoTime } from '../model/time';
+import { utf8Bytes } from '../model/utf8';
 
 /** The schema version this build writes; files of older versions are migrated on load (migrations.ts). */
 export const CURRENT_SCHEMA_VERSION = 5;
@@ -12,26 +13,8 @@ export const DOCUMENT_EXTENSION = '.lyncrunbook';
 /** Largest document the app will read: the schema's largest deployment (5,000 servers) with a long history of each. */
 export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
-/**
- * The size of a document's text as a file holds it, in UTF-8 bytes: the one measure its limit is
- * counted in, by every reader and every writer.
- */
-export function documentBytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+/** The size of a document's text as a file holds it, in UTF-8 bytes, by every reader and every writer. */
+export const documentBytes = utf8Bytes;
 
 /**
  * Whether a document's text is within the limit every reader and writer applies. Counted only when

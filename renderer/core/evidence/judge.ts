@@ -12,8 +12,9 @@ import type { EvidenceContext, EvidenceJudgement } from './judgement';
 import { judgeReplicationStatus, looksLikeReplicationStatus } from './replication-status';
 import { judgeVerificationJson, looksLikeVerificationJson } from './verification-json';
 import { reject } from './verdict';
+import { utf8Bytes } from '../model/utf8';
 
-/** The longest paste judged: the limit of the text an evidence event records. */
+/** The longest paste judged, in UTF-8 bytes: the limit of the text an evidence event records. */
 export const MAX_EVIDENCE_TEXT = 1_000_000;
 
 const KIND_NAMES: Readonly<Record<EvidenceKind, string>> = {
@@ -38,7 +39,8 @@ const ACCEPTED_INPUT =
 
 /** Reads pasted evidence, says what was read, and judges whether it proves `ctx.server` holds the OAuth assignment. */
 export function judgeEvidence(text: string, ctx: EvidenceContext): EvidenceJudgement {
-  if (text.length > MAX_EVIDENCE_TEXT) {
+  const bytes = text.length > MAX_EVIDENCE_TEXT / 3 ? utf8Bytes(text) : text.length;
+  if (bytes > MAX_EVIDENCE_TEXT) {
     return {
       kind: null,
       read: [],
@@ -46,7 +48,7 @@ export function judgeEvidence(text: string, ctx: EvidenceContext): EvidenceJudge
       warnings: [],
       verdict: reject(
         'unrecognised',
-        `The paste is ${text.length.toLocaleString('en-US')} characters long, more than the ${MAX_EVIDENCE_TEXT.toLocaleString('en-US')} read. Paste only the command's output.`,
+        `The paste is ${bytes.toLocaleString('en-US')} bytes long, more than the ${MAX_EVIDENCE_TEXT.toLocaleString('en-US')} read. Paste only the command's output.`,
       ),
     };
   }

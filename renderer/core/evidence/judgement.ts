@@ -6,6 +6,7 @@ import { type EvidenceInput, type EvidenceKind, type EvidenceProof } from '../ev
 import type { OAuthAssignment } from '../gate/gate';
 import type { IsoTime } from '../model/time';
 import type { ConsoleDate } from './console-date';
+import { truncateUtf8, utf8Bytes } from '../model/utf8';
 
 /** Where evidence is judged: for which server, against which assignment, read how. */
 export interface EvidenceContext {
@@ -174,12 +175,19 @@ const MAX_READ_LINE = 2000;
  * to the limits of the event schema; a paste with nothing recognisable is recorded as 'unrecognised'.
  */
 export function toEvidenceInput(judgement: EvidenceJudgement, text: string, ctx: EvidenceContext): EvidenceInput {
+  // Only a rejected paste can be this long (the judge reads at most MAX_TEXT bytes): what is kept says it was cut.
+  const kept = truncateUtf8(text, MAX_TEXT);
+  const cutNote = kept.cut
+    ? [
+        `The paste was ${utf8Bytes(text).toLocaleString('en-US')} bytes; only its first ${MAX_TEXT.toLocaleString('en-US')} bytes are recorded.`,
+      ]
+    : [];
   return {
     kind: judgement.kind ?? 'unrecognised',
-    text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text,
+    text: kept.text,
     locale: ctx.locale.slice(0, 40),
     timeZone: ctx.timeZone.slice(0, 80),
-    read: judgement.read
+    read: [...cutNote, ...judgement.read]
       .slice(0, MAX_READ_LINES)
       .map((l) => (l.length > MAX_READ_LINE ? `${l.slice(0, MAX_READ_LINE - 1)}…` : l)),
   };

@@ -6,6 +6,7 @@ import { PRODUCTS } from '../model/product';
 import { epochMs, type IsoTime } from '../model/time';
 import type { DeploymentSession } from '../session/session';
 import type { EventFacts } from '../session/event-facts';
+import { matchesGenerated } from '../powershell/regenerate';
 import type {
   EvidenceEntry,
   OverrideEntry,
@@ -132,7 +133,9 @@ function scripts(history: readonly DomainEvent[], facts: readonly EventFacts[]):
     if (event.type !== 'script.copied') return;
     const server = event.server ?? null;
     const runOn = event.runOn ?? null;
-    const matches = facts[seq]?.scriptMatches === true;
+    // Built again from the deployment and assignment as they stood when it was copied.
+    const fact = facts[seq];
+    const matches = fact !== undefined && matchesGenerated(event, fact.before, fact.oauthBefore);
     const key = JSON.stringify([server, runOn, event.scriptId, event.title, event.text, matches]);
     const stamp = { seq, at: event.at, operator: event.operator };
     const seen = byKey.get(key);

@@ -146,7 +146,7 @@ function replayedFacts(history: readonly DomainEvent[]): EventFacts[] {
   return facts;
 }
 
-const NO_FACTS: EventFacts = { rule: null, run: 1, assignedOAuth: false, before: null, scriptMatches: null };
+const NO_FACTS: EventFacts = { rule: null, run: 1, assignedOAuth: false, before: null, oauthBefore: null };
 
 /**
  * One entry per event of the history, oldest first, in words: what happened, on which server, by

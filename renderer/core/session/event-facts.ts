@@ -7,7 +7,6 @@ import type { GateRule, OAuthAssignment } from '../gate/gate';
 import { serverSnapshotOf, type DeploymentSnapshot } from '../machines/deployment.machine';
 import type { Deployment } from '../model/deployment';
 import { sameFqdn } from '../model/fqdn';
-import { matchesGenerated } from '../powershell/regenerate';
 
 /** The facts of one applied event. */
 export interface EventFacts {
@@ -19,11 +18,8 @@ export interface EventFacts {
   readonly assignedOAuth: boolean;
   /** The topology before the event (for a topology update: what it changed). */
   readonly before: Deployment | null;
-  /**
-   * For a copied script: whether this version builds the same text for it from the deployment and
-   * assignment as they stood (null for other events). A text it does not build is never printed to run.
-   */
-  readonly scriptMatches: boolean | null;
+  /** The OAuth assignment before the event (a copied script is built again from it and `before`). */
+  readonly oauthBefore: OAuthAssignment | null;
 }
 
 /** The facts of an event, from the deployment before it and the snapshot after it was applied. */
@@ -32,12 +28,8 @@ export function eventFacts(
   before: { readonly deployment: Deployment | null; readonly oauth: OAuthAssignment | null },
   after: DeploymentSnapshot,
 ): EventFacts {
-  if (event.type === 'script.copied') {
-    const scriptMatches = matchesGenerated(event, before.deployment, before.oauth);
-    return { rule: null, run: 1, assignedOAuth: false, before: before.deployment, scriptMatches };
-  }
   if (event.type !== 'step.completed')
-    return { rule: null, run: 1, assignedOAuth: false, before: before.deployment, scriptMatches: null };
+    return { rule: null, run: 1, assignedOAuth: false, before: before.deployment, oauthBefore: before.oauth };
   const record = serverSnapshotOf(after, event.server)?.context.steps[event.step];
   const oauth = after.context.oauth;
   return {
@@ -45,6 +37,6 @@ export function eventFacts(
     run: record?.runs ?? 1,
     assignedOAuth: event.step === 3 && before.oauth === null && oauth !== null && sameFqdn(oauth.server, event.server),
     before: before.deployment,
-    scriptMatches: null,
+    oauthBefore: before.oauth,
   };
 }

@@ -5,6 +5,7 @@ import { proofCoversAssignment } from '../../../renderer/core/gate/gate';
 import {
   judgeEvidence,
   MAX_EVIDENCE_TEXT,
+  toEvidenceInput,
   type EvidenceContext,
   type EvidenceJudgement,
 } from '../../../renderer/core/evidence';
@@ -138,7 +139,21 @@ describe('hostile and broken input', () => {
   it('refuses more than a megabyte at once, quickly', () => {
     const huge = 'x'.repeat(1024 * 1024);
     expect(huge.length).toBeGreaterThan(MAX_EVIDENCE_TEXT);
-    expect(expectRejected(judgeEvidence(huge, context()), 'unrecognised')).toMatch(/characters long/);
+    expect(expectRejected(judgeEvidence(huge, context()), 'unrecognised')).toMatch(/bytes long/);
+  });
+
+  it('counts the limit in UTF-8 bytes, and records a rejected paste cut to it in bytes, saying so', () => {
+    // 400,000 characters of "é" are 800,000 bytes: read. 600,000 are 1,200,000 bytes: refused, and kept cut.
+    expect(JSON.stringify(judgeEvidence('é'.repeat(400_000), context()).verdict)).not.toContain('bytes long');
+    const text = `x${'é'.repeat(600_000)}`;
+    const judgement = judgeEvidence(text, context());
+    expect(expectRejected(judgement, 'unrecognised')).toBe(
+      "The paste is 1,200,001 bytes long, more than the 1,000,000 read. Paste only the command's output.",
+    );
+    const input = toEvidenceInput(judgement, text, context());
+    expect(new TextEncoder().encode(input.text).length).toBe(999_999);
+    expect(input.text).toBe(text.slice(0, 500_000));
+    expect(input.read[0]).toBe('The paste was 1,200,001 bytes; only its first 1,000,000 bytes are recorded.');
   });
 
   // Each worst case gets the default timeout: finishing in it is the test, with no timing assertion.
