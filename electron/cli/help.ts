@@ -188,7 +188,8 @@ Options:
   --locale LOCALE    the console's culture, which decides how dates read, e.g. en-US, en-GB,
                      de-DE (default en-US; a date that reads two ways is then refused)
   --time-zone ZONE   the IANA time zone the console's times are in, e.g. America/Los_Angeles
-                     (default: this computer's)
+                     (default: this computer's; a time within 26 hours of the assignment is
+                     then refused, since the server's zone decides which came first)
 
 ${COMMON}`,
 

@@ -44,8 +44,11 @@ export function acceptProof(proof: EvidenceProof, ctx: EvidenceContext, otherwis
   return { accepted: true, proof };
 }
 
-/** How far apart the world's time zones are: UTC-12 to UTC+14. */
-const WIDEST_ZONE_SPREAD_MS = 14 * 3_600_000;
+/**
+ * How far a time read in the wrong zone can be off: from UTC-12 to UTC+14 is 26 hours (a Los Angeles
+ * workstation reading a Tokyo server's console is 17 hours off; 14 hours either side would miss it).
+ */
+const WIDEST_ZONE_SPREAD_MS = 26 * 3_600_000;
 
 /**
  * The refusal of a console time read in the workstation's zone (the admin chose none) that lies so
@@ -61,7 +64,7 @@ export function zoneNotChosenRefusal(
   if (Math.abs(Date.parse(date.iso) - Date.parse(ctx.oauth.at)) > WIDEST_ZONE_SPREAD_MS) return null;
   return reject(
     'zone-not-chosen',
-    `${what} ${date.wall} carries no time zone and lies within 14 hours of ${assignmentText(ctx.oauth)}, so whether it came after depends on ${ctx.server}'s time zone, which has not been chosen (it was read in this workstation's, ${ctx.timeZone}). Choose the server's time zone, then judge again.`,
+    `${what} ${date.wall} carries no time zone and lies within 26 hours of ${assignmentText(ctx.oauth)}, so whether it came after depends on ${ctx.server}'s time zone, which has not been chosen (it was read in this workstation's, ${ctx.timeZone}). Choose the server's time zone, then judge again.`,
   );
 }
 

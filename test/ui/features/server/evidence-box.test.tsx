@@ -40,7 +40,7 @@ describe('the evidence box', () => {
     const read = screen.getByLabelText('What was read');
     expect(read.textContent).toMatch(/UpToDate True/);
     expect(read.textContent).toMatch(/2012-11-24/);
-    // 20:08 is within 14 hours of the 19:00 UTC assignment and the zone shown is the workstation's, not a choice.
+    // 20:08 is within 26 hours of the 19:00 UTC assignment and the zone shown is the workstation's, not a choice.
     expect(screen.getByText('Not accepted')).toBeTruthy();
     expect(screen.getByText(/which has not been chosen \(it was read in this workstation's, UTC\)/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'The console is en-US and the server is in UTC: judge again' }));
