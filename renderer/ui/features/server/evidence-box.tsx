@@ -118,9 +118,10 @@ export function EvidenceBox(props: {
       <Subtitle2 as="h4">Paste the evidence</Subtitle2>
       <Text>
         The verification script&apos;s one line of JSON is best: it shows this server&apos;s own view.{' '}
-        <code>Get-CsCertificate -Type OAuthTokenIssuer</code> run on this server, or{' '}
-        <code>Get-CsManagementStoreReplicationStatus -ReplicaFqdn</code> (the CMS&apos;s record of it), also work. An
-        event 3038 listing is read but only corroborates: no Microsoft source documents that event.
+        <code>Get-CsCertificate -Type OAuthTokenIssuer</code> in a remote session on this server (the prompt must name
+        it, or <code>PSComputerName</code> must), or <code>Get-CsManagementStoreReplicationStatus -ReplicaFqdn</code>{' '}
+        (the CMS&apos;s record of it), also work. An event 3038 listing is read but only corroborates: no Microsoft
+        source documents that event.
       </Text>
       <div className={styles.settings}>
         <Field
