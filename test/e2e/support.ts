@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
+import { verificationReport } from '../support/verification-report';
 
 /**
  * Saves a screenshot of the current screen in the light and the dark theme (under test-results/,
@@ -64,28 +65,11 @@ export async function markDone(page: Page, step: number, thumbprint?: string): P
 /** The verification script's line for a server, as the app's script prints it (schemaVersion 2). */
 export function verificationJson(server: string, lastUpdate: string, thumbprints: string[] = []): string {
   const at = lastUpdate.replace('.000Z', '.0000000Z');
-  return JSON.stringify({
-    schema: 'lync-runbook.verify',
-    schemaVersion: 2,
-    expected: server,
-    server,
-    time: at,
-    replication: {
-      upToDate: true,
-      lastUpdateCreation: at,
-      lastUpdateCreationKind: 'Utc',
-      utcOffsetMinutes: 0,
-      lastStatusReport: at,
-    },
-    oauthThumbprints: thumbprints,
-    certificates: thumbprints.map((thumbprint) => ({
-      thumbprint,
-      inStore: true,
-      hasPrivateKey: true,
-      keySize: 2048,
-      notAfter: '2028-03-14T10:00:00.0000000Z',
-    })),
-    replicaService: 'Running',
-    event3038: null,
+  return verificationReport(server, {
+    upToDate: true,
+    lastUpdate: at,
+    ranAt: at,
+    thumbprints,
+    notAfter: '2028-03-14T10:00:00.0000000Z',
   });
 }

@@ -10,6 +10,7 @@
  * machines refuse for another reason ends the migration there, and opening the file reports it.
  */
 import { domainEventSchema, type DomainEvent, type DomainEventOf } from '../events/schema';
+import { judgeAgain } from '../machines/deployment.rules';
 import { isBlocked } from '../machines/server.context';
 import { DeploymentSession } from '../session/session';
 
@@ -20,10 +21,14 @@ export function migratedEvidenceReason(server: string, at: string, why: string):
   return `Migrated from file version 4: evidence recorded at ${at} was accepted by an earlier version, but judged again from its paste it is not (${why}). It is kept as an override of the gate. Check ${server}'s own view (its verification script) before relying on it.`;
 }
 
-/** Why the machines refuse the event now, in a form for the reason above (the deployment's words, shortened). */
-function shortWhy(refusal: string): string {
-  const judged = /is not accepted: (.*)$/s.exec(refusal)?.[1] ?? refusal;
-  return judged.length > 600 ? `${judged.slice(0, 599)}…` : judged;
+/** Why version 5 does not take the evidence, for the reason above (the judge's own words, shortened). */
+function whyNot(session: DeploymentSession, event: DomainEventOf<'evidence.accepted'>, refusal: string): string {
+  const again = judgeAgain(session.snapshot().context, event);
+  let why = refusal;
+  if (!again.stands && again.why === 'no-paste') why = 'it carries no pasted output';
+  else if (!again.stands && again.why === 'other-proof') why = 'the proof recorded is not what its paste shows';
+  else if (!again.stands) why = again.message;
+  return why.length > 600 ? `${why.slice(0, 599)}…` : why;
 }
 
 function replacement(
@@ -32,7 +37,7 @@ function replacement(
   why: string,
 ): DomainEvent[] {
   const { server, at, operator } = event;
-  const reason = migratedEvidenceReason(server, at, shortWhy(why));
+  const reason = migratedEvidenceReason(server, at, why);
   const out: DomainEvent[] = [];
   if (event.input !== undefined)
     out.push({ type: 'evidence.rejected', server, input: event.input, reason, at, operator });
@@ -56,7 +61,7 @@ function migrateHistory(history: readonly Raw[]): Raw[] {
       continue;
     }
     if (event.type !== 'evidence.accepted') return [...out, ...history.slice(index)];
-    for (const kept of replacement(session, event, refusal)) {
+    for (const kept of replacement(session, event, whyNot(session, event, refusal))) {
       if (session.replayOne(kept) !== null) return [...out, ...history.slice(index)];
       out.push(kept as unknown as Raw);
     }

@@ -68,7 +68,10 @@ export function zoneNotChosenRefusal(
   );
 }
 
-/** What to paste instead of a listing that does not say which machine it came from. */
+/**
+ * What to paste instead of a listing that does not say which machine it came from: a remote session's
+ * prompt names it ("[fe02]: PS C:\\>"), as PSComputerName does for Invoke-Command output (replication-and-pools P6).
+ */
 export function ownViewAdvice(server: string, command: string): string {
   return `Paste ${server}'s own view: the verification script's output (preferred: it names the computer), or run ${command} in a remote session on ${server} (Enter-PSSession ${server}), so the prompt names it, and paste the prompt with the output.`;
 }

@@ -129,13 +129,18 @@ function sameProof(a: EvidenceProof, b: EvidenceProof): boolean {
  * whenever it is recorded or replayed: a proof is never taken on its own word, so a history edited to
  * hold one the paste does not show (or none at all) does not open the gate.
  */
-function evidenceInputRefusal(context: DeploymentContext, event: DomainEventOf<'evidence.accepted'>): string | null {
-  const server = normalizeFqdn(event.server);
+export type EvidenceJudgedAgain =
+  | { readonly stands: true }
+  | { readonly stands: false; readonly why: 'no-paste' }
+  | { readonly stands: false; readonly why: 'other-proof' }
+  | { readonly stands: false; readonly why: 'refused'; readonly message: string };
+
+/** Accepted evidence judged again from the paste it carries (the migration of older files asks the same). */
+export function judgeAgain(context: DeploymentContext, event: DomainEventOf<'evidence.accepted'>): EvidenceJudgedAgain {
   const input = event.input;
-  if (input === undefined)
-    return `The evidence accepted for ${server} carries no pasted output, so what it proves cannot be checked. Paste the output again.`;
+  if (input === undefined) return { stands: false, why: 'no-paste' };
   const judged = judgeEvidence(input.text, {
-    server,
+    server: normalizeFqdn(event.server),
     oauth: context.oauth,
     // Stored with the evidence, so chosen when it was read.
     locale: input.locale,
@@ -143,11 +148,23 @@ function evidenceInputRefusal(context: DeploymentContext, event: DomainEventOf<'
     timeZone: input.timeZone,
     zoneChosen: true,
   }).verdict;
-  if (!judged.accepted)
-    return `The output recorded as evidence for ${server}, judged again (read as ${input.locale} in ${input.timeZone}), is not accepted: ${judged.message}`;
-  if (!sameProof(judged.proof, event.proof))
-    return `The proof recorded as evidence for ${server} is not what its pasted output shows (judged again, read as ${input.locale} in ${input.timeZone}).`;
-  return null;
+  if (!judged.accepted) return { stands: false, why: 'refused', message: judged.message };
+  return sameProof(judged.proof, event.proof) ? { stands: true } : { stands: false, why: 'other-proof' };
+}
+
+function evidenceInputRefusal(context: DeploymentContext, event: DomainEventOf<'evidence.accepted'>): string | null {
+  const again = judgeAgain(context, event);
+  if (again.stands) return null;
+  const server = normalizeFqdn(event.server);
+  const readAs = `read as ${event.input?.locale} in ${event.input?.timeZone}`;
+  switch (again.why) {
+    case 'no-paste':
+      return `The evidence accepted for ${server} carries no pasted output, so what it proves cannot be checked. Paste the output again.`;
+    case 'refused':
+      return `The output recorded as evidence for ${server}, judged again (${readAs}), is not accepted: ${again.message}`;
+    case 'other-proof':
+      return `The proof recorded as evidence for ${server} is not what its pasted output shows (judged again, ${readAs}).`;
+  }
 }
 
 /** Why the deployment refuses the event, or null when it takes it (a server's own rules come after). */

@@ -36,21 +36,41 @@ export function requestOfScriptId(id: string): ScriptRequest | null {
   return null;
 }
 
-/** The last context checked, kept while the deployment and assignment stay the same objects (a replay). */
-let cached: {
-  deployment: Deployment;
-  oauth: OAuthAssignment | null;
-  options: string;
-  result: CheckedContextResult;
-} | null = null;
+/** Tells, copy by copy, whether this version builds a copy's text; see matchesGenerated. */
+export type ScriptMatcher = (
+  copy: CopiedScript,
+  deployment: Deployment | null,
+  oauth: OAuthAssignment | null,
+) => boolean;
 
-function checked(deployment: Deployment, oauth: OAuthAssignment | null, options: ScriptOptions | undefined) {
-  const key = JSON.stringify(options ?? null);
-  if (cached === null || cached.deployment !== deployment || cached.oauth !== oauth || cached.options !== key) {
-    const result = checkContext({ deployment, oauth, ...(options === undefined ? {} : { options }) });
-    cached = { deployment, oauth, options: key, result };
-  }
-  return cached.result;
+/**
+ * A matcher for the copies of one history: the context is checked once while the deployment and the
+ * assignment stay the same objects (they change only with a topology update or the assignment).
+ */
+export function scriptMatcher(): ScriptMatcher {
+  let last: {
+    deployment: Deployment;
+    oauth: OAuthAssignment | null;
+    options: string;
+    result: CheckedContextResult;
+  } | null = null;
+  const checked = (deployment: Deployment, oauth: OAuthAssignment | null, options: ScriptOptions | undefined) => {
+    const key = JSON.stringify(options ?? null);
+    if (last === null || last.deployment !== deployment || last.oauth !== oauth || last.options !== key) {
+      const result = checkContext({ deployment, oauth, ...(options === undefined ? {} : { options }) });
+      last = { deployment, oauth, options: key, result };
+    }
+    return last.result;
+  };
+  return (copy, deployment, oauth) => {
+    if (deployment === null || copy.server === undefined) return false;
+    const request = copy.request ?? requestOfScriptId(copy.scriptId);
+    if (request === null) return false;
+    const context = checked(deployment, oauth, copy.options);
+    if (!context.ok) return false;
+    const built = buildChecked(context.value, copy.server, request);
+    return built.ok && built.scripts.some((s) => s.id === copy.scriptId && s.text === copy.text);
+  };
 }
 
 /**
@@ -62,11 +82,5 @@ export function matchesGenerated(
   deployment: Deployment | null,
   oauth: OAuthAssignment | null,
 ): boolean {
-  if (deployment === null || copy.server === undefined) return false;
-  const request = copy.request ?? requestOfScriptId(copy.scriptId);
-  if (request === null) return false;
-  const context = checked(deployment, oauth, copy.options);
-  if (!context.ok) return false;
-  const built = buildChecked(context.value, copy.server, request);
-  return built.ok && built.scripts.some((s) => s.id === copy.scriptId && s.text === copy.text);
+  return scriptMatcher()(copy, deployment, oauth);
 }

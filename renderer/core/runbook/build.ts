@@ -6,7 +6,7 @@ import { PRODUCTS } from '../model/product';
 import { epochMs, type IsoTime } from '../model/time';
 import type { DeploymentSession } from '../session/session';
 import type { EventFacts } from '../session/event-facts';
-import { matchesGenerated } from '../powershell/regenerate';
+import { scriptMatcher } from '../powershell/regenerate';
 import type {
   EvidenceEntry,
   OverrideEntry,
@@ -128,6 +128,7 @@ function topology(session: DeploymentSession, deployment: Deployment): RunbookTo
 
 /** Every script copied, each distinct text once with every time it was copied, in order of first copy. */
 function scripts(history: readonly DomainEvent[], facts: readonly EventFacts[]): ScriptCopy[] {
+  const matches = scriptMatcher();
   const byKey = new Map<string, { copy: ScriptCopy; copies: ScriptCopy['copies'][number][] }>();
   history.forEach((event, seq) => {
     if (event.type !== 'script.copied') return;
@@ -135,15 +136,15 @@ function scripts(history: readonly DomainEvent[], facts: readonly EventFacts[]):
     const runOn = event.runOn ?? null;
     // Built again from the deployment and assignment as they stood when it was copied.
     const fact = facts[seq];
-    const matches = fact !== undefined && matchesGenerated(event, fact.before, fact.oauthBefore);
-    const key = JSON.stringify([server, runOn, event.scriptId, event.title, event.text, matches]);
+    const same = fact !== undefined && matches(event, fact.before, fact.oauthBefore);
+    const key = JSON.stringify([server, runOn, event.scriptId, event.title, event.text, same]);
     const stamp = { seq, at: event.at, operator: event.operator };
     const seen = byKey.get(key);
     if (seen !== undefined) seen.copies.push(stamp);
     else {
       const copies = [stamp];
       byKey.set(key, {
-        copy: { server, runOn, scriptId: event.scriptId, title: event.title, text: event.text, matches, copies },
+        copy: { server, runOn, scriptId: event.scriptId, title: event.title, text: event.text, matches: same, copies },
         copies,
       });
     }

@@ -13,7 +13,10 @@ import { epochMs, type IsoTime } from '../model/time';
 /** How far ahead of the clock a recorded time may be (workstation clocks differ a little). */
 export const FUTURE_TOLERANCE_MS = 60_000;
 
-/** The earliest time an event can have: Lync Server 2013, the oldest product here, was released in 2012. */
+/**
+ * The earliest time an event can have: Lync Server 2013, the oldest product here, came out in 2012
+ * (the field report deploys it on 24 November 2012: domain reference, source BLOG).
+ */
 export const EARLIEST_EVENT_TIME = '2012-01-01T00:00:00.000Z';
 
 /** What an event's time is checked against: the clock now, or the time a saved history was saved. */

@@ -5,50 +5,11 @@ import type { Command, EvidenceProof } from '../../../renderer/core/events/schem
 import { judgeEvidence, toEvidenceInput, type EvidenceContext } from '../../../renderer/core/evidence';
 import type { OAuthAssignment } from '../../../renderer/core/gate/gate';
 import type { DeploymentSession } from '../../../renderer/core/session/session';
-
-/** What the verification script's output shows about a server. */
-export interface VerifiedFacts {
-  /** OAuthTokenIssuer thumbprints in the server's own view (its local store). */
-  readonly thumbprints?: readonly string[];
-  readonly upToDate?: boolean;
-  /** LastUpdateCreation, UTC. */
-  readonly lastUpdate?: string;
-  readonly event3038?: string;
-  /** When the script ran (UTC); the last update or the assignment, else a fixed time. */
-  readonly ranAt?: string;
-}
+import { verificationReport, type VerifiedFacts } from '../../support/verification-report';
 
 /** The verification script's one line of output on `server`, as a console shows it. */
 export function verificationPaste(server: string, facts: VerifiedFacts): string {
-  const thumbprints = facts.thumbprints ?? [];
-  const report = {
-    schema: 'lync-runbook.verify',
-    schemaVersion: 2,
-    expected: server,
-    server,
-    time: facts.ranAt ?? facts.lastUpdate ?? '2013-03-14T12:00:00.000Z',
-    replication:
-      facts.upToDate === undefined && facts.lastUpdate === undefined
-        ? null
-        : {
-            upToDate: facts.upToDate ?? true,
-            lastUpdateCreation: facts.lastUpdate ?? null,
-            lastUpdateCreationKind: 'Utc',
-            utcOffsetMinutes: 0,
-            lastStatusReport: facts.lastUpdate ?? null,
-          },
-    oauthThumbprints: thumbprints,
-    certificates: thumbprints.map((thumbprint) => ({
-      thumbprint,
-      inStore: true,
-      hasPrivateKey: true,
-      keySize: 2048,
-      notAfter: '2030-01-01T00:00:00.0000000Z',
-    })),
-    replicaService: 'Running',
-    event3038: facts.event3038 ?? null,
-  };
-  return `PS C:\\Users\\admin> & C:\\Temp\\verify.ps1\n${JSON.stringify(report)}\nPS C:\\Users\\admin>`;
+  return `PS C:\\Users\\admin> & C:\\Temp\\verify.ps1\n${verificationReport(server, facts)}\nPS C:\\Users\\admin>`;
 }
 
 /** The context a paste is judged in: read as UTC, locale and zone chosen. */
