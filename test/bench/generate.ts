@@ -59,6 +59,40 @@ export function benchDeployment(servers: number): Deployment {
   };
 }
 
+/**
+ * The schema's largest deployment as issue 13 sizes it: 400 Enterprise pools of 12 Front Ends (the
+ * first hosts the CMS), 50 Director pools and 50 Edge pools of 2: 5,000 servers.
+ */
+export function largestDeployment(): Deployment {
+  return pooledDeployment(400, 50, 50);
+}
+
+/** The same shape at 500 servers (40 Enterprise pools of 12, 5 Director and 5 Edge pools of 2). */
+export function largestAt500(): Deployment {
+  return pooledDeployment(40, 5, 5);
+}
+
+function pooledDeployment(enterprise: number, director: number, edge: number): Deployment {
+  const pools: Pool[] = [];
+  const servers: Server[] = [];
+  const add = (kind: Pool['kind'], role: Server['role'], prefix: string, count: number, size: number) => {
+    for (let p = 1; p <= count; p++) {
+      const pool = `${prefix}pool${String(p).padStart(3, '0')}.contoso.local`;
+      pools.push({ fqdn: pool, kind });
+      for (let i = 1; i <= size; i++)
+        servers.push({
+          fqdn: `${prefix}${String(p).padStart(3, '0')}-${String(i).padStart(2, '0')}.contoso.local`,
+          pool,
+          role,
+        });
+    }
+  };
+  add('enterprise-front-end', 'front-end', 'fe', enterprise, 12);
+  add('director', 'director', 'dir', director, 2);
+  add('edge', 'edge', 'edge', edge, 2);
+  return { name: `Bench ${servers.length}`, product: 'sfb2015', sipDomain: 'contoso.com', cmsPool: pools[0]!.fqdn, pools, servers };
+}
+
 /** Script texts are made once per request and carried over to each server by its name. */
 function scriptTexts(deployment: Deployment) {
   const sample = deployment.servers[1]!.fqdn;
@@ -98,8 +132,8 @@ ProductVersion     : 6.0.9319.0
  * A deployment of `servers` servers with its whole history, recorded through a session; the last
  * `untouched` servers have nothing recorded yet (for the step events the browser figures time).
  */
-export function benchSession(servers: number, seed = 1, untouched = 0): DeploymentSession {
-  const deployment = benchDeployment(servers);
+export function benchSession(servers: number | Deployment, seed = 1, untouched = 0): DeploymentSession {
+  const deployment = typeof servers === 'number' ? benchDeployment(servers) : servers;
   const worked = deployment.servers.slice(0, deployment.servers.length - untouched);
   const roll = random(seed);
   let now = Date.parse('2013-03-13T08:00:00.000Z');
