@@ -15,11 +15,12 @@ export interface AppMenuDeps {
   readonly isDev: boolean;
   readonly openFromOutside: (path: string, source: OutsideSource) => Promise<boolean>;
   readonly showAbout: () => void;
+  readonly checkForUpdates: () => void;
 }
 
 /** Sets the application menu (and the OS's recent documents) from the current recent list. */
 export async function refreshAppMenu(deps: AppMenuDeps): Promise<void> {
-  const { recent, documents, outbox, isDev, openFromOutside, showAbout } = deps;
+  const { recent, documents, outbox, isDev, openFromOutside, showAbout, checkForUpdates } = deps;
   const entries = await recent.list();
   if (process.platform !== 'linux') for (const entry of entries.slice(0, 1)) app.addRecentDocument(entry.path);
   Menu.setApplicationMenu(
@@ -35,6 +36,7 @@ export async function refreshAppMenu(deps: AppMenuDeps): Promise<void> {
           void documents.clearRecent();
         },
         showAbout,
+        checkForUpdates,
       }),
     ),
   );

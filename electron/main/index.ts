@@ -2,6 +2,7 @@
 // by design: every decision lives in a plain module beside this one, tested under Node without Electron.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import * as fs from 'node:fs/promises';
 import { app, type BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import { MAX_DOCUMENT_BYTES } from '../../renderer/core/document/document';
@@ -32,6 +33,7 @@ import { PathRegistry } from './path-registry';
 import { createPdfPrinter } from './pdf-printer';
 import { RecentFiles } from './recent-files';
 import { RecoveryStore } from './recovery';
+import { UpdateChecker } from './updates';
 
 // electron-vite sets the dev server's address only for `electron-vite dev`; a packaged app never trusts it.
 const devOrigin =
@@ -105,8 +107,32 @@ const closeGuard = new CloseGuard({
 
 const printPdf = createPdfPrinter(log);
 
+// Only when the admin asks; electron-updater is loaded then, not at start-up.
+const updates = new UpdateChecker({
+  currentVersion: app.getVersion(),
+  readChannel: async () => {
+    try {
+      return await fs.readFile(join(process.resourcesPath, 'app-update.yml'), 'utf8');
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  },
+  loadUpdater: async () => (await import('electron-updater')).autoUpdater,
+  prompts: dialogs.updatePrompts,
+  log,
+});
+
 function refreshMenu(): Promise<void> {
-  return refreshAppMenu({ recent, documents, outbox, isDev, openFromOutside, showAbout: dialogs.showAbout });
+  return refreshAppMenu({
+    recent,
+    documents,
+    outbox,
+    isDev,
+    openFromOutside,
+    showAbout: dialogs.showAbout,
+    checkForUpdates: () => void updates.checkNow(),
+  });
 }
 
 function createWindow(): BrowserWindow {

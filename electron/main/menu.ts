@@ -13,6 +13,8 @@ export interface MenuOptions {
   openRecent(path: string): void;
   clearRecent(): void;
   showAbout(): void;
+  /** Help › Check for Updates…: the only time the app looks for a newer version. */
+  checkForUpdates(): void;
 }
 
 // Windows and Linux menus read '&' as a mnemonic marker; a file name must show as typed.
@@ -39,12 +41,18 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     label: 'About lync-runbook',
     click: () => options.showAbout(),
   };
+  const updates: MenuItemConstructorOptions = {
+    id: 'check-for-updates',
+    label: 'Check for &Updates…',
+    click: () => options.checkForUpdates(),
+  };
   const template: MenuItemConstructorOptions[] = [];
   if (mac) {
     template.push({
       label: 'lync-runbook',
       submenu: [
         about,
+        updates,
         { type: 'separator' },
         { role: 'services' },
         { type: 'separator' },
@@ -105,6 +113,6 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     ],
   });
   if (mac) template.push({ role: 'windowMenu' });
-  template.push({ label: '&Help', role: 'help', submenu: [about] });
+  template.push({ label: '&Help', role: 'help', submenu: mac ? [about] : [updates, { type: 'separator' }, about] });
   return template;
 }

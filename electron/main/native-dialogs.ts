@@ -6,6 +6,7 @@ import { aboutBox } from './about';
 import type { DocumentDialogs } from './document-service';
 import { EXPORT_FORMATS, type ExportFormat } from './export-service';
 import { replaceFilePrompt } from './file-names';
+import type { UpdatePrompts } from './updates';
 
 /** Main's native dialogs: the document dialogs, the export's save dialog, and the error and About boxes. */
 export interface NativeDialogs extends DocumentDialogs {
@@ -13,6 +14,8 @@ export interface NativeDialogs extends DocumentDialogs {
   /** Says why a document could not be opened: over the window, or on its own when there is none. */
   showError(message: string): void;
   showAbout(): void;
+  /** The update check's messages and questions (Help › Check for Updates…). */
+  readonly updatePrompts: UpdatePrompts;
 }
 
 /** The native dialogs, shown over whatever window `mainWindow()` returns at the time. */
@@ -87,5 +90,35 @@ export function createNativeDialogs(mainWindow: () => BrowserWindow | null): Nat
     else void dialog.showMessageBox(options);
   };
 
-  return { chooseDocumentToOpen, chooseWhereToSave, confirmReplace, chooseWhereToExport, showError, showAbout };
+  const messageBox = async (options: Electron.MessageBoxOptions) => {
+    const window = mainWindow();
+    return (window !== null ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options))
+      .response;
+  };
+  const updatePrompts: UpdatePrompts = {
+    tell: async (message, detail, kind) => {
+      await messageBox({ type: kind, title: 'Check for Updates', message, detail, buttons: ['OK'], noLink: true });
+    },
+    choose: (message, detail, buttons) =>
+      messageBox({
+        type: 'question',
+        title: 'Check for Updates',
+        message,
+        detail,
+        buttons: [...buttons],
+        defaultId: 0,
+        cancelId: buttons.length - 1,
+        noLink: true,
+      }),
+  };
+
+  return {
+    chooseDocumentToOpen,
+    chooseWhereToSave,
+    confirmReplace,
+    chooseWhereToExport,
+    showError,
+    showAbout,
+    updatePrompts,
+  };
 }

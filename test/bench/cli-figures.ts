@@ -45,7 +45,16 @@ function scaleFigures(cli: string, dir: string, runs: number, deployment: Deploy
     const xml = join(dir, `${tag}.xml`);
     writeFileSync(xml, topologyXml(which));
     const imported = join(dir, `${tag}-imported.lyncrunbook`);
-    const importRun = (i: number) => ['import-topology', xml, '--product', 'sfb2015', '--out', imported, '--force', `--name=${tag} ${i}`];
+    const importRun = (i: number) => [
+      'import-topology',
+      xml,
+      '--product',
+      'sfb2015',
+      '--out',
+      imported,
+      '--force',
+      `--name=${tag} ${i}`,
+    ];
     const first = runOnce(cli, importRun(0), dir);
     if (first.status !== 0) throw new Error(`import-topology of ${which.servers.length} servers: ${first.stderr}`);
     const importSample = timeRuns(cli, importRun, runs, dir);
@@ -57,7 +66,16 @@ function scaleFigures(cli: string, dir: string, runs: number, deployment: Deploy
     const bytes = statSync(file).size;
     const checkSample = timeRuns(cli, () => ['check', file], runs, dir);
     const untouched = which.servers.slice(-(runs + 1));
-    const record = (i: number) => ['record', file, '--server', untouched[i]!.fqdn, '--event', 'step1', '--at', '2013-03-20T08:00:00Z'];
+    const record = (i: number) => [
+      'record',
+      file,
+      '--server',
+      untouched[i]!.fqdn,
+      '--event',
+      'step1',
+      '--at',
+      '2013-03-20T08:00:00Z',
+    ];
     const recordSample = timeRuns(cli, record, runs, dir, true);
     return { importSample, checkSample, recordSample, bytes };
   };

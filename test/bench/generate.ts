@@ -90,7 +90,14 @@ function pooledDeployment(enterprise: number, director: number, edge: number): D
   add('enterprise-front-end', 'front-end', 'fe', enterprise, 12);
   add('director', 'director', 'dir', director, 2);
   add('edge', 'edge', 'edge', edge, 2);
-  return { name: `Bench ${servers.length}`, product: 'sfb2015', sipDomain: 'contoso.com', cmsPool: pools[0]!.fqdn, pools, servers };
+  return {
+    name: `Bench ${servers.length}`,
+    product: 'sfb2015',
+    sipDomain: 'contoso.com',
+    cmsPool: pools[0]!.fqdn,
+    pools,
+    servers,
+  };
 }
 
 /** Script texts are made once per request and carried over to each server by its name. */

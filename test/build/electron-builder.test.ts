@@ -1,10 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUSES } from '../../build/fuses.mjs';
+import { electronBuilderArgs, releaseSettings } from '../../build/release.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -82,6 +93,7 @@ describe('electron-builder.yml', () => {
 describe('packaging against a stub Electron (offline; checks the file list, asar content and fuses)', () => {
   let project: string;
   let unpacked: string;
+  let withChannel: string;
   let log = '';
   const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 
@@ -126,30 +138,42 @@ describe('packaging against a stub Electron (offline; checks the file list, asar
       filter: (src) => !src.includes(`${join('build', 'scripts')}`),
     });
     symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-    const started = performance.now();
-    const result = spawnSync(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules', 'electron-builder', 'cli.js'),
-        '--linux',
-        'dir',
-        '--config',
-        'electron-builder.yml',
-        `-c.electronDist=${join(project, 'stub')}`,
-        '-c.electronVersion=45.5.0',
-      ],
-      {
-        cwd: project,
-        encoding: 'utf8',
-        timeout: 180_000,
-        env: { ...process.env, ...OFFLINE, CI: 'true' },
-      },
+    const pack = (output: string, extra: string[]) => {
+      const started = performance.now();
+      const result = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules', 'electron-builder', 'cli.js'),
+          '--linux',
+          'dir',
+          '--config',
+          'electron-builder.yml',
+          `-c.electronDist=${join(project, 'stub')}`,
+          '-c.electronVersion=45.5.0',
+          `-c.directories.output=${output}`,
+          ...extra,
+        ],
+        {
+          cwd: project,
+          encoding: 'utf8',
+          timeout: 180_000,
+          env: { ...process.env, ...OFFLINE, CI: 'true' },
+        },
+      );
+      log += `${result.stdout}\n${result.stderr}`;
+      console.info(
+        `electron-builder --dir against a stub: ${Math.round(performance.now() - started)} ms, exit ${result.status}`,
+      );
+      return join(project, output, 'linux-unpacked');
+    };
+    // The offline build (no update URL) and one with the channel an organisation would host.
+    unpacked = pack('release/offline', electronBuilderArgs(releaseSettings({}).config));
+    withChannel = pack(
+      'release/channel',
+      electronBuilderArgs(
+        releaseSettings({ LYNC_RUNBOOK_UPDATE_URL: 'https://updates.contoso.local/lync-runbook/' }).config,
+      ),
     );
-    log = `${result.stdout}\n${result.stderr}`;
-    console.info(
-      `electron-builder --dir against a stub: ${Math.round(performance.now() - started)} ms, exit ${result.status}`,
-    );
-    unpacked = join(project, 'release', pkg.version, 'linux-unpacked');
   }, 200_000);
 
   afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -166,6 +190,14 @@ describe('packaging against a stub Electron (offline; checks the file list, asar
       '/out/renderer/index.html',
       '/package.json',
     ]);
+  });
+
+  it('an offline build has no update channel; a build with LYNC_RUNBOOK_UPDATE_URL checks that one (generic provider)', () => {
+    expect(existsSync(join(unpacked, 'resources', 'app-update.yml')), log).toBe(false);
+    const channel = readFileSync(join(withChannel, 'resources', 'app-update.yml'), 'utf8');
+    expect(channel).toMatch(/^provider: generic$/m);
+    expect(channel).toMatch(/^url: https:\/\/updates\.contoso\.local\/lync-runbook$/m);
+    expect(channel).toMatch(/^channel: latest$/m);
   });
 
   it('flips every fuse of build/fuses.mjs in the packed binary (through the afterPack hook)', () => {

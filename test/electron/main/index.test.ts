@@ -93,8 +93,9 @@ vi.mock('electron', () => {
     BrowserWindow: FakeWindow,
     clipboard: { writeText: (text: string) => calls.push(`clipboard ${text}`) },
     dialog: {
-      showMessageBox: async (_w: unknown, options: { buttons: string[] }) => {
+      showMessageBox: async (_w: unknown, options: { buttons: string[]; message: string }) => {
         calls.push(`messageBox ${options.buttons.join('/')}`);
+        calls.push(`message ${options.message}`);
         return { response: messageBoxAnswer };
       },
       showErrorBox: () => undefined,
@@ -185,6 +186,22 @@ describe('the main process', () => {
     await expect(
       info({ sender: { id: 42 }, senderFrame: { ...windows[0]!.mainFrame, url: 'https://evil.example/' } }, null),
     ).rejects.toThrow('Refused');
+  });
+
+  it('checks for updates only from the menu, on the channel the build holds (none here)', async () => {
+    // No update check at start-up: nothing has been asked.
+    expect(calls).not.toContain('message No update channel');
+    const resources = mkdtempSync(join(tmpdir(), 'lync-runbook-resources-'));
+    const saved = (process as { resourcesPath?: string }).resourcesPath;
+    (process as { resourcesPath?: string }).resourcesPath = resources;
+    try {
+      const item = menu.current!.flatMap((m) => m.submenu ?? []).find((i) => i.id === 'check-for-updates')!;
+      item.click!();
+      await vi.waitFor(() => expect(calls).toContain('message No update channel'));
+    } finally {
+      (process as { resourcesPath?: string }).resourcesPath = saved;
+      rmSync(resources, { recursive: true, force: true });
+    }
   });
 
   it('sends menu commands to the page once it listens', async () => {

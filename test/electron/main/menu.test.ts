@@ -6,6 +6,7 @@ function build(overrides: Partial<Parameters<typeof buildMenuTemplate>[0]> = {})
   const sent: MenuCommand[] = [];
   const opened: string[] = [];
   let about = 0;
+  let updates = 0;
   let cleared = 0;
   const template = buildMenuTemplate({
     platform: 'win32',
@@ -22,6 +23,7 @@ function build(overrides: Partial<Parameters<typeof buildMenuTemplate>[0]> = {})
     openRecent: (p) => opened.push(p),
     clearRecent: () => cleared++,
     showAbout: () => about++,
+    checkForUpdates: () => updates++,
     ...overrides,
   });
   const menu = (label: string) =>
@@ -29,7 +31,17 @@ function build(overrides: Partial<Parameters<typeof buildMenuTemplate>[0]> = {})
   const item = (menuLabel: string, label: string) =>
     menu(menuLabel).find((i) => i.label?.replace(/&(?!&)/g, '') === label)!;
   const click = (i: MenuItemConstructorOptions) => (i.click as () => void)();
-  return { template, menu, item, click, sent, opened, about: () => about, cleared: () => cleared };
+  return {
+    template,
+    menu,
+    item,
+    click,
+    sent,
+    opened,
+    about: () => about,
+    updates: () => updates,
+    cleared: () => cleared,
+  };
 }
 
 describe('the application menu', () => {
@@ -107,5 +119,17 @@ describe('the application menu', () => {
     const m = build();
     m.click(m.item('Help', 'About lync-runbook'));
     expect(m.about()).toBe(1);
+  });
+
+  it('Check for Updates… is in Help (in the app menu on macOS) and only runs when clicked', () => {
+    const m = build();
+    expect(m.updates()).toBe(0);
+    m.click(m.item('Help', 'Check for Updates…'));
+    expect(m.updates()).toBe(1);
+    const mac = build({ platform: 'darwin' });
+    expect(mac.menu('lync-runbook').map((i) => i.id ?? i.role ?? i.type)).toEqual(
+      expect.arrayContaining(['about', 'check-for-updates']),
+    );
+    expect(mac.menu('Help').map((i) => i.id)).toEqual(['about']);
   });
 });
