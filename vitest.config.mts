@@ -35,7 +35,12 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           globalSetup: ['test/cli/support/build-cli.ts'],
-          include: ['test/electron/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/build/**/*.test.ts'],
+          include: [
+            'test/electron/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/build/**/*.test.ts',
+            'test/attack/**/*.test.ts',
+          ],
           setupFiles: ['test/support/property-time-limit.ts'],
         },
       },

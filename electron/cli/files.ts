@@ -11,9 +11,16 @@ import { UsageError } from './cli-error';
 
 /**
  * Text from bytes: UTF-8 by default, UTF-16 when a byte-order mark says so (Windows PowerShell's `>`
- * and Out-File write UTF-16LE), with the mark removed.
+ * and Out-File write UTF-16LE), with the mark removed. `utf16: false` refuses UTF-16, as the app
+ * does for a deployment file (always saved as UTF-8).
  */
-export function decodeText(bytes: Buffer, what = 'The input'): string {
+export function decodeText(bytes: Buffer, what = 'The input', { utf16 = true } = {}): string {
+  const bom16 =
+    bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (bom16 && !utf16)
+    throw new UsageError(
+      `${what} is UTF-16 text, but a deployment file is UTF-8 (lync-runbook always saves it so): another program may have saved it again. Save it as UTF-8 and try again.`,
+    );
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     const swapped = Buffer.from(bytes.subarray(2));
@@ -39,7 +46,12 @@ const MAX_TEXT_FILE_BYTES = 32 * 1024 * 1024;
  * A file's text, or a UsageError that names the file and what is wrong with it. Only a regular file
  * is read (a pipe would wait for ever, a device never end), and only when its size is within `maxBytes`.
  */
-export function readTextFile(path: string, what: string, maxBytes = MAX_TEXT_FILE_BYTES): string {
+export function readTextFile(
+  path: string,
+  what: string,
+  maxBytes = MAX_TEXT_FILE_BYTES,
+  options: { readonly utf16?: boolean } = {},
+): string {
   try {
     const info = statSync(path);
     if (info.isDirectory()) throw new UsageError(`${what} ${path} is a folder, not a file.`);
@@ -49,7 +61,7 @@ export function readTextFile(path: string, what: string, maxBytes = MAX_TEXT_FIL
       throw new UsageError(
         `${what} ${path} is ${(info.size / 2 ** 20).toFixed(1)} MB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MB read; check that it is the right file.`,
       );
-    return decodeText(readFileSync(path), `${what} ${path}`);
+    return decodeText(readFileSync(path), `${what} ${path}`, options);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -60,12 +72,17 @@ export function readTextFile(path: string, what: string, maxBytes = MAX_TEXT_FIL
   }
 }
 
+/** A deployment file's text, read as strictly as the app reads it (UTF-8 only, within the document limit). */
+export function readDeploymentText(path: string): string {
+  return readTextFile(path, 'The deployment file', MAX_DOCUMENT_BYTES, { utf16: false });
+}
+
 /** A deployment file opened into a session, or a UsageError with the reason it was refused (the file is left as it is). */
 export function openDeploymentFile(
   path: string,
   recorder: Recorder | null = null,
 ): { session: DeploymentSession; document: DeploymentDocument; text: string } {
-  const text = readTextFile(path, 'The deployment file', MAX_DOCUMENT_BYTES);
+  const text = readDeploymentText(path);
   const loaded = parseDocument(text, recorder);
   if (!loaded.ok) throw new UsageError(`${path}: ${loaded.message}`);
   return { session: loaded.session, document: loaded.document, text };

@@ -1,6 +1,7 @@
 /** What a command may touch of the world: output streams, stdin, the clock and who runs it. */
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { capText, visibleText } from '../../renderer/core/model/visible-text';
 
 /** The outside world of a command, so commands stay plain functions. */
 export interface CliIo {
@@ -26,27 +27,15 @@ function currentUser(): string {
   return process.env.USER ?? process.env.USERNAME ?? 'unknown';
 }
 
-// C0 and C1 controls but tab and newline, and the marks that reorder or hide text on screen.
-const UNSAFE_ON_TERMINAL =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
-
-/**
- * Text made safe for a terminal: an escape sequence from a topology or a paste could move the cursor,
- * rewrite what was printed or retitle the window, and a bidi mark could show a name reversed. Each
- * such character is shown as its code (\u001B) instead.
- */
-export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE_ON_TERMINAL, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
-}
+/** Text made safe for a terminal (see visibleText: escape sequences and bidi marks shown as codes). */
+export const terminalSafe = visibleText;
 
 /** The longest message echoed on standard error; a value pasted whole can be megabytes long. */
 export const MAX_MESSAGE = 4000;
 
 /** A message cut to MAX_MESSAGE characters, saying how much was left out. */
 export function capMessage(message: string): string {
-  if (message.length <= MAX_MESSAGE) return message;
-  return `${message.slice(0, MAX_MESSAGE)}… (${(message.length - MAX_MESSAGE).toLocaleString('en-US')} more characters not shown)`;
+  return capText(message, MAX_MESSAGE);
 }
 
 /** The process's own streams and clock; what goes to a terminal is made safe for it (files and pipes get it as is). */

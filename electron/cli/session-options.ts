@@ -8,7 +8,7 @@ import { optional, parseTime, type ParsedArgs } from './args';
 import { resolve } from 'node:path';
 import { acquireLock, LockedError } from '../node/file-lock';
 import { Refused, UsageError } from './cli-error';
-import { openDeploymentFile, readTextFile, writeFileAtomic } from './files';
+import { openDeploymentFile, readDeploymentText, writeFileAtomic } from './files';
 import type { CliIo } from './io';
 
 /** The options --operator and --at, in parseArgs form, for commands that record. */
@@ -83,7 +83,7 @@ export async function withLockedDeployment<T>(
   try {
     const opened = openDeploymentFile(file, recorder);
     const save = async () => {
-      if (readTextFile(file, 'The deployment file', MAX_DOCUMENT_BYTES) !== opened.text)
+      if (readDeploymentText(file) !== opened.text)
         throw new Refused(
           `${file} changed since it was opened (another program wrote it): nothing was recorded. Run the command again to record on the file as it is now.`,
         );

@@ -12,7 +12,7 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../electron/cli/cli-error';
-import { decodeText, readTextFile, writeFileAtomic } from '../../electron/cli/files';
+import { decodeText, readDeploymentText, readTextFile, writeFileAtomic } from '../../electron/cli/files';
 import { nodeFileSystem, type FileSystem } from '../../electron/node/file-system';
 import { workFolder } from './support/cli';
 
@@ -110,6 +110,18 @@ describe('reading text the way Windows tools write it', () => {
     expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]))).toBe(text);
     expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toBe(text);
     expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toBe(text);
+  });
+
+  it('reads a deployment file as the app does: UTF-16 is refused, saying why', () => {
+    const dir = workFolder();
+    const path = join(dir, 'utf16.lyncrunbook');
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"format":"lync-runbook"}', 'utf16le')]),
+    );
+    expect(() => readDeploymentText(path)).toThrow(
+      `The deployment file ${path} is UTF-16 text, but a deployment file is UTF-8 (lync-runbook always saves it so): another program may have saved it again. Save it as UTF-8 and try again.`,
+    );
   });
 
   it('names the file and the problem when it cannot be read', async () => {

@@ -7,6 +7,7 @@ import {
   withinDocumentLimit,
   type DeploymentDocument,
 } from './document';
+import { capText, visibleText } from '../model/visible-text';
 import { MIGRATIONS } from './migrations';
 
 /** A document read and checked (with the session its history replays to), or the reason it was refused (the file is never changed). */
@@ -35,6 +36,17 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
  * opens a document opens it here.
  */
 export function parseDocument(text: string, recorder: Recorder | null = null): LoadResult {
+  const result = openText(text, recorder);
+  if (result.ok) return result;
+  // A refusal may quote the file (a JSON error shows where it stopped, a key its name): what it
+  // quotes is shown with its controls and hidden marks as codes, and never at length.
+  return { ok: false, message: capText(visibleText(result.message), MAX_REFUSAL_CHARS) };
+}
+
+/** The longest refusal shown: enough for three schema problems and a history event's reason. */
+const MAX_REFUSAL_CHARS = 1_200;
+
+function openText(text: string, recorder: Recorder | null): LoadResult {
   if (!withinDocumentLimit(text)) {
     return {
       ok: false,
