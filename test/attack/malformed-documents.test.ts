@@ -22,6 +22,7 @@ const [, , SAVED] = documentVersions();
 const SAVED_BYTES = Buffer.from(SAVED, 'utf8');
 
 /** Characters a refusal must never print: C0 and C1 controls (but tab and line feed), and bidi overrides. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** Longer than this, a refusal is echoing the file back instead of saying what is wrong. */
 const MAX_MESSAGE = 1_500;
