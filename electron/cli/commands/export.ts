@@ -5,6 +5,7 @@ import { flag, oneOf, optional, parseCommandArgs, parseTime, required } from '..
 import { UsageError } from '../cli-error';
 import { openDeploymentFile, writeFileAtomic } from '../files';
 import type { CliIo } from '../io';
+import { exportTimeRefusal } from '../../../renderer/core/session/time.rules';
 
 const C = 'export';
 
@@ -68,6 +69,8 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   const typed = optional(args, 'at');
   const at = typed === undefined ? io.now() : parseTime(typed, 'at', C);
   const { session } = openDeploymentFile(args.positionals[0]!);
+  const refusal = exportTimeRefusal(session.history, at);
+  if (refusal !== null) throw new UsageError(refusal, C);
   const text = exportRunbook(session, format, at);
   const out = optional(args, 'out');
   if (out === undefined) {

@@ -194,7 +194,7 @@ export async function runRecord(argv: readonly string[], io: CliIo): Promise<num
     const result = session.record(cmd);
     if (!result.ok) throw new Refused(result.message);
     await save();
-    const entry = timelineEntries(session.history, session.facts)[result.seq]!;
+    const entry = timelineEntries(session.history, session.facts).find((e) => e.seq === result.seq)!;
     io.out(`Recorded: ${timelineLine(entry)}${entry.detail ? `\n  ${entry.detail}` : ''}\n`);
     io.out(`${formatGateStatus(gateStatus(session, server))}\n`);
     return 0;

@@ -13,6 +13,7 @@ import { domainEventSchema, type DomainEvent, type DomainEventOf } from '../even
 import { judgeAgain } from '../machines/deployment.rules';
 import { isBlocked } from '../machines/server.context';
 import { DeploymentSession } from '../session/session';
+import { withRecordingTime } from './migrate-v6';
 
 type Raw = Record<string, unknown>;
 
@@ -36,21 +37,24 @@ function replacement(
   event: DomainEventOf<'evidence.accepted'>,
   why: string,
 ): DomainEvent[] {
-  const { server, at, operator } = event;
+  const { server, at, recordedAt, operator } = event;
   const reason = migratedEvidenceReason(server, at, why);
   const out: DomainEvent[] = [];
   if (event.input !== undefined)
-    out.push({ type: 'evidence.rejected', server, input: event.input, reason, at, operator });
+    out.push({ type: 'evidence.rejected', server, input: event.input, reason, at, recordedAt, operator });
   const context = session.server(server)?.context;
   if (context !== undefined && isBlocked(context))
-    out.push({ type: 'override.recorded', server, reason, at, operator });
+    out.push({ type: 'override.recorded', server, reason, at, recordedAt, operator });
   return out;
 }
 
 function migrateHistory(history: readonly Raw[]): Raw[] {
   const session = DeploymentSession.empty();
   const out: Raw[] = [];
-  for (const [index, raw] of history.entries()) {
+  for (const [index, original] of history.entries()) {
+    // Version 4 events have one time; version 6 gives them their recording time (withRecordingTimes),
+    // and the current schema is what reads them here.
+    const raw = withRecordingTime(original);
     const parsed = domainEventSchema.safeParse(raw);
     // What does not validate, or is refused for another reason, is left for the loader to report.
     if (!parsed.success) return [...out, ...history.slice(index)];

@@ -64,7 +64,11 @@ export const evidenceInputSchema = z.object({
 /** The pasted evidence as recorded. */
 export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
 
-const base = { at: isoTime, operator: name };
+/**
+ * Every event's two times and who: `at` is when it happened (typed by the admin, or now), and
+ * `recordedAt` when it was recorded, stamped by the session from the real clock and never typed.
+ */
+const base = { at: isoTime, recordedAt: isoTime, operator: name };
 
 /** Which script a copy was built for (powershell/scripts.ts ScriptRequest), so it can be built again and compared. */
 const scriptRequestSchema = z.discriminatedUnion('kind', [
@@ -177,9 +181,12 @@ export type DomainEventType = DomainEvent['type'];
 /** The event of a given type. */
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 
-/** What the operator asks for: an event whose time and operator the session fills in unless given. */
+/**
+ * What the operator asks for: an event whose time and operator the session fills in unless given,
+ * and whose recording time it always stamps.
+ */
 export type Command = DomainEvent extends infer E
   ? E extends DomainEvent
-    ? Omit<E, 'at' | 'operator'> & { at?: string; operator?: string }
+    ? Omit<E, 'at' | 'recordedAt' | 'operator'> & { at?: string; operator?: string }
     : never
   : never;

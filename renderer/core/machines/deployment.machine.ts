@@ -251,7 +251,13 @@ export const deploymentMachine = setup({
       for (const server of servers) {
         const actor = serverActorOf(pools, deployment, server);
         if (actor === undefined) continue;
-        enqueue.sendTo(actor, { type: 'step.completed', server, step: 4, ...stampOf(event) } satisfies ServerEvent);
+        enqueue.sendTo(actor, {
+          type: 'step.completed',
+          server,
+          step: 4,
+          ...stampOf(event),
+          recordedAt: event.recordedAt,
+        } satisfies ServerEvent);
       }
     }),
   },

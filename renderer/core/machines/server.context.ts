@@ -29,6 +29,8 @@ export type ServerPhase = (typeof SERVER_PHASES)[number];
 /** When and by whom a step was last run, and how many times. */
 export interface StepRecord {
   readonly at: IsoTime;
+  /** When the latest run was recorded (events/schema.ts): later than `at` for an entry typed afterwards. */
+  readonly recordedAt: IsoTime;
   readonly operator: string;
   readonly runs: number;
   /** For Step 3: the gate rule that let it go ahead. */
@@ -96,6 +98,7 @@ export interface ServerInput {
 
 interface Stamp {
   readonly at: IsoTime;
+  readonly recordedAt: IsoTime;
   readonly operator: string;
 }
 

@@ -21,12 +21,13 @@ export const DEPLOYMENT_SYSTEM_ID = 'deployment';
 function recordStep(
   context: ServerContext,
   step: StepNumber,
-  stamp: { at: string; operator: string },
+  stamp: { at: string; recordedAt: string; operator: string },
   rule?: GateRule,
 ) {
   const previous = context.steps[step];
   const runs = (previous?.runs ?? 0) + 1;
-  return { ...context.steps, [step]: { at: stamp.at, operator: stamp.operator, runs, ...(rule ? { rule } : {}) } };
+  const { at, recordedAt, operator } = stamp;
+  return { ...context.steps, [step]: { at, recordedAt, operator, runs, ...(rule ? { rule } : {}) } };
 }
 
 /** The guard of a transition that records a step: this step, and the server's rules accept it. */

@@ -1,5 +1,5 @@
 /** Builds the runbook of a deployment from its session: the history in words plus where every server stands. */
-import type { DomainEvent, DomainEventOf } from '../events/schema';
+import type { DomainEvent, DomainEventOf, DomainEventType } from '../events/schema';
 import { POOL_KIND_LABELS, ROLE_LABELS, type Deployment } from '../model/deployment';
 import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { PRODUCTS } from '../model/product';
@@ -52,6 +52,13 @@ function statusText(servers: readonly ServerSummary[]): string {
   return `In progress: ${parts.join('; ')}.`;
 }
 
+/** Events that set the deployment up rather than work on it. */
+const SETUP_EVENTS: ReadonlySet<DomainEventType> = new Set(['deployment.created', 'topology.updated']);
+
+function earliestOf(times: readonly IsoTime[]): IsoTime | null {
+  return times.length === 0 ? null : times.reduce((a, b) => (epochMs(b) < epochMs(a) ? b : a));
+}
+
 function header(
   session: DeploymentSession,
   deployment: Deployment,
@@ -69,7 +76,12 @@ function header(
     sipDomain: deployment.sipDomain,
     cmsPool: deployment.cmsPool,
     operators,
-    startedAt: history[0]?.at ?? options.exportedAt ?? '1970-01-01T00:00:00.000Z',
+    // From the work, not from when the file was made: the earliest thing done on the deployment.
+    startedAt:
+      earliestOf(history.filter((e) => !SETUP_EVENTS.has(e.type)).map((e) => e.at)) ??
+      history[0]?.at ??
+      options.exportedAt ??
+      '1970-01-01T00:00:00.000Z',
     lastEventAt: latestOf(history.map((e) => e.at)) ?? '1970-01-01T00:00:00.000Z',
     finishedAt: complete
       ? latestOf(

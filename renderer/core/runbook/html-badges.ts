@@ -1,5 +1,7 @@
 /** Coloured badges, so verdicts, overrides and server status stand out the same way in every section. */
-import { esc } from './html-text';
+import { recordedLater } from '../events/times';
+import type { IsoTime } from '../model/time';
+import { esc, time } from './html-text';
 import type { ServerSummary } from './model';
 
 /** A short label in a coloured pill: ok, bad or warn. */
@@ -12,4 +14,10 @@ export function statusBadge(s: ServerSummary): string {
   if (s.phase === 'services-running') return badge(s.statusText, 'ok');
   if (s.phase === 'blocked') return badge(s.statusText, 'bad');
   return badge(s.statusText, 'warn');
+}
+
+/** When an entry was recorded, where later than it happened, with the back-dated badge (events/times.ts). */
+export function recordedNote(e: { at: IsoTime; recordedAt: IsoTime; backDated: boolean }): string {
+  if (!recordedLater(e)) return '';
+  return `<span class="detail">recorded ${time(e.recordedAt)}</span>${e.backDated ? ` ${badge('back-dated', 'warn')}` : ''}`;
 }

@@ -1,6 +1,6 @@
 /** One HTML entry per server, override, evidence paste and copied script, each with its own anchor. */
 import { BLOCKED_LABEL } from '../gate/gate-words';
-import { badge, statusBadge } from './html-badges';
+import { badge, recordedNote, statusBadge } from './html-badges';
 import { serverRef, type Anchors } from './html-links';
 import { code, esc, facts, pre, table, time } from './html-text';
 import type { EvidenceEntry, OverrideEntry, ScriptCopy, ServerSummary } from './model';
@@ -11,7 +11,9 @@ export function serverSection(s: ServerSummary, index: number): string {
   const id = `server-${index + 1}`;
   const steps = s.steps.map((st) => [
     esc(st.title),
-    st.at === null ? '<span class="muted">not done</span>' : time(st.at),
+    st.at === null || st.recordedAt === null
+      ? '<span class="muted">not done</span>'
+      : `${time(st.at)}${recordedNote({ at: st.at, recordedAt: st.recordedAt, backDated: st.backDated })}`,
     st.operator === null ? '' : esc(st.operator),
     `${st.runs}`,
     st.rule === 'override' ? badge('OVERRIDE', 'bad') : esc(st.ruleLabel ?? ''),

@@ -1,9 +1,9 @@
 /** The deployment-wide sections of the HTML runbook: what is open, the topology, and the event timeline. */
-import { badge } from './html-badges';
+import { badge, recordedNote } from './html-badges';
 import { serverRef, type Anchors } from './html-links';
 import { code, esc, table, time } from './html-text';
 import type { Runbook, TimelineEntry } from './model';
-import { eventNumber } from './words';
+import { eventNumber, TIMELINE_ORDER_NOTE } from './words';
 
 /** The servers not finished yet, with what each needs next and what blocks it. */
 export function openSection(r: Runbook, a: Anchors): string {
@@ -44,7 +44,7 @@ function timelineRow(e: TimelineEntry, a: Anchors): string[] {
   const flag = e.kind === 'override.recorded' ? `${badge('OVERRIDE', 'bad')} ` : '';
   return [
     `${eventNumber(e.seq)}`,
-    time(e.at),
+    `${time(e.at)}${recordedNote(e)}`,
     esc(e.operator),
     e.server === null ? '<span class="muted">deployment</span>' : serverRef(e.server, a),
     `${flag}${summary}${detail}`,
@@ -55,8 +55,8 @@ function timelineRow(e: TimelineEntry, a: Anchors): string[] {
 /** Every event of the history as one table, linked to the evidence or script it recorded. */
 export function timelineSection(r: Runbook, a: Anchors): string {
   return table(
-    'Every event of the history, oldest first (times in UTC)',
-    ['#', 'Time (UTC)', 'Operator', 'Server', 'What happened', 'Verdict'],
+    `Every event of the history (times in UTC). ${TIMELINE_ORDER_NOTE}`,
+    ['#', 'Happened (UTC)', 'Operator', 'Server', 'What happened', 'Verdict'],
     r.timeline.map((e) => timelineRow(e, a)),
     'timeline',
   );

@@ -23,5 +23,5 @@ export {
   type TimelineEntry,
 } from './model';
 export { openItemOf, summarizeServer, summarizeServers } from './servers';
-export { timelineEntries, timelineLine } from './timeline';
+export { recordedWords, timelineEntries, timelineLine } from './timeline';
 export { describeProof, EVIDENCE_KIND_LABELS, exportTime, phaseText, RUNBOOK_SECTIONS } from './words';

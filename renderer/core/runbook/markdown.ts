@@ -1,7 +1,8 @@
 /** The runbook as Markdown: reads well as plain text, renders with GitHub-style tables. */
 import type { EvidenceEntry, OverrideEntry, Runbook, RunbookHeader, ScriptCopy, ServerSummary } from './model';
 import { mdCode, mdCodeCell, mdFence, mdQuote, mdTable, mdText } from './markdown-text';
-import { eventNumber, exportTime, RUNBOOK_SECTIONS, SCRIPT_MISMATCH_WORDS } from './words';
+import { eventNumber, exportTime, RUNBOOK_SECTIONS, SCRIPT_MISMATCH_WORDS, TIMELINE_ORDER_NOTE } from './words';
+import { recordedWords } from './timeline';
 
 function headerLines(h: RunbookHeader): string[] {
   const oauth =
@@ -66,7 +67,9 @@ function topologySection(r: Runbook): string[] {
 function serverSection(s: ServerSummary): string[] {
   const steps = s.steps.map((st) => [
     mdText(st.title),
-    st.at === null ? 'not done' : exportTime(st.at),
+    st.at === null || st.recordedAt === null
+      ? 'not done'
+      : `${exportTime(st.at)}${recordedWords({ at: st.at, recordedAt: st.recordedAt, backDated: st.backDated }, ' ')}`,
     st.operator === null ? '' : mdText(st.operator),
     String(st.runs),
     st.rule === 'override' ? '**OVERRIDE**' : mdText(st.ruleLabel ?? ''),
@@ -107,13 +110,17 @@ function serverSection(s: ServerSummary): string[] {
 function timelineSection(r: Runbook): string[] {
   const rows = r.timeline.map((e) => [
     String(eventNumber(e.seq)),
-    exportTime(e.at),
+    `${exportTime(e.at)}${recordedWords(e, ' ')}`,
     mdText(e.operator),
     e.server === null ? '' : mdCodeCell(e.server),
     mdText(e.detail === undefined ? e.summary : `${e.summary}: ${e.detail}`),
     e.verdict === undefined ? '' : `**${e.verdict}**`,
   ]);
-  return [mdTable(['#', 'Time (UTC)', 'Operator', 'Server', 'What happened', 'Verdict'], rows)];
+  return [
+    TIMELINE_ORDER_NOTE,
+    '',
+    mdTable(['#', 'Happened (UTC)', 'Operator', 'Server', 'What happened', 'Verdict'], rows),
+  ];
 }
 
 function overrideSection(o: OverrideEntry): string[] {

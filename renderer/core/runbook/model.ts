@@ -22,7 +22,12 @@ export type EvidenceVerdictWord = 'accepted' | 'rejected';
 export interface TimelineEntry {
   /** Position in the history (0 is the creation of the deployment). */
   readonly seq: number;
+  /** When it happened. */
   readonly at: IsoTime;
+  /** When it was recorded (stamped by the app). */
+  readonly recordedAt: IsoTime;
+  /** Recorded well after it happened (events/times.ts): marked wherever it is shown. */
+  readonly backDated: boolean;
   readonly operator: string;
   /** The server the event is about, or null for deployment-wide events. */
   readonly server: string | null;
@@ -98,6 +103,9 @@ export interface StepSummary {
   readonly title: string;
   /** The latest run, or null when never done. */
   readonly at: IsoTime | null;
+  /** When the latest run was recorded, and whether it was entered well afterwards (events/times.ts). */
+  readonly recordedAt: IsoTime | null;
+  readonly backDated: boolean;
   readonly operator: string | null;
   readonly runs: number;
   /** For Step 3: the gate rule that let it go ahead, and its words. */

@@ -13,6 +13,7 @@ import { STEP_NUMBERS, stepTitle, type ProductVersion } from '../model/product';
 import type { DeploymentSession } from '../session/session';
 import type { OpenItem, RemediationSummary, ServerSummary, StepSummary } from './model';
 import { describeProof, nextStepToDo, phaseText } from './words';
+import { isBackDated } from '../events/times';
 
 function steps(context: ServerContext, product: ProductVersion): StepSummary[] {
   return STEP_NUMBERS.map((step) => {
@@ -21,6 +22,8 @@ function steps(context: ServerContext, product: ProductVersion): StepSummary[] {
       step,
       title: stepTitle(product, step),
       at: record?.at ?? null,
+      recordedAt: record?.recordedAt ?? null,
+      backDated: record !== undefined && isBackDated(record),
       operator: record?.operator ?? null,
       runs: record?.runs ?? 0,
     };

@@ -8,6 +8,7 @@ import { PRODUCTS, stepTitle, type ProductVersion } from '../model/product';
 import { checklistItem, REMEDIATIONS } from '../model/remediation';
 import type { EventFacts } from '../session/event-facts';
 import { DeploymentSession } from '../session/session';
+import { byWhenItHappened, isBackDated, recordedLater } from '../events/times';
 import type { TimelineEntry } from './model';
 import { describeProof, EVIDENCE_KIND_LABELS, exportTime, plural } from './words';
 
@@ -149,7 +150,8 @@ function replayedFacts(history: readonly DomainEvent[]): EventFacts[] {
 const NO_FACTS: EventFacts = { rule: null, run: 1, assignedOAuth: false, before: null, oauthBefore: null };
 
 /**
- * One entry per event of the history, oldest first, in words: what happened, on which server, by
+ * One entry per event of the history, in the order things happened (events of one moment in the
+ * order they were recorded; `seq` is the place in the history), in words: what happened, on which server, by
  * whom, and for Step 3 the gate rule that allowed it. What the events alone do not say (the gate rule,
  * which run of a step, whether a Step 3 assigned the certificate) comes from the facts the session
  * kept as it applied them, so the words always agree with the machines; without them, the history is
@@ -160,7 +162,7 @@ export function timelineEntries(
   facts: readonly EventFacts[] = replayedFacts(history),
 ): TimelineEntry[] {
   let product: ProductVersion = 'lync2013';
-  return history.map((event, seq) => {
+  const entries = history.map((event, seq): TimelineEntry => {
     if (event.type === 'deployment.created' || event.type === 'topology.updated') product = event.deployment.product;
     const known = facts[seq];
     const before = known?.before ?? null;
@@ -168,6 +170,8 @@ export function timelineEntries(
     return {
       seq,
       at: event.at,
+      recordedAt: event.recordedAt,
+      backDated: isBackDated(event),
       operator: event.operator,
       server: serverOf(event),
       kind: event.type,
@@ -176,10 +180,20 @@ export function timelineEntries(
       ...(said.verdict !== undefined ? { verdict: said.verdict } : {}),
     };
   });
+  return entries.sort(byWhenItHappened);
 }
 
 /** A timeline entry as one line of plain text: "2013-03-14T10:00:00Z  j.smith  fe01.contoso.local  Step 3: … completed". */
 export function timelineLine(entry: TimelineEntry): string {
   const verdict = entry.verdict === undefined ? '' : ` [${entry.verdict}]`;
-  return `${exportTime(entry.at)}  ${entry.operator}  ${entry.server ?? '(deployment)'}  ${entry.summary}${verdict}`;
+  return `${exportTime(entry.at)}${recordedWords(entry, ' ')}  ${entry.operator}  ${entry.server ?? '(deployment)'}  ${entry.summary}${verdict}`;
+}
+
+/**
+ * When an entry was recorded, where that is not when it happened: "(recorded 2013-03-14T16:00:00Z,
+ * back-dated)", or "" for an entry recorded as it happened. `lead` goes before it.
+ */
+export function recordedWords(entry: Pick<TimelineEntry, 'at' | 'recordedAt' | 'backDated'>, lead = ''): string {
+  if (!recordedLater(entry)) return '';
+  return `${lead}(recorded ${exportTime(entry.recordedAt)}${entry.backDated ? ', back-dated' : ''})`;
 }

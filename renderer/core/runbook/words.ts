@@ -4,6 +4,7 @@ import { BLOCKED_LABEL } from '../gate/gate-words';
 import type { ServerStatus } from '../machines/status';
 import { stepTitle, type ProductVersion, type StepNumber } from '../model/product';
 import type { IsoTime } from '../model/time';
+import { BACK_DATED_AFTER_MS } from '../events/times';
 
 /**
  * An ISO 8601 UTC time as exports print it: the history's own string, without a millisecond part
@@ -71,3 +72,6 @@ export function eventNumber(seq: number): number {
 /** What the runbook says in place of a copied script whose text this version does not build. */
 export const SCRIPT_MISMATCH_WORDS =
   "This text does not match this version's script: it was changed after it was copied, or made by another version of lync-runbook. It is shown as recorded, not as a script to run: do not run it; copy the script from the app.";
+
+/** How the timeline is ordered and what its marks mean, said once for every runbook format. */
+export const TIMELINE_ORDER_NOTE = `In the order things happened; an entry recorded later says when, and one recorded more than ${BACK_DATED_AFTER_MS / 60_000} minutes after it happened is marked back-dated.`;

@@ -180,9 +180,12 @@ export class DeploymentSession {
   prepare(command: Command): { ok: true; event: DomainEvent } | { ok: false; message: string } {
     const recorder = this.recorderOf;
     if (recorder === null) return { ok: false, message: 'This deployment was opened to be read; it records nothing.' };
+    const now = recorder.clock.now();
     const stamped = {
       ...normalizeCommand(command),
-      at: command.at ?? recorder.clock.now(),
+      at: command.at ?? now,
+      // Never taken from the command: when it is recorded is the session's to say.
+      recordedAt: now,
       operator: command.operator ?? recorder.operator,
     };
     const parsed = domainEventSchema.safeParse(stamped);

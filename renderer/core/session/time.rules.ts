@@ -22,17 +22,28 @@ export const EARLIEST_EVENT_TIME = '2012-01-01T00:00:00.000Z';
 /** What an event's time is checked against: the clock now, or the time a saved history was saved. */
 export type TimeLimit = { readonly now: IsoTime } | { readonly savedAt: IsoTime };
 
-/** Nothing is done in the future (a minute of clock difference is allowed), nor before 2012. */
+/**
+ * Nothing is done in the future (a minute of clock difference is allowed), nor before 2012. A new
+ * event is checked against the clock; a saved one against when it was recorded (what the clock said
+ * then), and its recording against when the file was saved.
+ */
 export function timeRefusal(event: DomainEvent, limit: TimeLimit): string | null {
   const at = epochMs(event.at);
   if (at < epochMs(EARLIEST_EVENT_TIME)) {
     return `The time ${event.at} is before Lync Server 2013 existed (it was released in 2012). Enter when it actually happened.`;
   }
-  const latest = 'now' in limit ? limit.now : limit.savedAt;
-  if (at <= epochMs(latest) + FUTURE_TOLERANCE_MS) return null;
-  return 'now' in limit
-    ? `The time ${event.at} is in the future (now is ${limit.now}). Enter when it actually happened.`
-    : `It is dated ${event.at}, after the file was saved (${limit.savedAt}): no entry can postdate its own saving.`;
+  if ('now' in limit) {
+    if (at <= epochMs(limit.now) + FUTURE_TOLERANCE_MS) return null;
+    return `The time ${event.at} is in the future (now is ${limit.now}). Enter when it actually happened.`;
+  }
+  const recordedAt = epochMs(event.recordedAt);
+  if (recordedAt < epochMs(EARLIEST_EVENT_TIME))
+    return `It was recorded at ${event.recordedAt}, before Lync Server 2013 existed: the recording time has been changed.`;
+  if (recordedAt > epochMs(limit.savedAt) + FUTURE_TOLERANCE_MS)
+    return `It was recorded at ${event.recordedAt}, after the file was saved (${limit.savedAt}): no entry can postdate its own saving.`;
+  if (at > recordedAt + FUTURE_TOLERANCE_MS)
+    return `It is dated ${event.at}, after it was recorded (${event.recordedAt}): nothing is recorded before it happens.`;
+  return null;
 }
 
 /** Typed times have whole minutes; a step recorded "now" has seconds: times are compared within the minute. */
@@ -73,4 +84,18 @@ export function stepOrderRefusal(snapshot: DeploymentSnapshot, event: DomainEven
     }
   }
   return null;
+}
+
+/**
+ * Why a runbook or document cannot be dated `at` (an export time typed on the command line): before
+ * the newest recording of its history, it would postdate nothing it holds; a JSON export so dated
+ * would not open. Null when it can.
+ */
+export function exportTimeRefusal(history: readonly DomainEvent[], at: IsoTime): string | null {
+  const newest = history.reduce<IsoTime | null>(
+    (latest, e) => (latest === null || epochMs(e.recordedAt) > epochMs(latest) ? e.recordedAt : latest),
+    null,
+  );
+  if (newest === null || epochMs(at) + FUTURE_TOLERANCE_MS >= epochMs(newest)) return null;
+  return `The export time ${at} is before the newest entry was recorded (${newest}): an export cannot be dated before what it holds. Give a later --at, or leave it out to use now.`;
 }

@@ -22,7 +22,7 @@ function staleFe02(): { session: DeploymentSession; history: DomainEvent[] } {
 }
 
 function stamped(command: Command, at = '2013-03-14T11:00:00.000Z'): DomainEvent {
-  return { ...command, at, operator: 'mallory' } as DomainEvent;
+  return { ...command, at, recordedAt: at, operator: 'mallory' } as DomainEvent;
 }
 
 const step3 = stamped({ type: 'step.completed', server: FE2, step: 3 }, '2013-03-14T11:30:00.000Z');
@@ -33,8 +33,9 @@ function opened(history: readonly DomainEvent[]) {
   return parseDocument(`${JSON.stringify(doc, null, 1)}\n`);
 }
 
+/** The edit of a careful attacker: when it happened and when it was recorded, moved together. */
 function retimed(history: readonly DomainEvent[], match: (e: DomainEvent) => boolean, at: string): DomainEvent[] {
-  return history.map((e) => (match(e) ? { ...e, at } : e));
+  return history.map((e) => (match(e) ? { ...e, at, recordedAt: at } : e));
 }
 
 const isStep = (server: string, step: number) => (e: DomainEvent) =>
@@ -51,7 +52,12 @@ describe('the seven history edits of the attack', () => {
     [
       "fe02's Step 1 moved to 2099",
       [...retimed(history, isStep(FE2, 1), '2099-03-14T10:30:00.000Z'), step3],
-      /^This deployment file's history is inconsistent at event 3 \(step\.completed\): It is dated 2099-03-14T10:30:00\.000Z, after the file was saved \(2013-03-14T12:00:00\.000Z\)/,
+      /^This deployment file's history is inconsistent at event 3 \(step\.completed\): It was recorded at 2099-03-14T10:30:00\.000Z, after the file was saved \(2013-03-14T12:00:00\.000Z\)/,
+    ],
+    [
+      "fe02's Step 1 moved after the assignment, its recording time left as it was",
+      [...history.map((e) => (isStep(FE2, 1)(e) ? { ...e, at: '2013-03-14T10:30:00.000Z' } : e)), step3],
+      /^This deployment file's history is inconsistent at event 3 \(step\.completed\): It is dated 2013-03-14T10:30:00\.000Z, after it was recorded \(2013-03-13T09:00:00\.000Z\): nothing is recorded before it happens\./,
     ],
     [
       "the assignment (fe01's Step 3) moved before fe01's Step 1",
@@ -121,10 +127,18 @@ describe('the seven history edits of the attack', () => {
   });
 });
 
-/** Whether recording the events one by one, at their own times, with the clock at `savedAt`, takes them all. */
+/**
+ * Whether recording the events one by one, at their own times, with the clock at each one's recording
+ * time (no later than the saving, a minute of clock difference allowed), takes them all.
+ */
 function recordsAll(history: readonly DomainEvent[], savedAt: string): boolean {
-  const session = DeploymentSession.empty({ clock: new ManualClock(savedAt), operator: 'replayer' });
-  return history.every((event) => session.record(event as Command).ok);
+  const clock = new ManualClock(savedAt);
+  const session = DeploymentSession.empty({ clock, operator: 'replayer' });
+  return history.every((event) => {
+    if (Date.parse(event.recordedAt) > Date.parse(savedAt) + 60_000) return false;
+    clock.set(event.recordedAt);
+    return session.record(event as Command).ok;
+  });
 }
 
 const PASTES = [
@@ -138,7 +152,7 @@ const PASTES = [
 /** One edit of a saved history: an event's time moved, or an accepted evidence's paste or proof changed. */
 const editArb = fc.record({
   index: fc.nat(),
-  kind: fc.constantFrom('time', 'time', 'paste', 'proof', 'strip'),
+  kind: fc.constantFrom('time', 'time', 'recorded', 'paste', 'proof', 'strip'),
   minutes: fc.integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 }),
   far: fc.constantFrom(null, null, null, '2099-01-01T00:00:00.000Z', '1999-01-01T00:00:00.000Z'),
   paste: fc.nat(PASTES.length - 1),
@@ -148,7 +162,7 @@ type Edit = { index: number; kind: string; minutes: number; far: string | null; 
 
 function applyEdit(history: readonly DomainEvent[], e: Edit): readonly DomainEvent[] {
   const evidence = history.map((ev, i) => [ev, i] as const).filter(([ev]) => ev.type === 'evidence.accepted');
-  if (e.kind !== 'time' && evidence.length > 0) {
+  if (e.kind !== 'time' && e.kind !== 'recorded' && evidence.length > 0) {
     const [target, at] = evidence[e.index % evidence.length]!;
     if (target.type !== 'evidence.accepted') return history;
     const next = [...history];
@@ -165,9 +179,10 @@ function applyEdit(history: readonly DomainEvent[], e: Edit): readonly DomainEve
   if (history.length < 2) return history;
   const at = (e.index % (history.length - 1)) + 1;
   const target = history[at]!;
-  const moved = e.far ?? new Date(Date.parse(target.at) + e.minutes * 60_000).toISOString();
+  const field = e.kind === 'recorded' ? 'recordedAt' : 'at';
+  const moved = e.far ?? new Date(Date.parse(target[field]) + e.minutes * 60_000).toISOString();
   const next = [...history];
-  next[at] = { ...target, at: moved };
+  next[at] = { ...target, [field]: moved };
   return next;
 }
 

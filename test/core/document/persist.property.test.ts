@@ -20,6 +20,8 @@ function observable(session: DeploymentSession): unknown {
  */
 function advanceAll(session: DeploymentSession): boolean[] {
   const at = session.history.map((e) => e.at).reduce((a, b) => (a > b ? a : b));
+  // Recorded by the same clock in both sessions, so both stamp the same recording time.
+  session.setRecorder({ clock: new ManualClock(savedAtOf(session)), operator: 'next' });
   return session.deployment()!.servers.map((s) => {
     const done = ([4, 3, 2, 1] as const).find((n) => session.server(s.fqdn)?.context.steps[n] !== undefined) ?? 0;
     const result = session.record({

@@ -4,7 +4,13 @@ import { domainEventSchema } from '../../../renderer/core/events/schema';
 import { timelineEntries } from '../../../renderer/core/runbook/timeline';
 import { fieldReportSession, must } from '../support/deployments';
 
-const base = { type: 'step.completed', server: 'fe02.contoso.local', at: '2013-03-14T10:20:00.000Z', operator: 'j' };
+const base = {
+  type: 'step.completed',
+  server: 'fe02.contoso.local',
+  at: '2013-03-14T10:20:00.000Z',
+  recordedAt: '2013-03-14T10:20:00.000Z',
+  operator: 'j',
+};
 
 describe('how Step 1 was run', () => {
   it('goes with Step 1 only, as the wizard or the PowerShell equivalent', () => {

@@ -19,7 +19,7 @@ const SELF = 'fe02.contoso.local';
 const SOURCE = 'fe01.contoso.local';
 const THUMB = 'AB'.repeat(20);
 const ASSIGNED_AT = '2013-03-14T10:00:00.000Z';
-const stamp = { at: '2013-03-14T12:00:00.000Z', operator: 'model' };
+const stamp = { at: '2013-03-14T12:00:00.000Z', recordedAt: '2013-03-14T12:00:00.000Z', operator: 'model' };
 
 const input: ServerInput = {
   fqdn: SELF,
@@ -37,8 +37,22 @@ const input: ServerInput = {
 };
 
 const EVENTS: Ev[] = [
-  { type: 'step.completed', server: SELF, step: 1, at: '2013-03-13T09:00:00.000Z', operator: 'model' },
-  { type: 'step.completed', server: SELF, step: 1, at: '2013-03-14T11:00:00.000Z', operator: 'model' },
+  {
+    type: 'step.completed',
+    server: SELF,
+    step: 1,
+    at: '2013-03-13T09:00:00.000Z',
+    recordedAt: '2013-03-13T09:00:00.000Z',
+    operator: 'model',
+  },
+  {
+    type: 'step.completed',
+    server: SELF,
+    step: 1,
+    at: '2013-03-14T11:00:00.000Z',
+    recordedAt: '2013-03-14T11:00:00.000Z',
+    operator: 'model',
+  },
   { type: 'step.completed', server: SELF, step: 2, ...stamp },
   { type: 'step.completed', server: SELF, step: 3, ...stamp },
   { type: 'step.completed', server: SELF, step: 4, ...stamp },
@@ -179,7 +193,14 @@ function walkSteps(steps: readonly { event: Ev; state: Snap }[], unchecked: numb
 }
 
 const FROM_BLOCKED: Ev[] = [
-  { type: 'step.completed', server: SELF, step: 1, at: '2013-03-13T09:00:00.000Z', operator: 'model' },
+  {
+    type: 'step.completed',
+    server: SELF,
+    step: 1,
+    at: '2013-03-13T09:00:00.000Z',
+    recordedAt: '2013-03-13T09:00:00.000Z',
+    operator: 'model',
+  },
   { type: 'step.completed', server: SELF, step: 2, ...stamp },
   { type: 'fact.oauth', oauth: { server: SOURCE, thumbprint: THUMB, at: ASSIGNED_AT, operator: 'model' } },
 ];

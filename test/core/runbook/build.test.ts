@@ -16,8 +16,9 @@ describe('the runbook header', () => {
       sipDomain: 'contoso.com',
       cmsPool: 'fepool.contoso.local',
       operators: ['j.smith', 'k.lee'],
-      startedAt: '2013-03-13T08:00:00.000Z',
-      lastEventAt: '2013-03-14T12:30:00.000Z',
+      // The first Step 1, not the creation of the deployment at 08:00: Started is the work's.
+      startedAt: '2013-03-13T09:00:00.000Z',
+      lastEventAt: '2013-03-14T12:35:00.000Z',
       finishedAt: null,
       complete: false,
       statusText: 'In progress: 3 of 5 servers done; still to do: dir01.contoso.local, edge01.perimeter.contoso.com.',

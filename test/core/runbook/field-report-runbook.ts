@@ -138,6 +138,8 @@ export function fieldReportRunbook(): { session: DeploymentSession; clock: Manua
       'Configuration imported by hand with Import-CsConfiguration -LocalStore under change CHG-0314;\nthe Certificate Wizard on dir01 shows the OAuthTokenIssuer certificate.',
     operator: 'k.lee',
   });
-  must(session, { type: 'step.completed', server: DIR, step: 3, operator: 'k.lee' });
+  // Step 3 on dir01 is entered afterwards, with the time it was done: a back-dated entry.
+  clock.set('2013-03-14T12:50:00.000Z');
+  must(session, { type: 'step.completed', server: DIR, step: 3, operator: 'k.lee', at: '2013-03-14T12:35:00.000Z' });
   return { session, clock };
 }

@@ -8,11 +8,13 @@ import { fieldReportRunbookSession } from './field-report-runbook';
 describe('the timeline', () => {
   const entries = timelineEntries(fieldReportRunbookSession().history);
 
-  it('has one entry per event, numbered by position, with time, operator and server', () => {
-    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i));
+  it('has one entry per event, numbered by position, with both times, operator and server', () => {
+    expect(entries.map((e) => e.seq).sort((a, b) => a - b)).toEqual(entries.map((_, i) => i));
     expect(entries[0]).toEqual({
       seq: 0,
       at: '2013-03-13T08:00:00.000Z',
+      recordedAt: '2013-03-13T08:00:00.000Z',
+      backDated: false,
       operator: 'j.smith',
       server: null,
       kind: 'deployment.created',
@@ -100,9 +102,13 @@ describe('the timeline', () => {
         const session = play(scenario);
         const timeline = timelineEntries(session.history);
         expect(timeline).toHaveLength(session.history.length);
-        timeline.forEach((entry, i) => {
-          const event = session.history[i]!;
+        // In the order things happened: by time, events of one moment in the order they were recorded.
+        for (const [a, b] of timeline.slice(1).map((e, i) => [timeline[i]!, e] as const))
+          expect(Date.parse(a.at) < Date.parse(b.at) || (a.at === b.at && a.seq < b.seq)).toBe(true);
+        timeline.forEach((entry) => {
+          const event = session.history[entry.seq]!;
           expect(entry.kind).toBe(event.type);
+          expect([entry.at, entry.recordedAt]).toEqual([event.at, event.recordedAt]);
           if (event.type === 'step.completed' && event.step === 3) expect(entry.detail).toMatch(/^Gate: /);
         });
       }),

@@ -57,12 +57,13 @@ describe('the Step 3 gate in other situations', () => {
         server: DIR,
         step: 1 as const,
         at: '2014-03-14T11:00:00.000Z',
+        recordedAt: '2014-03-14T11:00:00.000Z',
         operator: 'j.smith',
       },
     ];
     const late = DeploymentSession.replay(ahead, saved);
     expect(!late.ok && late.message).toBe(
-      'It is dated 2014-03-14T11:00:00.000Z, after the file was saved (2013-03-14T11:00:30.000Z): no entry can postdate its own saving.',
+      'It was recorded at 2014-03-14T11:00:00.000Z, after the file was saved (2013-03-14T11:00:30.000Z): no entry can postdate its own saving.',
     );
     const before = [
       ...session.history,
@@ -71,6 +72,7 @@ describe('the Step 3 gate in other situations', () => {
         server: DIR,
         step: 1 as const,
         at: '1999-03-14T11:00:00.000Z',
+        recordedAt: '1999-03-14T11:00:00.000Z',
         operator: 'j.smith',
       },
     ];

@@ -229,5 +229,5 @@ export function play(scenario: {
 
 /** When a played session could be saved: at its newest event (no event of a saved history postdates its saving). */
 export function savedAtOf(session: DeploymentSession): string {
-  return session.history.map((e) => e.at).reduce((a, b) => (a > b ? a : b));
+  return session.history.flatMap((e) => [e.at, e.recordedAt]).reduce((a, b) => (a > b ? a : b));
 }

@@ -2,6 +2,7 @@ import { Badge, Button, Link, makeStyles, Text, tokens } from '@fluentui/react-c
 import { ArrowSortRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import type { DomainEventType } from '../../../core/events/schema';
+import { recordedLater } from '../../../core/events/times';
 import { timelineEntries } from '../../../core/runbook';
 import type { Host } from '../../../host/host';
 import { FilterSelect } from '../../components/filter-select';
@@ -61,7 +62,10 @@ const KIND_LABELS: Partial<Record<DomainEventType, string>> = {
   'topology.updated': 'Topology',
 };
 
-/** Every event with time, operator, server and details; newest or oldest first; filterable by server and kind. */
+/**
+ * Every event with when it happened (and when it was recorded, where later), operator, server and
+ * details; by when it happened, newest or oldest first; filterable by server and kind.
+ */
 export function Timeline({
   workspace,
   host,
@@ -119,12 +123,22 @@ export function Timeline({
       </div>
       <div className={styles.wrap}>
         <table className={styles.table}>
-          <TableHead className={styles.th} columns={['Time', 'Operator', 'Server', 'What happened']} />
+          <TableHead className={styles.th} columns={['Happened', 'Operator', 'Server', 'What happened']} />
           <tbody>
             {shown.map((e) => (
               <tr key={e.seq}>
                 <td className={`${styles.td} ${styles.when}`}>
                   <TimeText iso={e.at} timeZone={timeZone} />
+                  {recordedLater(e) && (
+                    <span className={styles.detail}>
+                      recorded <TimeText iso={e.recordedAt} timeZone={timeZone} />{' '}
+                      {e.backDated && (
+                        <Badge color="warning" appearance="tint">
+                          back-dated
+                        </Badge>
+                      )}
+                    </span>
+                  )}
                 </td>
                 <td className={styles.td}>{e.operator}</td>
                 <td className={`${styles.td} ${styles.mono}`}>
