@@ -68,7 +68,18 @@ export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
  * Every event's two times and who: `at` is when it happened (typed by the admin, or now), and
  * `recordedAt` when it was recorded, stamped by the session from the real clock and never typed.
  */
-const base = { at: isoTime, recordedAt: isoTime, operator: name };
+const base = {
+  at: isoTime,
+  recordedAt: isoTime,
+  operator: name,
+  /**
+   * Set only by the migration from file version 5 on an entry dated before what allowed it (a Step 3
+   * before the evidence or override that opened its gate, say), which that version did not check: it
+   * is kept as it was recorded, the rule is not applied to it, and the runbook shows it as a
+   * contradiction. A new command never carries it.
+   */
+  unchecked: z.literal('time-order').optional(),
+};
 
 /** Which script a copy was built for (powershell/scripts.ts ScriptRequest), so it can be built again and compared. */
 const scriptRequestSchema = z.discriminatedUnion('kind', [
@@ -187,6 +198,6 @@ export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { ty
  */
 export type Command = DomainEvent extends infer E
   ? E extends DomainEvent
-    ? Omit<E, 'at' | 'recordedAt' | 'operator'> & { at?: string; operator?: string }
+    ? Omit<E, 'at' | 'recordedAt' | 'operator' | 'unchecked' | 'recordedAs'> & { at?: string; operator?: string }
     : never
   : never;

@@ -144,3 +144,32 @@ export function evaluateGate(input: GateInput): GateVerdict {
   }
   return { allowed: false, server, reason: 'stale-replica', step1At: input.step1At, ...assignment };
 }
+
+/** Since when a gate that compares times has been open, and by which rule. */
+export interface GateOpening {
+  readonly at: IsoTime;
+  readonly rule: 'replica-current' | 'evidence' | 'override';
+}
+
+/**
+ * Since when Step 3 could go ahead on this server (issue 14: a step is not dated before what allowed
+ * it): the earliest of a local store taken after the assignment, the moment accepted evidence shows
+ * the store current (proofRefreshTime), and the override. Null when no rule with a time holds: the
+ * gate is closed, or open for a reason that does not depend on time (no OAuth needed, or the server
+ * that assigns the certificate).
+ */
+export function gateOpenSince(input: GateInput): GateOpening | null {
+  const oauth = input.oauth;
+  if (!roleNeedsOAuth(input.role) || oauth === null || sameFqdn(oauth.server, input.fqdn)) return null;
+  const openings: GateOpening[] = [];
+  if (input.step1At !== null && epochMs(input.step1At) > epochMs(oauth.at))
+    openings.push({ at: input.step1At, rule: 'replica-current' });
+  if (input.evidence !== null && proofCoversAssignment(input.evidence.proof, input.fqdn, oauth))
+    openings.push({ at: proofRefreshTime(input.evidence.proof, input.evidence.at), rule: 'evidence' });
+  if (input.override !== null && input.override.reason.trim().length > 0)
+    openings.push({ at: input.override.at, rule: 'override' });
+  return openings.reduce<GateOpening | null>(
+    (first, o) => (first === null || epochMs(o.at) < epochMs(first.at) ? o : first),
+    null,
+  );
+}

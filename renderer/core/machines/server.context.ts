@@ -3,6 +3,7 @@ import type { EvidenceProof } from '../events/schema';
 import {
   evaluateGate,
   type AcceptedEvidence,
+  type GateInput,
   type GateOverride,
   type GateRule,
   type GateVerdict,
@@ -12,7 +13,7 @@ import type { ServerRole } from '../model/deployment';
 import type { FirstStartNeed } from '../model/pool-start';
 import type { ProductVersion, StepNumber } from '../model/product';
 import type { ChecklistItemId, RemediationPath } from '../model/remediation';
-import type { IsoTime } from '../model/time';
+import { epochMs, type IsoTime } from '../model/time';
 
 /** Where a server stands, in the words the dashboard and the command line use: the tags of the server machine's states. */
 export const SERVER_PHASES = [
@@ -100,6 +101,8 @@ interface Stamp {
   readonly at: IsoTime;
   readonly recordedAt: IsoTime;
   readonly operator: string;
+  /** Set by the migration from version 5 on an entry dated before what allowed it (events/schema.ts). */
+  readonly unchecked?: 'time-order';
 }
 
 /** The events an operator records on one server, as the deployment forwards them. */
@@ -131,14 +134,24 @@ export interface StepRecordedEvent {
 
 /** The gate's verdict for a server's current context. */
 export function gateOf(context: ServerContext): GateVerdict {
-  return evaluateGate({
+  return evaluateGate(gateInputOf(context));
+}
+
+/** Whether a copy of the CMS taken at `at` can hold the assignment (strictly after it, as the gate compares). */
+export function takenAfterAssignment(oauth: OAuthAssignment | null, at: IsoTime): boolean {
+  return oauth === null || epochMs(at) > epochMs(oauth.at);
+}
+
+/** What the gate reads of a server's context. */
+export function gateInputOf(context: ServerContext): GateInput {
+  return {
     fqdn: context.fqdn,
     role: context.role,
     step1At: context.step1At,
     oauth: context.oauth,
     evidence: context.evidence,
     override: context.override,
-  });
+  };
 }
 
 /** The highest step recorded on the server (0 before Step 1); the wizard runs them in order. */

@@ -6,6 +6,7 @@ import { latest } from '../model/time';
 import { AUTOMATIC_CONDITIONS, checklistStates, type ChecklistStateMeta } from './checklist';
 import {
   gateOf,
+  takenAfterAssignment,
   type ServerContext,
   type ServerEvent,
   type ServerInput,
@@ -85,6 +86,9 @@ export const serverMachine = setup({
     }),
     recordStepItem: assign(({ context, event }, params: { path: RemediationPath; item: ChecklistItemId }) => {
       assertEvent(event, 'step.completed');
+      // Done only when what it asks for is true in time: a run of Step 1 dated before the assignment
+      // took a copy without the certificate. The run is recorded; the item waits for one after it.
+      if (!takenAfterAssignment(context.oauth, event.at)) return {};
       return { items: [...context.items, { ...params, at: event.at, operator: event.operator }] };
     }),
     // Straight to the deployment (its system id), not through the pool that owns this machine.

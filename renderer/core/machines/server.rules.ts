@@ -3,12 +3,21 @@
  * refused, in words an admin can act on, or null when it is accepted. The server machine's guards are
  * these functions `=== null`; the session says the same words when it refuses a command.
  */
-import { proofCoversAssignment } from '../gate/gate';
+import { gateOpenSince, proofCoversAssignment, type GateOpening } from '../gate/gate';
 import { gateExplanation } from '../gate/gate-words';
 import { stepTitle, type StepNumber } from '../model/product';
 import { checklistItem, type ChecklistItemId } from '../model/remediation';
+import { beforeItsMinute, epochMs, type IsoTime } from '../model/time';
 import { AUTOMATIC_CONDITIONS } from './checklist';
-import { gateOf, isBlocked, nextStep, stepsDone, type ServerContext, type ServerOperatorEvent } from './server.context';
+import {
+  gateInputOf,
+  gateOf,
+  isBlocked,
+  nextStep,
+  stepsDone,
+  type ServerContext,
+  type ServerOperatorEvent,
+} from './server.context';
 
 type EventOf<T extends ServerOperatorEvent['type']> = Extract<ServerOperatorEvent, { type: T }>;
 
@@ -78,11 +87,83 @@ function overrideRefusal(context: ServerContext, event: EventOf<'override.record
   return null;
 }
 
+/** How far ahead of its recording a time that evidence shows may be (a minute of clock difference). */
+const EVIDENCE_FUTURE_TOLERANCE_MS = 60_000;
+
+/** What opened the gate, for a refusal that names it. */
+const OPENED_BY: Readonly<Record<GateOpening['rule'], string>> = {
+  'replica-current': 'the local store was taken again after the assignment',
+  evidence: 'the accepted evidence shows the local store current',
+  override: 'the override that lets it go ahead was recorded',
+};
+
+/** What an event is, in a refusal. */
+function eventWords(context: ServerContext, event: ServerOperatorEvent): string {
+  switch (event.type) {
+    case 'step.completed':
+      return `${stepTitle(context.product, event.step)} on ${context.fqdn}`;
+    case 'remediation.chosen':
+      return `Choosing path ${event.path} on ${context.fqdn}`;
+    case 'remediation.item.completed':
+      return `Path ${event.path}'s "${checklistItem(event.path, event.item)?.title ?? event.item}" on ${context.fqdn}`;
+    case 'evidence.accepted':
+      return `The evidence for ${context.fqdn}`;
+    case 'override.recorded':
+      return `The override on ${context.fqdn}`;
+  }
+}
+
+/**
+ * Nothing is dated before what allowed it (issue 14): Step 3 not before its gate opened (the time the
+ * evidence shows, the override's own time, the fresh Step 1); a path, an item, evidence or an override
+ * not before the assignment that made the store stale; a path's items not before the path was chosen
+ * or the item before them; and evidence whose own times lie in the future of its recording (a date
+ * read in the wrong locale or zone, or a server clock that is wrong) does not count. An entry the
+ * migration kept as an older version recorded it is not judged by these rules.
+ */
+function timeOrderRefusal(context: ServerContext, event: ServerOperatorEvent): string | null {
+  if (event.unchecked === 'time-order') return null;
+  const what = eventWords(context, event);
+  const dated = `${what} is dated ${event.at}`;
+  if (event.type === 'step.completed') {
+    if (event.step !== 3) return null;
+    const open = gateOpenSince(gateInputOf(context));
+    if (open === null || !beforeItsMinute(event.at, open.at)) return null;
+    return `${dated}, before ${OPENED_BY[open.rule]} (${open.at}), which is what lets it go ahead: enter the time Step 3 was really run, after that.`;
+  }
+  if (event.type === 'evidence.accepted') {
+    const shown = [event.proof.lastUpdate, event.proof.event3038At].filter((t): t is IsoTime => t !== undefined);
+    const future = shown.find((t) => epochMs(t) > epochMs(event.recordedAt) + EVIDENCE_FUTURE_TOLERANCE_MS);
+    if (future !== undefined)
+      return `${what} shows ${future}, later than it was recorded (${event.recordedAt}): no output shows the future. Check the console's locale (is 12/03 the 3rd of December or the 12th of March?), the time zone chosen for the server, and the server's clock, then judge it again.`;
+  }
+  const oauth = context.oauth;
+  if (oauth !== null && beforeItsMinute(event.at, oauth.at))
+    return `${dated}, before the OAuthTokenIssuer certificate was assigned on ${oauth.server} (${oauth.at}), the assignment that left this server's local store stale: check the date and time.`;
+  if (event.type === 'remediation.item.completed') {
+    const chosen = context.switches.at(-1);
+    if (chosen !== undefined && beforeItsMinute(event.at, chosen.at))
+      return `${dated}, before path ${chosen.to} was chosen (${chosen.at}): items are done after their path is chosen; check the date and time.`;
+    const previous = context.items.filter((i) => i.path === event.path).at(-1);
+    if (previous !== undefined && beforeItsMinute(event.at, previous.at))
+      return `${dated}, before the item done before it (${checklistItem(previous.path, previous.item)?.title ?? previous.item}, ${previous.at}): the items are done in order; check the date and time.`;
+  }
+  return null;
+}
+
 /**
  * Why this server refuses the event, or null when it takes it. `current` is the checklist item the
  * server waits for (its state's meta), or null when it is not in a remediation checklist.
  */
 export function serverRefusal(
+  context: ServerContext,
+  event: ServerOperatorEvent,
+  current: ChecklistItemId | null,
+): string | null {
+  return refusalOfItsKind(context, event, current) ?? timeOrderRefusal(context, event);
+}
+
+function refusalOfItsKind(
   context: ServerContext,
   event: ServerOperatorEvent,
   current: ChecklistItemId | null,

@@ -37,3 +37,12 @@ export function toIsoTime(epoch: number): IsoTime {
 export interface Clock {
   now(): IsoTime;
 }
+
+/**
+ * Whether `at` is before the minute of `limit`: typed times have whole minutes, so a time typed as
+ * 10:38 is not before a step recorded at 10:38:47 (time.rules.ts and the server's rules compare so).
+ */
+export function beforeItsMinute(at: IsoTime, limit: IsoTime): boolean {
+  const ms = epochMs(limit);
+  return epochMs(at) < ms - (((ms % 60_000) + 60_000) % 60_000);
+}

@@ -6,6 +6,7 @@ import { POOL_KIND_LABELS, type Deployment } from '../model/deployment';
 import { sameFqdn } from '../model/fqdn';
 import { PRODUCTS, stepTitle, type ProductVersion } from '../model/product';
 import { checklistItem, REMEDIATIONS } from '../model/remediation';
+import { takenAfterAssignment } from '../machines/server.context';
 import type { EventFacts } from '../session/event-facts';
 import { DeploymentSession } from '../session/session';
 import { byWhenItHappened, isBackDated, recordedLater } from '../events/times';
@@ -53,6 +54,11 @@ const STEP1_WAY_WORDS: Readonly<Record<Step1Way, string>> = {
 function stepWords(event: DomainEventOf<'step.completed'>, r: Replayed): Words {
   const run = r.run > 1 ? ` (run ${r.run})` : '';
   const summary = `${stepTitle(r.product, event.step)} completed${run}`;
+  if (event.step === 1 && r.run > 1 && !takenAfterAssignment(r.oauthBefore, event.at)) {
+    const oauth = r.oauthBefore!;
+    const stale = `Dated before the OAuthTokenIssuer certificate was assigned on ${oauth.server} (${exportTime(oauth.at)}): this copy does not hold it, so the local store is still stale and a remediation's "Run Step 1 again" is not done by it.`;
+    return { summary, detail: event.via === undefined ? stale : `${STEP1_WAY_WORDS[event.via]} ${stale}` };
+  }
   if (event.step === 1 && event.via !== undefined) return { summary, detail: STEP1_WAY_WORDS[event.via] };
   if (event.step !== 3) return { summary };
   const details: string[] = [];
@@ -124,6 +130,15 @@ function words(event: DomainEvent, r: Replayed): Words {
   }
 }
 
+/** The words of an entry an older file held dated before what allowed it (events/schema.ts `unchecked`). */
+export const UNCHECKED_WORDS =
+  'Contradiction kept from an older file: this entry is dated before what allowed it (that version did not check), so the time it gives cannot be relied on.';
+
+function withUnchecked(event: DomainEvent, said: Words): Words {
+  if (event.unchecked !== 'time-order') return said;
+  return { ...said, detail: said.detail === undefined ? UNCHECKED_WORDS : `${said.detail} ${UNCHECKED_WORDS}` };
+}
+
 /** What recorded output shows, read again from its text (never from the lines stored beside it). */
 function outputWords(text: string, deployment: Deployment | null): string {
   const cms = cmsPlaceOf(deployment);
@@ -166,7 +181,7 @@ export function timelineEntries(
     if (event.type === 'deployment.created' || event.type === 'topology.updated') product = event.deployment.product;
     const known = facts[seq];
     const before = known?.before ?? null;
-    const said = words(event, { ...(known ?? NO_FACTS), before, product });
+    const said = withUnchecked(event, words(event, { ...(known ?? NO_FACTS), before, product }));
     return {
       seq,
       at: event.at,

@@ -45,6 +45,9 @@ export interface SessionView {
   readonly facts: readonly EventFacts[];
 }
 
+/** Fields a migration sets on entries kept as an older version recorded them; no command may. */
+const MIGRATION_ONLY_FIELDS = ['unchecked', 'recordedAs'] as const;
+
 /** Lower-case FQDNs and upper-case, space-free thumbprints: the forms the history stores. */
 export function normalizeCommand(command: Command): Command {
   const c = { ...command } as Record<string, unknown>;
@@ -180,6 +183,13 @@ export class DeploymentSession {
   prepare(command: Command): { ok: true; event: DomainEvent } | { ok: false; message: string } {
     const recorder = this.recorderOf;
     if (recorder === null) return { ok: false, message: 'This deployment was opened to be read; it records nothing.' };
+    // What only a migration writes (an entry kept as an older version recorded it) is never taken from a command.
+    for (const field of MIGRATION_ONLY_FIELDS)
+      if (field in command)
+        return {
+          ok: false,
+          message: `This ${command.type} is not valid: ${field} is set only when an older file is migrated.`,
+        };
     const now = recorder.clock.now();
     const stamped = {
       ...normalizeCommand(command),

@@ -88,7 +88,10 @@ describe('when it happened and when it was recorded', () => {
 });
 
 describe('a file of version 5', () => {
-  const text = readFileSync(new URL('../document/fixtures/v5-back-dated-step-3.lyncrunbook', import.meta.url), 'utf8');
+  const text = readFileSync(
+    new URL('../document/fixtures/v5-step-3-before-its-override.lyncrunbook', import.meta.url),
+    'utf8',
+  );
 
   it('opens with every entry recorded when it happened (version 5 kept one time), and saves as the current version', () => {
     const raw = JSON.parse(text) as { schemaVersion: number; history: { at: string }[] };
