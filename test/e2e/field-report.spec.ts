@@ -139,13 +139,13 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await expect(page.getByText(/UpToDate False|not up to date/i).first()).toBeVisible();
   await screen(page, testInfo, '07-evidence-rejected');
   await page.getByRole('button', { name: 'Keep this rejection in the runbook' }).click();
+  // Pasted after the script ran (10:25): an output cannot show a time after it is recorded.
+  await at(page, '2026-03-14T10:26:00Z');
   await page
     .getByLabel(/Command output/)
     .fill(`PS C:\\> .\\verify.ps1\n${verificationJson(FE[2]!, '2026-03-14T10:25:00.000Z', [THUMB])}\n`);
   await expect(page.getByText('Accepted — Step 3 can go ahead')).toBeVisible();
   await screen(page, testInfo, '08-evidence-accepted');
-  // Recorded after the script ran (10:25): an output cannot show a time after it was recorded.
-  await at(page, '2026-03-14T10:26:00Z');
   await page.getByRole('button', { name: 'Record evidence' }).click();
   await expect(page.getByText('Step 3 may go ahead')).toBeVisible();
   await at(page, '2026-03-14T10:30:00Z');

@@ -73,21 +73,26 @@ export async function runEvidence(argv: readonly string[], io: CliIo): Promise<n
     for (const warning of judgement.warnings) io.out(`Warning: ${warning}\n`);
 
     const verdict = judgement.verdict;
+    let rejection: string;
     if (verdict.accepted) {
       const result = session.record(
         stamping.stamp({ type: 'evidence.accepted', server: server.fqdn, proof: verdict.proof, input }),
       );
-      if (!result.ok)
-        throw new Refused(`The evidence reads as proof, but the deployment did not take it: ${result.message}`);
-      await save();
-      io.out(`Accepted: recorded as evidence for ${server.fqdn}.\n${formatGateStatus(gateStatus(session, server))}\n`);
-      return 0;
-    }
-    const reason =
-      verdict.message.length > MAX_REASON ? `${verdict.message.slice(0, MAX_REASON - 1)}…` : verdict.message;
+      if (result.ok) {
+        await save();
+        io.out(
+          `Accepted: recorded as evidence for ${server.fqdn}.\n${formatGateStatus(gateStatus(session, server))}\n`,
+        );
+        return 0;
+      }
+      // It reads as proof, but the deployment does not take it now (a time it shows is after the
+      // clock's, say): kept as a rejection with the deployment's words, as the app keeps it.
+      rejection = result.message;
+    } else rejection = verdict.message;
+    const reason = rejection.length > MAX_REASON ? `${rejection.slice(0, MAX_REASON - 1)}…` : rejection;
     const result = session.record(stamping.stamp({ type: 'evidence.rejected', server: server.fqdn, input, reason }));
     if (!result.ok) throw new UsageError(result.message, C);
     await save();
-    throw new Refused(`Rejected (recorded): ${verdict.message}`);
+    throw new Refused(`Rejected (recorded): ${rejection}`);
   });
 }

@@ -46,7 +46,9 @@ export type EvidenceRejection =
   | 'none-visible'
   /** The certificate is named by the configuration but not usable in the machine's store. */
   | 'not-in-store'
-  | 'unsupported-version';
+  | 'unsupported-version'
+  /** What it proves is refused by the deployment now (a time it shows is after the clock's). */
+  | 'not-recordable';
 
 /** The verdict: accepted with what it proves, or refused with a reason and what to do. */
 export type EvidenceVerdict =

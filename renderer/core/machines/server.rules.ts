@@ -92,9 +92,9 @@ const EVIDENCE_FUTURE_TOLERANCE_MS = 60_000;
 
 /** What opened the gate, for a refusal that names it. */
 const OPENED_BY: Readonly<Record<GateOpening['rule'], string>> = {
-  'replica-current': 'the local store was taken again after the assignment',
-  evidence: 'the accepted evidence shows the local store current',
-  override: 'the override that lets it go ahead was recorded',
+  'replica-current': 'its local store was taken again, after the assignment, at',
+  evidence: 'the accepted evidence shows its local store current at',
+  override: 'the override was recorded at',
 };
 
 /** What an event is, in a refusal. */
@@ -129,7 +129,7 @@ function timeOrderRefusal(context: ServerContext, event: ServerOperatorEvent): s
     if (event.step !== 3) return null;
     const open = gateOpenSince(gateInputOf(context));
     if (open === null || !beforeItsMinute(event.at, open.at)) return null;
-    return `${dated}, before ${OPENED_BY[open.rule]} (${open.at}), which is what lets it go ahead: enter the time Step 3 was really run, after that.`;
+    return `${dated}, before its gate was open: ${OPENED_BY[open.rule]} ${open.at}. Enter the time Step 3 was really run, after that.`;
   }
   if (event.type === 'evidence.accepted') {
     const shown = [event.proof.lastUpdate, event.proof.event3038At].filter((t): t is IsoTime => t !== undefined);

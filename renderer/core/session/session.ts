@@ -224,6 +224,13 @@ export class DeploymentSession {
     return { ok: true, event, seq: this.events.length - 1 };
   }
 
+  /** Why recording the command now would be refused, or null: what `record` would say, with nothing recorded. */
+  wouldRefuse(command: Command): string | null {
+    const prepared = this.prepare(command);
+    if (!prepared.ok) return prepared.message;
+    return this.check(prepared.event, { now: (this.recorderOf as Recorder).clock.now() });
+  }
+
   /** Calls `listener` after every recorded event. */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);

@@ -65,6 +65,11 @@ export class Workspace {
     return this.session.record(command);
   }
 
+  /** Why recording the command now would be refused (nothing is recorded), or null. */
+  wouldRefuse(command: Command): string | null {
+    return this.session.wouldRefuse(command);
+  }
+
   /** Sets who is recorded as doing each thing from now on. */
   setOperator(name: string): void {
     this.session.setRecorder({ clock: systemClock, operator: name });

@@ -18,7 +18,7 @@ describe('a step is not dated before what allowed it', () => {
     must(session, replicationEvidence(session, FE3, '2013-03-14T10:38:00.000Z'));
     const early = session.record({ type: 'step.completed', server: FE3, step: 3, at: '2013-03-14T10:05:00.000Z' });
     expect(!early.ok && early.message).toBe(
-      'Step 3: Request, Install or Assign Certificates on fe03.contoso.local is dated 2013-03-14T10:05:00.000Z, before the accepted evidence shows the local store current (2013-03-14T10:38:00.000Z), which is what lets it go ahead: enter the time Step 3 was really run, after that.',
+      'Step 3: Request, Install or Assign Certificates on fe03.contoso.local is dated 2013-03-14T10:05:00.000Z, before its gate was open: the accepted evidence shows its local store current at 2013-03-14T10:38:00.000Z. Enter the time Step 3 was really run, after that.',
     );
     // Within the minute the evidence shows, and after it: accepted.
     expect(session.record({ type: 'step.completed', server: FE3, step: 3, at: '2013-03-14T10:38:00.000Z' }).ok).toBe(
@@ -32,7 +32,7 @@ describe('a step is not dated before what allowed it', () => {
     must(session, { type: 'override.recorded', server: FE2, reason: 'Checked by hand on fe02 under CHG-1234' });
     const early = session.record({ type: 'step.completed', server: FE2, step: 3, at: '2013-03-14T10:30:00.000Z' });
     expect(!early.ok && early.message).toBe(
-      'Step 3: Request, Install or Assign Certificates on fe02.contoso.local is dated 2013-03-14T10:30:00.000Z, before the override that lets it go ahead was recorded (2013-03-14T11:00:00.000Z), which is what lets it go ahead: enter the time Step 3 was really run, after that.',
+      'Step 3: Request, Install or Assign Certificates on fe02.contoso.local is dated 2013-03-14T10:30:00.000Z, before its gate was open: the override was recorded at 2013-03-14T11:00:00.000Z. Enter the time Step 3 was really run, after that.',
     );
   });
 

@@ -19,6 +19,7 @@ import {
   describeConsoleLocale,
   judgeEvidence,
   toEvidenceInput,
+  type EvidenceContext,
   type EvidenceJudgement,
 } from '../../../core/evidence';
 import type { OAuthAssignment } from '../../../core/gate/gate';
@@ -53,6 +54,25 @@ const TIME_ZONES: readonly string[] = (() => {
   }
 })();
 
+/** The judgement, turned into a rejection when the deployment would refuse to record what it proves now. */
+function notRecordableNow(
+  judged: EvidenceJudgement,
+  text: string,
+  ctx: EvidenceContext,
+  props: { server: string; wouldRefuse: (command: Command) => string | null },
+): EvidenceJudgement {
+  if (!judged.verdict.accepted) return judged;
+  const input = toEvidenceInput(judged, text, ctx);
+  const refusal = props.wouldRefuse({
+    type: 'evidence.accepted',
+    server: props.server,
+    proof: judged.verdict.proof,
+    input,
+  });
+  if (refusal === null) return judged;
+  return { ...judged, verdict: { accepted: false, reason: 'not-recordable', message: refusal } };
+}
+
 /**
  * The evidence box: paste command output; see what was read (before any verdict, so a misparse
  * shows), in which locale and time zone; then the verdict, and record it.
@@ -63,6 +83,8 @@ export function EvidenceBox(props: {
   timeZone: string;
   preferences: Preferences;
   record: (command: Command) => string | null;
+  /** Why the deployment would refuse the command now (a time the output shows after now, say), or null. */
+  wouldRefuse: (command: Command) => string | null;
 }) {
   const styles = useStyles();
   const [text, setText] = useState('');
@@ -76,10 +98,14 @@ export function EvidenceBox(props: {
     () => ({ server: props.server, oauth: props.oauth, locale, localeChosen, timeZone, zoneChosen }),
     [props.server, props.oauth, locale, localeChosen, timeZone, zoneChosen],
   );
-  const judgement: EvidenceJudgement | null = useMemo(
+  const judged: EvidenceJudgement | null = useMemo(
     () => (text.trim() === '' ? null : judgeEvidence(text, ctx)),
     [text, ctx],
   );
+  // What the paste proves must also be recordable now: an output showing a time after the clock's
+  // (a date read in the wrong locale, a wrong server clock) is a rejection, with the deployment's words.
+  const judgement: EvidenceJudgement | null =
+    judged === null || !judged.verdict.accepted ? judged : notRecordableNow(judged, text, ctx, props);
   // The locale or zone shown is a default, not a choice: confirming it as it stands is a choice too.
   const unconfirmed =
     judgement !== null &&

@@ -82,6 +82,7 @@ export function RemediationPanel({ workspace, host, status, snapshot, record }: 
         timeZone={host.timeZone()}
         preferences={host.preferences}
         record={record}
+        wouldRefuse={(command) => workspace.wouldRefuse(command)}
       />
     </section>
   );

@@ -11,7 +11,7 @@ LastStatusReport   : 11/24/2012 8:15:36 PM
 LastUpdateCreation : 11/24/2012 8:08:05 PM
 ProductVersion     : 5.0.8308.0`;
 
-function box(assignedAt: string) {
+function box(assignedAt: string, wouldRefuse: (c: Command) => string | null = () => null) {
   const recorded: Command[] = [];
   const host = memoryHost();
   renderUi(
@@ -24,6 +24,7 @@ function box(assignedAt: string) {
         recorded.push(c);
         return null;
       }}
+      wouldRefuse={wouldRefuse}
     />,
   );
   return recorded;
@@ -34,6 +35,19 @@ function paste(text: string) {
 }
 
 describe('the evidence box', () => {
+  it('shows evidence the deployment would refuse to record now as not accepted, with its words, and keeps it as a rejection', () => {
+    const refusal = 'The evidence for fe02.contoso.local shows 2012-11-24T20:08:05.000Z, later than it was recorded.';
+    const recorded = box('2012-11-24T19:00:00.000Z', (c) => (c.type === 'evidence.accepted' ? refusal : null));
+    paste(FIELD_REPORT);
+    fireEvent.click(screen.getByRole('button', { name: 'The console is en-US and the server is in UTC: judge again' }));
+    expect(screen.getByText('Not accepted')).toBeTruthy();
+    expect(screen.getByText(refusal)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Record evidence' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Keep this rejection in the runbook' }));
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ type: 'evidence.rejected', server: 'fe02.contoso.local', reason: refusal });
+  });
+
   it('shows what it read before the verdict, accepts the field report after an earlier assignment, and records it', () => {
     const recorded = box('2012-11-24T19:00:00.000Z');
     paste(FIELD_REPORT);

@@ -1,0 +1,54 @@
+// The contradictions the change-advisory board found, through the command line (issue 14, item 2):
+// each refused with both times named, and nothing recorded that the deployment does not take.
+import { describe, expect, it } from 'vitest';
+import { lyncRunbook, workFolder } from './support/cli';
+import {
+  cliIn,
+  expectOk,
+  FE,
+  FILE,
+  history,
+  importTopologyIn,
+  recorderIn,
+  recordUpToAssignment,
+  THUMBPRINT,
+} from './support/field-report';
+
+function assigned() {
+  const dir = workFolder();
+  const cli = cliIn(dir);
+  importTopologyIn(cli);
+  const record = recorderIn(cli);
+  recordUpToAssignment(record, THUMBPRINT);
+  return { dir, cli, record };
+}
+
+describe('gates hold in time, from the command line', () => {
+  it('a Step 3 dated before the override that opened its gate is refused (exit 1), both times named', () => {
+    const { dir, record } = assigned();
+    expectOk(
+      record(FE[1], 'override', '2013-03-14T11:00:00Z', '--reason', 'Checked the local store by hand under CHG-1234'),
+    );
+    const before = history(dir).length;
+    const run = record(FE[1], 'step3', '2013-03-14T10:30:00Z');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'is dated 2013-03-14T10:30:00.000Z, before its gate was open: the override was recorded at 2013-03-14T11:00:00.000Z. Enter the time Step 3 was really run, after that.',
+    );
+    expect(history(dir)).toHaveLength(before);
+    expectOk(record(FE[1], 'step3', '2013-03-14T11:05:00Z'));
+  });
+
+  it('evidence showing a time after it was recorded is kept as a rejection with what to check (exit 1)', () => {
+    const { dir } = assigned();
+    const future = `PS C:\\Users\\admin> & C:\\Temp\\verify-fe02.ps1
+{"schema":"lync-runbook.verify","schemaVersion":1,"expected":"fe02.contoso.local","server":"fe02.contoso.local","time":"2099-12-24T10:38:47.0000000Z","replication":{"upToDate":true,"lastUpdateCreation":"2099-12-24T10:38:47.0000000Z","lastStatusReport":"2099-12-24T10:38:47.0000000Z"},"oauthThumbprints":["${THUMBPRINT}"],"replicaService":"Running","event3038":null}
+`;
+    const run = lyncRunbook(dir, ['evidence', FILE, '--server', FE[1], '--input', '-', '--time-zone', 'UTC'], future);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /Rejected \(recorded\): The evidence for fe02\.contoso\.local shows 2099-12-24T10:38:47\.000Z, later than it was recorded \(\d{4}-.*\): no output shows the future\. Check the console's locale/,
+    );
+    expect(history(dir).at(-1)).toMatchObject({ type: 'evidence.rejected', server: FE[1] });
+  });
+});

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { at, openServer, screen, verificationJson } from './support';
+
+// The sample's OAuthTokenIssuer certificate, assigned on fe01 at 10:00 on 14 March 2026.
+const THUMB = '0123456789ABCDEF0123456789ABCDEF01234567';
+
+test.use({ timezoneId: 'UTC' });
+
+test('a Step 3 dated before the override that allowed it, and evidence showing the future, are refused with both times', async ({
+  page,
+}, testInfo) => {
+  await page.clock.install({ time: new Date('2026-03-14T11:00:00Z') });
+  await page.goto('/');
+  await expect(page.getByText('Contoso HQ (sample)').first()).toBeVisible();
+  await at(page, '2026-03-14T11:00:00Z');
+  await page.getByLabel('Operator').fill('a.admin');
+
+  // fe02: an override at 11:00, then Step 3 typed as done at 10:30.
+  await openServer(page, 'fe02.contoso.local');
+  await page.getByRole('button', { name: '… or override the gate with a reason' }).click();
+  await page
+    .getByLabel('Why may Step 3 go ahead on this server anyway?')
+    .fill('Checked the local store by hand on fe02 under CHG-1234');
+  await page.getByRole('button', { name: 'Override the gate' }).click();
+  await page.getByLabel('It was done earlier: enter the time').check();
+  await page.getByLabel(/^Finished at/).fill('2026-03-14T10:30');
+  await page.getByRole('button', { name: 'Mark Step 3 done' }).click();
+  await expect(
+    page.getByText(
+      /is dated 2026-03-14T10:30:00\.000Z, before its gate was open: the override was recorded at 2026-03-14T11:00:00\.000Z\./,
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /^Step 3:/ }).locator('..')).not.toContainText('Done');
+  await screen(page, testInfo, 'gates-in-time-01-step3-before-override');
+
+  // fe03: the verification script's output dated 24 December, pasted on 14 March.
+  await openServer(page, 'fe03.contoso.local');
+  await page.getByRole('radio', { name: /^A/ }).check();
+  await page.getByRole('button', { name: 'Start path A' }).click();
+  await page
+    .getByLabel(/Command output/)
+    .fill(`PS C:\\> .\\verify.ps1\n${verificationJson('fe03.contoso.local', '2026-12-24T10:38:47.000Z', [THUMB])}\n`);
+  const record = page.getByRole('button', { name: 'Record evidence' });
+  if (await record.isVisible()) await record.click();
+  await expect(
+    page.getByText(/later than it was recorded \(2026-03-14T11:00:00\.000Z\): no output shows the future/),
+  ).toBeVisible();
+  await screen(page, testInfo, 'gates-in-time-02-evidence-from-the-future');
+});
