@@ -113,7 +113,11 @@ Events:
                               server that assigned it (--thumbprint; once)
   remediation                 a remediation path was chosen for a blocked server (--path)
   item                        a checklist item of the chosen path was done (--path, --item)
-  override                    go past the gate with a written reason (--reason)
+  override                    go past the gate, not proving it: what was checked (--reason)
+                              and the change or ticket it is approved under (--change);
+                              shown everywhere as an override, never as proof
+  withdraw-override           withdraw an override no Step 3 has used yet (--reason); the
+                              gate closes again, and both stay in the record
 
 Options:
   --server FQDN        the server
@@ -129,7 +133,9 @@ Options:
                        against the CMS pool and recorded with the item
   --via HOW            step1 run again: wizard (Run Again, Retrieve directly from the Central
                        Management store) or powershell (the equivalent script this app prints)
-  --reason TEXT        why the gate may be overridden
+  --reason TEXT        override: what was checked (at least 20 characters);
+                       withdraw-override: why (at least 10)
+  --change ID          override: the change or ticket, e.g. CHG-9999
 
 ${COMMON}
 

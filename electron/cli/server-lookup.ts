@@ -60,7 +60,10 @@ function statusLine(session: DeploymentSession, summary: ServerSummary): GateSta
     return { ...base, status: 'blocked: stale replica', reason: `${why} Next: ${open.next}.`, blocked: true };
   }
   let reason = `next: ${open.next}`;
-  if (status.phase === 'ready-for-step3') reason += ` (gate: ${summary.gate.label})`;
+  // An override is a decision, not a proof: said as a warning, with what it rests on.
+  if (status.phase === 'ready-for-step3' && summary.gate.rule === 'override')
+    reason += ` (warning: gate OVERRIDDEN, not proven — ${summary.gate.explanation})`;
+  else if (status.phase === 'ready-for-step3') reason += ` (gate: ${summary.gate.label})`;
   else if (!summary.gate.allowed && status.phase === 'awaiting-step2')
     reason +=
       '; note: its local store predates the OAuth assignment, so Step 3 will be blocked until it is brought up to date';

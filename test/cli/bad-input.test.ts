@@ -87,7 +87,7 @@ describe('lync-runbook, bad input', () => {
     const cases: [string[], string][] = [
       [
         ['record', FILE, '--server', FE[0], '--event', 'step5'],
-        'The event "step5" is not one of: step1, step2, step3, step4, pool-start, oauth-assigned, oauth-thumbprint, remediation, item, override.',
+        'The event "step5" is not one of: step1, step2, step3, step4, pool-start, oauth-assigned, oauth-thumbprint, remediation, item, override, withdraw-override.',
       ],
       [
         ['record', FILE, '--server', FE[0], '--event', 'step3', '--thumbprint', 'XYZ'],

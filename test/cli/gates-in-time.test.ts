@@ -23,11 +23,53 @@ function assigned() {
   return { dir, cli, record };
 }
 
+describe('overrides with substance, from the command line', () => {
+  it('asks what was checked and the change; an override not yet used is withdrawn with a reason', () => {
+    const { dir, record } = assigned();
+    const bare = record(FE[1], 'override', '2013-03-14T11:00:00Z', '--reason', 'ok');
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('--change');
+    const ok = record(FE[1], 'override', '2013-03-14T11:00:00Z', '--reason', 'ok', '--change', 'CHG-9999');
+    expect(ok.code).toBe(1);
+    expect(ok.stderr).toContain('Say what was checked, in at least 20 characters');
+    expectOk(
+      record(
+        FE[1],
+        'override',
+        '2013-03-14T11:00:00Z',
+        '--reason',
+        'Checked the local store by hand',
+        '--change',
+        'CHG-9999',
+      ),
+    );
+    expectOk(
+      record(FE[1], 'withdraw-override', '2013-03-14T11:10:00Z', '--reason', 'The check was on the wrong server'),
+    );
+    expect(
+      history(dir)
+        .slice(-2)
+        .map((e) => e.type),
+    ).toEqual(['override.recorded', 'override.withdrawn']);
+    const blocked = record(FE[1], 'step3', '2013-03-14T11:20:00Z');
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toMatch(/stale local replica/i);
+  });
+});
+
 describe('gates hold in time, from the command line', () => {
   it('a Step 3 dated before the override that opened its gate is refused (exit 1), both times named', () => {
     const { dir, record } = assigned();
     expectOk(
-      record(FE[1], 'override', '2013-03-14T11:00:00Z', '--reason', 'Checked the local store by hand under CHG-1234'),
+      record(
+        FE[1],
+        'override',
+        '2013-03-14T11:00:00Z',
+        '--reason',
+        'Checked the local store by hand',
+        '--change',
+        'CHG-1234',
+      ),
     );
     const before = history(dir).length;
     const run = record(FE[1], 'step3', '2013-03-14T10:30:00Z');

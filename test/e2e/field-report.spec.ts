@@ -158,18 +158,25 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await expect(page.getByRole('button', { name: 'Mark Step 4 done' })).toHaveCount(0);
   await screen(page, testInfo, '08a-pool-start-waits');
 
-  // fe02: an override with a reason closes its gate (path B could not go first).
+  // fe02: an override, saying what was checked and under which change (path B could not go first).
   await openServer(page, FE[1]!);
-  await page.getByRole('button', { name: '… or override the gate with a reason' }).click();
+  await page.getByRole('button', { name: 'Override the gate instead…' }).click();
+  await expect(
+    page.getByText(/^Step 3 will go ahead on fe02\.contoso\.local, whose local store the app believes stale/),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Override the gate' })).toBeDisabled();
+  await page.getByLabel('I understand: record the override').check();
+  await page.getByLabel(/What was checked/).fill('ok');
+  await page.getByLabel(/Change or ticket/).fill('CHG-1234');
   await page.getByRole('button', { name: 'Override the gate' }).click();
   await expect(
-    page.getByText('An override needs a written reason: say why Step 3 may go ahead on a stale local store.'),
+    page.getByRole('alert').filter({ hasText: 'Say what was checked, in at least 20 characters' }),
   ).toBeVisible();
-  await page
-    .getByLabel(/Why may Step 3 go ahead/)
-    .fill('Configuration imported by hand and checked by the DBA; CHG-1234');
+  await screen(page, testInfo, '09-override-form');
+  await page.getByLabel(/What was checked/).fill('Configuration imported by hand and checked by the DBA');
   await page.getByRole('button', { name: 'Override the gate' }).click();
   await expect(page.getByText('Gate overridden')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Withdraw the override…' })).toBeVisible();
   await screen(page, testInfo, '09-override');
   await at(page, '2026-03-14T11:00:00Z');
   await markDone(page, 3);

@@ -17,11 +17,12 @@ test('a Step 3 dated before the override that allowed it, and evidence showing t
 
   // fe02: an override at 11:00, then Step 3 typed as done at 10:30.
   await openServer(page, 'fe02.contoso.local');
-  await page.getByRole('button', { name: '… or override the gate with a reason' }).click();
-  await page
-    .getByLabel('Why may Step 3 go ahead on this server anyway?')
-    .fill('Checked the local store by hand on fe02 under CHG-1234');
+  await page.getByRole('button', { name: 'Override the gate instead…' }).click();
+  await page.getByLabel(/What was checked/).fill('Checked the local store by hand on fe02');
+  await page.getByLabel(/Change or ticket/).fill('CHG-1234');
+  await page.getByLabel('I understand: record the override').check();
   await page.getByRole('button', { name: 'Override the gate' }).click();
+  await expect(page.getByText('Gate overridden')).toBeVisible();
   await page.getByLabel('It was done earlier: enter the time').check();
   await page.getByLabel(/^Finished at/).fill('2026-03-14T10:30');
   await page.getByRole('button', { name: 'Mark Step 3 done' }).click();

@@ -25,6 +25,7 @@ const EVENTS = [
   'remediation',
   'item',
   'override',
+  'withdraw-override',
 ] as const;
 type EventName = (typeof EVENTS)[number];
 
@@ -54,7 +55,7 @@ export function parsePath(value: string, command: string): RemediationPath {
 }
 
 function only(args: ParsedArgs, event: EventName, allowed: readonly string[]): void {
-  for (const option of ['thumbprint', 'path', 'item', 'reason', 'servers', 'via', 'output']) {
+  for (const option of ['thumbprint', 'path', 'item', 'reason', 'change', 'servers', 'via', 'output']) {
     if (optional(args, option) !== undefined && !allowed.includes(option))
       throw new UsageError(`--${option} does not go with --event ${event}.`, C);
   }
@@ -145,11 +146,19 @@ function command(
       };
     }
     case 'override':
-      only(args, event, ['reason']);
+      only(args, event, ['reason', 'change']);
       return {
         type: 'override.recorded',
         server,
-        reason: required(args, 'reason', C, 'TEXT (why Step 3 may go ahead)'),
+        reason: required(args, 'reason', C, 'TEXT (what was checked)'),
+        change: required(args, 'change', C, 'ID (the change or ticket, e.g. CHG-9999)'),
+      };
+    case 'withdraw-override':
+      only(args, event, ['reason']);
+      return {
+        type: 'override.withdrawn',
+        server,
+        reason: required(args, 'reason', C, 'TEXT (why the override is withdrawn)'),
       };
   }
 }
@@ -166,6 +175,7 @@ export async function runRecord(argv: readonly string[], io: CliIo): Promise<num
       path: { type: 'string' },
       item: { type: 'string' },
       reason: { type: 'string' },
+      change: { type: 'string' },
       servers: { type: 'string' },
       via: { type: 'string' },
       output: { type: 'string' },

@@ -13,7 +13,8 @@ import { domainEventSchema, type DomainEvent, type DomainEventOf } from '../even
 import { judgeAgain } from '../machines/deployment.rules';
 import { isBlocked } from '../machines/server.context';
 import { DeploymentSession } from '../session/session';
-import { withRecordingTime } from './migrate-v6';
+import { OVERRIDE_CHANGE_NOT_ASKED } from '../model/override';
+import { asCurrentShape } from './migrate-v7';
 
 type Raw = Record<string, unknown>;
 
@@ -44,7 +45,15 @@ function replacement(
     out.push({ type: 'evidence.rejected', server, input: event.input, reason, at, recordedAt, operator });
   const context = session.server(server)?.context;
   if (context !== undefined && isBlocked(context))
-    out.push({ type: 'override.recorded', server, reason, at, recordedAt, operator });
+    out.push({
+      type: 'override.recorded',
+      server,
+      reason,
+      change: OVERRIDE_CHANGE_NOT_ASKED,
+      at,
+      recordedAt,
+      operator,
+    });
   return out;
 }
 
@@ -52,9 +61,8 @@ function migrateHistory(history: readonly Raw[]): Raw[] {
   const session = DeploymentSession.empty();
   const out: Raw[] = [];
   for (const [index, original] of history.entries()) {
-    // Version 4 events have one time; version 6 gives them their recording time (withRecordingTimes),
-    // and the current schema is what reads them here.
-    const raw = withRecordingTime(original);
+    // Read in the current schema's shape (the fields later versions added, filled as they fill them).
+    const raw = asCurrentShape(original);
     const parsed = domainEventSchema.safeParse(raw);
     // What does not validate, or is refused for another reason, is left for the loader to report.
     if (!parsed.success) return [...out, ...history.slice(index)];

@@ -12,6 +12,7 @@
  */
 import { domainEventSchema } from '../events/schema';
 import { DeploymentSession } from '../session/session';
+import { asCurrentShape } from './migrate-v7';
 
 type Raw = Record<string, unknown>;
 
@@ -25,15 +26,15 @@ function migrateHistory(history: readonly Raw[]): Raw[] {
   const session = DeploymentSession.empty();
   const out: Raw[] = [];
   for (const [index, original] of history.entries()) {
-    const raw = withRecordingTime(original);
+    const raw = asCurrentShape(original);
     const parsed = domainEventSchema.safeParse(raw);
-    if (!parsed.success) return [...out, ...history.slice(index).map(withRecordingTime)];
+    if (!parsed.success) return [...out, ...history.slice(index).map(asCurrentShape)];
     if (session.replayOne(parsed.data) === null) {
       out.push(raw);
       continue;
     }
     const kept = { ...parsed.data, unchecked: 'time-order' as const };
-    if (session.replayOne(kept) !== null) return [...out, ...history.slice(index).map(withRecordingTime)];
+    if (session.replayOne(kept) !== null) return [...out, ...history.slice(index).map(asCurrentShape)];
     out.push({ ...raw, unchecked: 'time-order' });
   }
   return out;

@@ -2,6 +2,7 @@ import { migrateToV3 } from './migrate-v3';
 import { migrateToV4 } from './migrate-v4';
 import { migrateToV5 } from './migrate-v5';
 import { migrateToV6 } from './migrate-v6';
+import { migrateToV7 } from './migrate-v7';
 
 /**
  * Migrations from older document versions, each taking the raw JSON of version N to N+1. They work
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) 
   3: migrateToV4,
   4: migrateToV5,
   5: migrateToV6,
+  6: migrateToV7,
 };

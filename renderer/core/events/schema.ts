@@ -168,7 +168,20 @@ export const domainEventSchema = z.discriminatedUnion('type', [
     reason: z.string().min(1).max(2000),
     ...base,
   }),
-  z.object({ type: z.literal('override.recorded'), server: fqdn, reason: z.string().max(4000), ...base }),
+  z.object({
+    type: z.literal('override.recorded'),
+    server: fqdn,
+    /** What was checked, in the admin's words: why Step 3 may go ahead on a store the app believes stale. */
+    reason: z.string().max(4000),
+    /**
+     * The change or ticket it was approved under. Overrides of files before version 7, which did not
+     * ask, carry OVERRIDE_CHANGE_NOT_ASKED (model/override.ts), set by the migration only.
+     */
+    change: z.string().min(1).max(200),
+    ...base,
+  }),
+  /** An override not yet used by a Step 3, withdrawn: the gate is closed again (the override stays in the history). */
+  z.object({ type: z.literal('override.withdrawn'), server: fqdn, reason: z.string().max(4000), ...base }),
   z.object({
     type: z.literal('script.copied'),
     /** The server the script is about. */

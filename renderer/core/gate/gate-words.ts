@@ -29,6 +29,6 @@ export function gateExplanation(verdict: GateVerdict): string {
     case 'evidence':
       return "Accepted evidence shows this server's local configuration store now holds the OAuthTokenIssuer certificate.";
     case 'override':
-      return `Overridden by ${verdict.override.operator}: ${verdict.override.reason}`;
+      return `Overridden by ${verdict.override.operator} under ${verdict.override.change}, not proven: ${verdict.override.reason}`;
   }
 }

@@ -20,7 +20,10 @@ export interface AcceptedEvidence {
 
 /** An explicit override of the gate. */
 export interface GateOverride {
+  /** What was checked. */
   readonly reason: string;
+  /** The change or ticket it was approved under (model/override.ts for overrides of older files). */
+  readonly change: string;
   readonly at: IsoTime;
   readonly operator: string;
 }

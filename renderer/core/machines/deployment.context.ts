@@ -113,6 +113,7 @@ export const SERVER_EVENT_TYPES = [
   'remediation.item.completed',
   'evidence.accepted',
   'override.recorded',
+  'override.withdrawn',
 ] as const satisfies readonly DomainEvent['type'][];
 
 /** An event that belongs to one server. */

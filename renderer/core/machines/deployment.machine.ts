@@ -283,6 +283,7 @@ export const deploymentMachine = setup({
         'remediation.item.completed': { guard: 'accepts', actions: 'forward' },
         'evidence.accepted': { guard: 'accepts', actions: 'forward' },
         'override.recorded': { guard: 'accepts', actions: 'forward' },
+        'override.withdrawn': { guard: 'accepts', actions: 'forward' },
         // RECORD_ONLY_EVENT_TYPES (evidence.rejected, script.copied) are not sent here: they change no state.
       },
     },

@@ -111,7 +111,8 @@ export type ServerOperatorEvent =
   | ({ type: 'remediation.chosen'; server: string; path: RemediationPath } & Stamp)
   | ({ type: 'remediation.item.completed'; server: string; path: RemediationPath; item: ChecklistItemId } & Stamp)
   | ({ type: 'evidence.accepted'; server: string; proof: EvidenceProof } & Stamp)
-  | ({ type: 'override.recorded'; server: string; reason: string } & Stamp);
+  | ({ type: 'override.recorded'; server: string; reason: string; change: string } & Stamp)
+  | ({ type: 'override.withdrawn'; server: string; reason: string } & Stamp);
 
 /** Events a server machine accepts: the operator's, and the global facts the deployment sends. */
 export type ServerEvent =

@@ -129,8 +129,12 @@ export const serverMachine = setup({
     }),
     recordOverride: assign(({ event }) => {
       assertEvent(event, 'override.recorded');
-      return { override: { reason: event.reason.trim(), at: event.at, operator: event.operator } };
+      return {
+        override: { reason: event.reason.trim(), change: event.change.trim(), at: event.at, operator: event.operator },
+      };
     }),
+    // The gate closes again; the path chosen before the override is chosen again after it.
+    withdrawOverride: assign(() => ({ override: null, path: null })),
     takeOAuth: assign(({ event }) => {
       assertEvent(event, 'fact.oauth');
       return { oauth: event.oauth };
@@ -188,7 +192,13 @@ export const serverMachine = setup({
         ready: {
           tags: 'ready-for-step3',
           always: { guard: not('isGateOpen'), target: 'blocked' },
-          on: { 'step.completed': stepTransition(3, '#server.awaitingStep4') },
+          on: {
+            'step.completed': stepTransition(3, '#server.awaitingStep4'),
+            'override.withdrawn': {
+              guard: { type: 'accepts', params: { current: null } },
+              actions: 'withdrawOverride',
+            },
+          },
         },
         blocked: {
           tags: 'blocked',

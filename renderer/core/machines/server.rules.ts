@@ -6,6 +6,7 @@
 import { gateOpenSince, proofCoversAssignment, type GateOpening } from '../gate/gate';
 import { gateExplanation } from '../gate/gate-words';
 import { stepTitle, type StepNumber } from '../model/product';
+import { overrideSubstanceRefusal, WITHDRAWAL_REASON_MIN } from '../model/override';
 import { checklistItem, type ChecklistItemId } from '../model/remediation';
 import { beforeItsMinute, epochMs, type IsoTime } from '../model/time';
 import { AUTOMATIC_CONDITIONS } from './checklist';
@@ -78,12 +79,21 @@ function evidenceRefusal(context: ServerContext, event: EventOf<'evidence.accept
   return `The evidence does not show that ${name}'s local store holds the OAuth assignment of ${oauth.at}: it must be about ${name} and show the assigned thumbprint in ${name}'s own view, or the CMS master's record of it up to date with a last update after that time (event 3038 alone is not enough).`;
 }
 
-/** An override goes past a closed gate only, and only with a written reason. */
+/** An override goes past a closed gate only, saying what was checked and under which change. */
 function overrideRefusal(context: ServerContext, event: EventOf<'override.recorded'>): string | null {
   if (!isBlocked(context)) return `${context.fqdn} is not blocked, so there is nothing to override.`;
-  if (event.reason.trim().length === 0) {
-    return 'An override needs a written reason: say why Step 3 may go ahead on a stale local store.';
-  }
+  return overrideSubstanceRefusal(event.reason, event.change);
+}
+
+/** An override is withdrawn only before a Step 3 used it, and with a reason. */
+function withdrawalRefusal(context: ServerContext, event: EventOf<'override.withdrawn'>): string | null {
+  const override = context.override;
+  if (override === null) return `${context.fqdn} holds no override to withdraw.`;
+  const step3 = context.steps[3];
+  if (step3 !== undefined)
+    return `The override on ${context.fqdn} was used: Step 3 went ahead on it at ${step3.at}. It stays in the record.`;
+  if (event.reason.trim().length < WITHDRAWAL_REASON_MIN)
+    return `Say why the override is withdrawn, in at least ${WITHDRAWAL_REASON_MIN} characters: the withdrawal stays in the record.`;
   return null;
 }
 
@@ -110,6 +120,8 @@ function eventWords(context: ServerContext, event: ServerOperatorEvent): string 
       return `The evidence for ${context.fqdn}`;
     case 'override.recorded':
       return `The override on ${context.fqdn}`;
+    case 'override.withdrawn':
+      return `Withdrawing the override on ${context.fqdn}`;
   }
 }
 
@@ -137,6 +149,12 @@ function timeOrderRefusal(context: ServerContext, event: ServerOperatorEvent): s
     if (future !== undefined)
       return `${what} shows ${future}, later than it was recorded (${event.recordedAt}): no output shows the future. Check the console's locale (is 12/03 the 3rd of December or the 12th of March?), the time zone chosen for the server, and the server's clock, then judge it again.`;
   }
+  if (
+    event.type === 'override.withdrawn' &&
+    context.override !== null &&
+    beforeItsMinute(event.at, context.override.at)
+  )
+    return `${dated}, before the override was recorded (${context.override.at}): check the date and time.`;
   const oauth = context.oauth;
   if (oauth !== null && beforeItsMinute(event.at, oauth.at))
     return `${dated}, before the OAuthTokenIssuer certificate was assigned on ${oauth.server} (${oauth.at}), the assignment that left this server's local store stale: check the date and time.`;
@@ -179,5 +197,7 @@ function refusalOfItsKind(
       return evidenceRefusal(context, event);
     case 'override.recorded':
       return overrideRefusal(context, event);
+    case 'override.withdrawn':
+      return withdrawalRefusal(context, event);
   }
 }

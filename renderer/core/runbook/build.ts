@@ -200,13 +200,25 @@ function overrides(history: readonly DomainEvent[], servers: readonly ServerSumm
   return entries.map(({ event, seq }) => {
     const summary = servers.find((s) => sameFqdn(s.fqdn, event.server));
     const used = summary?.overridden === true && latest.get(normalizeFqdn(event.server)) === seq;
+    // The first withdrawal on the server after it, before any later override.
+    const after = history.slice(seq + 1).map((e, i) => ({ e, seq: seq + 1 + i }));
+    const next = after.find(
+      ({ e }) =>
+        (e.type === 'override.recorded' || e.type === 'override.withdrawn') && sameFqdn(e.server, event.server),
+    );
+    const withdrawal =
+      next !== undefined && next.e.type === 'override.withdrawn'
+        ? { seq: next.seq, at: next.e.at, operator: next.e.operator, reason: next.e.reason }
+        : null;
     return {
       seq,
       at: event.at,
       operator: event.operator,
       server: event.server,
       reason: event.reason,
+      change: event.change,
       usedForStep3: used,
+      withdrawn: withdrawal,
     };
   });
 }

@@ -4,7 +4,7 @@ import { badge, recordedNote, statusBadge } from './html-badges';
 import { serverRef, type Anchors } from './html-links';
 import { code, esc, facts, pre, table, time } from './html-text';
 import type { EvidenceEntry, OverrideEntry, ScriptCopy, ServerSummary } from './model';
-import { eventNumber, SCRIPT_MISMATCH_WORDS } from './words';
+import { eventNumber, OVERRIDE_WORDS, SCRIPT_MISMATCH_WORDS } from './words';
 
 /** A server's entry: its status, gate, remediation, evidence, override and wizard steps. */
 export function serverSection(s: ServerSummary, index: number): string {
@@ -35,7 +35,7 @@ export function serverSection(s: ServerSummary, index: number): string {
     ['Status', statusBadge(s)],
     [
       'Gate now',
-      `${s.gate.allowed ? badge(`allowed: ${s.gate.label}`, 'ok') : badge(BLOCKED_LABEL, 'bad')} ${esc(s.gate.explanation)}`,
+      `${s.gate.allowed ? (s.gate.rule === 'override' ? badge('OVERRIDE', 'warn') : badge(`allowed: ${s.gate.label}`, 'ok')) : badge(BLOCKED_LABEL, 'bad')} ${esc(s.gate.explanation)}`,
     ],
     ['Remediation', remediation],
     [
@@ -70,9 +70,19 @@ export function overrideSection(o: OverrideEntry, index: number, a: Anchors): st
     facts([
       ['Server', serverRef(o.server, a)],
       ['Recorded', `${time(o.at)} by ${esc(o.operator)} (event ${eventNumber(o.seq)})`],
+      ['Not proven', `${badge('OVERRIDE', 'warn')} ${esc(OVERRIDE_WORDS)}`],
+      ['Change or ticket', esc(o.change)],
       ['Step 3 went ahead on it', o.usedForStep3 ? badge('yes', 'bad') : 'no'],
+      ...(o.withdrawn === null
+        ? []
+        : [
+            [
+              'Withdrawn',
+              `${time(o.withdrawn.at)} by ${esc(o.withdrawn.operator)} (event ${eventNumber(o.withdrawn.seq)}): ${esc(o.withdrawn.reason)}`,
+            ] as [string, string],
+          ]),
     ]),
-    `<blockquote>${o.reason.trim().length === 0 ? '(no reason given)' : esc(o.reason)}</blockquote>`,
+    `<p>What was checked:</p><blockquote>${o.reason.trim().length === 0 ? '(nothing said)' : esc(o.reason)}</blockquote>`,
     '</section>',
   ].join('\n');
 }

@@ -1,7 +1,14 @@
 /** The runbook as Markdown: reads well as plain text, renders with GitHub-style tables. */
 import type { EvidenceEntry, OverrideEntry, Runbook, RunbookHeader, ScriptCopy, ServerSummary } from './model';
 import { mdCode, mdCodeCell, mdFence, mdQuote, mdTable, mdText } from './markdown-text';
-import { eventNumber, exportTime, RUNBOOK_SECTIONS, SCRIPT_MISMATCH_WORDS, TIMELINE_ORDER_NOTE } from './words';
+import {
+  eventNumber,
+  exportTime,
+  OVERRIDE_WORDS,
+  RUNBOOK_SECTIONS,
+  SCRIPT_MISMATCH_WORDS,
+  TIMELINE_ORDER_NOTE,
+} from './words';
 import { recordedWords } from './timeline';
 
 function headerLines(h: RunbookHeader): string[] {
@@ -83,7 +90,7 @@ function serverSection(s: ServerSummary): string[] {
     '',
   ];
   lines.push(
-    `- **Gate now:** ${s.gate.allowed ? `allowed (${mdText(s.gate.label)})` : 'blocked'}: ${mdText(s.gate.explanation)}`,
+    `- **Gate now:** ${s.gate.allowed ? (s.gate.rule === 'override' ? '**OVERRIDE**' : `allowed (${mdText(s.gate.label)})`) : 'blocked'}: ${mdText(s.gate.explanation)}`,
   );
   if (s.remediations.length === 0) lines.push('- **Remediation:** none');
   for (const m of s.remediations) {
@@ -128,10 +135,17 @@ function overrideSection(o: OverrideEntry): string[] {
     `### Override on ${mdText(o.server)} (event ${eventNumber(o.seq)})`,
     '',
     `- **Recorded:** ${exportTime(o.at)} by ${mdText(o.operator)}`,
+    `- **Not proven:** ${OVERRIDE_WORDS}`,
+    `- **Change or ticket:** ${mdText(o.change)}`,
     `- **Step 3 went ahead on it:** ${o.usedForStep3 ? 'yes' : 'no'}`,
-    '- **Reason:**',
+    ...(o.withdrawn === null
+      ? []
+      : [
+          `- **Withdrawn:** ${exportTime(o.withdrawn.at)} by ${mdText(o.withdrawn.operator)} (event ${eventNumber(o.withdrawn.seq)}): ${mdText(o.withdrawn.reason)}`,
+        ]),
+    '- **What was checked:**',
     '',
-    o.reason.trim().length === 0 ? '> (no reason given)' : mdQuote(o.reason),
+    o.reason.trim().length === 0 ? '> (nothing said)' : mdQuote(o.reason),
   ];
 }
 

@@ -211,9 +211,19 @@ export interface OverrideEntry {
   readonly at: IsoTime;
   readonly operator: string;
   readonly server: string;
+  /** What was checked. */
   readonly reason: string;
+  /** The change or ticket it was approved under (model/override.ts for an older file's). */
+  readonly change: string;
   /** True when the server's Step 3 then went ahead on this override. */
   readonly usedForStep3: boolean;
+  /** Its withdrawal, when it was withdrawn before a Step 3 used it. */
+  readonly withdrawn: {
+    readonly seq: number;
+    readonly at: IsoTime;
+    readonly operator: string;
+    readonly reason: string;
+  } | null;
 }
 
 /** The whole runbook of a deployment. */

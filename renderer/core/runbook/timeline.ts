@@ -119,7 +119,12 @@ function words(event: DomainEvent, r: Replayed): Words {
         verdict: 'rejected',
       };
     case 'override.recorded':
-      return { summary: 'Gate overridden with a written reason', detail: event.reason };
+      return {
+        summary: 'Gate overridden (not proven)',
+        detail: `Checked: ${sentence(event.reason)} Change or ticket: ${event.change}.`,
+      };
+    case 'override.withdrawn':
+      return { summary: 'Override withdrawn: the gate is closed again', detail: event.reason };
     case 'script.copied': {
       const where =
         event.runOn !== undefined && (event.server === undefined || !sameFqdn(event.runOn, event.server))
@@ -137,6 +142,12 @@ export const UNCHECKED_WORDS =
 function withUnchecked(event: DomainEvent, said: Words): Words {
   if (event.unchecked !== 'time-order') return said;
   return { ...said, detail: said.detail === undefined ? UNCHECKED_WORDS : `${said.detail} ${UNCHECKED_WORDS}` };
+}
+
+/** Text as a sentence: trimmed, with a full stop unless it ends with one. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
 /** What recorded output shows, read again from its text (never from the lines stored beside it). */

@@ -75,3 +75,7 @@ export const SCRIPT_MISMATCH_WORDS =
 
 /** How the timeline is ordered and what its marks mean, said once for every runbook format. */
 export const TIMELINE_ORDER_NOTE = `In the order things happened; an entry recorded later says when, and one recorded more than ${BACK_DATED_AFTER_MS / 60_000} minutes after it happened is marked back-dated.`;
+
+/** What an override is, said wherever the runbook shows one: a decision, not a proof. */
+export const OVERRIDE_WORDS =
+  'Step 3 went ahead, or may, on a local store the app believes stale, on the word of whoever recorded it; nothing the app read proves the store current.';

@@ -15,6 +15,7 @@ import type { Clock, IsoTime } from '../model/time';
 import { eventFacts, type EventFacts } from './event-facts';
 import { stepOrderRefusal, timeRefusal, type TimeLimit } from './time.rules';
 import { refusalOf } from './refusal';
+import { OVERRIDE_CHANGE_NOT_ASKED } from '../model/override';
 
 /** The outcome of recording a command: the event as stored, or why it was refused. */
 export type RecordResult =
@@ -190,6 +191,11 @@ export class DeploymentSession {
           ok: false,
           message: `This ${command.type} is not valid: ${field} is set only when an older file is migrated.`,
         };
+    if (command.type === 'override.recorded' && command.change === OVERRIDE_CHANGE_NOT_ASKED)
+      return {
+        ok: false,
+        message: 'This override.recorded is not valid: its change is set only when an older file is migrated.',
+      };
     const now = recorder.clock.now();
     const stamped = {
       ...normalizeCommand(command),

@@ -5,6 +5,7 @@ import { parseDocument } from '../../../renderer/core/document/load';
 import { migrateToV3, MIGRATION_OPERATOR } from '../../../renderer/core/document/migrate-v3';
 import { serializeDocument, toDocument } from '../../../renderer/core/document/save';
 import type { DomainEvent, DomainEventOf } from '../../../renderer/core/events/schema';
+import { OVERRIDE_CHANGE_NOT_ASKED } from '../../../renderer/core/model/override';
 
 /** The field report's runbook as version 1 saved it: with the machines' snapshot, which version 2 drops. */
 const V1 = readFileSync(new URL('./fixtures/v1-field-report.lyncrunbook', import.meta.url), 'utf8');
@@ -30,12 +31,26 @@ describe('documents of older versions', () => {
       /^Migrated from file version 4: evidence recorded at 2013-03-14T11:05:00.000Z was accepted by an earlier version, but judged again from its paste it is not \(The listing shows the assigned certificate .* but it does not name the machine it came from/,
     );
     // Since version 6 every event has its recording time: the one time older versions kept.
-    const recorded = (e: object) => ({ ...e, recordedAt: (e as { at: string }).at });
+    // and since version 7 every override its change (one version 6 did not ask for).
+    const recorded = (e: object) => ({
+      ...e,
+      recordedAt: (e as { at: string }).at,
+      ...((e as { type: string }).type === 'override.recorded' && !('change' in e)
+        ? { change: OVERRIDE_CHANGE_NOT_ASKED }
+        : {}),
+    });
     expect(opened.document.history).toEqual(
       [
         ...v3.slice(0, listing),
         { ...entry, type: 'evidence.rejected', reason },
-        { type: 'override.recorded', server: entry.server, reason, at: entry.at, operator: entry.operator },
+        {
+          type: 'override.recorded',
+          change: OVERRIDE_CHANGE_NOT_ASKED,
+          server: entry.server,
+          reason,
+          at: entry.at,
+          operator: entry.operator,
+        },
         ...v3.slice(listing + 1),
       ].map(recorded),
     );

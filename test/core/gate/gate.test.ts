@@ -83,10 +83,11 @@ describe('the five rules of the Step 3 gate', () => {
     ).toBe(false);
   });
   it('rule 5: an override with a written reason', () => {
-    const overridden = evaluateGate({ ...stale, override: { reason: 'CHG-1', at: oauth.at, operator: 'j' } });
+    const override = { reason: 'hand-imported', change: 'CHG-1', at: oauth.at, operator: 'j' };
+    const overridden = evaluateGate({ ...stale, override });
     expect(overridden).toMatchObject({ allowed: true, rule: 'override' });
-    expect(gateExplanation(overridden)).toBe('Overridden by j: CHG-1');
-    expect(evaluateGate({ ...stale, override: { reason: '  ', at: oauth.at, operator: 'j' } }).allowed).toBe(false);
+    expect(gateExplanation(overridden)).toBe('Overridden by j under CHG-1, not proven: hand-imported');
+    expect(evaluateGate({ ...stale, override: { ...override, reason: '  ' } }).allowed).toBe(false);
   });
   it('otherwise: blocked, with both times in the words', () => {
     const verdict = evaluateGate(stale);

@@ -94,8 +94,9 @@ const EVENTS: Ev[] = [
     proof: { server: 'fe03.contoso.local', upToDate: true, lastUpdate: '2013-03-14T10:30:00.000Z' },
     ...stamp,
   },
-  { type: 'override.recorded', server: SELF, reason: 'hand-imported certificate', ...stamp },
-  { type: 'override.recorded', server: SELF, reason: '  ', ...stamp },
+  { type: 'override.recorded', server: SELF, reason: 'hand-imported certificate', change: 'CHG-1', ...stamp },
+  { type: 'override.recorded', server: SELF, reason: '  ', change: 'CHG-1', ...stamp },
+  { type: 'override.withdrawn', server: SELF, reason: 'checked again: it is stale', ...stamp },
 ];
 
 /** The plain rule, independent of the gate module: may Step 3 go ahead on this context? */
@@ -146,6 +147,9 @@ function checkStep(before: Snap, event: Ev, after: Snap): void {
     expect(event.reason.trim()).not.toBe('');
     expect(before.matches({ awaitingStep3: 'blocked' })).toBe(true);
   }
+  // A withdrawal takes away an override no Step 3 has used.
+  if (event.type === 'override.withdrawn' && before.context.override !== null && after.context.override === null)
+    expect(before.context.steps[3]).toBeUndefined();
   if (after.matches({ awaitingStep3: { blocked: { pathB: 'start-agent' } } }))
     expect(after.context.cms.startedAt).not.toBeNull();
 }

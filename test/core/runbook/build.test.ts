@@ -122,9 +122,19 @@ describe('server summaries', () => {
 
   it('flag a Step 3 that went ahead on an override, and not an override that evidence made moot', () => {
     const { session } = staleAfterAssignment();
-    must(session, { type: 'override.recorded', server: FE[1], reason: 'Imported by hand (CHG-1).' });
+    must(session, {
+      type: 'override.recorded',
+      change: 'CHG-0001',
+      server: FE[1],
+      reason: 'Imported the configuration by hand.',
+    });
     must(session, { type: 'step.completed', server: FE[1], step: 3 });
-    must(session, { type: 'override.recorded', server: FE[2], reason: 'Will check later.' });
+    must(session, {
+      type: 'override.recorded',
+      change: 'CHG-0001',
+      server: FE[2],
+      reason: 'Will check it later, by hand.',
+    });
     must(session, verifiedEvidence(session, FE[2], { thumbprints: [THUMBPRINT] }));
     must(session, { type: 'step.completed', server: FE[2], step: 3 });
     const runbook = buildRunbook(session);

@@ -135,7 +135,8 @@ export function fieldReportRunbook(): { session: DeploymentSession; clock: Manua
     type: 'override.recorded',
     server: DIR,
     reason:
-      'Configuration imported by hand with Import-CsConfiguration -LocalStore under change CHG-0314;\nthe Certificate Wizard on dir01 shows the OAuthTokenIssuer certificate.',
+      'Configuration imported by hand with Import-CsConfiguration -LocalStore;\nthe Certificate Wizard on dir01 shows the OAuthTokenIssuer certificate.',
+    change: 'CHG-0314',
     operator: 'k.lee',
   });
   // Step 3 on dir01 is entered afterwards, with the time it was done: a back-dated entry.

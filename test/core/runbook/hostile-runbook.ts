@@ -52,6 +52,7 @@ export function hostileSession(): DeploymentSession {
   });
   must(session, {
     type: 'override.recorded',
+    change: 'CHG-0001',
     server: 'fe02.contoso.local',
     reason: `${HOSTILE}\n# heading?\n- list?\n> quote?`,
   });

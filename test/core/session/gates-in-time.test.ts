@@ -29,7 +29,12 @@ describe('a step is not dated before what allowed it', () => {
   it("fe02's Step 3 dated 14 March 10:30, before the override that opened its gate: refused, both times named", () => {
     const { session, clock } = assignedOnFe01();
     clock.set('2013-03-14T11:00:00.000Z');
-    must(session, { type: 'override.recorded', server: FE2, reason: 'Checked by hand on fe02 under CHG-1234' });
+    must(session, {
+      type: 'override.recorded',
+      change: 'CHG-0001',
+      server: FE2,
+      reason: 'Checked by hand on fe02 under CHG-1234',
+    });
     const early = session.record({ type: 'step.completed', server: FE2, step: 3, at: '2013-03-14T10:30:00.000Z' });
     expect(!early.ok && early.message).toBe(
       'Step 3: Request, Install or Assign Certificates on fe02.contoso.local is dated 2013-03-14T10:30:00.000Z, before its gate was open: the override was recorded at 2013-03-14T11:00:00.000Z. Enter the time Step 3 was really run, after that.',
@@ -139,7 +144,12 @@ describe('a file of version 5 holding a contradiction', () => {
   it('the mark cannot be given with a new command, nor the pool-start mark of an older version', () => {
     const { session, clock } = assignedOnFe01();
     clock.set('2013-03-14T11:00:00.000Z');
-    must(session, { type: 'override.recorded', server: FE2, reason: 'Checked by hand on fe02 under CHG-1234' });
+    must(session, {
+      type: 'override.recorded',
+      change: 'CHG-0001',
+      server: FE2,
+      reason: 'Checked by hand on fe02 under CHG-1234',
+    });
     const forged = {
       type: 'step.completed',
       server: FE2,

@@ -31,23 +31,26 @@ describe('the Step 3 gate in other situations', () => {
 
   it('allows an override with a written reason and keeps it visible; refuses one without', () => {
     const { session } = assignedOnFe01();
-    const empty = session.record({ type: 'override.recorded', server: FE2, reason: '   ' });
+    const empty = session.record({ type: 'override.recorded', change: 'CHG-0001', server: FE2, reason: '   ' });
     expect(empty).toEqual({
       ok: false,
-      message: 'An override needs a written reason: say why Step 3 may go ahead on a stale local store.',
+      message:
+        'Say what was checked, in at least 20 characters (for example "Get-CsCertificate on fe02 shows the OAuthTokenIssuer thumbprint"): an override is read by whoever approves the change.',
     });
     expect(phase(session, FE2)).toBe('blocked');
     must(session, {
       type: 'override.recorded',
       server: FE2,
-      reason: 'Certificate imported by hand on fe02 (change CHG-1234).',
+      reason: 'Certificate imported by hand on fe02.',
+      change: 'CHG-1234',
     });
     const s = session.server(FE2)!;
     expect(serverStatus(s).gate).toMatchObject({ allowed: true, rule: 'override' });
     must(session, { type: 'step.completed', server: FE2, step: 3 });
     expect(session.server(FE2)!.context.steps[3]!.rule).toBe('override');
     expect(session.server(FE2)!.context.override).toMatchObject({
-      reason: 'Certificate imported by hand on fe02 (change CHG-1234).',
+      reason: 'Certificate imported by hand on fe02.',
+      change: 'CHG-1234',
       operator: 'j.smith',
     });
     expect(session.history.filter((e) => e.type === 'override.recorded')).toHaveLength(1);
@@ -55,7 +58,7 @@ describe('the Step 3 gate in other situations', () => {
 
   it('refuses an override on a server that is not blocked', () => {
     const { session } = assignedOnFe01();
-    const r = session.record({ type: 'override.recorded', server: FE1, reason: 'because' });
+    const r = session.record({ type: 'override.recorded', change: 'CHG-0001', server: FE1, reason: 'because' });
     expect(!r.ok && r.message).toBe('fe01.contoso.local is not blocked, so there is nothing to override.');
   });
 

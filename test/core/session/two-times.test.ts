@@ -27,8 +27,9 @@ describe('when it happened and when it was recorded', () => {
     expect(now.ok && isBackDated(now.event)).toBe(false);
     const typed = session.record({
       type: 'override.recorded',
+      change: 'CHG-0001',
       server: FE2,
-      reason: 'x',
+      reason: 'Checked the local store by hand on fe02',
       at: '2013-03-14T11:00:00.000Z',
     });
     expect(typed.ok && [typed.event.at, typed.event.recordedAt]).toEqual([
@@ -69,12 +70,18 @@ describe('when it happened and when it was recorded', () => {
     const { session, clock } = staleAfterAssignment();
     clock.set('2013-03-14T16:00:00.000Z');
     session.record({ type: 'remediation.chosen', server: FE2, path: 'A' });
-    session.record({ type: 'override.recorded', server: FE2, reason: 'x', at: '2013-03-14T11:00:00.000Z' });
+    session.record({
+      type: 'override.recorded',
+      change: 'CHG-0001',
+      server: FE2,
+      reason: 'Checked the local store by hand on fe02',
+      at: '2013-03-14T11:00:00.000Z',
+    });
     const entries = timelineEntries(session.history, session.facts);
     expect(entries.map((e) => e.kind).slice(-2)).toEqual(['override.recorded', 'remediation.chosen']);
     const override = entries.find((e) => e.kind === 'override.recorded')!;
     expect(timelineLine(override)).toBe(
-      '2013-03-14T11:00:00Z (recorded 2013-03-14T16:00:00Z, back-dated)  j.smith  fe02.contoso.local  Gate overridden with a written reason',
+      '2013-03-14T11:00:00Z (recorded 2013-03-14T16:00:00Z, back-dated)  j.smith  fe02.contoso.local  Gate overridden (not proven)',
     );
   });
 

@@ -184,6 +184,7 @@ export const draftArb: fc.Arbitrary<Draft> = fc.oneof(
       .record({ s: idx, w: when, reason: fc.constantFrom('', '  ', 'hand-imported (CHG-1)') })
       .map((d): Draft => (servers, _s, now) => ({
         type: 'override.recorded',
+        change: 'CHG-0001',
         server: pick(servers, d.s),
         reason: d.reason,
         at: timeOf(d.w, now),

@@ -3,7 +3,7 @@ import { GATE_RULE_LABELS } from '../../../core/gate/gate';
 import { gateExplanation, STALE_REPLICA } from '../../../core/gate/gate-words';
 import { shortName } from '../../../core/model/fqdn';
 import { TimeText } from '../../components/time-text';
-import { OverrideForm } from './override-form';
+import { OverrideForm, WithdrawOverride } from './override-form';
 import { RemediationPanel } from './remediation-panel';
 import type { ServerPanelProps } from './server-panel';
 
@@ -21,7 +21,7 @@ export function GatePanel(props: ServerPanelProps) {
 
   if (gate.allowed) {
     const intent = gate.rule === 'override' ? 'warning' : 'success';
-    return (
+    const bar = (
       <MessageBar intent={intent} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{gate.rule === 'override' ? 'Gate overridden' : 'Step 3 may go ahead'}</MessageBarTitle>
@@ -37,6 +37,13 @@ export function GatePanel(props: ServerPanelProps) {
           )}
         </MessageBarBody>
       </MessageBar>
+    );
+    if (gate.rule !== 'override') return bar;
+    return (
+      <div className={styles.panel}>
+        {bar}
+        <WithdrawOverride server={ctx.fqdn} record={props.record} />
+      </div>
     );
   }
 

@@ -1,6 +1,12 @@
-import { Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Command } from '../../../core/events/schema';
+import {
+  OVERRIDE_CHANGE_MIN,
+  OVERRIDE_CHECKED_MIN,
+  overrideConsequence,
+  WITHDRAWAL_REASON_MIN,
+} from '../../../core/model/override';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
@@ -11,50 +17,125 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
+  consequence: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
-/** Going past the gate with a written reason (shown as an override everywhere after). */
+/**
+ * Going past the gate: what was checked and under which change, what it lets through, and a
+ * confirmation (shown as an override, never as proof, everywhere after).
+ */
 export function OverrideForm({ server, record }: { server: string; record: (command: Command) => string | null }) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  const [change, setChange] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    setOpen(false);
+    setError(null);
+    setConfirmed(false);
+  };
   return (
     <section className={styles.override} aria-label="Override">
       {!open ? (
         <div>
-          <Button appearance="subtle" onClick={() => setOpen(true)}>
-            … or override the gate with a reason
+          <Button appearance="secondary" onClick={() => setOpen(true)}>
+            Override the gate instead…
           </Button>
         </div>
       ) : (
         <>
           <Field
-            label="Why may Step 3 go ahead on this server anyway?"
-            hint="The override and this reason appear everywhere the step is shown, and in the runbook."
+            label="What was checked?"
+            hint={`At least ${OVERRIDE_CHECKED_MIN} characters: what shows Step 3 may go ahead on this server anyway. It appears wherever the step is shown, and in the runbook.`}
             required
-            validationState={error ? 'error' : 'none'}
-            validationMessage={error ?? undefined}
           >
             <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
           </Field>
+          <Field
+            label="Change or ticket"
+            hint={`At least ${OVERRIDE_CHANGE_MIN} characters, e.g. CHG-9999: the change this override is approved under.`}
+            required
+          >
+            <Input value={change} onChange={(_, d) => setChange(d.value)} />
+          </Field>
+          <Text className={styles.consequence}>{overrideConsequence(server)}</Text>
+          <Checkbox
+            checked={confirmed}
+            onChange={(_, d) => setConfirmed(Boolean(d.checked))}
+            label="I understand: record the override"
+          />
           <div className={styles.row}>
             <Button
               appearance="primary"
-              onClick={() => setError(record({ type: 'override.recorded', server, reason }))}
+              disabled={!confirmed}
+              onClick={() => {
+                const refusal = record({ type: 'override.recorded', server, reason, change });
+                setError(refusal);
+                if (refusal === null) close();
+              }}
             >
               Override the gate
             </Button>
-            <Button
-              onClick={() => {
-                setOpen(false);
-                setError(null);
-              }}
-            >
-              Cancel
-            </Button>
+            <Button onClick={close}>Cancel</Button>
           </div>
+          {error && (
+            <Text role="alert" className={styles.consequence}>
+              {error}
+            </Text>
+          )}
         </>
+      )}
+    </section>
+  );
+}
+
+/** Withdrawing an override not yet used by Step 3, with a reason (kept in the record). */
+export function WithdrawOverride({ server, record }: { server: string; record: (command: Command) => string | null }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!open)
+    return (
+      <div>
+        <Button onClick={() => setOpen(true)}>Withdraw the override…</Button>
+      </div>
+    );
+  return (
+    <section className={styles.override} aria-label="Withdraw the override">
+      <Field
+        label="Why is the override withdrawn?"
+        hint={`At least ${WITHDRAWAL_REASON_MIN} characters. The override and its withdrawal stay in the record; the gate closes again.`}
+        required
+      >
+        <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
+      </Field>
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          onClick={() => {
+            const refusal = record({ type: 'override.withdrawn', server, reason });
+            setError(refusal);
+            if (refusal === null) setOpen(false);
+          }}
+        >
+          Withdraw the override
+        </Button>
+        <Button
+          onClick={() => {
+            setOpen(false);
+            setError(null);
+          }}
+        >
+          Cancel
+        </Button>
+      </div>
+      {error && (
+        <Text role="alert" className={styles.consequence}>
+          {error}
+        </Text>
       )}
     </section>
   );

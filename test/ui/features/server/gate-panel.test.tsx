@@ -50,21 +50,50 @@ describe('the Step 3 gate panel', () => {
     expect(copied).toMatchObject({ type: 'script.copied', server: 'fe03.contoso.local', scriptId: 'A-import' });
   });
 
-  it('refuses an override without a reason, and marks one with a reason as an override', () => {
+  it('asks what was checked and under which change, says what it lets through, asks to confirm, and marks it as an override', () => {
     const { workspace } = open('fe02.contoso.local');
-    fireEvent.click(screen.getByRole('button', { name: '… or override the gate with a reason' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Override the gate' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Override the gate instead…' }));
     expect(
-      screen.getByText('An override needs a written reason: say why Step 3 may go ahead on a stale local store.'),
+      screen.getByText(/^Step 3 will go ahead on fe02\.contoso\.local, whose local store the app believes stale/),
     ).toBeTruthy();
-    fireEvent.change(screen.getByLabelText(/Why may Step 3 go ahead/), {
-      target: { value: 'Imported by hand, CHG-42' },
+    const confirm = screen.getByRole('button', { name: 'Override the gate' }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText('I understand: record the override'));
+    fireEvent.change(screen.getByLabelText(/What was checked/), { target: { value: 'ok' } });
+    fireEvent.change(screen.getByLabelText(/Change or ticket/), { target: { value: 'CHG-42' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Override the gate' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/^Say what was checked, in at least 20 characters/);
+    fireEvent.change(screen.getByLabelText(/What was checked/), {
+      target: { value: 'Imported the configuration by hand' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Override the gate' }));
     expect(screen.getByText('Gate overridden')).toBeTruthy();
+    expect(screen.getByText(/under CHG-42, not proven: Imported the configuration by hand/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Mark Step 3 done' }));
     expect(workspace.session.server('fe02.contoso.local')!.context.steps[3]!.rule).toBe('override');
     expect(screen.getByText('override')).toBeTruthy();
-    expect(screen.getByText(/Imported by hand, CHG-42/)).toBeTruthy();
+  });
+
+  it('withdraws an override not yet used, with a reason: the gate is closed again', () => {
+    const { workspace } = open('fe02.contoso.local');
+    act(() => {
+      const result = workspace.record({
+        type: 'override.recorded',
+        server: 'fe02.contoso.local',
+        reason: 'Imported the configuration by hand',
+        change: 'CHG-42',
+      });
+      expect(result.ok).toBe(true);
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Withdraw the override…' }));
+    fireEvent.change(screen.getByLabelText(/Why is the override withdrawn/), {
+      target: { value: 'The import failed after all' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Withdraw the override' }));
+    expect(screen.getByText('Blocked: stale local replica')).toBeTruthy();
+    expect(workspace.session.history.at(-1)).toMatchObject({
+      type: 'override.withdrawn',
+      server: 'fe02.contoso.local',
+    });
   });
 });
