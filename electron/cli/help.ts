@@ -15,6 +15,7 @@ export const COMMANDS = {
   script: 'print the PowerShell for a server: a remediation path, verification or a step',
   evidence: 'judge pasted command output as evidence for a server, and record the verdict',
   export: 'write the runbook as Markdown, HTML or JSON',
+  change: 'record the change the deployment is under (ID, window, approver…), or sign it off',
 } as const;
 
 /** A command name. */
@@ -210,6 +211,30 @@ Options:
                    the deployment file itself, nor another deployment (for --format json,
                    --force replaces one)
   --force          with --format json: replace the deployment named by --out
-  --at TIME        the export time printed in the runbook (default: now)
+  --at TIME        the export time printed in the runbook (default: now; not before the newest entry
+                   was recorded)
   -h, --help       show this help`,
+
+  change: `Usage: lync-runbook change FILE --id ID --window-start TIME --window-end TIME
+                            --implementers NAMES --approver NAME --rollback TEXT
+       lync-runbook change FILE --sign-off --by NAME --as ROLE
+
+Records the change the deployment is carried out under, as the change-advisory board approved it
+(again to correct it: the latest stands, every version stays in the history). Every runbook shows it
+in its header.
+
+With --sign-off, records a sign-off: who signs, as what, and the fingerprint (SHA-256) of the whole
+history before it, worked out here. An entry edited after it was signed makes the file refuse to
+open, naming the sign-off; entries recorded after it are shown as not signed.
+
+Options:
+  --id ID              the change or ticket, e.g. CHG-9999
+  --window-start TIME  when the change window opens (ISO 8601, e.g. 2013-03-13T08:00:00Z)
+  --window-end TIME    when it closes (after it opens)
+  --implementers NAMES who carries it out, comma-separated
+  --approver NAME      who approved it
+  --rollback TEXT      how it is backed out if it goes wrong
+  --sign-off           sign off the history so far, with --by NAME and --as ROLE (e.g. approver)
+
+${COMMON}`,
 };

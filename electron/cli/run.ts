@@ -1,5 +1,6 @@
 /** The command line's dispatch: finds the command, runs it, and turns every failure into a message and an exit code. */
 import { Refused, UsageError } from './cli-error';
+import { runChange } from './commands/change';
 import { runCheck } from './commands/check';
 import { runEvidence } from './commands/evidence';
 import { runExport } from './commands/export';
@@ -19,6 +20,7 @@ const RUNNERS: Readonly<Record<CommandName, (argv: readonly string[], io: CliIo)
   script: runScript,
   evidence: runEvidence,
   export: runExport,
+  change: runChange,
 };
 
 function isCommand(name: string): name is CommandName {

@@ -1,5 +1,7 @@
 // The contradictions the change-advisory board found, through the command line (issue 14, item 2):
 // each refused with both times named, and nothing recorded that the deployment does not take.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lyncRunbook, workFolder } from './support/cli';
 import {
@@ -92,5 +94,47 @@ describe('gates hold in time, from the command line', () => {
       /Rejected \(recorded\): The evidence for fe02\.contoso\.local shows 2099-12-24T10:38:47\.000Z, later than it was recorded \(\d{4}-.*\): no output shows the future\. Check the console's locale/,
     );
     expect(history(dir).at(-1)).toMatchObject({ type: 'evidence.rejected', server: FE[1] });
+  });
+});
+
+describe('the change record and its sign-off, from the command line', () => {
+  it('records the change, signs it off, shows both in the runbook, and refuses a file edited after the sign-off', () => {
+    const { dir, cli } = assigned();
+    const early = cli('change', FILE, '--sign-off', '--by', 'm.jones', '--as', 'approver');
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('Record the change first');
+    expectOk(
+      cli(
+        'change',
+        FILE,
+        '--id',
+        'CHG-0314',
+        '--window-start',
+        '2013-03-13T08:00:00Z',
+        '--window-end',
+        '2013-03-14T18:00:00Z',
+        '--implementers',
+        'j.smith, k.lee',
+        '--approver',
+        'm.jones',
+        '--rollback',
+        'Remove the new pool from the topology and publish it again.',
+      ),
+    );
+    const signed = expectOk(cli('change', FILE, '--sign-off', '--by', 'm.jones', '--as', 'approver'));
+    expect(signed.stdout).toMatch(/Signed off by m\.jones \(approver\)[\s\S]*fingerprint \(SHA-256\) [0-9a-f]{64}\./);
+    const md = expectOk(cli('export', FILE, '--format', 'md')).stdout;
+    expect(md).toContain('- **Change:** CHG-0314');
+    expect(md).toContain('- **Approver:** m.jones');
+    expect(md).toMatch(/- \*\*Signed off:\*\* m\.jones \(approver\) at .*: signs \d+ entries \(the whole history\)/);
+    expect(md).toMatch(/- \*\*History fingerprint:\*\* `[0-9a-f]{64}`/);
+    // An operator's name changed in an entry before the sign-off: the file no longer opens.
+    const path = join(dir, FILE);
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as { history: { operator: string }[] };
+    doc.history[1]!.operator = 'mallory';
+    writeFileSync(path, JSON.stringify(doc, null, 1));
+    const check = cli('check', FILE);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toMatch(/\(change\.signed\): The history it signed has changed since it was signed/);
   });
 });

@@ -99,6 +99,20 @@ const scriptOptionsSchema = z.strictObject({
   waitMinutes: z.number().int().min(1).max(120).optional(),
 });
 
+/** The change the deployment is carried out under, as a change-advisory board records it. */
+export const changeRecordSchema = z.strictObject({
+  /** The change or ticket ID, e.g. CHG-9999. */
+  id: z.string().trim().min(1).max(100),
+  windowStart: isoTime,
+  windowEnd: isoTime,
+  implementers: z.array(name).min(1).max(20),
+  approver: name,
+  /** How the change is backed out if it goes wrong. */
+  rollback: z.string().trim().min(1).max(4000),
+});
+/** A change record. */
+export type ChangeRecord = z.infer<typeof changeRecordSchema>;
+
 /** Every event a deployment's history may hold. */
 export const domainEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deployment.created'), deployment: deploymentSchema, ...base }),
@@ -180,6 +194,21 @@ export const domainEventSchema = z.discriminatedUnion('type', [
     change: z.string().min(1).max(200),
     ...base,
   }),
+  /** The change record set or corrected (the latest one stands; every version stays in the history). */
+  z.object({ type: z.literal('change.recorded'), change: changeRecordSchema, ...base }),
+  /**
+   * A sign-off: who signed, and what: the fingerprint (document/fingerprint.ts) of the history's first
+   * `events` events, those before it. Stamped by the session, never typed.
+   */
+  z.object({
+    type: z.literal('change.signed'),
+    by: name,
+    /** What they sign as (implementer, approver, reviewer…), in their words. */
+    as: z.string().trim().min(1).max(100),
+    events: z.number().int().min(1),
+    fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hexadecimal digits (SHA-256)'),
+    ...base,
+  }),
   /** An override not yet used by a Step 3, withdrawn: the gate is closed again (the override stays in the history). */
   z.object({ type: z.literal('override.withdrawn'), server: fqdn, reason: z.string().max(4000), ...base }),
   z.object({
@@ -211,6 +240,9 @@ export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { ty
  */
 export type Command = DomainEvent extends infer E
   ? E extends DomainEvent
-    ? Omit<E, 'at' | 'recordedAt' | 'operator' | 'unchecked' | 'recordedAs'> & { at?: string; operator?: string }
+    ? Omit<E, 'at' | 'recordedAt' | 'operator' | 'unchecked' | 'recordedAs' | 'events' | 'fingerprint'> & {
+        at?: string;
+        operator?: string;
+      }
     : never
   : never;

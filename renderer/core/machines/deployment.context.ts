@@ -131,6 +131,8 @@ export function isServerScoped(event: DomainEvent): event is ServerScopedEvent {
 export const RECORD_ONLY_EVENT_TYPES = [
   'evidence.rejected',
   'script.copied',
+  'change.recorded',
+  'change.signed',
 ] as const satisfies readonly DomainEvent['type'][];
 
 /** True when the event changes no machine's state (it is only kept in the history). */

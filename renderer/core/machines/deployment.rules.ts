@@ -11,6 +11,7 @@ import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { deploymentErrors } from '../model/validate';
 import { hasRecorded, type DeploymentContext } from './deployment.context';
 import { listOf, needWords, poolStartOfServer, poolStartStatus, poolWaitText } from './pool-start';
+import { epochMs } from '../model/time';
 
 function problems(deployment: Deployment): string | null {
   const errors = deploymentErrors(deployment);
@@ -185,6 +186,13 @@ export function deploymentRefusal(context: DeploymentContext, event: DomainEvent
       return thumbprintRefusal(context, event.server);
     case 'pool.started':
       return poolStartRefusal(context, event);
+    case 'change.recorded':
+      return epochMs(event.change.windowEnd) > epochMs(event.change.windowStart)
+        ? null
+        : `The change window ends (${event.change.windowEnd}) before it starts (${event.change.windowStart}).`;
+    case 'change.signed':
+      // What was signed is checked against the history by the session (session/sign-off.ts).
+      return null;
     default: {
       // Every other event is about one server (a copied script may be about none).
       const server = event.server;

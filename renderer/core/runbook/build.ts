@@ -1,5 +1,6 @@
 /** Builds the runbook of a deployment from its session: the history in words plus where every server stands. */
-import type { DomainEvent, DomainEventOf, DomainEventType } from '../events/schema';
+import { historyFingerprint } from '../document/fingerprint';
+import type { ChangeRecord, DomainEvent, DomainEventOf, DomainEventType } from '../events/schema';
 import { POOL_KIND_LABELS, ROLE_LABELS, type Deployment } from '../model/deployment';
 import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { PRODUCTS } from '../model/product';
@@ -52,8 +53,22 @@ function statusText(servers: readonly ServerSummary[]): string {
   return `In progress: ${parts.join('; ')}.`;
 }
 
-/** Events that set the deployment up rather than work on it. */
-const SETUP_EVENTS: ReadonlySet<DomainEventType> = new Set(['deployment.created', 'topology.updated']);
+/** The change record that stands: the latest. */
+function latestChange(history: readonly DomainEvent[]): ChangeRecord | null {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const e = history[i]!;
+    if (e.type === 'change.recorded') return e.change;
+  }
+  return null;
+}
+
+/** Events that set the deployment up, or record the change around it, rather than work on it. */
+const SETUP_EVENTS: ReadonlySet<DomainEventType> = new Set([
+  'deployment.created',
+  'topology.updated',
+  'change.recorded',
+  'change.signed',
+]);
 
 function earliestOf(times: readonly IsoTime[]): IsoTime | null {
   return times.length === 0 ? null : times.reduce((a, b) => (epochMs(b) < epochMs(a) ? b : a));
@@ -98,6 +113,13 @@ function header(
     timeZoneNote: TIME_ZONE_NOTE,
     exportedAt: options.exportedAt ?? null,
     eventCount: history.length,
+    change: latestChange(history),
+    signOffs: history.flatMap((e) =>
+      e.type === 'change.signed'
+        ? [{ by: e.by, as: e.as, at: e.at, events: e.events, fingerprint: e.fingerprint, whole: history.at(-1) === e }]
+        : [],
+    ),
+    historyFingerprint: historyFingerprint(history),
   };
 }
 

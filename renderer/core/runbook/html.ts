@@ -9,7 +9,7 @@ import { openSection, timelineSection, topologySection } from './html-overview';
 import { code, esc, facts, time } from './html-text';
 import { RUNBOOK_CSS } from './html-style';
 import type { Runbook } from './model';
-import { exportTime, RUNBOOK_SECTIONS } from './words';
+import { exportTime, FINGERPRINT_NOTE, RUNBOOK_SECTIONS, signOffWords } from './words';
 
 type SectionId = (typeof RUNBOOK_SECTIONS)[number]['id'];
 
@@ -30,6 +30,19 @@ function header(r: Runbook): string {
     ['Times', esc(h.timeZoneNote)],
     ...(h.exportedAt === null ? [] : [['Exported', time(h.exportedAt)] as [string, string]]),
     ['History', `${h.eventCount} events`],
+    ...(h.change === null
+      ? [['Change', 'none recorded'] as [string, string]]
+      : ([
+          ['Change', esc(h.change.id)],
+          ['Window', `${time(h.change.windowStart)} to ${time(h.change.windowEnd)}`],
+          ['Implementers', esc(h.change.implementers.join(', '))],
+          ['Approver', esc(h.change.approver)],
+          ['Rollback', esc(h.change.rollback)],
+        ] as [string, string][])),
+    ...(h.signOffs.length === 0
+      ? [['Signed off', 'not yet'] as [string, string]]
+      : h.signOffs.map((s) => ['Signed off', esc(signOffWords(s))] as [string, string])),
+    ['History fingerprint', `${code(h.historyFingerprint)} <span class="muted">${esc(FINGERPRINT_NOTE)}</span>`],
   ];
   return [
     '<header>',

@@ -4,9 +4,11 @@ import { mdCode, mdCodeCell, mdFence, mdQuote, mdTable, mdText } from './markdow
 import {
   eventNumber,
   exportTime,
+  FINGERPRINT_NOTE,
   OVERRIDE_WORDS,
   RUNBOOK_SECTIONS,
   SCRIPT_MISMATCH_WORDS,
+  signOffWords,
   TIMELINE_ORDER_NOTE,
 } from './words';
 import { recordedWords } from './timeline';
@@ -32,7 +34,28 @@ function headerLines(h: RunbookHeader): string[] {
     `- **Times:** ${mdText(h.timeZoneNote)}`,
     ...(h.exportedAt === null ? [] : [`- **Exported:** ${exportTime(h.exportedAt)}`]),
     `- **History:** ${h.eventCount} events`,
+    ...changeLines(h),
+    `- **History fingerprint:** ${mdCode(h.historyFingerprint)} (${FINGERPRINT_NOTE})`,
   ];
+}
+
+function changeLines(h: RunbookHeader): string[] {
+  const c = h.change;
+  const change =
+    c === null
+      ? ['- **Change:** none recorded']
+      : [
+          `- **Change:** ${mdText(c.id)}`,
+          `- **Window:** ${exportTime(c.windowStart)} to ${exportTime(c.windowEnd)}`,
+          `- **Implementers:** ${c.implementers.map(mdText).join(', ')}`,
+          `- **Approver:** ${mdText(c.approver)}`,
+          `- **Rollback:** ${mdText(c.rollback)}`,
+        ];
+  const signed =
+    h.signOffs.length === 0
+      ? ['- **Signed off:** not yet']
+      : h.signOffs.map((s) => `- **Signed off:** ${mdText(signOffWords(s))}`);
+  return [...change, ...signed];
 }
 
 function contents(): string[] {

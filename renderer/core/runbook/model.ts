@@ -2,7 +2,7 @@
  * The runbook as plain data: what every export format (and the UI's timeline and preview) shows.
  * Times are the history's ISO 8601 UTC strings; renderers decide how to print them.
  */
-import type { DomainEventType, EvidenceInput } from '../events/schema';
+import type { DomainEventType, EvidenceInput, ChangeRecord } from '../events/schema';
 import type { GateRule } from '../gate/gate';
 import type { ServerPhase } from '../machines/server.context';
 import type { ChecklistItemId, RemediationPath } from '../model/remediation';
@@ -70,6 +70,22 @@ export interface RunbookHeader {
   /** When the runbook was produced, when the caller says. */
   readonly exportedAt: IsoTime | null;
   readonly eventCount: number;
+  /** The change it is carried out under (the latest change record), or null when none was recorded. */
+  readonly change: ChangeRecord | null;
+  /** Every sign-off, oldest first; `whole` when nothing was recorded after it. */
+  readonly signOffs: readonly {
+    readonly by: string;
+    readonly as: string;
+    readonly at: IsoTime;
+    readonly events: number;
+    readonly fingerprint: string;
+    readonly whole: boolean;
+  }[];
+  /**
+   * The fingerprint (SHA-256 of the canonical JSON, document/fingerprint.ts) of the whole history this
+   * runbook was made from: the copy filed with the change proves any later edit of the file.
+   */
+  readonly historyFingerprint: string;
 }
 
 /** A pool, with the servers the deployment lists in it. */

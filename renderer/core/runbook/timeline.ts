@@ -123,6 +123,18 @@ function words(event: DomainEvent, r: Replayed): Words {
         summary: 'Gate overridden (not proven)',
         detail: `Checked: ${sentence(event.reason)} Change or ticket: ${event.change}.`,
       };
+    case 'change.recorded': {
+      const c = event.change;
+      return {
+        summary: `Change record: ${c.id}`,
+        detail: `Window ${exportTime(c.windowStart)} to ${exportTime(c.windowEnd)}; implementers ${c.implementers.join(', ')}; approver ${c.approver}; rollback: ${c.rollback}`,
+      };
+    }
+    case 'change.signed':
+      return {
+        summary: `Signed off by ${event.by} (${event.as})`,
+        detail: `Signs the ${plural(event.events, 'entry', 'entries')} before it, history fingerprint (SHA-256) ${event.fingerprint}.`,
+      };
     case 'override.withdrawn':
       return { summary: 'Override withdrawn: the gate is closed again', detail: event.reason };
     case 'script.copied': {

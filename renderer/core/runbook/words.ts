@@ -79,3 +79,20 @@ export const TIMELINE_ORDER_NOTE = `In the order things happened; an entry recor
 /** What an override is, said wherever the runbook shows one: a decision, not a proof. */
 export const OVERRIDE_WORDS =
   'Step 3 went ahead, or may, on a local store the app believes stale, on the word of whoever recorded it; nothing the app read proves the store current.';
+
+/** A sign-off in words, for every format: who, as what, when, what it signs, and whether it covers everything. */
+export function signOffWords(s: {
+  readonly by: string;
+  readonly as: string;
+  readonly at: IsoTime;
+  readonly events: number;
+  readonly fingerprint: string;
+  readonly whole: boolean;
+}): string {
+  const covers = s.whole ? 'the whole history' : 'the history up to then; entries after it are not signed';
+  return `${s.by} (${s.as}) at ${exportTime(s.at)}: signs ${plural(s.events, 'entry', 'entries')} (${covers}), fingerprint ${s.fingerprint}`;
+}
+
+/** What the history fingerprint is for, said under it. */
+export const FINGERPRINT_NOTE =
+  'SHA-256 of the canonical JSON of every entry: keep this runbook with the change; if the file is edited later, its fingerprint will not match this one.';

@@ -16,6 +16,7 @@ import { eventFacts, type EventFacts } from './event-facts';
 import { stepOrderRefusal, timeRefusal, type TimeLimit } from './time.rules';
 import { refusalOf } from './refusal';
 import { OVERRIDE_CHANGE_NOT_ASKED } from '../model/override';
+import { signedNow, signOffRefusal } from './sign-off';
 
 /** The outcome of recording a command: the event as stored, or why it was refused. */
 export type RecordResult =
@@ -129,7 +130,12 @@ export class DeploymentSession {
   /** Why the event is refused here, with its time checked against `limit`, or null. */
   private check(event: DomainEvent, limit: TimeLimit): string | null {
     const snapshot = this.snapshot();
-    return timeRefusal(event, limit) ?? stepOrderRefusal(snapshot, event, limit) ?? refusalOf(snapshot, event);
+    return (
+      timeRefusal(event, limit) ??
+      stepOrderRefusal(snapshot, event, limit) ??
+      refusalOf(snapshot, event) ??
+      signOffRefusal(this.events, event)
+    );
   }
 
   /** The history, oldest first. */
@@ -199,6 +205,8 @@ export class DeploymentSession {
     const now = recorder.clock.now();
     const stamped = {
       ...normalizeCommand(command),
+      // What a sign-off signs is the session's to say: the history so far.
+      ...(command.type === 'change.signed' ? signedNow(this.events) : {}),
       at: command.at ?? now,
       // Never taken from the command: when it is recorded is the session's to say.
       recordedAt: now,

@@ -15,10 +15,10 @@ describe('the runbook header', () => {
       productName: 'Lync Server 2013',
       sipDomain: 'contoso.com',
       cmsPool: 'fepool.contoso.local',
-      operators: ['j.smith', 'k.lee'],
+      operators: ['j.smith', 'k.lee', 'm.jones'],
       // The first Step 1, not the creation of the deployment at 08:00: Started is the work's.
       startedAt: '2013-03-13T09:00:00.000Z',
-      lastEventAt: '2013-03-14T12:35:00.000Z',
+      lastEventAt: '2013-03-14T13:00:00.000Z',
       finishedAt: null,
       complete: false,
       statusText: 'In progress: 3 of 5 servers done; still to do: dir01.contoso.local, edge01.perimeter.contoso.com.',
@@ -30,7 +30,9 @@ describe('the runbook header', () => {
       },
       timeZone: 'UTC',
       exportedAt: EXPORTED_AT,
-      eventCount: 32,
+      eventCount: 34,
+      change: { id: 'CHG-0314', approver: 'm.jones', implementers: ['j.smith', 'k.lee'] },
+      signOffs: [{ by: 'm.jones', as: 'approver', events: 33, whole: true }],
     });
   });
 

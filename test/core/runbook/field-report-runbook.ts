@@ -85,6 +85,18 @@ export function fieldReportRunbookSession(): DeploymentSession {
 /** The same, with the clock, for a test that goes on working after the field report. */
 export function fieldReportRunbook(): { session: DeploymentSession; clock: ManualClock } {
   const { session, clock } = fieldReportSession();
+  clock.set('2013-03-13T08:30:00.000Z');
+  must(session, {
+    type: 'change.recorded',
+    change: {
+      id: 'CHG-0314',
+      windowStart: '2013-03-13T08:00:00.000Z',
+      windowEnd: '2013-03-14T18:00:00.000Z',
+      implementers: ['j.smith', 'k.lee'],
+      approver: 'm.jones',
+      rollback: 'Remove the new pool from the topology and publish it again; the certificate assignment stays.',
+    },
+  });
 
   clock.set('2013-03-13T09:00:00.000Z');
   for (const fe of FE) must(session, { type: 'step.completed', server: fe, step: 1 });
@@ -142,5 +154,8 @@ export function fieldReportRunbook(): { session: DeploymentSession; clock: Manua
   // Step 3 on dir01 is entered afterwards, with the time it was done: a back-dated entry.
   clock.set('2013-03-14T12:50:00.000Z');
   must(session, { type: 'step.completed', server: DIR, step: 3, operator: 'k.lee', at: '2013-03-14T12:35:00.000Z' });
+  // The approver signs off what was done so far.
+  clock.set('2013-03-14T13:00:00.000Z');
+  must(session, { type: 'change.signed', by: 'm.jones', as: 'approver', operator: 'm.jones' });
   return { session, clock };
 }

@@ -101,7 +101,7 @@ describe('the Markdown runbook', () => {
       .slice(md.indexOf('## Timeline'), md.indexOf('## Overrides'))
       .split('\n')
       .filter((l) => l.startsWith('|'));
-    expect(timeline).toHaveLength(2 + 32);
+    expect(timeline).toHaveLength(2 + 34);
     for (const row of timeline) expect(row.split(/(?<!\\)\|/).length).toBe(8);
   });
 
