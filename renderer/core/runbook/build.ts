@@ -54,7 +54,7 @@ function statusText(servers: readonly ServerSummary[]): string {
 }
 
 /** The change record that stands: the latest. */
-function latestChange(history: readonly DomainEvent[]): ChangeRecord | null {
+export function latestChange(history: readonly DomainEvent[]): ChangeRecord | null {
   for (let i = history.length - 1; i >= 0; i--) {
     const e = history[i]!;
     if (e.type === 'change.recorded') return e.change;

@@ -1,5 +1,5 @@
 /** Runbooks out: the runbook model of a deployment and its Markdown, HTML and JSON exports. */
-export { buildRunbook, TIME_ZONE_NOTE, type RunbookOptions } from './build';
+export { buildRunbook, latestChange, TIME_ZONE_NOTE, type RunbookOptions } from './build';
 export { exportRunbook, RUNBOOK_FORMAT_INFO } from './export';
 export { renderHtml } from './html';
 export { renderJson } from './json';

@@ -18,6 +18,7 @@ import type { NoticeState } from '../../components/notice';
 import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 import { systemClock } from '../../workspace/workspace';
+import { ChangePanel } from './change-panel';
 
 const useStyles = makeStyles({
   page: {
@@ -123,6 +124,7 @@ export function ExportView({
           Times in the runbook are UTC (ISO 8601). The runbook is made from the history, so it always matches what was
           recorded.
         </Text>
+        <ChangePanel workspace={workspace} timeZone={host.timeZone()} />
       </div>
       {format === 'html' || format === 'pdf' ? (
         <iframe className={styles.preview} title="Runbook preview" sandbox="" srcDoc={content} />
