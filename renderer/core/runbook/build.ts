@@ -1,5 +1,4 @@
 /** Builds the runbook of a deployment from its session: the history in words plus where every server stands. */
-import { historyFingerprint } from '../document/fingerprint';
 import type { ChangeRecord, DomainEvent, DomainEventOf, DomainEventType } from '../events/schema';
 import { POOL_KIND_LABELS, ROLE_LABELS, type Deployment } from '../model/deployment';
 import { normalizeFqdn, sameFqdn } from '../model/fqdn';
@@ -119,7 +118,7 @@ function header(
         ? [{ by: e.by, as: e.as, at: e.at, events: e.events, fingerprint: e.fingerprint, whole: history.at(-1) === e }]
         : [],
     ),
-    historyFingerprint: historyFingerprint(history),
+    historyFingerprint: session.fingerprint(),
   };
 }
 

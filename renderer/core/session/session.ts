@@ -16,7 +16,8 @@ import { eventFacts, type EventFacts } from './event-facts';
 import { stepOrderRefusal, timeRefusal, type TimeLimit } from './time.rules';
 import { refusalOf } from './refusal';
 import { OVERRIDE_CHANGE_NOT_ASKED } from '../model/override';
-import { signedNow, signOffRefusal } from './sign-off';
+import { HistoryHasher } from '../document/fingerprint';
+import { signOffRefusal } from './sign-off';
 
 /** The outcome of recording a command: the event as stored, or why it was refused. */
 export type RecordResult =
@@ -78,6 +79,7 @@ export class DeploymentSession {
   private readonly events: DomainEvent[] = [];
   private readonly eventFacts: EventFacts[] = [];
   private readonly listeners = new Set<() => void>();
+  private readonly hasher = new HistoryHasher();
   private recorderOf: Recorder | null;
   private cachedView: SessionView | null = null;
 
@@ -134,7 +136,7 @@ export class DeploymentSession {
       timeRefusal(event, limit) ??
       stepOrderRefusal(snapshot, event, limit) ??
       refusalOf(snapshot, event) ??
-      signOffRefusal(this.events, event)
+      signOffRefusal(this.events, event, () => this.fingerprint())
     );
   }
 
@@ -206,7 +208,7 @@ export class DeploymentSession {
     const stamped = {
       ...normalizeCommand(command),
       // What a sign-off signs is the session's to say: the history so far.
-      ...(command.type === 'change.signed' ? signedNow(this.events) : {}),
+      ...(command.type === 'change.signed' ? { events: this.events.length, fingerprint: this.fingerprint() } : {}),
       at: command.at ?? now,
       // Never taken from the command: when it is recorded is the session's to say.
       recordedAt: now,
@@ -243,6 +245,12 @@ export class DeploymentSession {
     const prepared = this.prepare(command);
     if (!prepared.ok) return prepared.message;
     return this.check(prepared.event, { now: (this.recorderOf as Recorder).clock.now() });
+  }
+
+  /** The fingerprint of the history so far (document/fingerprint.ts), worked out as it grows. */
+  fingerprint(): string {
+    this.hasher.catchUp(this.events);
+    return this.hasher.digest();
   }
 
   /** Calls `listener` after every recorded event. */

@@ -1,7 +1,6 @@
 import { Button, Field, Input, makeStyles, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Command } from '../../../core/events/schema';
-import { historyFingerprint } from '../../../core/document/fingerprint';
 import { latestChange } from '../../../core/runbook';
 import { TimeText } from '../../components/time-text';
 import { fromLocalInput, toLocalInput } from '../../format';
@@ -70,10 +69,7 @@ export function ChangePanel({ workspace, timeZone }: { workspace: Workspace; tim
   };
   const history = workspace.session.history;
   // Worked out once per version of the history, not on every keystroke.
-  const fingerprint = useMemo(
-    () => (void version, historyFingerprint(workspace.session.history)),
-    [workspace, version],
-  );
+  const fingerprint = useMemo(() => (void version, workspace.session.fingerprint()), [workspace, version]);
 
   return (
     <section className={styles.panel} aria-labelledby="change-title">
