@@ -34,6 +34,16 @@ test('a Step 3 dated before the override that allowed it, and evidence showing t
   await expect(page.getByRole('heading', { level: 3, name: /^Step 3:/ }).locator('..')).not.toContainText('Done');
   await screen(page, testInfo, 'gates-in-time-01-step3-before-override');
 
+  // The override was not used: it is withdrawn with a reason, and the gate is closed again.
+  await page.getByRole('button', { name: 'Withdraw the override…' }).click();
+  await page.getByLabel(/Why is the override withdrawn/).fill('The check was made on the wrong server');
+  await screen(page, testInfo, 'gates-in-time-01b-withdraw-override');
+  await page.getByRole('button', { name: 'Withdraw the override' }).click();
+  await expect(page.getByText('Blocked: stale local replica')).toBeVisible();
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page.getByText('Override withdrawn: the gate is closed again')).toBeVisible();
+  await expect(page.getByText('Gate overridden (not proven)')).toBeVisible();
+
   // fe03: the verification script's output dated 24 December, pasted on 14 March.
   await openServer(page, 'fe03.contoso.local');
   await page.getByRole('radio', { name: /^A/ }).check();
