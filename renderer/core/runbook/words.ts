@@ -5,6 +5,7 @@ import type { ServerStatus } from '../machines/status';
 import { stepTitle, type ProductVersion, type StepNumber } from '../model/product';
 import type { IsoTime } from '../model/time';
 import { BACK_DATED_AFTER_MS } from '../events/times';
+import type { RunbookHeader } from './model';
 
 /**
  * An ISO 8601 UTC time as exports print it: the history's own string, without a millisecond part
@@ -81,14 +82,7 @@ export const OVERRIDE_WORDS =
   'Step 3 went ahead, or may, on a local store the app believes stale, on the word of whoever recorded it; nothing the app read proves the store current.';
 
 /** A sign-off in words, for every format: who, as what, when, what it signs, and whether it covers everything. */
-export function signOffWords(s: {
-  readonly by: string;
-  readonly as: string;
-  readonly at: IsoTime;
-  readonly events: number;
-  readonly fingerprint: string;
-  readonly whole: boolean;
-}): string {
+export function signOffWords(s: RunbookHeader['signOffs'][number]): string {
   const covers = s.whole ? 'the whole history' : 'the history up to then; entries after it are not signed';
   return `${s.by} (${s.as}) at ${exportTime(s.at)}: signs ${plural(s.events, 'entry', 'entries')} (${covers}), fingerprint ${s.fingerprint}`;
 }
