@@ -8,6 +8,8 @@ import { parseDocument } from '../../renderer/core/document/load';
 import { MAX_DOCUMENT_BYTES, type DeploymentDocument } from '../../renderer/core/document/document';
 import type { DeploymentSession, Recorder } from '../../renderer/core/session/session';
 import { UsageError } from './cli-error';
+import { INTEGRITY_TITLE, integrityWarning } from '../../renderer/core/session/integrity';
+import { terminalSafe, type CliIo } from './io';
 
 /**
  * Text from bytes: UTF-8 by default, UTF-16 when a byte-order mark says so (Windows PowerShell's `>`
@@ -77,14 +79,21 @@ export function readDeploymentText(path: string): string {
   return readTextFile(path, 'The deployment file', MAX_DOCUMENT_BYTES, { utf16: false });
 }
 
-/** A deployment file opened into a session, or a UsageError with the reason it was refused (the file is left as it is). */
+/**
+ * A deployment file opened into a session, or a UsageError with the reason it was refused (the file
+ * is left as it is). A file whose history does not match its hash chain opens read-only: the
+ * warning, naming the events changed, goes to standard error before anything else is printed.
+ */
 export function openDeploymentFile(
   path: string,
+  io: Pick<CliIo, 'err'>,
   recorder: Recorder | null = null,
 ): { session: DeploymentSession; document: DeploymentDocument; text: string } {
   const text = readDeploymentText(path);
   const loaded = parseDocument(text, recorder);
   if (!loaded.ok) throw new UsageError(`${path}: ${loaded.message}`);
+  const warning = integrityWarning(loaded.session.history, loaded.session.integrity());
+  if (warning !== null) io.err(`${terminalSafe(`Warning: ${path}: ${INTEGRITY_TITLE}. ${warning}`)}\n`);
   return { session: loaded.session, document: loaded.document, text };
 }
 

@@ -149,7 +149,9 @@ Example:
 Prints one line per server: its FQDN, the highest Deployment Wizard step done, and its gate
 status with the reason: "ready" (the next step may go ahead), "blocked: stale replica",
 "waiting for" (remediation path B waits for the CMS pool to start) or "done".
-Exit code 0 when no server is blocked, 1 when one is.
+Exit code 0 when no server is blocked, 1 when one is, or when the file was changed after it
+was recorded: an event that does not match the hash recorded with it (every command that opens
+such a file says which on standard error, records nothing in it, and exports it with the warning).
 
 Options:
   --json      print the same as a JSON array
@@ -223,8 +225,8 @@ Records the change the deployment is carried out under, as the change-advisory b
 (again to correct it: the latest stands, every version stays in the history). Every runbook shows it
 in its header.
 
-With --sign-off, records a sign-off: who signs, as what, and the fingerprint (SHA-256) of the whole
-history before it, worked out here. An entry edited after it was signed makes the file refuse to
+With --sign-off, records a sign-off: who signs, as what, and the chain head (SHA-256) of the whole
+history before it, worked out here. An entry edited before it was signed makes the file refuse to
 open, naming the sign-off; entries recorded after it are shown as not signed.
 
 Options:

@@ -8,6 +8,7 @@ import { optional, parseTime, type ParsedArgs } from './args';
 import { resolve } from 'node:path';
 import { acquireLock, LockedError } from '../node/file-lock';
 import { Refused, UsageError } from './cli-error';
+import { readOnlyRefusal } from '../../renderer/core/session/integrity';
 import { openDeploymentFile, readDeploymentText, writeFileAtomic } from './files';
 import type { CliIo } from './io';
 
@@ -81,7 +82,10 @@ export async function withLockedDeployment<T>(
     throw new UsageError(`Cannot lock ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
-    const opened = openDeploymentFile(file, recorder);
+    const opened = openDeploymentFile(file, io, recorder);
+    // A file changed after it was recorded is read-only: refused by the deployment, before any work.
+    const readOnly = readOnlyRefusal(opened.session.history, opened.session.integrity());
+    if (readOnly !== null) throw new Refused(readOnly);
     const save = async () => {
       if (readDeploymentText(file) !== opened.text)
         throw new Refused(

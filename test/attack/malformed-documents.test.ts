@@ -53,7 +53,7 @@ async function openBoth(bytes: Uint8Array, label: string, tally: Tally): Promise
     );
   let cli: Verdict;
   try {
-    openDeploymentFile(path);
+    openDeploymentFile(path, { err: () => undefined });
     cli = { opened: true };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

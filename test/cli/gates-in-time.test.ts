@@ -122,12 +122,12 @@ describe('the change record and its sign-off, from the command line', () => {
       ),
     );
     const signed = expectOk(cli('change', FILE, '--sign-off', '--by', 'm.jones', '--as', 'approver'));
-    expect(signed.stdout).toMatch(/Signed off by m\.jones \(approver\)[\s\S]*fingerprint \(SHA-256\) [0-9a-f]{64}\./);
+    expect(signed.stdout).toMatch(/Signed off by m\.jones \(approver\)[\s\S]*chain head \(SHA-256\) [0-9a-f]{64}\./);
     const md = expectOk(cli('export', FILE, '--format', 'md')).stdout;
     expect(md).toContain('- **Change:** CHG-0314');
     expect(md).toContain('- **Approver:** m.jones');
     expect(md).toMatch(/- \*\*Signed off:\*\* m\.jones \(approver\) at .*: signs \d+ entries \(the whole history\)/);
-    expect(md).toMatch(/- \*\*History fingerprint:\*\* `[0-9a-f]{64}`/);
+    expect(md).toMatch(/- \*\*Chain head:\*\* `[0-9a-f]{64}`/);
     // An operator's name changed in an entry before the sign-off: the file no longer opens.
     const path = join(dir, FILE);
     const doc = JSON.parse(readFileSync(path, 'utf8')) as { history: { operator: string }[] };
@@ -136,5 +136,44 @@ describe('the change record and its sign-off, from the command line', () => {
     const check = cli('check', FILE);
     expect(check.code).toBe(2);
     expect(check.stderr).toMatch(/\(change\.signed\): The history it signed has changed since it was signed/);
+  });
+});
+
+describe('a file changed after it was recorded, from the command line', () => {
+  it('every command says which event changed; check exits 1, record refuses, export carries the warning', () => {
+    const { dir, cli, record } = assigned();
+    expectOk(
+      record(
+        FE[1],
+        'override',
+        '2013-03-14T11:00:00Z',
+        '--reason',
+        'ok, trust me, it is fine now',
+        '--change',
+        'CHG-1',
+      ),
+    );
+    const path = join(dir, FILE);
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as { history: { type: string; reason?: string }[] };
+    const index = doc.history.findIndex((e) => e.type === 'override.recorded');
+    doc.history[index]!.reason = 'Approved by CAB, CHG-9999, checked on the server.';
+    writeFileSync(path, JSON.stringify(doc, null, 1));
+    const named = `event ${index + 1} (override.recorded on ${FE[1]}, dated 2013-03-14T11:00:00.000Z) does not match the hash recorded with it`;
+
+    const check = cli('check', FILE);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(`Warning: ${FILE}: This file was changed after it was recorded: open read-only.`);
+    expect(check.stderr).toContain(`E${named.slice(1)}`);
+
+    const before = readFileSync(path, 'utf8');
+    const step = record(FE[1], 'step3', '2013-03-14T11:05:00Z');
+    expect(step.code).toBe(1);
+    expect(step.stderr).toContain(`This deployment is open read-only: ${named}`);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+
+    const md = cli('export', FILE, '--format', 'md', '--at', '2099-01-01T00:00:00Z');
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('> **This file was changed after it was recorded: open read-only.** Event');
+    expect(md.stdout).toMatch(/- \*\*Chain head:\*\* `[0-9a-f]{64}`/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * `lync-runbook change`: the change a deployment is carried out under (ID, window, implementers,
- * approver, rollback), and its sign-off, which signs the fingerprint of the whole history so far.
+ * approver, rollback), and its sign-off, which signs the chain head of the whole history so far.
  */
 import { parseCommandArgs, flag, optional, parseTime, required } from '../args';
 import { Refused, UsageError } from '../cli-error';

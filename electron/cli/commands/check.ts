@@ -6,7 +6,7 @@ import { formatGateStatus, gateStatuses } from '../server-lookup';
 
 const C = 'check';
 
-/** Prints one line per server; 0 when nothing is blocked, 1 when something is. */
+/** Prints one line per server; 0 when nothing is blocked, 1 when something is or the file was changed after it was recorded. */
 export async function runCheck(argv: readonly string[], io: CliIo): Promise<number | 'help'> {
   const args = parseCommandArgs(
     C,
@@ -15,7 +15,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     { min: 1, max: 1, names: 'the deployment file' },
   );
   if (args.help) return 'help';
-  const { session } = openDeploymentFile(args.positionals[0]!);
+  const { session } = openDeploymentFile(args.positionals[0]!, io);
   const lines = gateStatuses(session);
   if (flag(args, 'json')) {
     io.out(`${JSON.stringify(lines, null, 2)}\n`);
@@ -23,5 +23,6 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     const width = Math.max(0, ...lines.map((l) => l.server.length));
     for (const line of lines) io.out(`${formatGateStatus(line, width)}\n`);
   }
-  return lines.some((l) => l.blocked) ? 1 : 0;
+  // A history changed after it was recorded is not a clean check, whatever its gates say.
+  return lines.some((l) => l.blocked) || session.integrity().changed.length > 0 ? 1 : 0;
 }

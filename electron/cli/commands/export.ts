@@ -68,7 +68,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   const format = oneOf(formatText, RUNBOOK_FORMATS, 'The format', C);
   const typed = optional(args, 'at');
   const at = typed === undefined ? io.now() : parseTime(typed, 'at', C);
-  const { session } = openDeploymentFile(args.positionals[0]!);
+  const { session } = openDeploymentFile(args.positionals[0]!, io);
   const refusal = exportTimeRefusal(session.history, at);
   if (refusal !== null) throw new UsageError(refusal, C);
   const text = exportRunbook(session, format, at);

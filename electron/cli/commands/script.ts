@@ -92,7 +92,7 @@ export async function runScript(argv: readonly string[], io: CliIo): Promise<num
     return { server, scripts };
   };
   if (!flag(args, 'record')) {
-    print(openDeploymentFile(file, stamping.recorder).session);
+    print(openDeploymentFile(file, io, stamping.recorder).session);
     return 0;
   }
   return withLockedDeployment(file, stamping.recorder, io, async ({ session, save }) => {

@@ -9,6 +9,7 @@ import {
 } from './document';
 import { capText, visibleText } from '../model/visible-text';
 import { MIGRATIONS } from './migrations';
+import { mismatchWords } from '../session/integrity';
 
 /** A document read and checked (with the session its history replays to), or the reason it was refused (the file is never changed). */
 export type LoadResult =
@@ -110,13 +111,20 @@ function openText(text: string, recorder: Recorder | null): LoadResult {
   const replayed = DeploymentSession.replay(document.history, document.savedAt, recorder);
   if (!replayed.ok) {
     const event = document.history[replayed.index];
+    const changed =
+      replayed.changed.length === 0
+        ? ''
+        : ` It was changed after it was recorded: ${mismatchWords(document.history, replayed.changed)}.`;
     return {
       ok: false,
-      message: `This deployment file's history is inconsistent at event ${replayed.index + 1} (${event?.type}): ${replayed.message} ${WHAT_TO_DO}`,
+      message: `This deployment file's history is inconsistent at event ${replayed.index + 1} (${event?.type}): ${replayed.message}${changed} ${WHAT_TO_DO}`,
     };
   }
   if (JSON.stringify(replayed.session.deployment()) !== JSON.stringify(document.deployment)) {
-    return { ok: false, message: `This deployment file's topology does not match its history. ${WHAT_TO_DO}` };
+    const { changed } = replayed.session.integrity();
+    const edited =
+      changed.length === 0 ? '' : ` It was changed after it was recorded: ${mismatchWords(document.history, changed)}.`;
+    return { ok: false, message: `This deployment file's topology does not match its history.${edited} ${WHAT_TO_DO}` };
   }
   return {
     ok: true,

@@ -3,6 +3,7 @@ import { migrateToV4 } from './migrate-v4';
 import { migrateToV5 } from './migrate-v5';
 import { migrateToV6 } from './migrate-v6';
 import { migrateToV7 } from './migrate-v7';
+import { migrateToV8 } from './migrate-v8';
 
 /**
  * Migrations from older document versions, each taking the raw JSON of version N to N+1. They work
@@ -20,4 +21,5 @@ export const MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) 
   4: migrateToV5,
   5: migrateToV6,
   6: migrateToV7,
+  7: migrateToV8,
 };

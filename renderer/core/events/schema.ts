@@ -15,6 +15,8 @@ const isoTime = z
   .refine(isIsoTime, { message: 'must be an ISO 8601 UTC time such as 2013-03-14T10:00:00.000Z' });
 const name = z.string().min(1).max(200);
 const fqdn = z.string().min(1).max(253);
+/** A SHA-256 digest as document/fingerprint.ts writes it. */
+const sha256Digest = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hexadecimal digits (SHA-256)');
 const thumbprint = z.string().regex(/^[0-9A-F]{40}$/, 'must be 40 upper-case hexadecimal digits');
 
 /** Schema of a deployment (shape only; the domain rules live in model/validate). */
@@ -79,6 +81,12 @@ const base = {
    * contradiction. A new command never carries it.
    */
   unchecked: z.literal('time-order').optional(),
+  /**
+   * The entry's link in the history's hash chain (document/fingerprint.ts), stamped by the session
+   * when it is recorded, never typed. Optional here only so that older versions' entries parse while
+   * they are migrated; opening a document counts an entry without it as changed.
+   */
+  hash: sha256Digest.optional(),
 };
 
 /** Which script a copy was built for (powershell/scripts.ts ScriptRequest), so it can be built again and compared. */
@@ -206,7 +214,7 @@ export const domainEventSchema = z.discriminatedUnion('type', [
     /** What they sign as (implementer, approver, reviewer…), in their words. */
     as: z.string().trim().min(1).max(100),
     events: z.number().int().min(1),
-    fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hexadecimal digits (SHA-256)'),
+    fingerprint: sha256Digest,
     ...base,
   }),
   /** An override not yet used by a Step 3, withdrawn: the gate is closed again (the override stays in the history). */
@@ -240,7 +248,7 @@ export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { ty
  */
 export type Command = DomainEvent extends infer E
   ? E extends DomainEvent
-    ? Omit<E, 'at' | 'recordedAt' | 'operator' | 'unchecked' | 'recordedAs' | 'events' | 'fingerprint'> & {
+    ? Omit<E, 'at' | 'recordedAt' | 'operator' | 'unchecked' | 'recordedAs' | 'events' | 'fingerprint' | 'hash'> & {
         at?: string;
         operator?: string;
       }

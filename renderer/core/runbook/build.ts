@@ -6,6 +6,7 @@ import { PRODUCTS } from '../model/product';
 import { epochMs, type IsoTime } from '../model/time';
 import type { DeploymentSession } from '../session/session';
 import type { EventFacts } from '../session/event-facts';
+import { integrityWarning } from '../session/integrity';
 import { scriptMatcher } from '../powershell/regenerate';
 import type {
   EvidenceEntry,
@@ -118,7 +119,8 @@ function header(
         ? [{ by: e.by, as: e.as, at: e.at, events: e.events, fingerprint: e.fingerprint, whole: history.at(-1) === e }]
         : [],
     ),
-    historyFingerprint: session.fingerprint(),
+    chainHead: session.fingerprint(),
+    integrityWarning: integrityWarning(history, session.integrity()),
   };
 }
 

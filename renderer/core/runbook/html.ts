@@ -9,7 +9,8 @@ import { openSection, timelineSection, topologySection } from './html-overview';
 import { code, esc, facts, time } from './html-text';
 import { RUNBOOK_CSS } from './html-style';
 import type { Runbook } from './model';
-import { exportTime, FINGERPRINT_NOTE, RUNBOOK_SECTIONS, signOffWords } from './words';
+import { CHAIN_HEAD_NOTE, exportTime, RUNBOOK_SECTIONS, signOffWords } from './words';
+import { INTEGRITY_TITLE } from '../session/integrity';
 
 type SectionId = (typeof RUNBOOK_SECTIONS)[number]['id'];
 
@@ -42,11 +43,16 @@ function header(r: Runbook): string {
     ...(h.signOffs.length === 0
       ? [['Signed off', 'not yet'] as [string, string]]
       : h.signOffs.map((s) => ['Signed off', esc(signOffWords(s))] as [string, string])),
-    ['History fingerprint', `${code(h.historyFingerprint)} <span class="muted">${esc(FINGERPRINT_NOTE)}</span>`],
+    ['Chain head', `${code(h.chainHead)} <span class="muted">(${esc(CHAIN_HEAD_NOTE)})</span>`],
   ];
   return [
     '<header>',
     `<h1>Runbook: ${esc(h.name)}</h1>`,
+    ...(h.integrityWarning === null
+      ? []
+      : [
+          `<p class="status bad" role="alert"><strong>${esc(INTEGRITY_TITLE)}.</strong> ${esc(h.integrityWarning)}</p>`,
+        ]),
     `<p class="status ${h.complete ? 'ok' : 'warn'}"><strong>Status:</strong> ${esc(h.statusText)}</p>`,
     facts(rows),
     '</header>',

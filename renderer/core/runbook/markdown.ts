@@ -4,7 +4,7 @@ import { mdCode, mdCodeCell, mdFence, mdQuote, mdTable, mdText } from './markdow
 import {
   eventNumber,
   exportTime,
-  FINGERPRINT_NOTE,
+  CHAIN_HEAD_NOTE,
   OVERRIDE_WORDS,
   RUNBOOK_SECTIONS,
   SCRIPT_MISMATCH_WORDS,
@@ -12,6 +12,7 @@ import {
   TIMELINE_ORDER_NOTE,
 } from './words';
 import { recordedWords } from './timeline';
+import { INTEGRITY_TITLE } from '../session/integrity';
 
 function headerLines(h: RunbookHeader): string[] {
   const oauth =
@@ -23,6 +24,7 @@ function headerLines(h: RunbookHeader): string[] {
   return [
     `# Runbook: ${mdText(h.name)}`,
     '',
+    ...(h.integrityWarning === null ? [] : [`> **${mdText(INTEGRITY_TITLE)}.** ${mdText(h.integrityWarning)}`, '']),
     `- **Status:** ${mdText(h.statusText)}`,
     `- **Product:** ${mdText(h.productName)}`,
     `- **SIP domain:** ${mdCode(h.sipDomain)}`,
@@ -35,7 +37,7 @@ function headerLines(h: RunbookHeader): string[] {
     ...(h.exportedAt === null ? [] : [`- **Exported:** ${exportTime(h.exportedAt)}`]),
     `- **History:** ${h.eventCount} events`,
     ...changeLines(h),
-    `- **History fingerprint:** ${mdCode(h.historyFingerprint)} (${FINGERPRINT_NOTE})`,
+    `- **Chain head:** ${mdCode(h.chainHead)} (${CHAIN_HEAD_NOTE})`,
   ];
 }
 

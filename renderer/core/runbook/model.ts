@@ -82,10 +82,12 @@ export interface RunbookHeader {
     readonly whole: boolean;
   }[];
   /**
-   * The fingerprint (SHA-256 of the canonical JSON, document/fingerprint.ts) of the whole history this
-   * runbook was made from: the copy filed with the change proves any later edit of the file.
+   * The head of the hash chain (document/fingerprint.ts) of the whole history this runbook was made
+   * from: the copy filed with the change proves any later edit of the file.
    */
-  readonly historyFingerprint: string;
+  readonly chainHead: string;
+  /** When the file's history does not match its chain: the warning every runbook made from it carries. */
+  readonly integrityWarning: string | null;
 }
 
 /** A pool, with the servers the deployment lists in it. */

@@ -133,7 +133,7 @@ function words(event: DomainEvent, r: Replayed): Words {
     case 'change.signed':
       return {
         summary: `Signed off by ${event.by} (${event.as})`,
-        detail: `Signs the ${plural(event.events, 'entry', 'entries')} before it, history fingerprint (SHA-256) ${event.fingerprint}.`,
+        detail: `Signs the ${plural(event.events, 'entry', 'entries')} before it, chain head (SHA-256) ${event.fingerprint}.`,
       };
     case 'override.withdrawn':
       return { summary: 'Override withdrawn: the gate is closed again', detail: event.reason };

@@ -84,9 +84,9 @@ export const OVERRIDE_WORDS =
 /** A sign-off in words, for every format: who, as what, when, what it signs, and whether it covers everything. */
 export function signOffWords(s: RunbookHeader['signOffs'][number]): string {
   const covers = s.whole ? 'the whole history' : 'the history up to then; entries after it are not signed';
-  return `${s.by} (${s.as}) at ${exportTime(s.at)}: signs ${plural(s.events, 'entry', 'entries')} (${covers}), fingerprint ${s.fingerprint}`;
+  return `${s.by} (${s.as}) at ${exportTime(s.at)}: signs ${plural(s.events, 'entry', 'entries')} (${covers}), chain head ${s.fingerprint}`;
 }
 
-/** What the history fingerprint is for, said under it. */
-export const FINGERPRINT_NOTE =
-  'SHA-256 of the canonical JSON of every entry: keep this runbook with the change; if the file is edited later, its fingerprint will not match this one.';
+/** What the chain head is for, said beside it. */
+export const CHAIN_HEAD_NOTE =
+  'the SHA-256 hash of the last entry, where each entry is hashed with the hash of the one before it: file this runbook with the change; if the file is edited later, its entries will not match their hashes, or its chain head will not match this one';

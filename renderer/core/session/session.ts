@@ -16,7 +16,8 @@ import { eventFacts, type EventFacts } from './event-facts';
 import { stepOrderRefusal, timeRefusal, type TimeLimit } from './time.rules';
 import { refusalOf } from './refusal';
 import { OVERRIDE_CHANGE_NOT_ASKED } from '../model/override';
-import { HistoryHasher } from '../document/fingerprint';
+import { chainHash, HistoryChain } from '../document/fingerprint';
+import { readOnlyRefusal, type Integrity } from './integrity';
 import { signOffRefusal } from './sign-off';
 
 /** The outcome of recording a command: the event as stored, or why it was refused. */
@@ -33,10 +34,13 @@ export interface Recorder {
   readonly operator: string;
 }
 
-/** A history replayed into a session, or the first event it refused (its index and why). */
+/**
+ * A history replayed into a session, or the first event it refused (its index and why, and the
+ * entries up to it that do not match their hash).
+ */
 export type ReplayResult =
   | { readonly ok: true; readonly session: DeploymentSession }
-  | { readonly ok: false; readonly index: number; readonly message: string };
+  | { readonly ok: false; readonly index: number; readonly message: string; readonly changed: readonly number[] };
 
 /** What a view of the session reads: the machines and the history, as they stood after one event. */
 export interface SessionView {
@@ -79,7 +83,7 @@ export class DeploymentSession {
   private readonly events: DomainEvent[] = [];
   private readonly eventFacts: EventFacts[] = [];
   private readonly listeners = new Set<() => void>();
-  private readonly hasher = new HistoryHasher();
+  private readonly chain = new HistoryChain();
   private recorderOf: Recorder | null;
   private cachedView: SessionView | null = null;
 
@@ -107,13 +111,16 @@ export class DeploymentSession {
    * Replays a saved history into a fresh actor, as opening a file does, with every check recording
    * made (the loader is as strict as the recorder): what the machines refuse, and the times, checked
    * against when the history was saved. The first event refused makes the whole history invalid.
+   * Each entry's hash is checked against its content (document/fingerprint.ts): a history with an
+   * entry that does not match opens read-only (`integrity`), saying which.
    */
   static replay(history: readonly DomainEvent[], savedAt: IsoTime, recorder: Recorder | null = null): ReplayResult {
     const session = DeploymentSession.empty(recorder);
     const limit: TimeLimit = { savedAt };
     for (const [index, event] of history.entries()) {
       const refusal = session.check(event, limit);
-      if (refusal !== null) return { ok: false, index, message: refusal };
+      session.chain.verify(event);
+      if (refusal !== null) return { ok: false, index, message: refusal, changed: session.chain.changed };
       session.apply(event);
     }
     return { ok: true, session };
@@ -192,6 +199,8 @@ export class DeploymentSession {
   prepare(command: Command): { ok: true; event: DomainEvent } | { ok: false; message: string } {
     const recorder = this.recorderOf;
     if (recorder === null) return { ok: false, message: 'This deployment was opened to be read; it records nothing.' };
+    const readOnly = readOnlyRefusal(this.events, this.integrity());
+    if (readOnly !== null) return { ok: false, message: readOnly };
     // What only a migration writes (an entry kept as an older version recorded it) is never taken from a command.
     for (const field of MIGRATION_ONLY_FIELDS)
       if (field in command)
@@ -223,7 +232,8 @@ export class DeploymentSession {
         message: `This ${command.type} is not valid: ${where}${issue?.message ?? 'unknown problem'}.`,
       };
     }
-    return { ok: true, event: parsed.data };
+    // Its link in the chain: over its content, after the history so far.
+    return { ok: true, event: { ...parsed.data, hash: chainHash(this.fingerprint(), parsed.data) } };
   }
 
   /**
@@ -236,6 +246,7 @@ export class DeploymentSession {
     const event = prepared.event;
     const refusal = this.check(event, { now: (this.recorderOf as Recorder).clock.now() });
     if (refusal !== null) return { ok: false, message: refusal };
+    this.chain.add(event, event.hash);
     this.apply(event);
     return { ok: true, event, seq: this.events.length - 1 };
   }
@@ -247,10 +258,18 @@ export class DeploymentSession {
     return this.check(prepared.event, { now: (this.recorderOf as Recorder).clock.now() });
   }
 
-  /** The fingerprint of the history so far (document/fingerprint.ts), worked out as it grows. */
+  /**
+   * The fingerprint of the history so far: its chain head (document/fingerprint.ts), from the
+   * entries' content, worked out as it grows.
+   */
   fingerprint(): string {
-    this.hasher.catchUp(this.events);
-    return this.hasher.digest();
+    this.chain.catchUp(this.events);
+    return this.chain.head;
+  }
+
+  /** The history's chain head and the entries that do not match their hash (none, unless it was read from a changed file). */
+  integrity(): Integrity {
+    return { head: this.fingerprint(), changed: this.chain.changed };
   }
 
   /** Calls `listener` after every recorded event. */

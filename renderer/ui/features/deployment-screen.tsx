@@ -14,8 +14,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, ArrowExportRegular, FolderOpenRegular, SaveRegular } from '@fluentui/react-icons';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { PRODUCTS } from '../../core/model/product';
+import { INTEGRITY_TITLE, integrityWarning } from '../../core/session/integrity';
 import type { Host, HostCommand } from '../../host/host';
 import type { NoticeState } from '../components/notice';
 import { useSession } from '../hooks';
@@ -69,6 +70,11 @@ export function DeploymentScreen(props: {
   const deploymentName = useSession(workspace, (v) => v.snapshot.context.deployment?.name ?? '');
 
   useEffect(() => workspace.setOperator(operator), [workspace, operator]);
+  // Read once: a history that does not match its chain opens read-only, so it never changes.
+  const integrity = useMemo(
+    () => integrityWarning(workspace.session.history, workspace.session.integrity()),
+    [workspace],
+  );
 
   if (state === null) return null;
   const open = (tab: DeploymentTab, server: string | null = null) => navigate({ screen: 'deployment', tab, server });
@@ -150,6 +156,14 @@ export function DeploymentScreen(props: {
           <Tab value="export">Export</Tab>
         </TabList>
       </nav>
+      {integrity !== null && (
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{INTEGRITY_TITLE}</MessageBarTitle>
+            {integrity}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {state.autosaveError && (
         <MessageBar intent="warning" role="alert" layout="multiline">
           <MessageBarBody>

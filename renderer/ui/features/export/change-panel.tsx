@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 
 /**
  * The change record the runbook's header shows (ID, window, implementers, approver, rollback), and
- * the sign-off, which signs the fingerprint of the whole history so far.
+ * the sign-off, which signs the chain head of the whole history so far.
  */
 export function ChangePanel({ workspace, timeZone }: { workspace: Workspace; timeZone: string }) {
   const styles = useStyles();
@@ -99,9 +99,9 @@ export function ChangePanel({ workspace, timeZone }: { workspace: Workspace; tim
       </div>
       <Subtitle2 as="h3">Sign-off</Subtitle2>
       <Text className={styles.muted}>
-        Signs the {history.length} entries recorded so far as {operator || '(enter your name in Operator)'}: their
-        fingerprint (SHA-256) is <span className={styles.mono}>{fingerprint}</span>. An entry edited after the sign-off
-        makes the file refuse to open.
+        Signs the {history.length} entries recorded so far as {operator || '(enter your name in Operator)'}: their chain
+        head (SHA-256) is <span className={styles.mono}>{fingerprint}</span>. If an entry it signs is edited later, the
+        file refuses to open.
       </Text>
       <Field label="Signing as" required>
         <Input value={as} onChange={(_, d) => setAs(d.value)} />
