@@ -58,3 +58,49 @@ test('a Step 3 dated before the override that allowed it, and evidence showing t
   ).toBeVisible();
   await screen(page, testInfo, 'gates-in-time-02-evidence-from-the-future');
 });
+
+test('a Step 3 dated before the evidence that opened its gate is refused with both times; a Step 1 re-run before the assignment does not complete path C', async ({
+  page,
+}, testInfo) => {
+  await page.clock.install({ time: new Date('2026-03-14T11:00:00Z') });
+  await page.goto('/');
+  await expect(page.getByText('Contoso HQ (sample)').first()).toBeVisible();
+  await at(page, '2026-03-14T11:00:00Z');
+  await page.getByLabel('Operator').fill('a.admin');
+
+  // fe03: the verification script shows its local store current at 10:38; Step 3 typed as done at 10:05.
+  await openServer(page, 'fe03.contoso.local');
+  await page
+    .getByLabel(/Command output/)
+    .fill(`PS C:\\> .\\verify.ps1\n${verificationJson('fe03.contoso.local', '2026-03-14T10:38:00.000Z', [THUMB])}\n`);
+  const record = page.getByRole('button', { name: 'Record evidence' });
+  if (await record.isVisible()) await record.click();
+  await expect(page.getByRole('button', { name: 'Mark Step 3 done' })).toBeVisible();
+  await page.getByLabel('It was done earlier: enter the time').check();
+  await page.getByLabel(/^Finished at/).fill('2026-03-14T10:05');
+  await page.getByRole('button', { name: 'Mark Step 3 done' }).click();
+  await expect(
+    page.getByText(
+      /is dated 2026-03-14T10:05:00\.000Z, before its gate was open: the accepted evidence shows its local store current at 2026-03-14T10:38:00\.000Z\./,
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /^Step 3:/ }).locator('..')).not.toContainText('Done');
+  await screen(page, testInfo, 'gates-in-time-03-step3-before-evidence');
+
+  // fe02: path C, and a re-run of Step 1 dated 09:55, before the 10:00 assignment.
+  await openServer(page, 'fe02.contoso.local');
+  await page.getByRole('radio', { name: /^C/ }).check();
+  await page.getByRole('button', { name: 'Start path C' }).click();
+  await page.getByRole('button', { name: 'Record a re-run of Step 1' }).click();
+  // The time is asked at once: it is compared with the assignment.
+  await page.getByLabel(/^Finished at/).fill('2026-03-14T09:55');
+  await page.getByRole('radio', { name: /^Deployment Wizard/ }).check();
+  await page.getByRole('button', { name: 'Record Step 1 run again' }).click();
+  // Recorded, but the store it copied predates the assignment: fe02 is still blocked.
+  await expect(page.getByText('Blocked: stale local replica')).toBeVisible();
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(
+    page.getByText(/Dated before the OAuthTokenIssuer certificate was assigned on fe01\.contoso\.local/),
+  ).toBeVisible();
+  await screen(page, testInfo, 'gates-in-time-04-rerun-before-assignment');
+});
