@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 /** The commands a menu item sends to the page (HostCommand types without a payload). */
-export type MenuCommand = 'new' | 'open' | 'save' | 'save-as' | 'export';
+export type MenuCommand = 'new' | 'open' | 'save' | 'save-as' | 'export' | 'close';
 
 /** What the menu shows and does; every effect goes through these callbacks. */
 export interface MenuOptions {
@@ -76,6 +76,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { type: 'separator' },
       { id: 'export', label: '&Export Runbook…', accelerator: 'CmdOrCtrl+E', click: () => options.send('export') },
       { type: 'separator' },
+      // Back to the start screen: import a topology, the recent deployments, the sample.
+      { id: 'close', label: '&Close Deployment', accelerator: 'CmdOrCtrl+W', click: () => options.send('close') },
       mac ? { role: 'close' } : { role: 'quit', label: 'E&xit', accelerator: 'Alt+F4' },
     ],
   });

@@ -76,6 +76,7 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('save') }),
   z.strictObject({ type: z.literal('save-as') }),
   z.strictObject({ type: z.literal('export') }),
+  z.strictObject({ type: z.literal('close') }),
   z.strictObject({ type: z.literal('about') }),
   z.strictObject({ type: z.literal('opened'), document: openedDocumentSchema }),
 ]);

@@ -49,6 +49,8 @@ export type HostCommand =
   | { readonly type: 'save' }
   | { readonly type: 'save-as' }
   | { readonly type: 'export' }
+  /** Close the deployment and go back to the start screen (asked about unsaved changes first). */
+  | { readonly type: 'close' }
   | { readonly type: 'opened'; readonly document: OpenedDocument }
   | { readonly type: 'about' };
 

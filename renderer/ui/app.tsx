@@ -77,6 +77,7 @@ function Main({ host }: { host: Host }) {
     const subscriptions = [
       shell.on('notice', (e) => setNotice(e.notice)),
       shell.on('setup', () => navigate({ screen: 'setup' })),
+      shell.on('closed', () => navigate({ screen: 'start' })),
       shell.on('opened', (e) => {
         const remembered = loadRoute(host.preferences);
         // Unsaved work from last time comes back where it was.
@@ -97,6 +98,7 @@ function Main({ host }: { host: Host }) {
     open: () => request({ kind: 'open' }),
     save: () => shell.send({ type: 'save' }),
     'save-as': () => shell.send({ type: 'save', as: true }),
+    close: () => request({ kind: 'close' }),
     export: () => {
       if (workspace !== null) navigate({ screen: 'deployment', tab: 'export', server: null });
     },

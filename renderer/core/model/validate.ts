@@ -1,5 +1,5 @@
 import { canHostCms, POOL_KIND_LABELS, ROLE_LABELS, ROLE_OF_POOL_KIND, type Deployment } from './deployment';
-import { fqdnProblem, normalizeFqdn } from './fqdn';
+import { fqdnProblem, normalizeFqdn, sameFqdn } from './fqdn';
 import { poolSizeProblem, startsAsPool } from './pool-start';
 import { isProductVersion } from './product';
 
@@ -86,6 +86,13 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
         ['servers', i, 'pool'],
         `Server ${server.fqdn} belongs to pool "${server.pool}", which is not in the list of pools; add the pool or pick another.`,
       );
+    } else if (pool.kind === 'enterprise-front-end' && problem === null && sameFqdn(server.fqdn, pool.fqdn)) {
+      // Topology Builder refuses it: the pool's FQDN names the pool (DNS or hardware load balancing
+      // across its Front End Servers), so no member can carry it.
+      err(
+        ['servers', i, 'fqdn'],
+        `Server ${server.fqdn} has the FQDN of its Enterprise Edition pool; the pool's FQDN names the whole pool, so give the server its own (for example fe01${domainPart(pool.fqdn)}).`,
+      );
     } else if (ROLE_OF_POOL_KIND[pool.kind] !== server.role) {
       err(
         ['servers', i, 'role'],
@@ -147,4 +154,10 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
 /** Only the problems that block use of the deployment. */
 export function deploymentErrors(d: Deployment): DeploymentProblem[] {
   return validateDeployment(d).filter((p) => p.severity === 'error');
+}
+
+/** ".contoso.local" of "fepool.contoso.local": the domain an example name is given in. */
+function domainPart(fqdn: string): string {
+  const dot = fqdn.indexOf('.');
+  return dot === -1 ? '' : normalizeFqdn(fqdn.slice(dot));
 }

@@ -13,7 +13,14 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, ArrowExportRegular, FolderOpenRegular, SaveRegular } from '@fluentui/react-icons';
+import {
+  AddRegular,
+  ArrowExportRegular,
+  DismissRegular,
+  FolderOpenRegular,
+  SaveEditRegular,
+  SaveRegular,
+} from '@fluentui/react-icons';
 import { useEffect, useId, useMemo } from 'react';
 import { PRODUCTS } from '../../core/model/product';
 import { INTEGRITY_TITLE, integrityWarning } from '../../core/session/integrity';
@@ -143,8 +150,18 @@ export function DeploymentScreen(props: {
           >
             Save
           </Button>
+          <Button icon={<SaveEditRegular />} onClick={() => props.onCommand('save-as')}>
+            Save as…
+          </Button>
           <Button icon={<ArrowExportRegular />} onClick={() => open('export')}>
             Export runbook
+          </Button>
+          <Button
+            icon={<DismissRegular />}
+            onClick={() => props.onCommand('close')}
+            title="Close this deployment and go back to the start screen (import a topology, recent deployments)"
+          >
+            Close
           </Button>
         </div>
       </header>

@@ -3,7 +3,8 @@ import { errorNotice, messageOf, RECOVERY_HELD, type OpenDocument } from './docu
 import { shellSetup } from './document.setup';
 
 function hostState(document: OpenDocument | null, dirty: boolean): { dirty: boolean; title: string } {
-  return { dirty, title: `${dirty ? '• ' : ''}${document?.meta.name ?? ''} — lync-runbook` };
+  if (document === null) return { dirty, title: 'lync-runbook' };
+  return { dirty, title: `${dirty ? '• ' : ''}${document.meta.name} — lync-runbook` };
 }
 
 /** The open document: clean or dirty, its recovery copy written after each change, saving. */
@@ -20,9 +21,16 @@ export const documentRegion = shellSetup.createStateConfig({
         ],
       },
     },
+    // Closed: the document goes, and with it its recovery copy (the admin chose not to keep the changes).
+    closing: {
+      entry: [assign({ document: null, dirty: false }), { type: 'tellHost', params: () => hostState(null, false) }],
+      always: { guard: 'isHeld', target: 'none' },
+      invoke: { id: 'clearClosed', src: 'clearRecovery', onDone: 'none', onError: 'none' },
+    },
     open: {
       invoke: { id: 'watchSession', src: 'watchSession', input: ({ context }) => context.document!.workspace },
       on: {
+        'document.close': 'closing',
         'document.replace': [
           { guard: ({ event }) => event.dirty, target: '.dirty', reenter: true, actions: 'takeDocument' },
           // The single recovery slot now belongs to the new document: a clean one needs none.

@@ -111,6 +111,10 @@ export const shellSetup = setup({
         enqueue.emit({ type: 'notice', notice: SAMPLE_NOTICE });
       } else if (request?.kind === 'opened') {
         adoptInto(enqueue, adoption(request.document, context.operator(), 'This file was not opened'));
+      } else if (request?.kind === 'close') {
+        enqueue.raise({ type: 'document.close' });
+        enqueue.emit({ type: 'notice', notice: null });
+        enqueue.emit({ type: 'closed' });
       } else if (request?.kind === 'create') {
         enqueue.raise({ type: 'document.replace', document: request.document, dirty: true });
         enqueue.emit({ type: 'opened', recovered: false });

@@ -24,6 +24,8 @@ export type ShellRequest =
   | { readonly kind: 'open-recent'; readonly handle: string }
   | { readonly kind: 'open-sample' }
   | { readonly kind: 'opened'; readonly document: OpenedDocument }
+  /** Back to the start screen, with no deployment open. */
+  | { readonly kind: 'close' }
   /** A deployment made on the setup screen (not saved yet). */
   | { readonly kind: 'create'; readonly document: OpenDocument };
 
@@ -38,6 +40,7 @@ export type ShellEvent =
   | { readonly type: 'recovery.discard' }
   // Raised by the shell itself, between its regions.
   | { readonly type: 'document.replace'; readonly document: OpenDocument; readonly dirty: boolean }
+  | { readonly type: 'document.close' }
   | { readonly type: 'recovery.hold'; readonly held: HeldRecovery }
   | { readonly type: 'recovery.released' }
   | { readonly type: 'document.saved' }
@@ -48,7 +51,8 @@ export type ShellEmitted =
   | { readonly type: 'notice'; readonly notice: NoticeState | null }
   /** A document was opened: the app shows it (where it was, when it is the recovered one). */
   | { readonly type: 'opened'; readonly recovered: boolean }
-  | { readonly type: 'setup' };
+  | { readonly type: 'setup' }
+  | { readonly type: 'closed' };
 
 /** The error of a failed host call, as a message. */
 export function messageOf(error: unknown): string {

@@ -42,6 +42,23 @@ describe('deployment validation', () => {
     expect(validateDeployment(fieldReportDeployment())).toEqual([]);
   });
 
+  it('refuses a server named as its Enterprise Edition pool; a single-server Director pool may share its name', () => {
+    const d = fieldReportDeployment();
+    const named: Deployment = {
+      ...d,
+      servers: d.servers.map((s, i) => (i === 0 ? { ...s, fqdn: 'FEPool.contoso.local' } : s)),
+    };
+    expect(messages(named)).toEqual([
+      [
+        'servers.0.fqdn',
+        'error',
+        "Server FEPool.contoso.local has the FQDN of its Enterprise Edition pool; the pool's FQDN names the whole pool, so give the server its own (for example fe01.contoso.local).",
+      ],
+    ]);
+    // The field report's Director pool of one is named as its server, as Topology Builder allows.
+    expect(d.servers.some((s) => s.fqdn === s.pool && s.role === 'director')).toBe(true);
+  });
+
   it('returns every problem at once, each at its field, in words', () => {
     const d = fieldReportDeployment();
     const broken: Deployment = {

@@ -1,0 +1,75 @@
+// What got in the way on a first use mid change window (issue 15): each bug reproduced as the admin
+// met it, through the browser build.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { at, openServer, screen } from './support';
+
+test.use({ timezoneId: 'UTC', permissions: ['clipboard-read', 'clipboard-write'] });
+
+async function sample(page: Page): Promise<void> {
+  await page.clock.install({ time: new Date('2026-03-14T11:00:00Z') });
+  await page.goto('/');
+  await expect(page.getByText('Contoso HQ (sample)').first()).toBeVisible();
+  await at(page, '2026-03-14T11:00:00Z');
+  await page.getByLabel('Operator').fill('a.admin');
+}
+
+test('copying the verification script is recorded, as every other copy is (bug 6)', async ({ page }) => {
+  await sample(page);
+  await openServer(page, 'fe02.contoso.local');
+  await page.getByRole('button', { name: 'Show the verification script (its output is the best evidence)' }).click();
+  const copy = page.getByRole('button', { name: /^Copy script: Verification/ });
+  await copy.click();
+  await expect(copy).toContainText('Copied');
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(
+    page.getByRole('cell', { name: "Script copied: Verification: what this server's local store holds" }),
+  ).toBeVisible();
+});
+
+test('from an open deployment back to the start screen, and Save as in the browser build (bug 2)', async ({
+  page,
+}, testInfo) => {
+  await sample(page);
+  await expect(page.getByRole('button', { name: 'Save as…' })).toBeVisible();
+  // A change not saved: closing asks first, and cancelling keeps the deployment open.
+  await openServer(page, 'fe02.contoso.local');
+  await page.getByRole('radio', { name: /^A/ }).check();
+  await page.getByRole('button', { name: 'Start path A' }).click();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await screen(page, testInfo, 'first-use-02-close-asks', { viewportOnly: true });
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'fe02.contoso.local' })).toBeVisible();
+  // Saved as a copy, then closed: the start screen, with the import and the copy among the recent ones.
+  await page.getByRole('button', { name: 'Save as…' }).click();
+  await expect(page.getByText('contoso-hq-sample-copy.lyncrunbook · Saved')).toBeVisible();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'lync-runbook', level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import a topology' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /contoso-hq-sample-copy\.lyncrunbook/ })).toBeVisible();
+  await screen(page, testInfo, 'first-use-02-start-after-close');
+  // Nothing comes back on reload: the closed deployment left no recovery copy behind.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'lync-runbook', level: 1 })).toBeVisible();
+});
+
+test('a server with the FQDN of its Enterprise Edition pool is refused, as Topology Builder refuses it (bug 12)', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByText('Contoso HQ (sample)').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByRole('button', { name: 'Import a topology' }).click();
+  await page
+    .getByLabel('…or paste the XML')
+    .fill(readFileSync('test/core/topology/fixtures/published-enterprise.xml', 'utf8'));
+  await page.getByRole('button', { name: 'Read the topology' }).click();
+  await page.getByRole('button', { name: 'Continue to the deployment setup' }).click();
+  await page.getByLabel('Server 1 FQDN').fill('fepool.contoso.local');
+  await page.getByLabel('Your name (operator)').fill('t.importer');
+  await page.getByRole('button', { name: 'Create the deployment' }).click();
+  await expect(
+    page.getByText(/Server fepool\.contoso\.local has the FQDN of its Enterprise Edition pool/).first(),
+  ).toBeVisible();
+});
