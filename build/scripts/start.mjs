@@ -1,6 +1,8 @@
 // `npm start`: build with electron-vite and launch the desktop app; `npm run dev` (--dev): run
 // electron-vite's dev server with hot reload. Both need the Electron binary, which the postinstall
-// fetches where the machine can; without it this says so plainly and exits non-zero.
+// fetches where the machine can. Without it the app still starts, in a browser: the browser build
+// is built and served on this machine, and this says where and what is missing there; it exits
+// non-zero only when neither can run.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -11,19 +13,61 @@ const dev = process.argv.includes('--dev');
 const passThrough = process.argv.slice(2).filter((a) => a !== '--dev');
 
 const binary = findElectronBinary(ROOT);
-if (binary.path === null) {
-  console.error(
-    [
-      '',
-      `lync-runbook cannot start the desktop app here: no Electron binary is installed. ${binary.reason}`,
-      'Electron downloads its binary from outside the npm registry, so an offline or filtered machine has',
-      'none. Run the same app in a browser instead with `npm run web` (everything but the native menus,',
-      'dialogs and PDF export works there), or, on a machine with internet access, run',
-      '`node node_modules/electron/install.js` (set ELECTRON_MIRROR to use a mirror) and then `npm start`.',
-      '',
-    ].join('\n'),
-  );
-  process.exit(1);
+if (binary.path === null) await startInBrowser(binary.reason);
+
+/**
+ * The app as a web page on this machine: the browser build (or, with --dev, its dev server) served
+ * on 127.0.0.1, port LYNC_RUNBOOK_PORT (4180 unless set; the next free one if taken). Runs until
+ * stopped (Ctrl+C).
+ */
+async function startInBrowser(reason) {
+  const say = (lines) => console.log(['', ...lines, ''].join('\n'));
+  say([
+    `lync-runbook: no Electron binary is installed here, so the desktop app cannot start. ${reason}`,
+    'Starting the same app in a browser instead. Missing there: the native menus, the native file',
+    'dialogs (files open and save through the browser) and PDF export (print to PDF from the browser).',
+    'For the desktop app, on a machine with internet access run `node node_modules/electron/install.js`',
+    '(set ELECTRON_MIRROR to use a mirror), then `npm start` again.',
+  ]);
+  const port = Number(process.env.LYNC_RUNBOOK_PORT ?? 4180);
+  const config = join(ROOT, 'vite.web.config.mts');
+  let server;
+  try {
+    const vite = await import('vite');
+    if (dev) {
+      server = await vite.createServer({ configFile: config, server: { host: '127.0.0.1', port, strictPort: false } });
+      await server.listen();
+    } else {
+      // Its own folder: the end-to-end tests serve out/web while this runs.
+      const outDir = join(ROOT, 'out', 'web-start');
+      await vite.build({ configFile: config, logLevel: 'warn', build: { outDir } });
+      server = await vite.preview({
+        configFile: config,
+        build: { outDir },
+        preview: { host: '127.0.0.1', port, strictPort: false, open: false },
+      });
+    }
+  } catch (error) {
+    console.error(
+      `\nlync-runbook: the browser build could not start either: ${error instanceof Error ? error.message : String(error)}\n` +
+        'Run `npm install` again and check the messages above.\n',
+    );
+    process.exit(1);
+  }
+  const url = server.resolvedUrls?.local?.[0] ?? `http://127.0.0.1:${port}/`;
+  say([
+    `lync-runbook is running in the browser at ${url}`,
+    'Open that address in a browser on this machine. Press Ctrl+C to stop.',
+  ]);
+  const stop = async () => {
+    await server.close?.();
+    await server.httpServer?.close?.();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  // Served until stopped: nothing below runs.
+  await new Promise(() => {});
 }
 
 const electronVite = join(

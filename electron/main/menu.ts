@@ -77,7 +77,13 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { id: 'export', label: '&Export Runbook…', accelerator: 'CmdOrCtrl+E', click: () => options.send('export') },
       { type: 'separator' },
       // Back to the start screen: import a topology, the recent deployments, the sample.
-      { id: 'close', label: '&Close Deployment', accelerator: 'CmdOrCtrl+W', click: () => options.send('close') },
+      // (Cmd+W on a Mac closes the window, as Mac apps do; Ctrl+W elsewhere closes the deployment.)
+      {
+        id: 'close',
+        label: '&Close Deployment',
+        ...(mac ? {} : { accelerator: 'Ctrl+W' }),
+        click: () => options.send('close'),
+      },
       mac ? { role: 'close' } : { role: 'quit', label: 'E&xit', accelerator: 'Alt+F4' },
     ],
   });

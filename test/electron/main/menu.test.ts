@@ -63,6 +63,7 @@ describe('the application menu', () => {
     ['Save', 'CmdOrCtrl+S', 'save'],
     ['Save As…', 'CmdOrCtrl+Shift+S', 'save-as'],
     ['Export Runbook…', 'CmdOrCtrl+E', 'export'],
+    ['Close Deployment', 'Ctrl+W', 'close'],
   ] as const)('File › %s (%s) sends "%s" to the page', (label, accelerator, command) => {
     const m = build();
     const item = m.item('File', label);
@@ -70,6 +71,14 @@ describe('the application menu', () => {
     expect(item.id).toBe(command);
     m.click(item);
     expect(m.sent).toEqual([command]);
+  });
+
+  it('File › Close Deployment has no shortcut on macOS, where Cmd+W closes the window', () => {
+    const m = build({ platform: 'darwin' });
+    const item = m.item('File', 'Close Deployment');
+    expect(item.accelerator).toBeUndefined();
+    m.click(item);
+    expect(m.sent).toEqual(['close']);
   });
 
   it('lists recent documents, showing names as typed, opening by path in main', () => {
