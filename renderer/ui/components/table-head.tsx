@@ -1,5 +1,8 @@
 /** A column of a table: its heading, or a heading only assistive technology reads (a column of buttons). */
-export type Column = string | { readonly hidden: string } | { readonly text: string; readonly title: string };
+export type Column =
+  | string
+  | { readonly hidden: string }
+  | { readonly text: string; readonly title?: string; readonly className?: string };
 
 /** The heading row of a table, one `th` per column. */
 export function TableHead({ className, columns }: { className: string; columns: readonly Column[] }) {
@@ -20,7 +23,12 @@ export function TableHead({ className, columns }: { className: string; columns: 
               </th>
             );
           return (
-            <th key={c.text} scope="col" className={className} title={c.title}>
+            <th
+              key={c.text}
+              scope="col"
+              className={c.className ? `${className} ${c.className}` : className}
+              title={c.title}
+            >
               {c.text}
             </th>
           );

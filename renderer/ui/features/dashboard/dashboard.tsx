@@ -9,7 +9,7 @@ import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 import { STATE_LABELS, type DashboardFilter, type StateFilter } from './dashboard-filter';
 import { useKeptServers, useRowWindow } from './dashboard-rows';
-import { ServerRow } from './server-row';
+import { ServerRow, useNarrowStyles } from './server-row';
 
 const useStyles = makeStyles({
   filters: {
@@ -56,6 +56,7 @@ export function Dashboard({
   onRowRender?: (fqdn: string) => void;
 }) {
   const styles = useStyles();
+  const narrow = useNarrowStyles();
   const deployment = useSession(workspace, (v) => v.snapshot.context.deployment);
   const [filter, setFilter] = useState<DashboardFilter>({ pool: '', role: '', state: '' });
   const timeZone = host.timeZone();
@@ -112,8 +113,9 @@ export function Dashboard({
             className={styles.th}
             columns={[
               'Server',
-              'Pool',
-              'Role',
+              // Below 1280 px wide they move under the server's name, so the step columns stay whole.
+              { text: 'Pool', className: narrow.wideOnly },
+              { text: 'Role', className: narrow.wideOnly },
               ...STEP_NUMBERS.map((step) => ({
                 text: `${step} ${SHORT_STEP[step]}`,
                 title: `Step ${step}: ${product.stepNames[step]}`,

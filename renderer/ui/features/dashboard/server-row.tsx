@@ -10,6 +10,15 @@ import type { Workspace } from '../../workspace/workspace';
 import { needsAttention } from './dashboard-filter';
 import { cellModel, StepCell, type CellModel } from './step-cell';
 
+/** Below this width the pool and role columns move under the server's name (the step columns stay whole). */
+const NARROW = '@media (max-width: 1279px)';
+
+/** The columns shown only on a wide window, and what stands in for them on a narrow one. */
+export const useNarrowStyles = makeStyles({
+  wideOnly: { [NARROW]: { display: 'none' } },
+  narrowOnly: { display: 'none', [NARROW]: { display: 'block' } },
+});
+
 const useStyles = makeStyles({
   td: {
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -26,6 +35,12 @@ const useStyles = makeStyles({
     justifyContent: 'flex-start',
   },
   mono: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2 },
+  under: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+  },
   cellButton: { minWidth: 'auto', padding: 0, height: 'auto', fontWeight: 'inherit', justifyContent: 'flex-start' },
 });
 
@@ -75,6 +90,7 @@ export interface ServerRowProps {
 export const ServerRow = memo(function ServerRow(props: ServerRowProps) {
   const { workspace, fqdn, pool, role, timeZone, index, measure, onOpen, onKey, onRender } = props;
   const styles = useStyles();
+  const narrow = useNarrowStyles();
   // The row is worked out again only when this server's machine changed, and re-rendered only when
   // what it shows changed (a global fact that changes nothing here does not re-render it).
   const last = useRef<{ snapshot: ServerSnapshot; row: RowModel } | null>(null);
@@ -109,9 +125,12 @@ export const ServerRow = memo(function ServerRow(props: ServerRowProps) {
         >
           {row.fqdn}
         </Button>
+        <span className={mergeClasses(styles.under, narrow.narrowOnly)}>
+          <span className={styles.mono}>{pool}</span> · {ROLE_LABELS[role]}
+        </span>
       </th>
-      <td className={mergeClasses(styles.td, styles.mono)}>{pool}</td>
-      <td className={styles.td}>{ROLE_LABELS[role]}</td>
+      <td className={mergeClasses(styles.td, styles.mono, narrow.wideOnly)}>{pool}</td>
+      <td className={mergeClasses(styles.td, narrow.wideOnly)}>{ROLE_LABELS[role]}</td>
       {row.cells.map((model, i) => (
         <td key={i + 1} className={styles.td}>
           {model.kind === 'blocked' || model.kind === 'remediation' || model.kind === 'waiting' ? (
