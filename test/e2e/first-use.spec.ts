@@ -73,3 +73,18 @@ test('a server with the FQDN of its Enterprise Edition pool is refused, as Topol
     page.getByText(/Server fepool\.contoso\.local has the FQDN of its Enterprise Edition pool/).first(),
   ).toBeVisible();
 });
+
+test('the first click after an invalid entry lands where it was aimed (bug 4)', async ({ page }) => {
+  await sample(page);
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  for (const [field, next, appears] of [
+    ['Pool 1 FQDN', 'Add a pool', 'Pool 2 FQDN'],
+    ['Server 1 FQDN', 'Add a server', 'Server 2 FQDN'],
+  ] as const) {
+    // A single name is not an FQDN: its message appears when the field is left, by this very click.
+    await page.getByLabel(field, { exact: true }).fill('fe01');
+    await page.getByRole('button', { name: next }).click();
+    await expect(page.getByLabel(appears, { exact: true })).toBeVisible();
+    await expect(page.getByText(/"fe01" is a single name/).first()).toBeVisible();
+  }
+});

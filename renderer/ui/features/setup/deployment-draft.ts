@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ROLE_OF_POOL_KIND, type Deployment, type PoolKind } from '../../../core/model/deployment';
 import { normalizeFqdn } from '../../../core/model/fqdn';
 import { validateDeployment, type DeploymentProblem } from '../../../core/model/validate';
+import { watchPointer, whenPointerReleased } from '../../pointer';
 
 function keyOf(p: DeploymentProblem): string {
   return p.path.join('.');
@@ -12,6 +13,7 @@ export function useDeploymentDraft(initial: Deployment, lockedServers: readonly 
   const [draft, setDraft] = useState<Deployment>(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
+  useEffect(watchPointer, []);
   const problems = useMemo(() => validateDeployment(draft), [draft]);
   const byKey = useMemo(() => {
     const map = new Map<string, DeploymentProblem>();
@@ -38,7 +40,8 @@ export function useDeploymentDraft(initial: Deployment, lockedServers: readonly 
     /** The first problem of either key (a field that shows two checks). */
     eitherState: (key: string, other: string) =>
       fieldState(other).validationMessage ? fieldState(other) : fieldState(key),
-    touch: (key: string) => setTouched((t) => new Set(t).add(key)),
+    // Shown once the click that left the field has landed (pointer.ts): the message moves what is below it.
+    touch: (key: string) => whenPointerReleased(() => setTouched((t) => new Set(t).add(key))),
     markSubmitted: () => setSubmitted(true),
     update: (change: Partial<Deployment>) => setDraft((d) => ({ ...d, ...change })),
     /** True for a server with recorded steps: it stays as it is. */
