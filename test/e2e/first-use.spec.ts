@@ -88,3 +88,15 @@ test('the first click after an invalid entry lands where it was aimed (bug 4)', 
     await expect(page.getByText(/"fe01" is a single name/).first()).toBeVisible();
   }
 });
+
+test('the re-run of Step 1, once recorded, closes its form (bug 5)', async ({ page }) => {
+  await sample(page);
+  await openServer(page, 'fe02.contoso.local');
+  await page.getByRole('button', { name: 'Record a re-run of Step 1' }).click();
+  await page.getByRole('radio', { name: /^Deployment Wizard/ }).check();
+  await page.getByLabel(/^Finished at/).fill('2026-03-14T10:50');
+  await page.getByRole('button', { name: 'Record Step 1 run again' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: /^Step 1:/ }).locator('..')).toContainText('run 2');
+  await expect(page.getByRole('button', { name: 'Record Step 1 run again' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Record a re-run of Step 1' })).toBeVisible();
+});

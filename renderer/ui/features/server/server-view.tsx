@@ -271,7 +271,12 @@ function StepItem({ step, workspace, host, status, snapshot, record }: ServerPan
                     ? 'This time is compared with the OAuth assignment: a copy taken before it is stale. Enter when Step 1 actually finished.'
                     : undefined
                 }
-                record={(extra) => record({ type: 'step.completed', server: ctx.fqdn, step, ...extra })}
+                record={(extra) => {
+                  const refusal = record({ type: 'step.completed', server: ctx.fqdn, step, ...extra });
+                  // A re-run recorded: the form closes, so it does not invite the same one again.
+                  if (refusal === null) setShowRerun(false);
+                  return refusal;
+                }}
               />
             )}
           </>
