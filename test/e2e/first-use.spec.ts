@@ -100,3 +100,19 @@ test('the re-run of Step 1, once recorded, closes its form (bug 5)', async ({ pa
   await expect(page.getByRole('button', { name: 'Record Step 1 run again' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Record a re-run of Step 1' })).toBeVisible();
 });
+
+test('the form lists a missing operator with its other problems, and preselects the only CMS candidate (bug 12)', async ({
+  page,
+}) => {
+  await sample(page);
+  await page.getByLabel('Operator').fill('');
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await page.getByLabel('Your name (operator)').fill('');
+  await page.getByLabel('Pool 1 FQDN', { exact: true }).fill('fepool.contoso.local');
+  // One pool that can host the CMS: it is the CMS pool until another is listed.
+  await expect(page.getByLabel('Pool that hosts the Central Management Store')).toHaveValue('fepool.contoso.local');
+  await page.getByRole('button', { name: 'Create the deployment' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'before going on' });
+  await expect(summary).toContainText('Enter your name in "Your name (operator)"');
+  await expect(summary).toContainText('Enter the FQDN of server 1');
+});

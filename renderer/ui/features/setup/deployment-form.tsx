@@ -1,6 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select } from '@fluentui/react-components';
 import { ErrorBar } from '../../components/error-bar';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { canHostCms, POOL_KIND_LABELS, type Deployment } from '../../../core/model/deployment';
 import { ProductSelect } from '../../components/product-select';
 import { problemKey, useDeploymentDraft } from './deployment-draft';
@@ -30,16 +30,33 @@ export function DeploymentForm(props: {
   onSubmit: (deployment: Deployment) => string | null;
   onCancel: () => void;
   lockedServers?: readonly string[];
+  /** What is wrong outside the deployment itself (the operator's name), listed with the rest and blocking it. */
+  otherProblems?: readonly string[];
+  /** Called when the admin tries to go on, before anything is checked. */
+  onTry?: () => void;
 }) {
   const styles = useFormStyles();
   const form = useDeploymentDraft(props.initial, props.lockedServers);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const errors = form.errors;
   const cmsCandidates = form.draft.pools.filter((p) => canHostCms(p.kind) && p.fqdn.trim() !== '');
+  const others = props.otherProblems ?? [];
+  const problems = [
+    ...others.map((message) => ({ key: `other:${message}`, message })),
+    ...errors.map((p) => ({ key: problemKey(p), message: p.message })),
+  ];
+  // The only pool that can host the CMS is the CMS pool until the admin lists another.
+  const onlyCandidate = cmsCandidates.length === 1 ? cmsCandidates[0]!.fqdn : null;
+  const { update } = form;
+  const cmsPool = form.draft.cmsPool;
+  useEffect(() => {
+    if (cmsPool === null && onlyCandidate !== null) update({ cmsPool: onlyCandidate });
+  }, [cmsPool, onlyCandidate, update]);
 
   const submit = () => {
     form.markSubmitted();
-    if (errors.length > 0) return;
+    props.onTry?.();
+    if (problems.length > 0) return;
     setSubmitError(props.onSubmit(form.draft));
   };
 
@@ -94,15 +111,15 @@ export function DeploymentForm(props: {
 
       <ServersTable form={form} />
 
-      {form.submitted && errors.length > 0 && (
+      {form.submitted && problems.length > 0 && (
         <MessageBar intent="error" role="alert" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>
-              {errors.length === 1 ? 'One thing to fix' : `${errors.length} things to fix`} before going on
+              {problems.length === 1 ? 'One thing to fix' : `${problems.length} things to fix`} before going on
             </MessageBarTitle>
             <ul className={styles.list}>
-              {errors.map((p) => (
-                <li key={problemKey(p)}>{p.message}</li>
+              {problems.map((p) => (
+                <li key={p.key}>{p.message}</li>
               ))}
             </ul>
           </MessageBarBody>

@@ -21,6 +21,8 @@ const useStyles = makeStyles({
   operator: { maxWidth: '320px', marginBottom: tokens.spacingVerticalL },
 });
 
+const OPERATOR_MISSING = 'Enter your name in "Your name (operator)": the runbook records who did each thing.';
+
 /** A new deployment: what is deployed, where the CMS lives, and which servers run the wizard. */
 export function SetupScreen(props: {
   host: Host;
@@ -30,14 +32,8 @@ export function SetupScreen(props: {
 }) {
   const styles = useStyles();
   const { operator, setOperator } = useOperator();
-  const [operatorError, setOperatorError] = useState<string | null>(null);
-  const create = (deployment: Deployment): string | null => {
-    if (operator.trim() === '') {
-      setOperatorError('Enter your name: the runbook records who did each thing.');
-      return 'Enter your name as the operator first.';
-    }
-    return props.onCreate(deployment);
-  };
+  const [tried, setTried] = useState(false);
+  const operatorError = tried && operator.trim() === '' ? OPERATOR_MISSING : null;
   return (
     <main className={styles.page} aria-labelledby="setup-title">
       <Title2 as="h1" id="setup-title">
@@ -54,20 +50,15 @@ export function SetupScreen(props: {
         validationState={operatorError ? 'error' : 'none'}
         validationMessage={operatorError ?? undefined}
       >
-        <Input
-          value={operator}
-          onChange={(_, d) => {
-            setOperator(d.value);
-            setOperatorError(null);
-          }}
-          placeholder="j.smith"
-        />
+        <Input value={operator} onChange={(_, d) => setOperator(d.value)} placeholder="j.smith" />
       </Field>
       <DeploymentForm
         initial={props.initial ?? emptyDeployment()}
         submitLabel="Create the deployment"
-        onSubmit={create}
+        onSubmit={props.onCreate}
         onCancel={props.onCancel}
+        otherProblems={operator.trim() === '' ? [OPERATOR_MISSING] : []}
+        onTry={() => setTried(true)}
       />
     </main>
   );
