@@ -158,6 +158,22 @@ export function createBrowserHost(factory: IDBFactory = indexedDB): Host {
   return {
     kind: 'browser',
     canExportPdf: false,
+
+    async printHtml(html: string): Promise<void> {
+      const url = URL.createObjectURL(new Blob([html], { type: MIME.html }));
+      const shown = window.open(url, '_blank');
+      if (shown === null) {
+        URL.revokeObjectURL(url);
+        throw new Error(
+          'The browser blocked the window the runbook prints from: allow pop-ups for this page, or download the HTML runbook and print it.',
+        );
+      }
+      shown.addEventListener('load', () => {
+        shown.focus();
+        shown.print();
+      });
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
     preferences: localPreferences(),
 
     async openDocument(): Promise<OpenedDocument | null> {

@@ -110,6 +110,11 @@ export interface Host {
   }): Promise<{ readonly name: string } | null>;
   /** Whether PDF export is available here (Electron prints the HTML; the browser uses its print dialog). */
   readonly canExportPdf: boolean;
+  /**
+   * Where PDF export is not built in (the browser): shows the HTML runbook in a window of its own and
+   * opens the print dialog there, where the admin can print it or save it as PDF.
+   */
+  readonly printHtml?: (html: string) => Promise<void>;
 
   /** Puts text on the clipboard. */
   copyText(text: string): Promise<void>;

@@ -116,3 +116,15 @@ test('the form lists a missing operator with its other problems, and preselects 
   await expect(summary).toContainText('Enter your name in "Your name (operator)"');
   await expect(summary).toContainText('Enter the FQDN of server 1');
 });
+
+test('the browser build offers Print for PDF, and prints the runbook from a window of its own (bug 12)', async ({
+  page,
+}) => {
+  await sample(page);
+  await page.getByRole('tab', { name: 'Export' }).click();
+  await page.getByRole('radio', { name: /^PDF — The HTML runbook in your browser's print dialog/ }).check();
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Print…' }).click();
+  const shown = await popup;
+  await expect(shown.getByRole('heading', { level: 1, name: 'Runbook: Contoso HQ (sample)' })).toBeVisible();
+});

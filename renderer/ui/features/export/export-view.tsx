@@ -10,7 +10,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, PrintRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { exportRunbook, RUNBOOK_FORMAT_INFO } from '../../../core/runbook';
 import type { ExportFormat, Host } from '../../../host/host';
@@ -57,6 +57,9 @@ const FORMATS: readonly { id: ExportFormat; label: string; note: string }[] = [
   { id: 'json', label: RUNBOOK_FORMAT_INFO.json.label, note: 'for the archive' },
 ];
 
+/** What PDF means where it is not built in: the browser's own print dialog. */
+const PRINT_NOTE = "The HTML runbook in your browser's print dialog: print it, or save it as PDF.";
+
 /** Export: the format, a live preview, and Save (a save dialog on the desktop, a download in the browser). */
 export function ExportView({
   workspace,
@@ -77,6 +80,18 @@ export function ExportView({
     return exportRunbook(workspace.session, format === 'pdf' ? 'html' : format, at);
   }, [workspace, format, version]);
   const pdfUnavailable = format === 'pdf' && !host.canExportPdf;
+
+  const print = async (printHtml: (html: string) => Promise<void>) => {
+    try {
+      await printHtml(content);
+    } catch (error) {
+      setNotice({
+        intent: 'error',
+        title: 'Not printed',
+        text: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
 
   const save = async () => {
     setBusy(true);
@@ -105,14 +120,27 @@ export function ExportView({
         <Field label="Format">
           <RadioGroup value={format} onChange={(_, d) => setFormat(d.value as ExportFormat)}>
             {FORMATS.map((f) => (
-              <Radio key={f.id} value={f.id} label={`${f.label} — ${f.note}`} />
+              <Radio
+                key={f.id}
+                value={f.id}
+                label={`${f.label} — ${f.id === 'pdf' && !host.canExportPdf ? PRINT_NOTE : f.note}`}
+              />
             ))}
           </RadioGroup>
         </Field>
-        {pdfUnavailable ? (
+        {pdfUnavailable && host.printHtml !== undefined ? (
+          <Button
+            appearance="primary"
+            icon={<PrintRegular />}
+            disabled={busy}
+            onClick={() => void print(host.printHtml!)}
+          >
+            Print…
+          </Button>
+        ) : pdfUnavailable ? (
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>
-              PDF export is built into the desktop app. In a browser, export HTML, open it and print it to PDF.
+              PDF export is built into the desktop app. Here, export HTML, open it and print it to PDF.
             </MessageBarBody>
           </MessageBar>
         ) : (
