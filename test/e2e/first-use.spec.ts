@@ -128,3 +128,51 @@ test('the browser build offers Print for PDF, and prints the runbook from a wind
   const shown = await popup;
   await expect(shown.getByRole('heading', { level: 1, name: 'Runbook: Contoso HQ (sample)' })).toBeVisible();
 });
+
+test('a correct en-US paste on a first use is judged, or can be judged again with one click (bug 1)', async ({
+  page,
+}) => {
+  await sample(page);
+  await openServer(page, 'fe02.contoso.local');
+  // The replication status as an en-US console prints it, last update 14 Mar 10:30 (after the 10:00 assignment).
+  await page.getByLabel(/Command output/)
+    .fill(`PS C:\\Users\\admin> Get-CsManagementStoreReplicationStatus -ReplicaFqdn fe02.contoso.local
+
+UpToDate           : True
+ReplicaFqdn        : fe02.contoso.local
+LastStatusReport   : 3/14/2026 10:31:10 AM
+LastUpdateCreation : 3/14/2026 10:30:00 AM
+ProductVersion     : 5.0.8308.0
+`);
+  const again = page.getByRole('button', { name: /^The console is en-US and the server is in UTC: judge again$/ });
+  const record = page.getByRole('button', { name: 'Record evidence' });
+  // Whatever the first reading asks, one click gets the paste judged with the locale and zone shown.
+  if (await again.isVisible()) await again.click();
+  if (await record.isVisible()) await record.click();
+  await expect(page.getByRole('button', { name: 'Mark Step 3 done' })).toBeVisible();
+});
+
+test('typed, unrecorded text survives a reload: a pasted output and a half-typed override (bug 10)', async ({
+  page,
+}) => {
+  await sample(page);
+  // Saved first, so the reload opens this deployment again (the sample opens only on the first start).
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText(/· Saved$/)).toBeVisible();
+  await openServer(page, 'fe02.contoso.local');
+  await page.getByLabel(/Command output/).fill('PS C:\\> Get-CsManagementStoreReplicationStatus\nUpToDate : Tr');
+  await page.getByRole('button', { name: 'Override the gate instead…' }).click();
+  await page.getByLabel(/What was checked/).fill('Checked the Certificate Wiz');
+  await page.getByLabel(/Change or ticket/).fill('CHG-12');
+  await page.reload();
+  await page.getByRole('button', { name: /contoso-hq-sample\.lyncrunbook/ }).click();
+  await openServer(page, 'fe02.contoso.local');
+  await expect(page.getByLabel(/Command output/)).toHaveValue(
+    'PS C:\\> Get-CsManagementStoreReplicationStatus\nUpToDate : Tr',
+  );
+  await expect(page.getByLabel(/What was checked/)).toHaveValue('Checked the Certificate Wiz');
+  await expect(page.getByLabel(/Change or ticket/)).toHaveValue('CHG-12');
+  // fe03 has its own fields: nothing of fe02's shows there.
+  await openServer(page, 'fe03.contoso.local');
+  await expect(page.getByLabel(/Command output/)).toHaveValue('');
+});

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, DismissCircleRegular } from '@fluentui/react-icons';
 import { useId, useMemo, useState } from 'react';
+import { useKeptText } from '../../kept-text';
 import {
   CONSOLE_LOCALES,
   DEFAULT_CONSOLE_LOCALE,
@@ -82,12 +83,15 @@ export function EvidenceBox(props: {
   oauth: OAuthAssignment | null;
   timeZone: string;
   preferences: Preferences;
+  /** Where the paste is kept until it is recorded (kept-text.ts). */
+  keptAs: string;
   record: (command: Command) => string | null;
   /** Why the deployment would refuse the command now (a time the output shows after now, say), or null. */
   wouldRefuse: (command: Command) => string | null;
 }) {
   const styles = useStyles();
-  const [text, setText] = useState('');
+  // Kept while it is typed: a reload does not lose a paste not yet recorded.
+  const [text, setText] = useKeptText(props.preferences, props.keptAs);
   const [locale, setLocale] = useState(() => props.preferences.get('console-locale') ?? DEFAULT_CONSOLE_LOCALE);
   const [localeChosen, setLocaleChosen] = useState(() => props.preferences.get('console-locale') !== null);
   const [timeZone, setTimeZone] = useState(() => props.preferences.get('console-time-zone') ?? props.timeZone);

@@ -3,6 +3,7 @@ import { GATE_RULE_LABELS } from '../../../core/gate/gate';
 import { gateExplanation, STALE_REPLICA } from '../../../core/gate/gate-words';
 import { shortName } from '../../../core/model/fqdn';
 import { TimeText } from '../../components/time-text';
+import { keptKey } from '../../kept-text';
 import { OverrideForm, WithdrawOverride } from './override-form';
 import { RemediationPanel } from './remediation-panel';
 import type { ServerPanelProps } from './server-panel';
@@ -65,7 +66,12 @@ export function GatePanel(props: ServerPanelProps) {
         </MessageBarBody>
       </MessageBar>
       <RemediationPanel {...props} />
-      <OverrideForm server={ctx.fqdn} record={props.record} />
+      <OverrideForm
+        server={ctx.fqdn}
+        record={props.record}
+        preferences={props.host.preferences}
+        keptAs={keptKey(props.workspace, ctx.fqdn, 'override')}
+      />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { Button, Checkbox, Field, Input, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Command } from '../../../core/events/schema';
+import type { Preferences } from '../../../host/host';
+import { useKeptText } from '../../kept-text';
 import {
   OVERRIDE_CHANGE_MIN,
   OVERRIDE_CHECKED_MIN,
@@ -24,15 +26,30 @@ const useStyles = makeStyles({
  * Going past the gate: what was checked and under which change, what it lets through, and a
  * confirmation (shown as an override, never as proof, everywhere after).
  */
-export function OverrideForm({ server, record }: { server: string; record: (command: Command) => string | null }) {
+export function OverrideForm({
+  server,
+  record,
+  preferences,
+  keptAs,
+}: {
+  server: string;
+  record: (command: Command) => string | null;
+  preferences: Preferences;
+  /** Where what is typed is kept until it is recorded (kept-text.ts): the key's prefix. */
+  keptAs: string;
+}) {
   const styles = useStyles();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [change, setChange] = useState('');
+  // Kept while typed (a reload does not lose a half-typed reason), and the form stays open for it.
+  const [reason, setReason] = useKeptText(preferences, `${keptAs}:reason`);
+  const [change, setChange] = useKeptText(preferences, `${keptAs}:change`);
+  const [open, setOpen] = useState(() => reason !== '' || change !== '');
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Recorded or cancelled: what was typed is let go.
   const close = () => {
     setOpen(false);
+    setReason('');
+    setChange('');
     setError(null);
     setConfirmed(false);
   };

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { checklistOf, REMEDIATIONS } from '../../../core/model/remediation';
 import { ChecklistRow } from './checklist-row';
 import { PathChooser } from './path-chooser';
+import { keptKey } from '../../kept-text';
 import { EvidenceBox } from './evidence-box';
 import { usePanelStyles, type ServerPanelProps } from './server-panel';
 import { Scripts } from './scripts';
@@ -81,6 +82,7 @@ export function RemediationPanel({ workspace, host, status, snapshot, record }: 
         oauth={ctx.oauth}
         timeZone={host.timeZone()}
         preferences={host.preferences}
+        keptAs={keptKey(workspace, ctx.fqdn, 'evidence')}
         record={record}
         wouldRefuse={(command) => workspace.wouldRefuse(command)}
       />

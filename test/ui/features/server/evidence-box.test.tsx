@@ -20,6 +20,7 @@ function box(assignedAt: string, wouldRefuse: (c: Command) => string | null = ()
       oauth={{ server: 'fe01.contoso.local', thumbprint: 'A'.repeat(40), at: assignedAt, operator: 'j' }}
       timeZone="UTC"
       preferences={host.preferences}
+      keptAs="kept:test:fe02.contoso.local:evidence"
       record={(c) => {
         recorded.push(c);
         return null;
