@@ -83,6 +83,24 @@ describe('gates hold in time, from the command line', () => {
     expectOk(record(FE[1], 'step3', '2013-03-14T11:05:00Z'));
   });
 
+  it('a Step 1 re-run dated before the assignment is recorded but does not complete path C, and says so', () => {
+    const { dir, cli, record } = assigned();
+    expectOk(record(FE[1], 'remediation', '2013-03-14T10:30:00Z', '--path', 'C'));
+    const rerun = expectOk(record(FE[1], 'step1', '2013-03-14T09:55:00Z', '--via', 'wizard'));
+    expect(rerun.stdout).toContain(
+      'Dated before the OAuthTokenIssuer certificate was assigned on fe01.contoso.local (2013-03-14T10:00:00Z)',
+    );
+    expect(history(dir).at(-1)).toMatchObject({ type: 'step.completed', server: FE[1], step: 1 });
+    // Still blocked: the copy it took predates the assignment.
+    const check = cli('check', FILE);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/fe02\.contoso\.local +step 2\/4 {2}(blocked|remediation)/);
+    const md = expectOk(cli('export', FILE, '--format', 'md', '--at', '2099-01-01T00:00:00Z')).stdout;
+    const remediation = md.split('\n').find((l) => l.startsWith('- **Remediation:** path C'));
+    expect(remediation).toContain('; done: ');
+    expect(remediation!.split('; done: ')[1]).not.toContain('Run Step 1 again on this server');
+  });
+
   it('evidence showing a time after it was recorded is kept as a rejection with what to check (exit 1)', () => {
     const { dir } = assigned();
     const future = `PS C:\\Users\\admin> & C:\\Temp\\verify-fe02.ps1
