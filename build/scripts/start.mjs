@@ -29,7 +29,7 @@ async function startInBrowser(reason) {
     'For the desktop app, on a machine with internet access run `node node_modules/electron/install.js`',
     '(set ELECTRON_MIRROR to use a mirror), then `npm start` again.',
   ]);
-  const port = Number(process.env.LYNC_RUNBOOK_PORT ?? 4180);
+  const port = portFrom(process.env.LYNC_RUNBOOK_PORT);
   const config = join(ROOT, 'vite.web.config.mts');
   let server;
   try {
@@ -68,6 +68,17 @@ async function startInBrowser(reason) {
   process.on('SIGTERM', () => void stop());
   // Served until stopped: nothing below runs.
   await new Promise(() => {});
+}
+
+/** LYNC_RUNBOOK_PORT when it is a port number (1–65535); 4180 otherwise, saying so when it was set. */
+function portFrom(value) {
+  if (value === undefined || value.trim() === '') return 4180;
+  const port = Number(value);
+  if (Number.isInteger(port) && port >= 1 && port <= 65535) return port;
+  console.warn(
+    `lync-runbook: LYNC_RUNBOOK_PORT=${JSON.stringify(value)} is not a port number (1 to 65535); using 4180.`,
+  );
+  return 4180;
 }
 
 const electronVite = join(

@@ -65,6 +65,7 @@ describe('npm start with an Electron binary', () => {
       chmodSync(join(fake, 'electron'), 0o755);
       const result = spawnSync(process.execPath, [join(ROOT, 'build', 'scripts', 'start.mjs'), 'contoso.lyncrunbook'], {
         encoding: 'utf8',
+        timeout: 110_000,
         env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: fake, ELECTRON_RUN_AS_NODE: '1' },
       });
       expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);

@@ -49,7 +49,7 @@ test.describe('the desktop app', () => {
     const built = spawnSync(
       process.execPath,
       [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
-      { cwd: ROOT, encoding: 'utf8' },
+      { cwd: ROOT, encoding: 'utf8', timeout: 300_000 },
     );
     expect(built.status, built.stderr).toBe(0);
     folder = mkdtempSync(join(tmpdir(), 'lync-runbook-e2e-'));

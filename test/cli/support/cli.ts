@@ -15,6 +15,8 @@ export function buildCli(): void {
   const built = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.mts', '--logLevel', 'warn'], {
     cwd: ROOT,
     encoding: 'utf8',
+    // A synchronous spawn blocks vitest's own timeout: every one carries its own.
+    timeout: 300_000,
   });
   if (built.status !== 0 || !existsSync(CLI))
     throw new Error(`building the command line failed (${built.status}):\n${built.stdout}\n${built.stderr}`);
@@ -33,8 +35,10 @@ export function lyncRunbook(cwd: string, args: readonly string[], input?: string
     cwd,
     input,
     encoding: 'utf8',
+    timeout: 120_000,
     env: { ...process.env, TZ: 'UTC' },
   });
+  if (run.error) throw new Error(`lync-runbook ${args.join(' ')} did not finish: ${run.error.message}`);
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
