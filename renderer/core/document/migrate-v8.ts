@@ -7,6 +7,11 @@
  * the same entries, so it still signs exactly what it signed; one that does not match is left as it
  * is, and opening the file refuses it as an edit before the sign-off. Each entry is hashed in the
  * shape the current schema reads it; one that does not validate is left for the loader to report.
+ *
+ * Version 7 never wrote a hash. A history whose entries already carry one was written by version 8
+ * or later and had its version number set back: it is left exactly as it is, so opening it checks
+ * the chain it carries (an entry edited is named, and the file opens read-only) instead of sealing
+ * the edit into a new chain.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -15,7 +20,8 @@ import { canonicalJson, chainHash, CHAIN_START } from './fingerprint';
 
 type Raw = Record<string, unknown>;
 
-function migrateHistory(history: readonly Raw[]): Raw[] {
+function migrateHistory(history: readonly Raw[]): readonly Raw[] {
+  if (history.some((entry) => typeof entry === 'object' && entry !== null && 'hash' in entry)) return history;
   // Version 7's fingerprint, worked out as the entries go by.
   const v7 = sha256.create();
   let head = CHAIN_START;

@@ -145,6 +145,27 @@ describe('the hash chain of a saved history', () => {
     const refused = parseDocument(tampered);
     expect(!refused.ok && refused.message).toMatch(/\(change\.signed\): The history it signed has changed/);
   });
+
+  it('a chained file edited and set back to an older version is not sealed again: the edit is named', () => {
+    const { text } = overridden();
+    for (const version of [7, 6, 5]) {
+      const changed = edited(text, (doc) => {
+        (doc as unknown as { schemaVersion: number }).schemaVersion = version;
+        const entry = doc.history.findIndex((e) => e.type === 'override.recorded');
+        doc.history[entry] = { ...doc.history[entry], reason: 'Approved by CAB, CHG-9999, checked on the server.' };
+      });
+      const result = parseDocument(changed);
+      const index = (JSON.parse(text) as { history: DomainEvent[] }).history.findIndex(
+        (e) => e.type === 'override.recorded',
+      );
+      // Read-only naming the edited entry (and, where an older migration reshaped entries, those too),
+      // or refused naming it: never writable.
+      if (result.ok) {
+        expect(result.session.integrity().changed, `version ${version}`).toContain(index);
+        expect(result.session.record({ type: 'step.completed', server: FE2, step: 3 }).ok).toBe(false);
+      } else expect(result.message, `version ${version}`).toContain(`event ${index + 1} (`);
+    }
+  });
 });
 
 /** A JSON leaf of an entry: its path and value. */
