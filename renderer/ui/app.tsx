@@ -98,7 +98,10 @@ function Main({ host }: { host: Host }) {
     open: () => request({ kind: 'open' }),
     save: () => shell.send({ type: 'save' }),
     'save-as': () => shell.send({ type: 'save', as: true }),
-    close: () => request({ kind: 'close' }),
+    // Only a deployment on screen is closed: on the setup form, Close would throw away what is typed.
+    close: () => {
+      if (route.screen === 'deployment') request({ kind: 'close' });
+    },
     export: () => {
       if (workspace !== null) navigate({ screen: 'deployment', tab: 'export', server: null });
     },

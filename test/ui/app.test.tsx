@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/ui/app';
+import type { HostCommand } from '../../renderer/host/host';
 import { memoryHost } from './support';
 
 /** A host whose recovery slot holds text that is not a deployment (a damaged autosave). */
@@ -48,5 +49,28 @@ describe('the app at start', () => {
     await waitFor(() => expect(screen.queryByText('Unsaved work from last time could not be opened')).toBeNull());
     expect(calls).toEqual(['export Contoso HQ recovered', 'clear']);
     expect(screen.getByText('The unsaved work from last time is in Contoso HQ recovered.json.')).toBeTruthy();
+  });
+});
+
+describe('File › Close Deployment', () => {
+  it('closes only a deployment on screen: on the setup form it keeps what is typed', async () => {
+    let send: (command: HostCommand) => void = () => undefined;
+    const host = memoryHost({
+      onCommand: (listener) => {
+        send = listener;
+        return () => undefined;
+      },
+    });
+    render(<App host={host} />);
+    // The first start opens the sample.
+    await screen.findAllByText(/Contoso HQ/);
+    await act(async () => send({ type: 'new' }));
+    const name = await screen.findByLabelText(/Deployment name/);
+    fireEvent.change(name, { target: { value: 'Fabrikam EU' } });
+    await act(async () => send({ type: 'close' }));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 200)));
+    // Still on screen (a screen being replaced is hidden while the next one loads), as typed.
+    expect(screen.getByRole('main', { name: 'New deployment' })).toBeTruthy();
+    expect((screen.getByLabelText(/Deployment name/) as HTMLInputElement).value).toBe('Fabrikam EU');
   });
 });

@@ -7,22 +7,23 @@ function hostState(document: OpenDocument | null, dirty: boolean): { dirty: bool
   return { dirty, title: `${dirty ? '• ' : ''}${document.meta.name} — lync-runbook` };
 }
 
+/** A document arriving where none is open. */
+const replaceFromNothing = [
+  { guard: ({ event }: { event: { dirty: boolean } }) => event.dirty, target: 'open.dirty', actions: 'takeDocument' },
+  { target: 'open.clean', actions: 'takeDocument' },
+] as const;
+
 /** The open document: clean or dirty, its recovery copy written after each change, saving. */
 export const documentRegion = shellSetup.createStateConfig({
   initial: 'none',
   // A new document re-enters `open` (a new watch on its session), never the whole shell: that
   // would reset the other regions, the held recovery copy among them.
   states: {
-    none: {
-      on: {
-        'document.replace': [
-          { guard: ({ event }) => event.dirty, target: 'open.dirty', actions: 'takeDocument' },
-          { target: 'open.clean', actions: 'takeDocument' },
-        ],
-      },
-    },
+    none: { on: { 'document.replace': replaceFromNothing } },
     // Closed: the document goes, and with it its recovery copy (the admin chose not to keep the changes).
+    // The next document may arrive before the host has finished clearing: it is taken at once.
     closing: {
+      on: { 'document.replace': replaceFromNothing },
       entry: [assign({ document: null, dirty: false }), { type: 'tellHost', params: () => hostState(null, false) }],
       always: { guard: 'isHeld', target: 'none' },
       invoke: { id: 'clearClosed', src: 'clearRecovery', onDone: 'none', onError: 'none' },

@@ -151,4 +151,21 @@ describe('the document shell', () => {
     expect(shell.workspace()).toBe(before);
     expect(shell.notices()).toContain('This file was not opened');
   });
+
+  it('closes the deployment, clearing its recovery copy, and opens the next even while the copy is still being cleared', async () => {
+    let release: () => void = () => undefined;
+    const shell = await withSample({ clear: () => new Promise<void>((resolve) => (release = resolve)) });
+    shell.actor.send({ type: 'request', request: { kind: 'close' } });
+    await settle();
+    expect(shell.actor.getSnapshot().context.document).toBeNull();
+    expect(shell.emitted.some((e) => e.type === 'closed')).toBe(true);
+    expect(shell.calls).toContain('clear');
+    // The start screen's Open the sample, before the host has finished clearing.
+    shell.actor.send({ type: 'request', request: { kind: 'open-sample' } });
+    await settle();
+    expect(shell.view()?.name).toBe('sample');
+    release();
+    await settle();
+    expect(shell.view()?.name).toBe('sample');
+  });
 });
