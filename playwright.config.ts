@@ -5,16 +5,20 @@ import { defineConfig, devices } from '@playwright/test';
 // browser, which `npm test` installs when no system browser is found.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
+// E2E_PORT runs a second suite beside the first (its own port and its own build folder).
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = port === 4173 ? '' : ` --outDir ../out/web-e2e-${port}`;
+
 export default defineConfig({
   testDir: 'test/e2e',
-  outputDir: 'test-results/e2e',
+  outputDir: port === 4173 ? 'test-results/e2e' : `test-results/e2e-${port}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   timeout: 90_000,
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     launchOptions: {
       ...(systemChromium ? { executablePath: systemChromium } : {}),
@@ -37,9 +41,8 @@ export default defineConfig({
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
   ],
   webServer: {
-    command:
-      'npm run build:web && npx vite preview --config vite.web.config.mts --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npm run build:web --${outDir} && npx vite preview --config vite.web.config.mts${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },
