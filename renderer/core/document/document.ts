@@ -5,7 +5,7 @@ import { isIsoTime, type IsoTime } from '../model/time';
 import { utf8Bytes } from '../model/utf8';
 
 /** The schema version this build writes; files of older versions are migrated on load (migrations.ts). */
-export const CURRENT_SCHEMA_VERSION = 8;
+export const CURRENT_SCHEMA_VERSION = 9;
 
 /** The file extension of a deployment document. */
 export const DOCUMENT_EXTENSION = '.lyncrunbook';

@@ -22,4 +22,8 @@ export const MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) 
   5: migrateToV6,
   6: migrateToV7,
   7: migrateToV8,
+  // Version 9 added what version 8 cannot read, so that version 8 refuses it instead of dropping it
+  // (which its hash chain would then report as an edit): one paste judged for several servers
+  // (evidence input `judgedFor`). Nothing older needs changing.
+  8: (doc) => ({ ...doc, schemaVersion: 9 }),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { POOL_KINDS, SERVER_ROLES, type Deployment } from '../model/deployment';
 import { PRODUCT_VERSIONS } from '../model/product';
 import { CHECKLIST_ITEM_IDS, checklistItem, REMEDIATION_PATHS } from '../model/remediation';
+import { sameFqdn } from '../model/fqdn';
 import { isIsoTime } from '../model/time';
 
 /**
@@ -62,7 +63,18 @@ export const evidenceInputSchema = z.object({
   timeZone: z.string().max(80),
   /** One line per fact read, as shown to the admin before judging. */
   read: z.array(z.string().max(2000)).max(500),
+  /**
+   * Every server one paste was judged for, when it covered more than one (a replication status of
+   * the whole deployment): each of them has its own verdict, and each verdict carries the paste.
+   */
+  judgedFor: z.array(fqdn).min(2).max(5000).optional(),
 });
+/** A paste judged for several servers names the server of each verdict among them. */
+function judgedForItsServer(e: { server: string; input?: { judgedFor?: readonly string[] } }): boolean {
+  return e.input?.judgedFor === undefined || e.input.judgedFor.some((s) => sameFqdn(s, e.server));
+}
+const JUDGED_FOR_ITS_SERVER = { path: ['input', 'judgedFor'], message: 'does not name the server of this verdict' };
+
 /** The pasted evidence as recorded. */
 export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
 
@@ -176,20 +188,24 @@ export const domainEventSchema = z.discriminatedUnion('type', [
       path: ['item'],
       message: 'is not an item of that remediation path',
     }),
-  z.object({
-    type: z.literal('evidence.accepted'),
-    server: fqdn,
-    proof: proofSchema,
-    input: evidenceInputSchema.optional(),
-    ...base,
-  }),
-  z.object({
-    type: z.literal('evidence.rejected'),
-    server: fqdn,
-    input: evidenceInputSchema,
-    reason: z.string().min(1).max(2000),
-    ...base,
-  }),
+  z
+    .object({
+      type: z.literal('evidence.accepted'),
+      server: fqdn,
+      proof: proofSchema,
+      input: evidenceInputSchema.optional(),
+      ...base,
+    })
+    .refine(judgedForItsServer, JUDGED_FOR_ITS_SERVER),
+  z
+    .object({
+      type: z.literal('evidence.rejected'),
+      server: fqdn,
+      input: evidenceInputSchema,
+      reason: z.string().min(1).max(2000),
+      ...base,
+    })
+    .refine(judgedForItsServer, JUDGED_FOR_ITS_SERVER),
   z.object({
     type: z.literal('override.recorded'),
     server: fqdn,

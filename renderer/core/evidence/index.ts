@@ -1,6 +1,13 @@
 /** Pasted evidence read and judged: the public surface the UI and the command line use. */
 export { judgeEvidence, detectEvidenceKinds, MAX_EVIDENCE_TEXT } from './judge';
 export {
+  evidenceCommands,
+  judgeForOthers,
+  MAX_SHARED_PASTE_BYTES,
+  type CoveredServer,
+  type OtherServers,
+} from './judge-many';
+export {
   toEvidenceInput,
   type EvidenceContext,
   type EvidenceJudgement,

@@ -71,3 +71,11 @@ export function serverStatus(snapshot: ServerSnapshot): ServerStatus {
   }
   return status;
 }
+
+/**
+ * True while the server's Step 3 waits for proof that its local store is current: its Step 1 took
+ * the store before the assignment (the gate is closed on a stale replica) and Step 3 is not done.
+ */
+export function waitsForEvidence(status: ServerStatus): boolean {
+  return !status.gate.allowed && status.gate.step1At !== null && status.stepsDone < 3;
+}

@@ -10,6 +10,7 @@ import { integrityWarning } from '../session/integrity';
 import { scriptMatcher } from '../powershell/regenerate';
 import type {
   EvidenceEntry,
+  EvidenceServerVerdict,
   OverrideEntry,
   Runbook,
   RunbookHeader,
@@ -187,33 +188,63 @@ function scripts(history: readonly DomainEvent[], facts: readonly EventFacts[]):
   return [...byKey.values()].map((c) => c.copy);
 }
 
-function evidenceEntry(
-  event: DomainEventOf<'evidence.accepted'> | DomainEventOf<'evidence.rejected'>,
-  seq: number,
-): EvidenceEntry {
-  const input = event.input ?? null;
+type EvidenceEvent = DomainEventOf<'evidence.accepted'> | DomainEventOf<'evidence.rejected'>;
+
+function verdictOf(event: EvidenceEvent, seq: number): EvidenceServerVerdict {
   const accepted = event.type === 'evidence.accepted';
   return {
     seq,
-    at: event.at,
-    operator: event.operator,
     server: event.server,
     verdict: accepted ? 'accepted' : 'rejected',
+    reason: accepted ? null : event.reason,
+    proof: accepted ? describeProof(event.proof) : null,
+  };
+}
+
+function evidenceEntry(event: EvidenceEvent, seq: number): EvidenceEntry {
+  const input = event.input ?? null;
+  const verdict = verdictOf(event, seq);
+  return {
+    ...verdict,
+    at: event.at,
+    operator: event.operator,
     kind: input?.kind ?? null,
     kindLabel: input === null ? 'evidence (the pasted text was not recorded)' : EVIDENCE_KIND_LABELS[input.kind],
     locale: input?.locale ?? null,
     timeZone: input?.timeZone ?? null,
     read: input?.read ?? [],
     text: input?.text ?? null,
-    reason: accepted ? null : event.reason,
-    proof: accepted ? describeProof(event.proof) : null,
+    verdicts: [verdict],
   };
 }
 
-function evidence(history: readonly DomainEvent[]): EvidenceEntry[] {
-  return history.flatMap((event, seq) =>
-    event.type === 'evidence.accepted' || event.type === 'evidence.rejected' ? [evidenceEntry(event, seq)] : [],
+/** True when `event` is the next verdict on the paste `first` was recorded with (judged for several servers). */
+function samePaste(first: EvidenceEvent, event: EvidenceEvent): boolean {
+  const a = first.input;
+  const b = event.input;
+  return (
+    a?.judgedFor !== undefined &&
+    b?.judgedFor !== undefined &&
+    a.text === b.text &&
+    a.judgedFor.join('\n') === b.judgedFor.join('\n') &&
+    first.recordedAt === event.recordedAt
   );
+}
+
+/** One entry per paste: the verdicts of a paste judged for several servers, recorded one after another, together. */
+function evidence(history: readonly DomainEvent[]): EvidenceEntry[] {
+  const entries: { first: EvidenceEvent; entry: EvidenceEntry; verdicts: EvidenceServerVerdict[] }[] = [];
+  history.forEach((event, seq) => {
+    if (event.type !== 'evidence.accepted' && event.type !== 'evidence.rejected') return;
+    const last = entries.at(-1);
+    if (last !== undefined && last.verdicts.at(-1)!.seq === seq - 1 && samePaste(last.first, event)) {
+      last.verdicts.push(verdictOf(event, seq));
+      return;
+    }
+    const entry = evidenceEntry(event, seq);
+    entries.push({ first: event, entry, verdicts: [...entry.verdicts] });
+  });
+  return entries.map(({ entry, verdicts }) => ({ ...entry, verdicts }));
 }
 
 function overrides(history: readonly DomainEvent[], servers: readonly ServerSummary[]): OverrideEntry[] {

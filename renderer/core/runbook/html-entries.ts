@@ -3,7 +3,7 @@ import { BLOCKED_LABEL } from '../gate/gate-words';
 import { badge, recordedNote, statusBadge } from './html-badges';
 import { serverRef, type Anchors } from './html-links';
 import { code, esc, facts, pre, table, time } from './html-text';
-import type { EvidenceEntry, OverrideEntry, ScriptCopy, ServerSummary } from './model';
+import type { EvidenceEntry, EvidenceServerVerdict, OverrideEntry, ScriptCopy, ServerSummary } from './model';
 import { eventNumber, OVERRIDE_WORDS, SCRIPT_MISMATCH_WORDS } from './words';
 
 /** A server's entry: its status, gate, remediation, evidence, override and wizard steps. */
@@ -87,29 +87,41 @@ export function overrideSection(o: OverrideEntry, index: number, a: Anchors): st
   ].join('\n');
 }
 
-/** An evidence entry: how the paste was read, the verdict, and the pasted text itself. */
+/** An evidence entry: how the paste was read, the verdict (one per server it was judged for), and the pasted text itself. */
 export function evidenceSection(e: EvidenceEntry, index: number, a: Anchors): string {
   const id = `evidence-${index + 1}`;
   const how =
     e.locale === null ? '' : `, read as locale ${code(e.locale)}, console time zone ${code(e.timeZone ?? '')}`;
-  const verdict =
-    e.verdict === 'accepted'
-      ? `${badge('accepted', 'ok')} proved ${esc(e.proof ?? '')}`
-      : `${badge('rejected', 'bad')} ${esc(e.reason ?? '')}`;
+  const verdictOf = (v: EvidenceServerVerdict) =>
+    v.verdict === 'accepted'
+      ? `${badge('accepted', 'ok')} proved ${esc(v.proof ?? '')}`
+      : `${badge('rejected', 'bad')} ${esc(v.reason ?? '')}`;
   const read =
     e.read.length === 0
       ? '<p class="muted">Nothing was read from it.</p>'
       : `<ul>${e.read.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
+  const several = e.verdicts.length > 1;
+  const title = several
+    ? `Evidence ${index + 1}: one paste judged for ${e.verdicts.length} servers`
+    : `Evidence ${index + 1}: ${esc(e.server)}, ${esc(e.verdict)}`;
+  const verdicts: [string, string][] = several
+    ? [
+        [
+          'Verdicts',
+          `<ul>${e.verdicts.map((v) => `<li>${serverRef(v.server, a)} (event ${eventNumber(v.seq)}): ${verdictOf(v)}</li>`).join('')}</ul>`,
+        ],
+      ]
+    : [['Verdict', verdictOf(e)]];
   return [
     `<section class="entry" aria-labelledby="${id}">`,
-    `<h3 id="${id}">Evidence ${index + 1}: ${esc(e.server)}, ${esc(e.verdict)}</h3>`,
+    `<h3 id="${id}">${title}</h3>`,
     facts([
-      ['Server', serverRef(e.server, a)],
+      [several ? 'Pasted for' : 'Server', serverRef(e.server, a)],
       ['Pasted', `${time(e.at)} by ${esc(e.operator)} (event ${eventNumber(e.seq)})`],
       ['Read as', `${esc(e.kindLabel)}${how}`],
-      ['Verdict', verdict],
+      ...verdicts,
     ]),
-    '<h4>What was read</h4>',
+    `<h4>What was read${several ? ` (for ${esc(e.server)})` : ''}</h4>`,
     read,
     '<h4>Pasted text</h4>',
     e.text === null

@@ -14,7 +14,7 @@ export interface Anchors {
 export function anchors(r: Runbook): Anchors {
   const server = new Map(r.servers.map((s, i) => [normalizeFqdn(s.fqdn), `server-${i + 1}`]));
   const event = new Map<number, string>();
-  r.evidence.forEach((e, i) => event.set(e.seq, `evidence-${i + 1}`));
+  r.evidence.forEach((e, i) => e.verdicts.forEach((v) => event.set(v.seq, `evidence-${i + 1}`)));
   r.scripts.forEach((s, i) => s.copies.forEach((c) => event.set(c.seq, `script-${i + 1}`)));
   return { server, event };
 }

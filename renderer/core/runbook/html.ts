@@ -62,7 +62,10 @@ function header(r: Runbook): string {
 function toc(r: Runbook): string {
   const sub: Partial<Record<SectionId, readonly string[]>> = {
     servers: r.servers.map((s, i) => `<a href="#server-${i + 1}">${esc(s.fqdn)}</a>`),
-    evidence: r.evidence.map((e, i) => `<a href="#evidence-${i + 1}">${esc(`${e.server}, ${e.verdict}`)}</a>`),
+    evidence: r.evidence.map(
+      (e, i) =>
+        `<a href="#evidence-${i + 1}">${esc(e.verdicts.length > 1 ? `one paste, ${e.verdicts.length} servers` : `${e.server}, ${e.verdict}`)}</a>`,
+    ),
     scripts: r.scripts.map((s, i) => `<a href="#script-${i + 1}">${esc(s.title || s.scriptId)}</a>`),
   };
   const items = RUNBOOK_SECTIONS.map((s) => {

@@ -7,6 +7,7 @@ export { renderMarkdown } from './markdown';
 export {
   RUNBOOK_FORMATS,
   type EvidenceEntry,
+  type EvidenceServerVerdict,
   type EvidenceVerdictWord,
   type OpenItem,
   type OverrideEntry,

@@ -1,5 +1,13 @@
 /** The runbook as Markdown: reads well as plain text, renders with GitHub-style tables. */
-import type { EvidenceEntry, OverrideEntry, Runbook, RunbookHeader, ScriptCopy, ServerSummary } from './model';
+import type {
+  EvidenceEntry,
+  EvidenceServerVerdict,
+  OverrideEntry,
+  Runbook,
+  RunbookHeader,
+  ScriptCopy,
+  ServerSummary,
+} from './model';
 import { mdCode, mdCodeCell, mdFence, mdQuote, mdTable, mdText } from './markdown-text';
 import {
   eventNumber,
@@ -177,17 +185,34 @@ function overrideSection(o: OverrideEntry): string[] {
 function evidenceSection(e: EvidenceEntry, index: number): string[] {
   const how =
     e.locale === null ? '' : `, read as locale ${mdCode(e.locale)}, console time zone ${mdCode(e.timeZone ?? '')}`;
-  const lines = [
-    `### Evidence ${index + 1}: ${mdText(e.server)}, ${e.verdict} (event ${eventNumber(e.seq)})`,
-    '',
-    `- **Pasted:** ${exportTime(e.at)} by ${mdText(e.operator)}`,
-    `- **Read as:** ${mdText(e.kindLabel)}${how}`,
-    e.verdict === 'accepted'
-      ? `- **Verdict:** accepted; proved ${mdText(e.proof ?? '')}`
-      : `- **Verdict:** rejected: ${mdText(e.reason ?? '')}`,
-    '',
-  ];
-  if (e.read.length > 0) lines.push('What was read:', '', ...e.read.map((l) => `- ${mdText(l)}`), '');
+  const verdictLine = (v: EvidenceServerVerdict) =>
+    v.verdict === 'accepted' ? `accepted; proved ${mdText(v.proof ?? '')}` : `rejected: ${mdText(v.reason ?? '')}`;
+  const several = e.verdicts.length > 1;
+  const lines = several
+    ? [
+        `### Evidence ${index + 1}: one paste judged for ${e.verdicts.length} servers (events ${eventNumber(e.seq)}–${eventNumber(e.verdicts.at(-1)!.seq)})`,
+        '',
+        `- **Pasted:** ${exportTime(e.at)} by ${mdText(e.operator)}, for ${mdText(e.server)}`,
+        `- **Read as:** ${mdText(e.kindLabel)}${how}`,
+        '- **Verdicts, each recorded on its own server:**',
+        ...e.verdicts.map((v) => `  - ${mdText(v.server)} (event ${eventNumber(v.seq)}): ${verdictLine(v)}`),
+        '',
+      ]
+    : [
+        `### Evidence ${index + 1}: ${mdText(e.server)}, ${e.verdict} (event ${eventNumber(e.seq)})`,
+        '',
+        `- **Pasted:** ${exportTime(e.at)} by ${mdText(e.operator)}`,
+        `- **Read as:** ${mdText(e.kindLabel)}${how}`,
+        `- **Verdict:** ${verdictLine(e)}`,
+        '',
+      ];
+  if (e.read.length > 0)
+    lines.push(
+      `What was read${several ? ` (for ${mdText(e.server)})` : ''}:`,
+      '',
+      ...e.read.map((l) => `- ${mdText(l)}`),
+      '',
+    );
   if (e.text !== null) lines.push('Pasted text:', '', mdFence(e.text, 'text'));
   else lines.push('The pasted text was not recorded.');
   return lines;

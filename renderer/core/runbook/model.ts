@@ -203,7 +203,22 @@ export interface ScriptCopy {
   readonly copies: readonly { readonly seq: number; readonly at: IsoTime; readonly operator: string }[];
 }
 
-/** One paste of evidence, as read and judged. */
+/** One server's verdict on a paste. */
+export interface EvidenceServerVerdict {
+  readonly seq: number;
+  readonly server: string;
+  readonly verdict: EvidenceVerdictWord;
+  /** For a rejection: why. */
+  readonly reason: string | null;
+  /** For an acceptance: what it proved, in words. */
+  readonly proof: string | null;
+}
+
+/**
+ * One paste of evidence, as read and judged. A paste judged for several servers (a replication
+ * status of the whole deployment) is one entry with a verdict for each; the fields of the verdict
+ * itself are those of the server it was pasted for, the first.
+ */
 export interface EvidenceEntry {
   readonly seq: number;
   readonly at: IsoTime;
@@ -221,6 +236,8 @@ export interface EvidenceEntry {
   readonly reason: string | null;
   /** For an acceptance: what it proved, in words. */
   readonly proof: string | null;
+  /** Every server's verdict on this paste, the first being the fields above (one for most pastes). */
+  readonly verdicts: readonly EvidenceServerVerdict[];
 }
 
 /** An override of the gate, with its reason. */

@@ -11,6 +11,18 @@ import { OVERRIDE_CHANGE_NOT_ASKED } from '../../../renderer/core/model/override
 const V1 = readFileSync(new URL('./fixtures/v1-field-report.lyncrunbook', import.meta.url), 'utf8');
 
 describe('documents of older versions', () => {
+  it('opens a version 8 document (before one paste could be judged for several servers) as it was, its chain verified', () => {
+    const v8 = readFileSync(new URL('./fixtures/v8-field-report-signed.lyncrunbook', import.meta.url), 'utf8');
+    const raw = JSON.parse(v8) as { schemaVersion: number; history: DomainEvent[] };
+    expect(raw.schemaVersion).toBe(8);
+    const opened = parseDocument(v8);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.migratedFrom).toBe(8);
+    expect(opened.document.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(opened.document.history).toEqual(raw.history);
+    expect(opened.session.integrity()).toEqual({ head: raw.history.at(-1)!.hash, changed: [] });
+  });
+
   it('opens a version 1 document: the same deployment and history, without the stored snapshot', () => {
     const raw = JSON.parse(V1) as { schemaVersion: number; snapshot: unknown; history: unknown[]; deployment: unknown };
     expect(raw.schemaVersion).toBe(1);
