@@ -29,7 +29,7 @@ test('the start screen, and a new deployment from a published topology', async (
   await expect(page.getByText('OAuthTokenIssuer:')).toBeVisible();
 
   // Save it, then find it in the recent list after a reload.
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(/Saved/).first()).toBeVisible();
   // Saved, so there is no recovery copy: a reload shows the start screen, with it in the recent list.
   await page.reload();
