@@ -93,10 +93,10 @@ export function validOrders(shape: Shape): DateOrder[] {
 /** Where the text's shape contradicts the locale: AM/PM in a 24-hour culture, another separator. */
 export function contradiction(shape: Shape, locale: ConsoleLocale): string | null {
   if (locale.clock === 24 && shape.meridiem !== null)
-    return `it has AM/PM, which a ${locale.id} console does not print`;
-  if (locale.clock === 12 && shape.meridiem === null) return `it has no AM/PM, which a ${locale.id} console prints`;
+    return `it has AM/PM, which consoles in ${locale.id} do not print`;
+  if (locale.clock === 12 && shape.meridiem === null) return `it has no AM/PM, which consoles in ${locale.id} print`;
   if (locale.separator !== null && !shape.yearFirst && shape.separator !== locale.separator) {
-    return `it uses "${shape.separator}" between day and month, where a ${locale.id} console uses "${locale.separator}"`;
+    return `it uses "${shape.separator}" between day and month, where consoles in ${locale.id} use "${locale.separator}"`;
   }
   return null;
 }

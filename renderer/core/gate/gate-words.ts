@@ -23,7 +23,7 @@ export function gateExplanation(verdict: GateVerdict): string {
     case 'assigns-oauth':
       return verdict.assignedHere
         ? 'The OAuthTokenIssuer certificate was assigned on this server, so its local store holds it.'
-        : 'No OAuthTokenIssuer certificate is assigned yet: Step 3 on this server assigns it, and this server becomes the source for the others.';
+        : 'No OAuthTokenIssuer certificate is assigned yet: Step 3 on this server assigns it and writes it to the Central Management Store, from which the other servers take it.';
     case 'replica-current':
       return `This server's local configuration store was taken at ${verdict.step1At}, after the OAuthTokenIssuer certificate was assigned on ${verdict.assignedOn} at ${verdict.assignedAt}.`;
     case 'evidence':

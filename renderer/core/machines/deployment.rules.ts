@@ -6,7 +6,7 @@
 import type { DomainEvent, DomainEventOf, EvidenceProof } from '../events/schema';
 import { cmsPlaceOf, judgeCmsStatusText } from '../evidence/cms-status';
 import { judgeEvidence } from '../evidence/judge';
-import { findServer, roleNeedsOAuth, ROLE_LABELS, type Deployment } from '../model/deployment';
+import { findServer, roleNeedsOAuth, ROLE_LABELS, withArticle, type Deployment } from '../model/deployment';
 import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { deploymentErrors } from '../model/validate';
 import { hasRecorded, type DeploymentContext } from './deployment.context';
@@ -42,7 +42,7 @@ function assignmentRefusal(context: DeploymentContext, deployment: Deployment, s
   const found = findServer(deployment, server);
   if (found === undefined) return `There is no server ${server} in this deployment.`;
   if (!roleNeedsOAuth(found.role)) {
-    return `${found.fqdn} is a ${ROLE_LABELS[found.role]}; assign the OAuthTokenIssuer certificate on a Front End or Standard Edition server.`;
+    return `${found.fqdn} is ${withArticle(ROLE_LABELS[found.role])}; assign the OAuthTokenIssuer certificate on a Front End or Standard Edition server.`;
   }
   return null;
 }

@@ -162,3 +162,8 @@ export function normalizeDeployment(d: Deployment): Deployment {
     servers: d.servers.map((s) => ({ fqdn: normalizeFqdn(s.fqdn), pool: normalizeFqdn(s.pool), role: s.role })),
   };
 }
+
+/** A label with its article: "an Edge pool", "a Director pool" (the labels above start with a capital). */
+export function withArticle(label: string): string {
+  return /^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`;
+}

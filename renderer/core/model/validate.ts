@@ -1,4 +1,11 @@
-import { canHostCms, POOL_KIND_LABELS, ROLE_LABELS, ROLE_OF_POOL_KIND, type Deployment } from './deployment';
+import {
+  canHostCms,
+  POOL_KIND_LABELS,
+  ROLE_LABELS,
+  ROLE_OF_POOL_KIND,
+  withArticle,
+  type Deployment,
+} from './deployment';
 import { fqdnProblem, normalizeFqdn, sameFqdn } from './fqdn';
 import { poolSizeProblem, startsAsPool } from './pool-start';
 import { isProductVersion } from './product';
@@ -19,11 +26,6 @@ export interface DeploymentProblem {
   /** 'error' blocks use of the deployment; 'warning' is shown but allowed. */
   readonly severity: 'error' | 'warning';
   readonly message: string;
-}
-
-/** "an Edge pool", "a Director pool". */
-function withArticle(label: string): string {
-  return /^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`;
 }
 
 /** Every problem with a deployment at once (an empty list means it is valid). */

@@ -107,14 +107,14 @@ function words(event: DomainEvent, r: Replayed): Words {
     case 'evidence.accepted': {
       const kind = event.input ? EVIDENCE_KIND_LABELS[event.input.kind] : 'evidence';
       return {
-        summary: `Evidence accepted (${kind})`,
+        summary: `Evidence pasted (${kind})`,
         detail: `Proved ${describeProof(event.proof)}.`,
         verdict: 'accepted',
       };
     }
     case 'evidence.rejected':
       return {
-        summary: `Evidence rejected (${EVIDENCE_KIND_LABELS[event.input.kind]})`,
+        summary: `Evidence pasted (${EVIDENCE_KIND_LABELS[event.input.kind]})`,
         detail: event.reason,
         verdict: 'rejected',
       };

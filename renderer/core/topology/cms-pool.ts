@@ -1,4 +1,4 @@
-import { POOL_KIND_LABELS, type Pool } from '../model/deployment';
+import { POOL_KIND_LABELS, withArticle, type Pool } from '../model/deployment';
 import { fqdnProblem, normalizeFqdn } from '../model/fqdn';
 import { type CmsSource, type TopologyRefused } from './import-result';
 import { type RawTopology } from './raw-topology';
@@ -39,7 +39,7 @@ export function chooseCmsPool(
       fromTopology = where;
     } else {
       const pool = pools.find((p) => p.fqdn === where);
-      const what = pool ? `a ${POOL_KIND_LABELS[pool.kind]}` : 'not a pool that runs the Deployment Wizard';
+      const what = pool ? withArticle(POOL_KIND_LABELS[pool.kind]) : 'not a pool that runs the Deployment Wizard';
       warnings.push(
         `The topology places the active CMS on ${where}, which is ${what} and cannot host it; choose the pool that hosts the CMS.`,
       );
@@ -78,7 +78,7 @@ export function chooseCmsPool(
   const pool = pools.find((p) => p.fqdn === wanted);
   if (pool !== undefined) {
     return refuse(
-      `${wanted} is a ${POOL_KIND_LABELS[pool.kind]}, which cannot host the Central Management Store; only an Enterprise Edition Front End pool or a Standard Edition server can. Choose one of: ${list}.`,
+      `${wanted} is ${withArticle(POOL_KIND_LABELS[pool.kind])}, which cannot host the Central Management Store; only an Enterprise Edition Front End pool or a Standard Edition server can. Choose one of: ${list}.`,
     );
   }
   return refuse(

@@ -54,9 +54,9 @@ describe('the timeline', () => {
   it('gives evidence its verdict, with the reason of a rejection', () => {
     const evidence = entries.filter((e) => e.verdict !== undefined);
     expect(evidence.map((e) => [e.server, e.verdict, e.summary])).toEqual([
-      ['fe02.contoso.local', 'rejected', 'Evidence rejected (Get-CsManagementStoreReplicationStatus output)'],
-      ['fe02.contoso.local', 'accepted', 'Evidence accepted (Get-CsManagementStoreReplicationStatus output)'],
-      ['fe03.contoso.local', 'accepted', 'Evidence accepted (Get-CsCertificate output)'],
+      ['fe02.contoso.local', 'rejected', 'Evidence pasted (Get-CsManagementStoreReplicationStatus output)'],
+      ['fe02.contoso.local', 'accepted', 'Evidence pasted (Get-CsManagementStoreReplicationStatus output)'],
+      ['fe03.contoso.local', 'accepted', 'Evidence pasted (Get-CsCertificate output)'],
     ]);
     expect(evidence[0]!.detail).toMatch(
       /^The output names no replica \(its ReplicaFqdn is empty\), so it cannot be attributed to fe02\.contoso\.local/,
