@@ -46,3 +46,16 @@ export function beforeItsMinute(at: IsoTime, limit: IsoTime): boolean {
   const ms = epochMs(limit);
   return epochMs(at) < ms - (((ms % 60_000) + 60_000) % 60_000);
 }
+
+/** A length of time as an admin reads it: "45 s", "12 min", "3 h 5 min", "2 days 4 h" (two units at most). */
+export function durationWords(ms: number): string {
+  const s = Math.round(Math.abs(ms) / 1000);
+  if (s < 60) return `${s} s`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
+  const days = Math.floor(h / 24);
+  const unit = days === 1 ? 'day' : 'days';
+  return h % 24 === 0 ? `${days} ${unit}` : `${days} ${unit} ${h % 24} h`;
+}

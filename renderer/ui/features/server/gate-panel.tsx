@@ -1,7 +1,7 @@
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { GATE_RULE_LABELS } from '../../../core/gate/gate';
 import { gateExplanation, STALE_REPLICA } from '../../../core/gate/gate-words';
-import { shortName } from '../../../core/model/fqdn';
+import { BlockedTimes } from '../../components/blocked-times';
 import { TimeText } from '../../components/time-text';
 import { keptKey } from '../../kept-text';
 import { OverrideForm, WithdrawOverride } from './override-form';
@@ -53,16 +53,8 @@ export function GatePanel(props: ServerPanelProps) {
       <MessageBar intent="error" layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>{STALE_REPLICA}</MessageBarTitle>
-          This server&apos;s local configuration store was{' '}
-          {gate.step1At === null ? (
-            'never taken'
-          ) : (
-            <>
-              copied at <TimeText iso={gate.step1At} timeZone={timeZone} withSeconds />
-            </>
-          )}
-          , before the OAuthTokenIssuer certificate was assigned on {shortName(gate.assignedOn)} at{' '}
-          <TimeText iso={gate.assignedAt} timeZone={timeZone} withSeconds />. Step 3 here would not show it.
+          <BlockedTimes gate={gate} timeZone={timeZone} />
+          Step 3 here would not show the certificate: bring this server&apos;s local store up to date first.
         </MessageBarBody>
       </MessageBar>
       <RemediationPanel {...props} />

@@ -15,8 +15,13 @@ describe('the Step 3 gate panel', () => {
   it('says why a stale server is blocked, with both times', () => {
     open('fe02.contoso.local');
     const blocked = screen.getByText('Blocked: stale local replica').closest('[role="status"]')!;
-    expect(blocked.textContent).toContain('copied at 13 Mar 2026 09:00:00 UTC');
-    expect(blocked.textContent).toContain('assigned on fe01 at 14 Mar 2026 10:00:00 UTC');
+    // Two labelled lines and the gap between them (issue 15, item 16).
+    const times = blocked.querySelector('dl')!;
+    expect(times.textContent).toBe(
+      'Local store copied13 Mar 2026 09:00:00 UTC (Step 1 on this server)' +
+        'Certificate assigned14 Mar 2026 10:00:00 UTC on fe01' +
+        'Gapthe copy is 1 day 1 h older than the assignment',
+    );
     expect(screen.queryByRole('button', { name: 'Mark Step 3 done' })).toBeNull();
   });
 
