@@ -30,6 +30,17 @@ export const deploymentSchema: z.ZodType<Deployment> = z.object({
   servers: z.array(z.object({ fqdn, pool: fqdn, role: z.enum(SERVER_ROLES) })).max(5000),
 });
 
+/** One certificate a server holds for one use (Default, WebServicesInternal, OAuthTokenIssuer, …). */
+export const certificateUseSchema = z.object({
+  use: z.string().min(1).max(60),
+  thumbprint,
+  /** When it expires (its NotAfter), when the listing showed it. */
+  notAfter: isoTime.nullable(),
+  subject: z.string().max(400).nullable(),
+});
+/** One of them. */
+export type CertificateUse = z.infer<typeof certificateUseSchema>;
+
 /** What pasted evidence was, so the runbook can say what was read. */
 /** How a Step 1 re-run was done: the Deployment Wizard, or the PowerShell equivalent the app generates. */
 export const STEP1_WAYS = ['wizard', 'powershell'] as const;
@@ -149,7 +160,16 @@ export const domainEventSchema = z.discriminatedUnion('type', [
        * directly from the Central Management store) or the PowerShell equivalent the app offers.
        */
       via: z.enum(STEP1_WAYS).optional(),
+      /**
+       * For Step 3: the certificates the server holds, one per use, as its Get-CsCertificate output
+       * listed them when Step 3 was done (issue 15, item 17).
+       */
+      certificates: z.array(certificateUseSchema).min(1).max(32).optional(),
       ...base,
+    })
+    .refine((e) => e.certificates === undefined || e.step === 3, {
+      path: ['certificates'],
+      message: 'lists the certificates Step 3 assigned, so it goes with Step 3 only',
     })
     .refine((e) => e.via === undefined || e.step === 1, {
       path: ['via'],

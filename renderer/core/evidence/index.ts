@@ -38,6 +38,7 @@ export {
 } from './console-date';
 export { isKnownTimeZone } from './zoned-time';
 export { normalizeThumbprint } from './certificate';
+export { certificateUseWarnings, OAUTH_USE, readCertificateUses, type CertificateUsesRead } from './certificate-uses';
 export { REPLICATED_EVENT_ID } from './event-log';
 export { VERIFY_SCHEMA, VERIFY_SCHEMA_VERSION, isoInstant } from './verification-json';
 export {

@@ -5,6 +5,7 @@
  */
 import type { DomainEvent, DomainEventOf, EvidenceProof } from '../events/schema';
 import { cmsPlaceOf, judgeCmsStatusText } from '../evidence/cms-status';
+import { OAUTH_USE } from '../evidence/certificate-uses';
 import { judgeEvidence } from '../evidence/judge';
 import { findServer, roleNeedsOAuth, ROLE_LABELS, withArticle, type Deployment } from '../model/deployment';
 import { normalizeFqdn, sameFqdn } from '../model/fqdn';
@@ -168,6 +169,14 @@ function evidenceInputRefusal(context: DeploymentContext, event: DomainEventOf<'
   }
 }
 
+/** A Step 3 that names the OAuthTokenIssuer thumbprint and lists the certificates must say the same of both. */
+function certificatesRefusal(event: DomainEventOf<'step.completed'>): string | null {
+  const oauth = (event.certificates ?? []).filter((c) => c.use.toLowerCase() === OAUTH_USE.toLowerCase());
+  if (event.thumbprint === undefined || oauth.length === 0 || oauth.some((c) => c.thumbprint === event.thumbprint))
+    return null;
+  return `The certificates listed for Step 3 on ${normalizeFqdn(event.server)} show OAuthTokenIssuer ${oauth.map((c) => c.thumbprint).join(', ')}, not the thumbprint recorded with it (${event.thumbprint}). Record the one the listing shows.`;
+}
+
 /** Why the deployment refuses the event, or null when it takes it (a server's own rules come after). */
 export function deploymentRefusal(context: DeploymentContext, event: DomainEvent): string | null {
   const deployment = context.deployment;
@@ -200,6 +209,7 @@ export function deploymentRefusal(context: DeploymentContext, event: DomainEvent
         return `There is no server ${server} in this deployment.`;
       }
       if (event.type === 'step.completed' && event.step === 4) return memberStartRefusal(context, event.server);
+      if (event.type === 'step.completed' && event.certificates !== undefined) return certificatesRefusal(event);
       if (event.type === 'remediation.item.completed' && event.output !== undefined)
         return itemOutputRefusal(deployment, event);
       if (event.type === 'evidence.accepted') return evidenceInputRefusal(context, event);

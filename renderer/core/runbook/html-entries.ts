@@ -51,12 +51,29 @@ export function serverSection(s: ServerSummary, index: number): string {
       `${badge(s.overridden ? 'OVERRIDE: Step 3 went ahead on it' : 'override recorded', 'bad')} ${time(s.override.at)} by ${esc(s.override.operator)}<blockquote>${esc(s.override.reason)}</blockquote>`,
     ]);
   }
+  const certificates =
+    s.certificates === null
+      ? []
+      : [
+          table(
+            `Certificates on ${s.fqdn} at Step 3, per use`,
+            ['Use', 'Thumbprint', 'Expires (UTC)', 'Subject'],
+            s.certificates.uses.map((u) => [
+              esc(u.use),
+              code(u.thumbprint),
+              u.notAfter === null ? 'not read' : time(u.notAfter),
+              esc(u.subject ?? ''),
+            ]),
+          ),
+          ...s.certificates.warnings.map((w) => `<p>${badge('check', 'warn')} ${esc(w)}</p>`),
+        ];
   return [
     `<section class="entry" aria-labelledby="${id}">`,
     `<h3 id="${id}">${esc(s.fqdn)}</h3>`,
     `<p>${esc(s.roleLabel)} in pool ${code(s.pool)}</p>`,
     facts(rows),
     table(`Deployment Wizard steps on ${s.fqdn}`, ['Step', 'Completed (UTC)', 'Operator', 'Runs', 'Gate rule'], steps),
+    ...certificates,
     '</section>',
   ].join('\n');
 }

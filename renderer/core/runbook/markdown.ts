@@ -144,6 +144,23 @@ function serverSection(s: ServerSummary): string[] {
       `- **Override${s.overridden ? ' (Step 3 went ahead on it)' : ''}:** recorded ${exportTime(s.override.at)} by ${mdText(s.override.operator)}: ${mdText(s.override.reason)}`,
     );
   }
+  if (s.certificates !== null) {
+    lines.push(
+      '',
+      'Certificates at Step 3, per use:',
+      '',
+      mdTable(
+        ['Use', 'Thumbprint', 'Expires (UTC)', 'Subject'],
+        s.certificates.uses.map((u) => [
+          mdText(u.use),
+          mdCodeCell(u.thumbprint),
+          u.notAfter === null ? 'not read' : exportTime(u.notAfter),
+          mdText(u.subject ?? ''),
+        ]),
+      ),
+      ...s.certificates.warnings.map((w) => `- **Check:** ${mdText(w)}`),
+    );
+  }
   return lines;
 }
 

@@ -2,7 +2,7 @@
  * The runbook as plain data: what every export format (and the UI's timeline and preview) shows.
  * Times are the history's ISO 8601 UTC strings; renderers decide how to print them.
  */
-import type { DomainEventType, EvidenceInput, ChangeRecord } from '../events/schema';
+import type { CertificateUse, DomainEventType, EvidenceInput, ChangeRecord } from '../events/schema';
 import type { GateRule } from '../gate/gate';
 import type { ServerPhase } from '../machines/server.context';
 import type { ChecklistItemId, RemediationPath } from '../model/remediation';
@@ -185,6 +185,11 @@ export interface ServerSummary {
   /** True when Step 3 went ahead on the override (shown as such everywhere). */
   readonly overridden: boolean;
   readonly open: OpenItem | null;
+  /**
+   * The certificates the server held per use when Step 3 was recorded (its Get-CsCertificate listing),
+   * with what to look at in them as of that time; null when Step 3 recorded none.
+   */
+  readonly certificates: { readonly uses: readonly CertificateUse[]; readonly warnings: readonly string[] } | null;
 }
 
 /** A script as it was shown, with every time it was copied. */

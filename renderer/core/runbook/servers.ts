@@ -1,14 +1,15 @@
 import { poolStartOfServer, poolWaitText, type PoolStartStatus } from '../machines/pool-start';
 /** Per-server summaries and what is still open, read from the server machines as they stand. */
-import type { DomainEvent } from '../events/schema';
-import { GATE_RULE_LABELS } from '../gate/gate';
+import type { DomainEvent, DomainEventOf } from '../events/schema';
+import { certificateUseWarnings } from '../evidence/certificate-uses';
+import { GATE_RULE_LABELS, type OAuthAssignment } from '../gate/gate';
 import { BLOCKED_LABEL, gateExplanation } from '../gate/gate-words';
 import type { PathSwitch, RemediationRecord, ServerContext } from '../machines/server.context';
 import type { ServerSnapshot } from '../machines/server.machine';
 import { serverStatus, type ServerStatus } from '../machines/status';
 import { checklistItem, REMEDIATIONS } from '../model/remediation';
 import { ROLE_LABELS, type Server } from '../model/deployment';
-import { normalizeFqdn } from '../model/fqdn';
+import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { STEP_NUMBERS, stepTitle, type ProductVersion } from '../model/product';
 import type { DeploymentSession } from '../session/session';
 import type { OpenItem, RemediationSummary, ServerSummary, StepSummary } from './model';
@@ -105,6 +106,22 @@ export function openItemOf(
   };
 }
 
+/** The certificates the server's latest Step 3 listed, with what to look at in them as of then. */
+function step3Certificates(
+  server: Server,
+  oauth: OAuthAssignment | null,
+  events: readonly DomainEvent[],
+): ServerSummary['certificates'] {
+  const step3 = events
+    .filter(
+      (e): e is DomainEventOf<'step.completed'> =>
+        e.type === 'step.completed' && e.step === 3 && sameFqdn(e.server, server.fqdn),
+    )
+    .at(-1);
+  if (step3?.certificates === undefined) return null;
+  return { uses: step3.certificates, warnings: certificateUseWarnings(step3.certificates, oauth, step3.at) };
+}
+
 /** Everything the runbook says about one server, from its machine's snapshot. */
 export function summarizeServer(
   server: Server,
@@ -142,6 +159,7 @@ export function summarizeServer(
         : { at: context.override.at, operator: context.override.operator, reason: context.override.reason },
     overridden: step3?.rule === 'override',
     open: openItemOf(status, context, pool),
+    certificates: step3Certificates(server, context.oauth, events),
   };
 }
 
