@@ -261,7 +261,7 @@ describe('lync-runbook, the field report from the command line', () => {
     expect(md).toContain('# Runbook: Contoso HQ');
     expect(md).toContain('- **Exported:** 2099-03-15T09:00:00Z');
     expect(md).toMatch(
-      /\| `fe02\.contoso\.local` \| Evidence rejected \(Get-CsManagementStoreReplicationStatus output\): The output names no replica/,
+      /\| `fe02\.contoso\.local` \| Evidence pasted \(Get-CsManagementStoreReplicationStatus output\): The output names no replica/,
     );
     expect(md).toContain('### Evidence 3: fe03.contoso.local, accepted');
     expect(md).toContain(

@@ -3,12 +3,15 @@ import {
   CONSOLE_LOCALES,
   consoleLocale,
   DEFAULT_CONSOLE_LOCALE,
+  evidenceCommands,
   isKnownTimeZone,
   judgeEvidence,
+  judgeForOthers,
   toEvidenceInput,
   type EvidenceContext,
 } from '../../../renderer/core/evidence';
 import { EVIDENCE_KIND_LABELS } from '../../../renderer/core/runbook';
+import { serversWaitingForEvidence } from '../../../renderer/core/session/waiting';
 import { optional, parseCommandArgs, required } from '../args';
 import { Refused, UsageError } from '../cli-error';
 import { decodeText, readTextFile } from '../files';
@@ -19,6 +22,10 @@ import { stampingOf, STAMP_OPTIONS, withLockedDeployment } from '../session-opti
 const C = 'evidence';
 /** The longest reason an evidence.rejected event holds. */
 const MAX_REASON = 2000;
+
+function cut(reason: string): string {
+  return reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON - 1)}…` : reason;
+}
 
 /** Judges the paste; records evidence.accepted (exit 0) or evidence.rejected (exit 1, with the reason). */
 export async function runEvidence(argv: readonly string[], io: CliIo): Promise<number | 'help'> {
@@ -71,28 +78,45 @@ export async function runEvidence(argv: readonly string[], io: CliIo): Promise<n
     io.out(`Evidence for ${server.fqdn}: ${EVIDENCE_KIND_LABELS[input.kind]}, read as ${locale.id} in ${timeZone}.\n`);
     if (judgement.read.length > 0) io.out(`Read:\n${judgement.read.map((l) => `  ${l}`).join('\n')}\n`);
     for (const warning of judgement.warnings) io.out(`Warning: ${warning}\n`);
+    // A replication status of the whole deployment is judged for every other server waiting that it lists.
+    const others = judgeForOthers(text, ctx, judgement, serversWaitingForEvidence(session));
+    if (others.note !== null) io.out(`Warning: ${others.note}\n`);
 
-    const verdict = judgement.verdict;
-    let rejection: string;
-    if (verdict.accepted) {
-      const result = session.record(
-        stamping.stamp({ type: 'evidence.accepted', server: server.fqdn, proof: verdict.proof, input }),
-      );
-      if (result.ok) {
-        await save();
-        io.out(
-          `Accepted: recorded as evidence for ${server.fqdn}.\n${formatGateStatus(gateStatus(session, server))}\n`,
+    // Each verdict on its own server; one the deployment does not take now (a time it shows is after
+    // the clock's, say) is kept as a rejection with the deployment's words, as the app keeps it.
+    const outcomes = evidenceCommands(text, ctx, judgement, others.covered).map((command) => {
+      if (command.type === 'evidence.accepted') {
+        const result = session.record(stamping.stamp(command));
+        if (result.ok) return { server: command.server, accepted: true, why: '' };
+        const kept = session.record(
+          stamping.stamp({
+            type: 'evidence.rejected',
+            server: command.server,
+            input: command.input!,
+            reason: cut(result.message),
+          }),
         );
-        return 0;
+        if (!kept.ok) throw new UsageError(kept.message, C);
+        return { server: command.server, accepted: false, why: result.message };
       }
-      // It reads as proof, but the deployment does not take it now (a time it shows is after the
-      // clock's, say): kept as a rejection with the deployment's words, as the app keeps it.
-      rejection = result.message;
-    } else rejection = verdict.message;
-    const reason = rejection.length > MAX_REASON ? `${rejection.slice(0, MAX_REASON - 1)}…` : rejection;
-    const result = session.record(stamping.stamp({ type: 'evidence.rejected', server: server.fqdn, input, reason }));
-    if (!result.ok) throw new UsageError(result.message, C);
+      if (command.type !== 'evidence.rejected') throw new Error('not an evidence command');
+      const why = command.reason;
+      const result = session.record(stamping.stamp({ ...command, reason: cut(why) }));
+      if (!result.ok) throw new UsageError(result.message, C);
+      return { server: command.server, accepted: false, why };
+    });
     await save();
-    throw new Refused(`Rejected (recorded): ${rejection}`);
+    const [mine, ...rest] = outcomes;
+    for (const o of rest)
+      io.out(
+        o.accepted
+          ? `Also listed, waiting for evidence: ${o.server}: accepted, recorded as its evidence.\n${formatGateStatus(gateStatus(session, requireServer(session, o.server, C)))}\n`
+          : `Also listed, waiting for evidence: ${o.server}: rejected (recorded): ${o.why}\n`,
+      );
+    if (mine!.accepted) {
+      io.out(`Accepted: recorded as evidence for ${server.fqdn}.\n${formatGateStatus(gateStatus(session, server))}\n`);
+      return 0;
+    }
+    throw new Refused(`Rejected (recorded): ${mine!.why}`);
   });
 }

@@ -6,9 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../renderer/core/document/load';
 import { serializeDocument, toDocument } from '../../../renderer/core/document/save';
 import { evidenceCommands, judgeEvidence, judgeForOthers, type EvidenceContext } from '../../../renderer/core/evidence';
-import { serverStatus, waitsForEvidence, type ServerStatus } from '../../../renderer/core/machines/status';
+import { serverStatus, type ServerStatus } from '../../../renderer/core/machines/status';
 import { buildRunbook, exportRunbook } from '../../../renderer/core/runbook';
 import type { DeploymentSession } from '../../../renderer/core/session/session';
+import { serversWaitingForEvidence } from '../../../renderer/core/session/waiting';
+import { fixture } from '../evidence/evidence-kit';
 import { fieldReportSession, must, THUMBPRINT } from '../support/deployments';
 
 const FE = ['fe01.contoso.local', 'fe02.contoso.local', 'fe03.contoso.local'] as const;
@@ -16,16 +18,7 @@ const DIR = 'dir01.contoso.local';
 const EDGE = 'edge01.perimeter.contoso.com';
 
 /** Get-CsManagementStoreReplicationStatus | Format-Table, as the console prints it, after the assignment at 10:00. */
-const FIVE_REPLICAS = `PS C:\\Users\\admin> Get-CsManagementStoreReplicationStatus | Format-Table -AutoSize
-
-UpToDate ReplicaFqdn                  LastStatusReport      LastUpdateCreation    ProductVersion
--------- -----------                  ----------------      ------------------    --------------
-    True fe01.contoso.local           3/14/2013 10:21:07 AM 3/14/2013 10:20:31 AM 5.0.8308.0
-    True fe02.contoso.local           3/14/2013 10:21:40 AM 3/14/2013 10:20:31 AM 5.0.8308.0
-   False fe03.contoso.local           3/13/2013 4:47:09 PM  3/14/2013 10:20:31 AM 5.0.8308.0
-    True dir01.contoso.local          3/14/2013 10:22:02 AM 3/14/2013 10:20:31 AM 5.0.8308.0
-    True edge01.perimeter.contoso.com 3/14/2013 10:23:15 AM 3/14/2013 10:20:31 AM 5.0.8308.0
-`;
+const FIVE_REPLICAS = fixture('replication-status/whole-deployment-table.txt');
 
 /** The field report with the Director also set up before fe01 assigned the certificate: fe02, fe03 and dir01 wait. */
 function fourWaiting(): { session: DeploymentSession; waiting: string[] } {
@@ -40,9 +33,7 @@ function fourWaiting(): { session: DeploymentSession; waiting: string[] } {
 }
 
 function waitingOf(session: DeploymentSession): string[] {
-  return statusesOf(session)
-    .filter(waitsForEvidence)
-    .map((s) => s.fqdn);
+  return serversWaitingForEvidence(session);
 }
 
 function statusesOf(session: DeploymentSession): ServerStatus[] {
