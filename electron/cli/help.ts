@@ -191,6 +191,10 @@ Accepted input: the verification script's output (lync-runbook script --path ver
 Get-CsManagementStoreReplicationStatus, Get-CsCertificate -Type OAuthTokenIssuer, or event
 3038 from the Lync Server event log (Get-WinEvent, Get-EventLog, Event Viewer's copied text).
 
+Get-CsManagementStoreReplicationStatus run without -ReplicaFqdn lists every replica: it is
+judged for each other server waiting for evidence that it lists as well, and each verdict is
+recorded on its own server (the exit code is that of --server's verdict).
+
 Options:
   --server FQDN      the server the evidence is about
   --input PATH|-     the file holding the output (UTF-8 or UTF-16), or - for standard input
