@@ -14,7 +14,22 @@ function run(args, what) {
   }
 }
 
-run([vite, 'build', '--config', 'vite.web.config.mts', '--logLevel', 'warn'], 'building the browser build');
+// The browser build in a folder of its own (as npm start has): the end-to-end tests serve out/web, and
+// rebuilding it under them would break a run in progress.
+run(
+  [
+    vite,
+    'build',
+    '--config',
+    'vite.web.config.mts',
+    '--outDir',
+    '../out/bench-web',
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ],
+  'building the browser build',
+);
 run([vite, 'build', '--config', 'vite.cli.config.mts', '--logLevel', 'warn'], 'building the command line');
 run([vite, 'build', '--config', 'vite.bench.config.mts', '--logLevel', 'warn'], 'building the benchmark');
 run(['--expose-gc', join(ROOT, 'out', 'bench', 'bench.cjs'), ...process.argv.slice(2)], 'the benchmark');

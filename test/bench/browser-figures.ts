@@ -1,7 +1,8 @@
 /**
  * The renderer in headless Chromium, on its browser build: start-up against a minimal React page,
  * opening a 500-server document to the painted dashboard, step events to the repainted step (with
- * the longest task after each, autosave included), the dashboard's render and the heap.
+ * the longest task after each, autosave included), the dashboard's render and the heap; and refusing
+ * a 5 MB paste and a 32 MB topology file (browser-refusals.ts).
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
 import { serializeDocument, toDocument } from '../../renderer/core/document/save';
 import type { DeploymentSession } from '../../renderer/core/session/session';
+import { refusalTimes } from './browser-refusals';
 import { benchDeployment, benchSession } from './generate';
 import type { Figure } from './report';
 import { summarize } from './stats';
@@ -128,7 +130,7 @@ async function open(page: Page, file: string, count: number): Promise<number> {
   );
 }
 
-/** The browser figures (the web build must be built). */
+/** The browser figures (the browser build must be built, in out/bench-web: bench.mjs builds it there). */
 export async function browserFigures(root: string, quick: boolean): Promise<Figure[]> {
   const runs = quick ? 3 : 10;
   const minimalOut = join(root, 'out/bench-minimal');
@@ -138,7 +140,7 @@ export async function browserFigures(root: string, quick: boolean): Promise<Figu
     logLevel: 'silent',
     build: { outDir: minimalOut, emptyOutDir: true },
   });
-  const app = await serve(join(root, 'renderer'), join(root, 'out/web'), 4273);
+  const app = await serve(join(root, 'renderer'), join(root, 'out/bench-web'), 4273);
   const minimal = await serve(join(root, 'test/bench/minimal'), minimalOut, 4274);
   const browser = await chromium.launch({
     ...(SYSTEM_CHROMIUM ? { executablePath: SYSTEM_CHROMIUM } : {}),
@@ -212,6 +214,9 @@ export async function browserFigures(root: string, quick: boolean): Promise<Figu
       renders.push(await timed(page, { click: 'Dashboard', until: { servers: 500 } }));
     }
     await context.close();
+    const refusals = await refusalTimes(browser, urlOf(app), quick ? 2 : 5);
+    const pasteRefusal = summarize(refusals.paste);
+    const fileRefusal = summarize(refusals.topology);
     const step = summarize(steps);
     const task = summarize(longest);
     const render = summarize(renders);
@@ -257,6 +262,22 @@ export async function browserFigures(root: string, quick: boolean): Promise<Figu
       },
       { group, name: 'dashboard render, 500 servers', value: render.median, unit: 'ms', budget: 200, sample: render },
       { group, name: 'JS heap after opening 500 servers', value: heap / 2 ** 20, unit: 'MB' },
+      {
+        group,
+        name: 'refuse a 5 MB paste in the evidence box (Ctrl+V → refusal painted)',
+        value: pasteRefusal.median,
+        unit: 'ms',
+        budget: 1000,
+        sample: pasteRefusal,
+      },
+      {
+        group,
+        name: 'refuse a 32 MB topology file (chosen → refusal painted)',
+        value: fileRefusal.median,
+        unit: 'ms',
+        budget: 1000,
+        sample: fileRefusal,
+      },
     ];
   } finally {
     await browser.close();

@@ -10,7 +10,7 @@ import { measure } from './stats';
 
 /** The JavaScript the first screen loads (the entry and what it imports statically), and all of it, gzipped. */
 export function bundleFigures(root: string): Figure[] {
-  const web = join(root, 'out/web');
+  const web = join(root, 'out/bench-web');
   const html = readFileSync(join(web, 'index.html'), 'utf8');
   const entries = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   const all = readdirSync(join(web, 'assets')).filter((f) => f.endsWith('.js'));

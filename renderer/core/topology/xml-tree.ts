@@ -3,6 +3,7 @@
  * then resolved into elements. The entry point the topology readers import the tree and its accessors from.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { utf8Bytes } from '../model/utf8';
 import { SAFE_XML_OPTIONS } from '../xml/safe-parser';
 import { MAX_DEPTH, toTree } from './xml-convert';
 import type { XmlReadResult } from './xml-element';
@@ -11,8 +12,25 @@ import { binaryProblem, countTags, declarationProblem, MAX_TAGS } from './xml-sc
 /** The element tree and its accessors, re-exported so readers import everything XML from this one module. */
 export { attrOf, childOf, childrenOf, describeElement, type XmlElement, type XmlReadResult } from './xml-element';
 
-/** Largest input read, in characters; a real topology export is well under 1 MB. */
-export const MAX_TOPOLOGY_CHARS = 20 * 1024 * 1024;
+/**
+ * Largest input read, in UTF-8 bytes; a real topology export is well under 1 MB. Counted in bytes,
+ * as a file's size is, so a chosen file is refused by its size before it is read (issue 15, bug 8).
+ */
+export const MAX_TOPOLOGY_BYTES = 20 * 1024 * 1024;
+
+/** Where a topology's text came from, for the words of a refusal: a file by its name, a paste, or not known. */
+export type TopologySource = { readonly file: string } | 'paste' | 'text';
+
+/** Why a topology of `bytes` UTF-8 bytes is not read (its size, the limit, what to give instead), or null. */
+export function topologySizeProblem(bytes: number, source: TopologySource = 'text'): string | null {
+  if (bytes <= MAX_TOPOLOGY_BYTES) return null;
+  const size = `${(bytes / (1024 * 1024)).toFixed(1)} MB; a topology export is normally well under 1 MB and at most ${MAX_TOPOLOGY_BYTES / (1024 * 1024)} MB is read.`;
+  if (source === 'paste') {
+    return `The pasted text is ${size} It was not put in the box. Paste only the XML that Get-CsTopology -AsXml wrote, or choose that file (or the .tbxml Topology Builder saved) with Choose a topology file.`;
+  }
+  const name = source === 'text' ? 'The file' : source.file;
+  return `${name} is ${size} Check that you chose the topology XML that Get-CsTopology -AsXml wrote or the .tbxml Topology Builder saved, not a log or an archive.`;
+}
 
 // Parser messages quote the offending text, which in a hostile file can be megabytes long.
 const MAX_MESSAGE_QUOTE = 160;
@@ -35,12 +53,9 @@ const parser = new XMLParser({
 export function readXml(input: string): XmlReadResult {
   const refuse = (problem: string): XmlReadResult => ({ ok: false, problem });
   if (typeof input !== 'string') return refuse('The topology must be given as text.');
-  if (input.length > MAX_TOPOLOGY_CHARS) {
-    const mb = (input.length / (1024 * 1024)).toFixed(1);
-    return refuse(
-      `The file is ${mb} MB; a topology export is normally well under 1 MB and at most 20 MB is read. Check that you chose the topology XML or .tbxml file, not a log or an archive.`,
-    );
-  }
+  // Each UTF-16 unit is at most 3 UTF-8 bytes: a text that short is within the limit without counting.
+  const tooLarge = input.length * 3 <= MAX_TOPOLOGY_BYTES ? null : topologySizeProblem(utf8Bytes(input));
+  if (tooLarge !== null) return refuse(tooLarge);
   const xml = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (xml.trim().length === 0) {
     return refuse(

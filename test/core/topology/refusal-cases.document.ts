@@ -90,6 +90,12 @@ export const DOCUMENT_CASES: readonly RefusalCase[] = [
     says: /The file is 21\.0 MB; .* at most 20 MB is read/,
   },
   {
+    // Counted in UTF-8 bytes, as a file's size is, so a chosen file can be refused before it is read.
+    name: 'input over the size cap in bytes, within it in characters',
+    xml: `${published}${'é'.repeat(11 * 1024 * 1024)}`,
+    says: /The file is 22\.0 MB; .* at most 20 MB is read/,
+  },
+  {
     name: 'binary garbage',
     xml: String.fromCharCode(
       0x89,

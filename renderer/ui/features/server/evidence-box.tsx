@@ -12,13 +12,15 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, DismissCircleRegular } from '@fluentui/react-icons';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useKeptText } from '../../kept-text';
+import { refuseOversizeInsert } from '../../oversize-paste';
 import {
   CONSOLE_LOCALES,
   DEFAULT_CONSOLE_LOCALE,
   describeConsoleLocale,
   judgeEvidence,
+  MAX_EVIDENCE_TEXT,
   toEvidenceInput,
   type EvidenceContext,
   type EvidenceJudgement,
@@ -74,6 +76,13 @@ function notRecordableNow(
   return { ...judged, verdict: { accepted: false, reason: 'not-recordable', message: refusal } };
 }
 
+/** Why a paste of `bytes` was refused as it arrived, and what to paste instead. */
+function oversizePaste(bytes: number, server: string, held: boolean): string {
+  const size = `${(bytes / (1024 * 1024)).toFixed(1)} MB (${bytes.toLocaleString('en-US')} bytes)`;
+  const kept = held ? '; what the box held is kept' : '';
+  return `The paste is ${size}: more than the ${MAX_EVIDENCE_TEXT.toLocaleString('en-US')} bytes one paste may hold, so it was not put in the box${kept}. Paste only the output of one command run for ${server}: the verification script's one line of JSON is best, or Get-CsCertificate -Type OAuthTokenIssuer, or Get-CsManagementStoreReplicationStatus -ReplicaFqdn ${server}.`;
+}
+
 /**
  * The evidence box: paste command output; see what was read (before any verdict, so a misparse
  * shows), in which locale and time zone; then the verdict, and record it.
@@ -97,6 +106,12 @@ export function EvidenceBox(props: {
   const [timeZone, setTimeZone] = useState(() => props.preferences.get('console-time-zone') ?? props.timeZone);
   const [zoneChosen, setZoneChosen] = useState(() => props.preferences.get('console-time-zone') !== null);
   const [outcome, setOutcome] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  // A paste over the limit is refused as it arrives and never reaches the box (nor the judge).
+  const [refusedPaste, setRefusedPaste] = useState<string | null>(null);
+  const refuseIfOversize = (event: ClipboardEvent | DragEvent) => {
+    const bytes = refuseOversizeInsert(event, MAX_EVIDENCE_TEXT);
+    if (bytes !== null) setRefusedPaste(oversizePaste(bytes, props.server, text !== ''));
+  };
   const pasteId = useId();
   const ctx = useMemo(
     () => ({ server: props.server, oauth: props.oauth, locale, localeChosen, timeZone, zoneChosen }),
@@ -190,16 +205,24 @@ export function EvidenceBox(props: {
           </Select>
         </Field>
       </div>
-      <Field label="Command output" hint="Paste everything; prompt lines and error text around it are ignored.">
+      <Field
+        label="Command output"
+        hint="Paste everything; prompt lines and error text around it are ignored."
+        validationState={refusedPaste === null ? 'none' : 'error'}
+        validationMessage={refusedPaste}
+      >
         <Textarea
           id={pasteId}
           textarea={{ className: styles.paste }}
           resize="vertical"
           rows={7}
           value={text}
+          onPaste={refuseIfOversize}
+          onDrop={refuseIfOversize}
           onChange={(_, d) => {
             setText(d.value);
             setOutcome(null);
+            setRefusedPaste(null);
           }}
         />
       </Field>

@@ -12,14 +12,15 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import type { Deployment } from '../../../core/model/deployment';
 import type { ProductVersion } from '../../../core/model/product';
 import { ProductSelect } from '../../components/product-select';
 import { topologyExportHelp } from '../../../core/topology/export-help';
 import { importTopology, type TopologyImport as ImportResult } from '../../../core/topology/import-topology';
-import { MAX_TOPOLOGY_CHARS } from '../../../core/topology/xml-tree';
+import { MAX_TOPOLOGY_BYTES, topologySizeProblem } from '../../../core/topology/xml-tree';
 import { ScriptBlock } from '../../components/script-block';
+import { refuseOversizeInsert } from '../../oversize-paste';
 
 const useStyles = makeStyles({
   card: {
@@ -53,19 +54,24 @@ export function TopologyImport({ onCancel, onReady }: { onCancel: () => void; on
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_TOPOLOGY_CHARS * 4) {
-      setResult({
-        ok: false,
-        problems: [
-          `${file.name} is ${Math.round(file.size / 1048576)} MB: far larger than any topology. Choose the XML that Get-CsTopology -AsXml wrote, or a .tbxml.`,
-        ],
-      });
+    // Refused by its size before it is read: reading 32 MB, then putting it in the box below, froze the
+    // page for about 20 seconds only to be refused by the same limit (issue 15, bug 8).
+    const tooLarge = topologySizeProblem(file.size, { file: file.name });
+    if (tooLarge !== null) {
+      setResult({ ok: false, problems: [tooLarge] });
       return;
     }
     const text = await file.text();
     setFileName(file.name);
     setXml(text);
     run(text);
+  };
+
+  // A paste over the limit is refused as it arrives: the box keeps the XML it held.
+  const refuseOversize = (event: ClipboardEvent | DragEvent) => {
+    const bytes = refuseOversizeInsert(event, MAX_TOPOLOGY_BYTES);
+    const tooLarge = bytes === null ? null : topologySizeProblem(bytes, 'paste');
+    if (tooLarge !== null) setResult({ ok: false, problems: [tooLarge] });
   };
 
   const needsCms = result?.ok === true && result.cms.from === 'needed';
@@ -102,6 +108,8 @@ export function TopologyImport({ onCancel, onReady }: { onCancel: () => void; on
           rows={4}
           textarea={{ className: styles.mono }}
           onChange={(_, d) => setXml(d.value)}
+          onPaste={refuseOversize}
+          onDrop={refuseOversize}
         />
       </Field>
       <Text className={styles.note}>{help.tbxmlNote}</Text>
