@@ -26,6 +26,28 @@ export type RecordResult =
   | { readonly ok: false; readonly message: string };
 
 /**
+ * What became of one command of a batch (`recordAll`), in the batch's order: recorded; refused, with
+ * its machine's reason, either before anything was recorded or when its turn came (what was recorded
+ * before it changed its server's state); or held back, because another was refused and the caller
+ * did not ask for the rest to be recorded.
+ */
+export type BatchItemResult = {
+  readonly command: Command;
+  /** The server the command is about (a machine's reason may say only "this server"), or null. */
+  readonly server: string | null;
+} & (
+  | { readonly outcome: 'recorded'; readonly event: DomainEvent; readonly seq: number }
+  | { readonly outcome: 'refused' | 'refused-when-recorded'; readonly message: string }
+  | { readonly outcome: 'held-back' }
+);
+
+/** The outcome of a batch: `ok` when every command was recorded. */
+export interface BatchResult {
+  readonly ok: boolean;
+  readonly items: readonly BatchItemResult[];
+}
+
+/**
  * Who records and the real time: the session stamps each command with the operator and the clock's
  * time unless the command gives its own, and refuses times in the clock's future.
  */
@@ -256,6 +278,33 @@ export class DeploymentSession {
     const prepared = this.prepare(command);
     if (!prepared.ok) return prepared.message;
     return this.check(prepared.event, { now: (this.recorderOf as Recorder).clock.now() });
+  }
+
+  /**
+   * Records several commands as one action (the same step on several servers): each is given the
+   * same time (its own, or the clock's now read once), then checked as `wouldRefuse` checks it,
+   * against the state before the batch. When any is refused nothing is recorded, unless
+   * `evenIfSomeRefused` says to record the others. Those that pass are then recorded in order by
+   * `record`, each checked by its own server's machine exactly as a single command is, so one the
+   * batch itself made refusable (a Step 3 that assigned the certificate before it) is refused then
+   * and reported, and the rest go on.
+   */
+  recordAll(commands: readonly Command[], options: { readonly evenIfSomeRefused?: boolean } = {}): BatchResult {
+    const now = this.recorderOf?.clock.now();
+    const timed = commands.map((c) => (c.at === undefined && now !== undefined ? { ...c, at: now } : c));
+    const refusals = timed.map((c) => this.wouldRefuse(c));
+    const anyRefused = refusals.some((r) => r !== null);
+    const items = timed.map((command, i): BatchItemResult => {
+      const server = 'server' in command && typeof command.server === 'string' ? normalizeFqdn(command.server) : null;
+      const refusal = refusals[i] ?? null;
+      if (refusal !== null) return { command, server, outcome: 'refused', message: refusal };
+      if (anyRefused && options.evenIfSomeRefused !== true) return { command, server, outcome: 'held-back' };
+      const result = this.record(command);
+      return result.ok
+        ? { command, server, outcome: 'recorded', event: result.event, seq: result.seq }
+        : { command, server, outcome: 'refused-when-recorded', message: result.message };
+    });
+    return { ok: items.every((item) => item.outcome === 'recorded'), items };
   }
 
   /**

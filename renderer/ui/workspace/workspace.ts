@@ -2,8 +2,9 @@ import { parseDocument } from '../../core/document/load';
 import { serializeDocument, toDocument } from '../../core/document/save';
 import type { Command } from '../../core/events/schema';
 import type { Deployment } from '../../core/model/deployment';
+import { normalizeFqdn } from '../../core/model/fqdn';
 import type { Clock } from '../../core/model/time';
-import { DeploymentSession, type RecordResult } from '../../core/session/session';
+import { DeploymentSession, type BatchResult, type RecordResult } from '../../core/session/session';
 import type { DocumentHandle, OpenedDocument } from '../../host/host';
 import { whenIdle } from '../idle';
 
@@ -56,18 +57,37 @@ export class Workspace {
 
   /** Records a change; refused changes leave everything as it was. */
   record(command: Command): RecordResult {
-    if ((this.session.recorder?.operator ?? '').trim() === '' && command.operator === undefined) {
-      return {
-        ok: false,
-        message: 'Enter your name in "Operator" (top right) first, so the runbook says who did what.',
-      };
-    }
-    return this.session.record(command);
+    const unnamed = this.unnamedRefusal(command);
+    return unnamed === null ? this.session.record(command) : { ok: false, message: unnamed };
   }
 
-  /** Why recording the command now would be refused (nothing is recorded), or null. */
+  /**
+   * Records several changes as one action, each checked by its own server's machine (the session's
+   * `recordAll`): none when any is refused, unless `evenIfSomeRefused`.
+   */
+  recordAll(commands: readonly Command[], options: { readonly evenIfSomeRefused?: boolean } = {}): BatchResult {
+    const unnamed = commands.map((c) => this.unnamedRefusal(c)).find((r) => r !== null);
+    if (unnamed === undefined) return this.session.recordAll(commands, options);
+    return {
+      ok: false,
+      items: commands.map((command) => ({
+        command,
+        server: 'server' in command && typeof command.server === 'string' ? normalizeFqdn(command.server) : null,
+        outcome: 'refused',
+        message: unnamed,
+      })),
+    };
+  }
+
+  /** Nothing is recorded without a name to record it under. */
+  private unnamedRefusal(command: Command): string | null {
+    if ((this.session.recorder?.operator ?? '').trim() !== '' || command.operator !== undefined) return null;
+    return 'Enter your name in "Operator" (top right) first, so the runbook says who did what.';
+  }
+
+  /** Why recording the command now would be refused (nothing is recorded), or null: what `record` would say. */
   wouldRefuse(command: Command): string | null {
-    return this.session.wouldRefuse(command);
+    return this.unnamedRefusal(command) ?? this.session.wouldRefuse(command);
   }
 
   /** Sets who is recorded as doing each thing from now on. */

@@ -1,5 +1,16 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useRef, useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { POOL_KIND_LABELS, ROLE_LABELS } from '../../../core/model/deployment';
 import { PRODUCTS, STEP_NUMBERS } from '../../../core/model/product';
 import type { Host } from '../../../host/host';
@@ -9,6 +20,8 @@ import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
 import { STATE_LABELS, type DashboardFilter, type StateFilter } from './dashboard-filter';
 import { useKeptServers, useRowWindow } from './dashboard-rows';
+import { BulkBar } from './bulk-bar';
+import type { BulkOutcome } from './bulk-steps';
 import { ServerRow, useNarrowStyles } from './server-row';
 
 const useStyles = makeStyles({
@@ -38,11 +51,14 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+  outcome: { marginBottom: tokens.spacingVerticalM },
+  line: { display: 'block' },
 });
 
 /**
  * The dashboard: a row per server, a column per wizard step, filters by pool, role and state. Only the
  * rows in view are rendered (dashboard-rows.ts); the table tells assistive technology how many there are.
+ * Servers selected (among those the filters keep) can have one step marked done together (bulk-bar.tsx).
  */
 export function Dashboard({
   workspace,
@@ -65,8 +81,29 @@ export function Dashboard({
   const onOpen = useCallback((fqdn: string) => onOpenRef.current(fqdn), []);
   const kept = useKeptServers(workspace, filter);
   const rows = useRowWindow(kept);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const onSelect = useCallback(
+    (fqdn: string, on: boolean) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (on) next.add(fqdn);
+        else next.delete(fqdn);
+        return next;
+      }),
+    [],
+  );
+  // A bulk step acts on what is in view: the selected servers the filters keep.
+  const chosen = kept.filter((s) => selected.has(s.fqdn)).map((s) => s.fqdn);
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const selectAllRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // The bar the admin was in may close: the focus goes to what was recorded.
+    if (outcome !== null) outcomeRef.current?.focus();
+  }, [outcome]);
   if (deployment === null) return null;
-  const columns = 3 + STEP_NUMBERS.length;
+  const columns = 4 + STEP_NUMBERS.length;
+  const allShown = kept.length > 0 && chosen.length === kept.length;
   const product = PRODUCTS[deployment.product];
   const roles = [...new Set(deployment.servers.map((s) => s.role))];
 
@@ -103,7 +140,64 @@ export function Dashboard({
         <Text aria-live="polite">
           {kept.length} of {deployment.servers.length} servers
         </Text>
+        <Checkbox
+          ref={selectAllRef}
+          disabled={kept.length === 0}
+          checked={allShown ? true : chosen.length > 0 ? 'mixed' : false}
+          onChange={() =>
+            setSelected((s) => {
+              const next = new Set(s);
+              for (const server of kept)
+                if (allShown) next.delete(server.fqdn);
+                else next.add(server.fqdn);
+              return next;
+            })
+          }
+          label={`Select the ${kept.length} shown`}
+        />
       </div>
+      {outcome !== null && (
+        <div ref={outcomeRef} tabIndex={-1} className={styles.outcome}>
+          <MessageBar intent={outcome.intent} role="status" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{outcome.title}</MessageBarTitle>
+              {outcome.lines.map((line) => (
+                <span key={line} className={styles.line}>
+                  {line}
+                </span>
+              ))}
+            </MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  aria-label="Dismiss message"
+                  icon={<DismissRegular />}
+                  onClick={() => setOutcome(null)}
+                />
+              }
+            />
+          </MessageBar>
+        </div>
+      )}
+      {chosen.length > 0 && (
+        <BulkBar
+          workspace={workspace}
+          deployment={deployment}
+          servers={chosen}
+          timeZone={timeZone}
+          onCancel={() => {
+            setSelected(new Set());
+            selectAllRef.current?.focus();
+          }}
+          onDone={(done) => {
+            setOutcome(done);
+            // Done with these: the bar closes, so a second click cannot mark their next step by mistake.
+            // When nothing was recorded it stays, to try again.
+            if (done.recorded) setSelected(new Set());
+          }}
+        />
+      )}
       <div className={styles.wrap}>
         <table className={styles.table} aria-rowcount={kept.length + 1}>
           <caption className="visually-hidden">
@@ -112,8 +206,9 @@ export function Dashboard({
           <TableHead
             className={styles.th}
             columns={[
+              { hidden: 'Select' },
               'Server',
-              // Below 1280 px wide they move under the server's name, so the step columns stay whole.
+              // Below 1366 px wide they move under the server's name, so the step columns stay whole (server-row.tsx).
               { text: 'Pool', className: narrow.wideOnly },
               { text: 'Role', className: narrow.wideOnly },
               ...STEP_NUMBERS.map((step) => ({
@@ -137,6 +232,8 @@ export function Dashboard({
                   role={s.role}
                   timeZone={timeZone}
                   onOpen={onOpen}
+                  selected={selected.has(s.fqdn)}
+                  onSelect={onSelect}
                   onKey={rows.onRowKey}
                   onRender={onRowRender}
                 />

@@ -1,4 +1,4 @@
-import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { memo, useRef, type KeyboardEvent } from 'react';
 import { serverSnapshotOf } from '../../../core/machines/deployment.machine';
 import type { ServerSnapshot } from '../../../core/machines/server.machine';
@@ -10,8 +10,12 @@ import type { Workspace } from '../../workspace/workspace';
 import { needsAttention } from './dashboard-filter';
 import { cellModel, StepCell, type CellModel } from './step-cell';
 
-/** Below this width the pool and role columns move under the server's name (the step columns stay whole). */
-const NARROW = '@media (max-width: 1279px)';
+/**
+ * Below this width the pool and role columns move under the server's name (the step columns stay
+ * whole). At 1280 px, the desktop window's default, the sample's rows with their selection checkbox
+ * are wider than the window, so the narrow layout starts just below a 1366 px screen.
+ */
+const NARROW = '@media (max-width: 1365px)';
 
 /** The columns shown only on a wide window, and what stands in for them on a narrow one. */
 export const useNarrowStyles = makeStyles({
@@ -25,6 +29,8 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
     verticalAlign: 'middle',
   },
+  // As narrow as the checkbox (its own margin is its padding): the step columns need the width.
+  pick: { padding: `0 0 0 ${tokens.spacingHorizontalXS}`, width: '1px' },
   row: { ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover } },
   attention: { backgroundColor: tokens.colorPaletteRedBackground1 },
   server: {
@@ -81,6 +87,9 @@ export interface ServerRowProps {
   /** Measures the rendered row (the dashboard renders only the rows in view). */
   readonly measure?: ((row: HTMLTableRowElement | null) => void) | undefined;
   readonly onOpen: (fqdn: string) => void;
+  /** Whether the row is selected for a bulk step, and its checkbox changing that. */
+  readonly selected: boolean;
+  readonly onSelect: (fqdn: string, selected: boolean) => void;
   /** A key pressed on the row's button: the dashboard moves the focus (arrow keys, Home, End). */
   readonly onKey: (index: number, e: KeyboardEvent<HTMLElement>) => void;
   readonly onRender?: ((fqdn: string) => void) | undefined;
@@ -88,7 +97,7 @@ export interface ServerRowProps {
 
 /** One server's row. It reads only its own server's machine, so a change elsewhere does not re-render it. */
 export const ServerRow = memo(function ServerRow(props: ServerRowProps) {
-  const { workspace, fqdn, pool, role, timeZone, index, measure, onOpen, onKey, onRender } = props;
+  const { workspace, fqdn, pool, role, timeZone, index, measure, onOpen, onKey, onRender, selected, onSelect } = props;
   const styles = useStyles();
   const narrow = useNarrowStyles();
   // The row is worked out again only when this server's machine changed, and re-rendered only when
@@ -114,6 +123,13 @@ export const ServerRow = memo(function ServerRow(props: ServerRowProps) {
       aria-rowindex={index + 2}
       className={mergeClasses(styles.row, row.attention && styles.attention)}
     >
+      <td className={mergeClasses(styles.td, styles.pick)}>
+        <Checkbox
+          checked={selected}
+          onChange={(_, d) => onSelect(row.fqdn, d.checked === true)}
+          aria-label={`Select ${row.fqdn}`}
+        />
+      </td>
       <th scope="row" className={styles.td}>
         <Button
           appearance="transparent"

@@ -1,11 +1,11 @@
-import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { ErrorBar } from '../../components/error-bar';
 import { CheckmarkRegular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Command, Step1Way } from '../../../core/events/schema';
 import { validateThumbprint } from '../../../core/powershell';
+import { EarlierCheckbox, FinishedAtInput, useFinishedAt } from '../../components/finished-at';
 import { ThumbprintField } from '../../components/thumbprint-field';
-import { fromLocalInput, toLocalInput } from '../../format';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
@@ -27,25 +27,18 @@ export function MarkDone(props: {
   record: (command: Partial<Extract<Command, { type: 'step.completed' }>>) => string | null;
 }) {
   const styles = useStyles();
-  const [earlier, setEarlier] = useState(props.timeMatters !== undefined);
-  const [when, setWhen] = useState(() => toLocalInput(new Date().toISOString(), props.timeZone));
-  // Until the admin edits the time, it means "now" at the moment of recording, not when the form appeared.
-  const [edited, setEdited] = useState(false);
+  const time = useFinishedAt(props.timeZone, props.timeMatters);
   const [thumbprint, setThumbprint] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [how, setHow] = useState<Step1Way | ''>('');
-  const timeId = useId();
 
   const submit = () => {
-    let at: string | undefined;
-    if (earlier && edited) {
-      const parsed = fromLocalInput(when, props.timeZone);
-      if (!parsed.ok) {
-        setError(parsed.problem);
-        return;
-      }
-      at = parsed.iso;
+    const when = time.read();
+    if (!when.ok) {
+      setError(when.problem);
+      return;
     }
+    const at = when.at;
     let tp: string | undefined;
     if (props.askThumbprint && thumbprint.trim() !== '') {
       const checked = validateThumbprint(thumbprint, 'The thumbprint');
@@ -88,27 +81,9 @@ export function MarkDone(props: {
           </RadioGroup>
         </Field>
       )}
-      {props.timeMatters === undefined && (
-        <Checkbox
-          checked={earlier}
-          onChange={(_, d) => setEarlier(Boolean(d.checked))}
-          label="It was done earlier: enter the time"
-        />
-      )}
+      <EarlierCheckbox time={time} />
       <div className={styles.row}>
-        {earlier && (
-          <Field label={`Finished at (${props.timeZone})`} hint={props.timeMatters}>
-            <Input
-              id={timeId}
-              type="datetime-local"
-              value={when}
-              onChange={(_, d) => {
-                setWhen(d.value);
-                setEdited(true);
-              }}
-            />
-          </Field>
-        )}
+        <FinishedAtInput time={time} />
         <Button appearance="primary" icon={<CheckmarkRegular />} onClick={submit}>
           {props.label}
         </Button>

@@ -28,6 +28,7 @@ import type { ServerSnapshot } from '../../../core/machines/server.machine';
 import { ROLE_LABELS, findServer, roleNeedsOAuth } from '../../../core/model/deployment';
 import { PRODUCTS, STEP_NUMBERS, stepTitle, type StepNumber } from '../../../core/model/product';
 import type { Host } from '../../../host/host';
+import { step1TimeMatters } from '../../components/finished-at';
 import { TimeText } from '../../components/time-text';
 import { poolStartOfServer } from '../../../core/machines/pool-start';
 import { serverStatus } from '../../../core/machines/status';
@@ -266,11 +267,7 @@ function StepItem({ step, workspace, host, status, snapshot, record }: ServerPan
                 timeZone={timeZone}
                 askThumbprint={assigns}
                 askHow={step === 1 && done !== undefined}
-                timeMatters={
-                  step === 1 && ctx.oauth !== null && roleNeedsOAuth(ctx.role) && ctx.oauth.server !== ctx.fqdn
-                    ? 'This time is compared with the OAuth assignment: a copy taken before it is stale. Enter when Step 1 actually finished.'
-                    : undefined
-                }
+                timeMatters={step === 1 ? step1TimeMatters(ctx) : undefined}
                 record={(extra) => {
                   const refusal = record({ type: 'step.completed', server: ctx.fqdn, step, ...extra });
                   // A re-run recorded: the form closes, so it does not invite the same one again.
