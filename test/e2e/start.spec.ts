@@ -49,9 +49,9 @@ test('a file that is not a deployment is refused with a message, and nothing cha
   ).setFiles({
     name: 'notes.lyncrunbook',
     mimeType: 'application/json',
-    buffer: Buffer.from('{"schemaVersion": 9, "format": "lync-runbook"}'),
+    buffer: Buffer.from('{"schemaVersion": 99, "format": "lync-runbook"}'),
   });
   await expect(page.getByText('This file was not opened')).toBeVisible();
-  await expect(page.getByText(/saved by a newer version of lync-runbook \(schema version 9\)/)).toBeVisible();
+  await expect(page.getByText(/saved by a newer version of lync-runbook \(schema version 99\)/)).toBeVisible();
   await expect(page.getByRole('button', { name: /^fe02\.contoso\.local, / })).toBeVisible();
 });

@@ -99,7 +99,6 @@ export async function runEvidence(argv: readonly string[], io: CliIo): Promise<n
         if (!kept.ok) throw new UsageError(kept.message, C);
         return { server: command.server, accepted: false, why: result.message };
       }
-      if (command.type !== 'evidence.rejected') throw new Error('not an evidence command');
       const why = command.reason;
       const result = session.record(stamping.stamp({ ...command, reason: cut(why) }));
       if (!result.ok) throw new UsageError(result.message, C);

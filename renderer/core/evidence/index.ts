@@ -5,6 +5,7 @@ export {
   judgeForOthers,
   MAX_SHARED_PASTE_BYTES,
   type CoveredServer,
+  type EvidenceCommand,
   type OtherServers,
 } from './judge-many';
 export {

@@ -18,6 +18,9 @@ import { matchServer } from './verdict';
  */
 export const MAX_SHARED_PASTE_BYTES = 16_000_000;
 
+/** The command that records a verdict on a paste. */
+export type EvidenceCommand = Extract<Command, { type: 'evidence.accepted' | 'evidence.rejected' }>;
+
 /** A server the paste covers, judged as if the paste were for it alone. */
 export interface CoveredServer {
   readonly server: string;
@@ -70,10 +73,10 @@ export function evidenceCommands(
   ctx: EvidenceContext,
   judgement: EvidenceJudgement,
   others: readonly CoveredServer[],
-): Command[] {
+): EvidenceCommand[] {
   const all: CoveredServer[] = [{ server: ctx.server, judgement }, ...others];
   const judgedFor = all.length > 1 ? { judgedFor: all.map((c) => c.server) } : {};
-  return all.map(({ server, judgement: j }): Command => {
+  return all.map(({ server, judgement: j }): EvidenceCommand => {
     const input = { ...toEvidenceInput(j, text, { ...ctx, server }), ...judgedFor };
     return j.verdict.accepted
       ? { type: 'evidence.accepted', server, proof: j.verdict.proof, input }

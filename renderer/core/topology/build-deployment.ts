@@ -47,7 +47,7 @@ export function buildDeployment(raw: RawTopology, options: BuildOptions): Topolo
     if (service.clusterKey !== null) continue;
     if (DECISIVE_ROLES.has(service.roleName)) {
       problems.push(
-        `The ${service.roleName} service is installed on ${service.installedOn}, which is not a cluster of this topology, so which pool runs it cannot be known. The file is inconsistent (cut short or edited by hand); export the topology again.`,
+        `The ${service.roleName} service is installed on ${service.installedOn}, which is not a cluster of this topology, so which pool runs it cannot be known. The topology is inconsistent (cut short or edited by hand); export the topology again.`,
       );
     } else {
       warnings.push(

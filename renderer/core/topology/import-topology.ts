@@ -67,7 +67,7 @@ function readShape(root: XmlElement): RawReadResult {
   return {
     ok: false,
     problems: [
-      `The file's root element is ${describeElement(root)}, not <Topology> (written by Get-CsTopology -AsXml) or <TopologyBuilder> (a Topology Builder .tbxml file).${hint} Choose one of those two files.`,
+      `The topology's root element is ${describeElement(root)}, not <Topology> (written by Get-CsTopology -AsXml) or <TopologyBuilder> (a Topology Builder .tbxml file).${hint} Choose one of those two files.`,
     ],
   };
 }

@@ -75,7 +75,7 @@ export function readTbxml(root: XmlElement): RawReadResult {
     }
     if (seen.has(key)) {
       problems.push(
-        `Two clusters share the UniqueId ${key}; the file is damaged. Open it in Topology Builder and save it again.`,
+        `Two clusters share the UniqueId ${key}; the topology is damaged. Open it in Topology Builder and save it again.`,
       );
       continue;
     }

@@ -31,20 +31,20 @@ export function toTree(parsed: unknown): XmlReadResult {
   if (!Array.isArray(parsed))
     return {
       ok: false,
-      problem: 'The file could not be read as XML. Export the topology again and import the new file.',
+      problem: 'The topology could not be read as XML. Export the topology again and import the new file.',
     };
   const elements = parsed.filter((n): n is RawNode => isElementNode(n));
   if (elements.length === 0) {
     return {
       ok: false,
-      problem: 'The file has no XML element in it. Export the topology again with Get-CsTopology -AsXml.',
+      problem: 'The topology has no XML element in it. Export the topology again with Get-CsTopology -AsXml.',
     };
   }
   if (elements.length > 1) {
     return {
       ok: false,
       problem:
-        'The file has more than one top-level element; a topology has exactly one. Export the topology again and import the file as written.',
+        'The topology has more than one top-level element; a topology has exactly one. Export the topology again and import the file as written.',
     };
   }
   try {
@@ -69,7 +69,7 @@ function tagOf(node: RawNode): string | undefined {
 function convert(node: RawNode, parentScope: Scope, depth: number): XmlElement {
   if (depth > MAX_DEPTH)
     throw new TreeProblem(
-      `The file nests elements more than ${MAX_DEPTH} deep; a topology never does. Export the topology again.`,
+      `The topology nests elements more than ${MAX_DEPTH} deep; a topology never does. Export the topology again.`,
     );
   const qname = tagOf(node) ?? '';
   const rawAttrs = (node[':@'] ?? {}) as Record<string, unknown>;

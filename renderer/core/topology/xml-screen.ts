@@ -24,12 +24,12 @@ export function binaryProblem(xml: string): string | null {
     const sample = xml.slice(0, 200);
     const nuls = sample.split('\u0000').length - 1;
     if (nuls >= sample.length / 3) {
-      return 'The file looks like UTF-16 text read as UTF-8 (Out-File writes UTF-16 unless told otherwise). Export it again with Out-File -Encoding UTF8, or open it in a text editor and save it as UTF-8.';
+      return 'The topology looks like UTF-16 text read as UTF-8 (Out-File writes UTF-16 unless told otherwise). Export it again with Out-File -Encoding UTF8, or open it in a text editor and save it as UTF-8.';
     }
-    return 'The file holds binary data, not text. Choose the XML file written by Get-CsTopology -AsXml or the .tbxml file saved by Topology Builder.';
+    return 'The topology holds binary data, not text. Choose the XML file written by Get-CsTopology -AsXml or the .tbxml file saved by Topology Builder.';
   }
   if (hasForbiddenControlCharacter(xml)) {
-    return 'The file holds control characters that XML does not allow; it looks like a binary file. Choose the XML file written by Get-CsTopology -AsXml or the .tbxml file saved by Topology Builder.';
+    return 'The topology holds control characters that XML does not allow; it looks like a binary file. Choose the XML file written by Get-CsTopology -AsXml or the .tbxml file saved by Topology Builder.';
   }
   return null;
 }
@@ -61,10 +61,10 @@ export function declarationProblem(xml: string): string | null {
     dtd = dtd.slice(0, close);
   }
   if (/\b(SYSTEM|PUBLIC)\b/.test(dtd)) {
-    return 'The file declares an external entity or DTD (SYSTEM/PUBLIC), which could make a reader fetch other files or addresses. A topology export never has one, so it was refused without reading it. Export the topology again with Get-CsTopology -AsXml.';
+    return 'The topology declares an external entity or DTD (SYSTEM/PUBLIC), which could make a reader fetch other files or addresses. A topology export never has one, so it was refused without reading it. Export the topology again with Get-CsTopology -AsXml.';
   }
   if (hasEntity) {
-    return 'The file declares entities (<!ENTITY …>). A topology export never does, and such declarations are how entity-expansion ("billion laughs") attacks work, so it was refused without expanding anything. Export the topology again with Get-CsTopology -AsXml.';
+    return 'The topology declares entities (<!ENTITY …>). A topology export never does, and such declarations are how entity-expansion ("billion laughs") attacks work, so it was refused without expanding anything. Export the topology again with Get-CsTopology -AsXml.';
   }
-  return 'The file has a document type declaration (<!DOCTYPE …>). A topology export never has one, so it was refused. Export the topology again with Get-CsTopology -AsXml, or remove the declaration if you wrote the file yourself.';
+  return 'The topology has a document type declaration (<!DOCTYPE …>). A topology export never has one, so it was refused. Export the topology again with Get-CsTopology -AsXml, or remove the declaration if you wrote the file yourself.';
 }

@@ -28,7 +28,7 @@ export function topologySizeProblem(bytes: number, source: TopologySource = 'tex
   if (source === 'paste') {
     return `The pasted text is ${size} It was not put in the box. Paste only the XML that Get-CsTopology -AsXml wrote, or choose that file (or the .tbxml Topology Builder saved) with Choose a topology file.`;
   }
-  const name = source === 'text' ? 'The file' : source.file;
+  const name = source === 'text' ? 'The topology' : source.file;
   return `${name} is ${size} Check that you chose the topology XML that Get-CsTopology -AsXml wrote or the .tbxml Topology Builder saved, not a log or an archive.`;
 }
 
@@ -59,7 +59,7 @@ export function readXml(input: string): XmlReadResult {
   const xml = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (xml.trim().length === 0) {
     return refuse(
-      'The file is empty. Export the topology again (Get-CsTopology -AsXml) and check that the file was written.',
+      'The topology is empty. Export the topology again (Get-CsTopology -AsXml) and check that the file was written.',
     );
   }
   const binary = binaryProblem(xml);
@@ -69,13 +69,13 @@ export function readXml(input: string): XmlReadResult {
 
   if (countTags(xml) > MAX_TAGS) {
     return refuse(
-      `The file has more than ${MAX_TAGS.toLocaleString('en-US')} tags; a topology export has a few thousand. Choose the XML file written by Get-CsTopology -AsXml or the .tbxml file saved by Topology Builder.`,
+      `The topology has more than ${MAX_TAGS.toLocaleString('en-US')} tags; a topology export has a few thousand. Choose the XML file written by Get-CsTopology -AsXml or the .tbxml file saved by Topology Builder.`,
     );
   }
   const trimmed = xml.trimStart();
   if (!trimmed.startsWith('<')) {
     return refuse(
-      `The file is not XML: it starts with "${preview(trimmed)}". Choose the file written by Get-CsTopology -AsXml or saved by Topology Builder (.tbxml).`,
+      `The topology is not XML: it starts with "${preview(trimmed)}". Choose the file written by Get-CsTopology -AsXml or saved by Topology Builder (.tbxml).`,
     );
   }
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: false });
@@ -83,7 +83,7 @@ export function readXml(input: string): XmlReadResult {
     const where =
       valid.err.col === undefined ? `line ${valid.err.line}` : `line ${valid.err.line}, column ${valid.err.col}`;
     return refuse(
-      `The file is not well-formed XML (${where}: ${clip(valid.err.msg.replace(/\.$/, ''))}). It may have been cut short or edited by hand; export the topology again and import the new file.`,
+      `The topology is not well-formed XML (${where}: ${plainXmlProblem(valid.err.msg)}). It may have been cut short or edited by hand; export the topology again and import the new file.`,
     );
   }
   let parsed: unknown;
@@ -92,10 +92,49 @@ export function readXml(input: string): XmlReadResult {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return refuse(
-      `The file could not be read as XML (${clip(reason)}). Export the topology again and import the new file.`,
+      `The topology could not be read as XML (${clip(reason)}). Export the topology again and import the new file.`,
     );
   }
   return toTree(parsed);
+}
+
+/**
+ * The XML reader's complaint in an admin's words: its messages speak of "boolean attributes" and
+ * such. The common ones are said plainly, naming what they name; any other is said generically.
+ */
+const PLAIN_XML_PROBLEMS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [
+    /^boolean attribute '([^']*)' is not allowed/i,
+    (m) => `the attribute ${m[1]} has no value (write it as name="value")`,
+  ],
+  [/^attribute '([^']*)' is without value/i, (m) => `the attribute ${m[1]} has no value (write it as name="value")`],
+  [/^attribute '([^']*)' is repeated/i, (m) => `the attribute ${m[1]} appears twice on one element`],
+  [/^attribute '([^']*)' has no space in starting/i, (m) => `a space is missing before the attribute ${m[1]}`],
+  [/^attribute '([^']*)' is an invalid name/i, (m) => `"${m[1]}" is not a valid attribute name`],
+  [
+    /^expected closing tag '([^']*)' \(opened in line (\d+)(?:, col \d+)?\) instead of closing tag '([^']*)'/i,
+    (m) => `</${m[3]}> closes the element <${m[1]}> opened on line ${m[2]}, which must be closed first`,
+  ],
+  [
+    /^closing tag '([^']*)' doesn't have proper opening tag/i,
+    (m) => `</${m[1]}> closes an element that was never opened`,
+  ],
+  [
+    /^closing tag '([^']*)' is expected inplace of '([^']*)'/i,
+    (m) => `</${m[2]}> is found where </${m[1]}> was expected`,
+  ],
+  [/^unclosed tag '([^']*)'/i, (m) => `the element <${m[1]}> is never closed`],
+  [/^tag '([^']*)' is an invalid name/i, (m) => `"${m[1]}" is not a valid element name`],
+  [/^invalid '\[.*\]' found/i, () => 'the text there is not XML markup'],
+  [/^char '(.)' is not expected/i, (m) => `the character "${m[1]}" is not allowed there`],
+];
+
+function plainXmlProblem(message: string): string {
+  for (const [pattern, words] of PLAIN_XML_PROBLEMS) {
+    const m = pattern.exec(message);
+    if (m !== null) return clip(words(m));
+  }
+  return 'the text there breaks the rules of XML';
 }
 
 function clip(message: string): string {

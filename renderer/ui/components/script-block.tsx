@@ -56,6 +56,8 @@ export const ScriptBlock = memo(function ScriptBlock(props: {
   success?: string;
   onCopy?: (text: string) => Promise<void> | void;
   copyText?: (text: string) => Promise<void>;
+  /** Its title's heading level under the section it sits in (h4 in a server's checklist). */
+  heading?: 'h3' | 'h4';
 }) {
   const styles = useStyles();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -88,7 +90,7 @@ export const ScriptBlock = memo(function ScriptBlock(props: {
     <section className={styles.block} aria-label={props.title}>
       <div className={styles.head}>
         <div className={styles.titles}>
-          <Subtitle2 as="h4">{props.title}</Subtitle2>
+          <Subtitle2 as={props.heading ?? 'h4'}>{props.title}</Subtitle2>
           <Caption1 className={styles.where}>{props.where}</Caption1>
         </div>
         <Button

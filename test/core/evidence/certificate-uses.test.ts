@@ -27,7 +27,7 @@ describe('the certificates of Step 3, per use', () => {
 
   it('says so when the listing has no OAuthTokenIssuer, or another one than assigned', () => {
     const noOAuth = LISTING.slice(0, LISTING.lastIndexOf('Issuer'));
-    const oauth = { server: FE1, at: '2013-03-14T10:00:00.000Z', thumbprint: 'F'.repeat(40) };
+    const oauth = { server: FE1, at: '2013-03-14T10:00:00.000Z', thumbprint: 'F'.repeat(40), operator: 'j.smith' };
     expect(readCertificateUses(noOAuth, settings, oauth, '2013-03-01T00:00:00.000Z').warnings[0]).toMatch(
       /^No OAuthTokenIssuer certificate is listed/,
     );

@@ -17,12 +17,12 @@ const XXE = `<?xml version="1.0" encoding="utf-8"?>
 
 /** Each input that is not a readable topology document, and what the admin must be told about it. */
 export const DOCUMENT_CASES: readonly RefusalCase[] = [
-  { name: 'an empty string', xml: '', says: /The file is empty\. Export the topology again/ },
-  { name: 'only white space', xml: ' \r\n\t ', says: /The file is empty/ },
+  { name: 'an empty string', xml: '', says: /The topology is empty\. Export the topology again/ },
+  { name: 'only white space', xml: ' \r\n\t ', says: /The topology is empty/ },
   {
     name: 'plain text, not XML',
     xml: 'Identity : Global\nInternalDomains : {contoso.com}',
-    says: /The file is not XML: it starts with "Identity : Global Intern…"/,
+    says: /The topology is not XML: it starts with "Identity : Global Intern…"/,
   },
   {
     name: 'truncated XML',
@@ -32,7 +32,12 @@ export const DOCUMENT_CASES: readonly RefusalCase[] = [
   {
     name: 'mismatched tags',
     xml: '<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"><Clusters></Topology>',
-    says: /not well-formed XML \(line 1, column \d+: Expected closing tag 'Clusters'/,
+    says: /not well-formed XML \(line 1, column \d+: <\/Topology> closes the element <Clusters> opened on line 1, which must be closed first\)/,
+  },
+  {
+    name: 'an attribute with no value, in the XML reader\'s words a "boolean attribute"',
+    xml: '<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"><Cluster InterfaceS></Cluster></Topology>',
+    says: /not well-formed XML \(line 1, column \d+: the attribute InterfaceS has no value \(write it as name="value"\)\)/,
   },
   {
     name: 'an HTML page',
@@ -87,13 +92,13 @@ export const DOCUMENT_CASES: readonly RefusalCase[] = [
   {
     name: 'input over the size cap',
     xml: `${published}${' '.repeat(21 * 1024 * 1024)}`,
-    says: /The file is 21\.0 MB; .* at most 20 MB is read/,
+    says: /The topology is 21\.0 MB; .* at most 20 MB is read/,
   },
   {
     // Counted in UTF-8 bytes, as a file's size is, so a chosen file can be refused before it is read.
     name: 'input over the size cap in bytes, within it in characters',
     xml: `${published}${'é'.repeat(11 * 1024 * 1024)}`,
-    says: /The file is 22\.0 MB; .* at most 20 MB is read/,
+    says: /The topology is 22\.0 MB; .* at most 20 MB is read/,
   },
   {
     name: 'binary garbage',
@@ -117,7 +122,7 @@ export const DOCUMENT_CASES: readonly RefusalCase[] = [
       0xff,
       0xfe,
     ),
-    says: /The file holds binary data, not text/,
+    says: /The topology holds binary data, not text/,
   },
   {
     name: 'a ZIP archive (Export-CsConfiguration output)',

@@ -85,7 +85,7 @@ export function TopologyImport({ onCancel, onReady }: { onCancel: () => void; on
         Let Topology Builder's knowledge fill in the pools and servers. Run this, then choose the file it writes or
         paste its content.
       </Text>
-      <ScriptBlock title="Produce the topology XML" where={help.where} text={help.script} />
+      <ScriptBlock title="Produce the topology XML" where={help.where} text={help.script} heading="h3" />
       <div className={styles.row}>
         <Field label="Product version">
           <ProductSelect value={product} onChange={setProduct} />
@@ -145,9 +145,10 @@ export function TopologyImport({ onCancel, onReady }: { onCancel: () => void; on
                 <>
                   Skipped, because they run no Deployment Wizard:
                   <ul className={styles.list}>
-                    {result.skipped.map((s) => (
-                      <li key={s.fqdn}>
-                        {s.fqdn}: {s.reason}
+                    {/* One line per reason, naming every cluster it applies to: a reason is said once. */}
+                    {byReason(result.skipped).map(([reason, names]) => (
+                      <li key={reason}>
+                        {names.join(', ')}: {reason}
                       </li>
                     ))}
                   </ul>
@@ -193,4 +194,11 @@ export function TopologyImport({ onCancel, onReady }: { onCancel: () => void; on
       )}
     </Card>
   );
+}
+
+/** The skipped clusters grouped by their reason, in the order the reasons first appear. */
+function byReason(skipped: readonly { fqdn: string; reason: string }[]): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const s of skipped) groups.set(s.reason, [...(groups.get(s.reason) ?? []), s.fqdn]);
+  return [...groups];
 }
