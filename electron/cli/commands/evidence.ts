@@ -79,7 +79,7 @@ export async function runEvidence(argv: readonly string[], io: CliIo): Promise<n
     if (judgement.read.length > 0) io.out(`Read:\n${judgement.read.map((l) => `  ${l}`).join('\n')}\n`);
     for (const warning of judgement.warnings) io.out(`Warning: ${warning}\n`);
     // A replication status of the whole deployment is judged for every other server waiting that it lists.
-    const others = judgeForOthers(text, ctx, judgement, serversWaitingForEvidence(session));
+    const others = judgeForOthers(text, ctx, judgement, serversWaitingForEvidence(session.snapshot()));
     if (others.note !== null) io.out(`Warning: ${others.note}\n`);
 
     // Each verdict on its own server; one the deployment does not take now (a time it shows is after

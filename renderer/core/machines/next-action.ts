@@ -48,14 +48,27 @@ function pick(
     if (r.waitingFor === null && r.next !== null)
       return { server: s.status.fqdn, text: `${s.status.fqdn}: path ${r.path} — ${r.next.title}`, urgency: 'blocked' };
   }
-  if (blocked.length > 0) {
-    const s = blocked[0]!;
-    return {
-      server: s.status.fqdn,
-      text: `${s.status.fqdn}: path ${s.status.remediation?.path ?? ''} is waiting — ${s.status.remediation?.waitingFor ?? ''}`,
-      urgency: 'blocked',
-    };
-  }
+  // Every blocked server waits for something else (the CMS pool's start): work that can be done now
+  // comes first, and the waiting server is named only when there is none.
+  const waitingBlocked = blocked[0];
+  const now = pickWork(deployment, unassigned, servers, poolOf);
+  if (waitingBlocked === undefined || (now.actionable && now.action.server !== null)) return now.action;
+  return {
+    server: waitingBlocked.status.fqdn,
+    text: `${waitingBlocked.status.fqdn}: path ${waitingBlocked.status.remediation?.path ?? ''} is waiting — ${waitingBlocked.status.remediation?.waitingFor ?? ''}`,
+    urgency: 'blocked',
+  };
+}
+
+/** The next work on the servers that are not blocked, and whether it can be done now (not a wait). */
+function pickWork(
+  deployment: Deployment,
+  unassigned: boolean,
+  all: readonly { status: ServerStatus }[],
+  poolOf: (fqdn: string) => PoolStartStatus | null,
+): { action: NextAction; actionable: boolean } {
+  const servers = all.filter((s) => s.status.phase !== 'blocked');
+  const can = (action: NextAction) => ({ action, actionable: true });
   const cms = new Set(cmsFrontEnds(deployment).map((c) => normalizeFqdn(c.fqdn)));
   const inCms = (fqdn: string) => cms.has(normalizeFqdn(fqdn));
   // The CMS pool's Front Ends first, each group in topology order.
@@ -63,11 +76,11 @@ function pick(
   if (unassigned) {
     const assigner = ordered.find((s) => inCms(s.status.fqdn) && s.status.phase === 'ready-for-step3');
     if (assigner) {
-      return {
+      return can({
         server: assigner.status.fqdn,
         text: `${assigner.status.fqdn}: run ${stepTitle(deployment.product, 3)} — it assigns the OAuthTokenIssuer certificate for the whole deployment`,
         urgency: 'normal',
-      };
+      });
     }
   }
   // A member ready for Step 4 of an Enterprise pool that has not started waits for the pool start.
@@ -78,11 +91,11 @@ function pick(
   };
   const startable = ordered.map(waitsForPool).find((p) => p?.canStart === true);
   if (startable) {
-    return {
+    return can({
       server: startable.ready[0] ?? null,
       text: `${startable.pool}: start the pool — ${stepTitle(deployment.product, 4)} for ${startable.ready.join(', ')} together`,
       urgency: 'normal',
-    };
+    });
   }
   const next =
     ordered.find((s) => s.status.phase !== 'services-running' && waitsForPool(s) === null) ??
@@ -90,16 +103,22 @@ function pick(
   const waiting = next === undefined ? null : waitsForPool(next);
   if (next !== undefined && waiting !== null) {
     return {
-      server: next.status.fqdn,
-      text: `${next.status.fqdn}: waits for the pool start — ${poolWaitText(waiting)}`,
-      urgency: 'normal',
+      action: {
+        server: next.status.fqdn,
+        text: `${next.status.fqdn}: waits for the pool start — ${poolWaitText(waiting)}`,
+        urgency: 'normal',
+      },
+      actionable: false,
     };
   }
   if (next === undefined)
-    return { server: null, text: 'Every server has finished Step 4. Export the runbook.', urgency: 'done' };
-  return {
+    return {
+      action: { server: null, text: 'Every server has finished Step 4. Export the runbook.', urgency: 'done' },
+      actionable: false,
+    };
+  return can({
     server: next.status.fqdn,
     text: `${next.status.fqdn}: ${stepTitle(deployment.product, next.status.nextStep ?? 4)}`,
     urgency: 'normal',
-  };
+  });
 }

@@ -125,7 +125,7 @@ export function evidenceSection(e: EvidenceEntry, index: number, a: Anchors): st
     ? [
         [
           'Verdicts',
-          `<ul>${e.verdicts.map((v) => `<li>${serverRef(v.server, a)} (event ${eventNumber(v.seq)}): ${verdictOf(v)}</li>`).join('')}</ul>`,
+          `<ul aria-label="Verdicts, one per server">${e.verdicts.map((v) => `<li>${serverRef(v.server, a)} (event ${eventNumber(v.seq)}): ${verdictOf(v)}</li>`).join('')}</ul>`,
         ],
       ]
     : [['Verdict', verdictOf(e)]];

@@ -105,6 +105,7 @@ export function DeploymentScreen(props: {
         host={host}
         fqdn={route.server}
         onBack={() => open('dashboard')}
+        setNotice={props.setNotice}
       />
     );
   else view = <Dashboard workspace={workspace} host={host} onOpenServer={(fqdn) => open('dashboard', fqdn)} />;

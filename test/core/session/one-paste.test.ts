@@ -33,7 +33,7 @@ function fourWaiting(): { session: DeploymentSession; waiting: string[] } {
 }
 
 function waitingOf(session: DeploymentSession): string[] {
-  return serversWaitingForEvidence(session);
+  return serversWaitingForEvidence(session.snapshot());
 }
 
 function statusesOf(session: DeploymentSession): ServerStatus[] {

@@ -14,20 +14,26 @@ import {
 import { CheckmarkCircleRegular, DismissCircleRegular } from '@fluentui/react-icons';
 import { useId, useMemo, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useKeptText } from '../../kept-text';
+import { movedWords, OtherServersCovered } from './other-servers';
 import { refuseOversizeInsert } from '../../oversize-paste';
 import {
   CONSOLE_LOCALES,
   DEFAULT_CONSOLE_LOCALE,
   describeConsoleLocale,
+  evidenceCommands,
   judgeEvidence,
+  judgeForOthers,
   MAX_EVIDENCE_TEXT,
   toEvidenceInput,
+  type CoveredServer,
   type EvidenceContext,
+  type OtherServers,
   type EvidenceJudgement,
 } from '../../../core/evidence';
 import type { OAuthAssignment } from '../../../core/gate/gate';
 import type { Command } from '../../../core/events/schema';
 import type { Preferences } from '../../../host/host';
+import type { NoticeState } from '../../components/notice';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -48,6 +54,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
+
+const NO_OTHERS: OtherServers = { covered: [], note: null };
 
 const TIME_ZONES: readonly string[] = (() => {
   try {
@@ -97,6 +105,10 @@ export function EvidenceBox(props: {
   record: (command: Command) => string | null;
   /** Why the deployment would refuse the command now (a time the output shows after now, say), or null. */
   wouldRefuse: (command: Command) => string | null;
+  /** The servers waiting for evidence: a paste that lists others of them is judged for them too. */
+  waiting?: readonly string[];
+  /** Says what was recorded where this box may no longer be shown (the gate it opened closes it). */
+  setNotice?: (notice: NoticeState | null) => void;
 }) {
   const styles = useStyles();
   // Kept while it is typed: a reload does not lose a paste not yet recorded.
@@ -125,6 +137,25 @@ export function EvidenceBox(props: {
   // (a date read in the wrong locale, a wrong server clock) is a rejection, with the deployment's words.
   const judgement: EvidenceJudgement | null =
     judged === null || !judged.verdict.accepted ? judged : notRecordableNow(judged, text, ctx, props);
+  // A replication status of the whole deployment: the other waiting servers it lists, each judged
+  // as if it were pasted for it alone, and as the deployment would record it now.
+  const waiting = props.waiting;
+  const others: OtherServers = useMemo(
+    () => (judged === null || waiting === undefined ? NO_OTHERS : judgeForOthers(text, ctx, judged, waiting)),
+    [judged, text, ctx, waiting],
+  );
+  const covered: CoveredServer[] = others.covered.map((c) => ({
+    server: c.server,
+    judgement: notRecordableNow(
+      c.judgement,
+      text,
+      { ...ctx, server: c.server },
+      {
+        server: c.server,
+        wouldRefuse: props.wouldRefuse,
+      },
+    ),
+  }));
   // The locale or zone shown is a default, not a choice: confirming it as it stands is a choice too.
   const unconfirmed =
     judgement !== null &&
@@ -141,20 +172,37 @@ export function EvidenceBox(props: {
 
   const recordIt = () => {
     if (judgement === null) return;
-    const input = toEvidenceInput(judgement, text, ctx);
-    const command: Command = judgement.verdict.accepted
-      ? { type: 'evidence.accepted', server: props.server, proof: judgement.verdict.proof, input }
-      : { type: 'evidence.rejected', server: props.server, input, reason: judgement.verdict.message };
-    const refusal = props.record(command);
+    // One verdict per server the paste was judged for, this server's first.
+    const [mine, ...rest] = evidenceCommands(text, ctx, judgement, covered);
+    const refusal = props.record(mine!);
     if (refusal !== null) {
       setOutcome({ intent: 'error', text: refusal });
       return;
     }
-    setOutcome(
-      judgement.verdict.accepted
-        ? { intent: 'success', text: 'Evidence recorded. Step 3 can go ahead.' }
-        : { intent: 'success', text: 'The rejected evidence is kept in the timeline and the runbook.' },
-    );
+    const failed = rest.flatMap((command) => {
+      const why = props.record(command);
+      return why === null ? [] : [`${command.server}: ${why}`];
+    });
+    const said =
+      rest.length > 0
+        ? {
+            intent: failed.length === 0 ? ('success' as const) : ('error' as const),
+            title: `Evidence recorded on ${rest.length + 1 - failed.length} servers`,
+            text: [
+              movedWords({ server: props.server, judgement }, covered),
+              ...failed.map((f) => `Not recorded: ${f}`),
+            ].join(' '),
+          }
+        : judgement.verdict.accepted
+          ? { intent: 'success' as const, title: 'Evidence recorded', text: 'Step 3 can go ahead.' }
+          : {
+              intent: 'success' as const,
+              title: 'Rejection kept',
+              text: 'The rejected evidence is kept in the timeline and the runbook.',
+            };
+    setOutcome({ intent: said.intent, text: `${said.title}. ${said.text}` });
+    // An accepted paste opens the gate, and the panel holding this box gives way to Step 3: said above it too.
+    props.setNotice?.({ ...said, transient: rest.length === 0 && said.intent === 'success' });
     setText('');
   };
 
@@ -261,13 +309,18 @@ export function EvidenceBox(props: {
                 : judgement.verdict.message}
             </MessageBarBody>
           </MessageBar>
+          <OtherServersCovered others={{ covered, note: others.note }} />
           <div className={styles.actions}>
             {unconfirmed && (
               <Button appearance="primary" onClick={confirmSettings}>
                 {`The console is ${locale} and the server is in ${timeZone}: judge again`}
               </Button>
             )}
-            {judgement.verdict.accepted ? (
+            {covered.length > 0 ? (
+              <Button appearance={judgement.verdict.accepted ? 'primary' : 'secondary'} onClick={recordIt}>
+                {`Record the verdicts on ${covered.length + 1} servers`}
+              </Button>
+            ) : judgement.verdict.accepted ? (
               <Button appearance="primary" onClick={recordIt}>
                 Record evidence
               </Button>

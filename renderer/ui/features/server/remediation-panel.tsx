@@ -1,6 +1,7 @@
 import { Body1, Link, makeStyles, Switch, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { checklistOf, REMEDIATIONS } from '../../../core/model/remediation';
+import { useMemo, useState } from 'react';
+import { checklistOf, REMEDIATIONS, type ChecklistItemId } from '../../../core/model/remediation';
+import { serversWaitingForEvidence } from '../../../core/session/waiting';
 import { ChecklistRow } from './checklist-row';
 import { PathChooser } from './path-chooser';
 import { keptKey } from '../../kept-text';
@@ -21,15 +22,24 @@ const useStyles = makeStyles({
 });
 
 /** The way out of a blocked gate: the three paths, the chosen path's checklist, and the evidence box. */
-export function RemediationPanel({ workspace, host, status, snapshot, record }: ServerPanelProps) {
+export function RemediationPanel({ workspace, host, status, snapshot, record, setNotice }: ServerPanelProps) {
   const styles = useStyles();
   const panel = usePanelStyles();
   const ctx = snapshot.context;
   const [fileRoute, setFileRoute] = useState(false);
   const path = ctx.path;
   const [showVerify, setShowVerify] = useState(false);
+  // Worked out again only when something is recorded (judging a paste for each of them is not free).
+  const deployment = workspace.session.view().snapshot;
+  const waiting = useMemo(() => serversWaitingForEvidence(deployment), [deployment]);
   const done = new Set(ctx.items.filter((i) => i.path === path).map((i) => i.item));
   const next = status.remediation?.next ?? null;
+  // The items before the one to do now are done, those the admin marked and the automatic ones the
+  // machine went past once their condition held (the CMS pool's start): they are never "later".
+  const checklist = path === null ? [] : checklistOf(path);
+  const nextIndex = next === null ? checklist.length : checklist.findIndex((i) => i.id === next.id);
+  const stateOf = (id: ChecklistItemId, index: number): 'done' | 'current' | 'pending' =>
+    done.has(id) || index < nextIndex ? 'done' : index === nextIndex ? 'current' : 'pending';
 
   return (
     <section className={styles.panel} aria-label="Remediation">
@@ -47,14 +57,14 @@ export function RemediationPanel({ workspace, host, status, snapshot, record }: 
             />
           )}
           <ol className={styles.items}>
-            {checklistOf(path).map((item, index) => (
+            {checklist.map((item, index) => (
               <ChecklistRow
                 key={item.id}
                 workspace={workspace}
                 host={host}
                 label={`${path}.${index + 1}`}
                 item={item}
-                state={done.has(item.id) ? 'done' : next?.id === item.id ? 'current' : 'pending'}
+                state={stateOf(item.id, index)}
                 waitingFor={next?.id === item.id ? (status.remediation?.waitingFor ?? null) : null}
                 server={ctx.fqdn}
                 path={path}
@@ -85,6 +95,8 @@ export function RemediationPanel({ workspace, host, status, snapshot, record }: 
         keptAs={keptKey(workspace, ctx.fqdn, 'evidence')}
         record={record}
         wouldRefuse={(command) => workspace.wouldRefuse(command)}
+        waiting={waiting}
+        setNotice={setNotice}
       />
     </section>
   );

@@ -4,6 +4,7 @@ import type { ServerSnapshot } from '../../../core/machines/server.machine';
 import type { ServerStatus } from '../../../core/machines/status';
 import type { Host } from '../../../host/host';
 import type { Workspace } from '../../workspace/workspace';
+import type { NoticeState } from '../../components/notice';
 
 /** What every part of the server view is given: the server as it stands, and a way to record (the refusal, or null). */
 export interface ServerPanelProps {
@@ -12,6 +13,8 @@ export interface ServerPanelProps {
   readonly status: ServerStatus;
   readonly snapshot: ServerSnapshot;
   readonly record: (command: Command) => string | null;
+  /** Says what an action did where the panel that did it may no longer be shown (a gate that opened). */
+  readonly setNotice?: (notice: NoticeState | null) => void;
 }
 
 /** The styles the parts of the server view share: quieter text, and a row of buttons and words. */

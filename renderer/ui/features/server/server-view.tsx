@@ -28,6 +28,7 @@ import type { ServerSnapshot } from '../../../core/machines/server.machine';
 import { ROLE_LABELS, findServer, roleNeedsOAuth } from '../../../core/model/deployment';
 import { PRODUCTS, STEP_NUMBERS, stepTitle, type StepNumber } from '../../../core/model/product';
 import type { Host } from '../../../host/host';
+import type { NoticeState } from '../../components/notice';
 import { step1TimeMatters } from '../../components/finished-at';
 import { TimeText } from '../../components/time-text';
 import { poolStartOfServer } from '../../../core/machines/pool-start';
@@ -81,11 +82,14 @@ export function ServerView({
   host,
   fqdn,
   onBack,
+  setNotice,
 }: {
   workspace: Workspace;
   host: Host;
   fqdn: string;
   onBack: () => void;
+  /** Says what an action did where the panel that did it may no longer be shown. */
+  setNotice?: (notice: NoticeState | null) => void;
 }) {
   const snapshot = useServerSnapshot(workspace, fqdn);
   const styles = useStyles();
@@ -97,7 +101,16 @@ export function ServerView({
       </div>
     );
   }
-  return <ServerChecklist workspace={workspace} host={host} fqdn={fqdn} snapshot={snapshot} onBack={onBack} />;
+  return (
+    <ServerChecklist
+      workspace={workspace}
+      host={host}
+      fqdn={fqdn}
+      snapshot={snapshot}
+      onBack={onBack}
+      setNotice={setNotice}
+    />
+  );
 }
 
 function ServerChecklist({
@@ -106,12 +119,14 @@ function ServerChecklist({
   fqdn,
   snapshot,
   onBack,
+  setNotice,
 }: {
   workspace: Workspace;
   host: Host;
   fqdn: string;
   snapshot: ServerSnapshot;
   onBack: () => void;
+  setNotice?: (notice: NoticeState | null) => void;
 }) {
   const styles = useStyles();
   const status = serverStatus(snapshot);
@@ -151,6 +166,7 @@ function ServerChecklist({
             status={status}
             snapshot={snapshot}
             record={record}
+            setNotice={setNotice}
           />
         ))}
       </ol>
@@ -158,7 +174,15 @@ function ServerChecklist({
   );
 }
 
-function StepItem({ step, workspace, host, status, snapshot, record }: ServerPanelProps & { step: StepNumber }) {
+function StepItem({
+  step,
+  workspace,
+  host,
+  status,
+  snapshot,
+  record,
+  setNotice,
+}: ServerPanelProps & { step: StepNumber }) {
   const styles = useStyles();
   const ctx = snapshot.context;
   const done = ctx.steps[step];
@@ -228,7 +252,14 @@ function StepItem({ step, workspace, host, status, snapshot, record }: ServerPan
           </Text>
         )}
         {step === 3 && !done && status.stepsDone >= 2 && (
-          <GatePanel workspace={workspace} host={host} status={status} snapshot={snapshot} record={record} />
+          <GatePanel
+            workspace={workspace}
+            host={host}
+            status={status}
+            snapshot={snapshot}
+            record={record}
+            setNotice={setNotice}
+          />
         )}
         {isNext && step === 4 && waitsForPool !== null && (
           <PoolStartPanel

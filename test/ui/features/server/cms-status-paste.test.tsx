@@ -37,6 +37,13 @@ function directorOnPathB() {
 }
 
 describe("path B's replication-services item", () => {
+  it("shows B.1, the CMS pool's start, done once the pool has started (issue 15, bug 5), not as later", () => {
+    directorOnPathB();
+    const first = screen.getByText(/^B\.1 The CMS pool has started/).closest('li')!;
+    expect(first.textContent).toContain('(done)');
+    expect(first.textContent).not.toContain('Later');
+  });
+
   it('reads the pasted CMS status, says whether the services are active, and records it with the item', () => {
     const workspace = directorOnPathB();
     const paste = screen.getByLabelText(
