@@ -90,7 +90,7 @@ test('the field report, from a new deployment to every server done', async ({ pa
   await openServer(page, FE[1]!);
   await expect(page.getByText('Blocked: stale local replica')).toBeVisible();
   // The two times as two labelled lines, and the gap between them.
-  await expect(page.getByRole('list', { name: 'Why it is blocked: the two times' })).toHaveText(
+  await expect(page.getByRole('group', { name: 'Why it is blocked: the two times' })).toHaveText(
     'Local store copied13 Mar 2026 09:00:00 GMT (Step 1 on this server)' +
       'Certificate assigned14 Mar 2026 10:00:00 GMT on fe01' +
       'Gapthe copy is 1 day 1 h older than the assignment',

@@ -24,29 +24,31 @@ export function BlockedTimes(props: { gate: BlockedVerdict; timeZone: string }) 
   const styles = useStyles();
   const { gate, timeZone } = props;
   return (
-    <dl className={styles.list} aria-label="Why it is blocked: the two times">
-      <dt className={styles.term}>Local store copied</dt>
-      <dd className={styles.value}>
-        {gate.step1At === null ? (
-          'never (Step 1 has not run here)'
-        ) : (
+    <div role="group" aria-label="Why it is blocked: the two times">
+      <dl className={styles.list}>
+        <dt className={styles.term}>Local store copied</dt>
+        <dd className={styles.value}>
+          {gate.step1At === null ? (
+            'never (Step 1 has not run here)'
+          ) : (
+            <>
+              <TimeText iso={gate.step1At} timeZone={timeZone} withSeconds /> (Step 1 on this server)
+            </>
+          )}
+        </dd>
+        <dt className={styles.term}>Certificate assigned</dt>
+        <dd className={styles.value}>
+          <TimeText iso={gate.assignedAt} timeZone={timeZone} withSeconds /> on {shortName(gate.assignedOn)}
+        </dd>
+        {gate.step1At !== null && (
           <>
-            <TimeText iso={gate.step1At} timeZone={timeZone} withSeconds /> (Step 1 on this server)
+            <dt className={styles.term}>Gap</dt>
+            <dd className={styles.value}>
+              the copy is {durationWords(epochMs(gate.assignedAt) - epochMs(gate.step1At))} older than the assignment
+            </dd>
           </>
         )}
-      </dd>
-      <dt className={styles.term}>Certificate assigned</dt>
-      <dd className={styles.value}>
-        <TimeText iso={gate.assignedAt} timeZone={timeZone} withSeconds /> on {shortName(gate.assignedOn)}
-      </dd>
-      {gate.step1At !== null && (
-        <>
-          <dt className={styles.term}>Gap</dt>
-          <dd className={styles.value}>
-            the copy is {durationWords(epochMs(gate.assignedAt) - epochMs(gate.step1At))} older than the assignment
-          </dd>
-        </>
-      )}
-    </dl>
+      </dl>
+    </div>
   );
 }
