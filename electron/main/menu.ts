@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 /** The commands a menu item sends to the page (HostCommand types without a payload). */
-export type MenuCommand = 'new' | 'open' | 'save' | 'save-as' | 'export' | 'close';
+export type MenuCommand = 'new' | 'open' | 'import-topology' | 'save' | 'save-as' | 'export' | 'close';
 
 /** What the menu shows and does; every effect goes through these callbacks. */
 export interface MenuOptions {
@@ -70,6 +70,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { id: 'new', label: '&New Deployment', accelerator: 'CmdOrCtrl+N', click: () => options.send('new') },
       { id: 'open', label: '&Open…', accelerator: 'CmdOrCtrl+O', click: () => options.send('open') },
       { label: 'Open &Recent', submenu: recent },
+      // A new deployment from Topology Builder's topology, as the start screen offers.
+      { id: 'import-topology', label: '&Import a Topology…', click: () => options.send('import-topology') },
       { type: 'separator' },
       { id: 'save', label: '&Save', accelerator: 'CmdOrCtrl+S', click: () => options.send('save') },
       { id: 'save-as', label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => options.send('save-as') },

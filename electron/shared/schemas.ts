@@ -73,6 +73,7 @@ export const appInfoSchema = z.strictObject({
 export const hostCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('new') }),
   z.strictObject({ type: z.literal('open') }),
+  z.strictObject({ type: z.literal('import-topology') }),
   z.strictObject({ type: z.literal('save') }),
   z.strictObject({ type: z.literal('save-as') }),
   z.strictObject({ type: z.literal('export') }),

@@ -46,6 +46,8 @@ export type ExportFormat = 'md' | 'html' | 'json' | 'pdf';
 export type HostCommand =
   | { readonly type: 'new' }
   | { readonly type: 'open' }
+  /** Start a deployment from a topology: the start screen with its import open. */
+  | { readonly type: 'import-topology' }
   | { readonly type: 'save' }
   | { readonly type: 'save-as' }
   | { readonly type: 'export' }

@@ -96,6 +96,10 @@ function Main({ host }: { host: Host }) {
   commands.current = {
     new: () => request({ kind: 'new' }),
     open: () => request({ kind: 'open' }),
+    // Not over a half-filled setup form; an open deployment stays open until a new one replaces it.
+    'import-topology': () => {
+      if (route.screen !== 'setup') navigate({ screen: 'start', importing: true });
+    },
     save: () => shell.send({ type: 'save' }),
     'save-as': () => shell.send({ type: 'save', as: true }),
     // Only a deployment on screen is closed: on the setup form, Close would throw away what is typed.
@@ -161,7 +165,14 @@ function Main({ host }: { host: Host }) {
   else
     screen = (
       <StartScreen
+        key={route.screen === 'start' && route.importing === true ? 'importing' : 'start'}
         host={host}
+        importing={route.screen === 'start' && route.importing === true}
+        back={
+          workspace === null
+            ? null
+            : { name: documentName, onBack: () => navigate({ screen: 'deployment', tab: 'dashboard', server: null }) }
+        }
         onNew={() => request({ kind: 'new' })}
         onOpen={() => request({ kind: 'open' })}
         onOpenSample={() => request({ kind: 'open-sample' })}

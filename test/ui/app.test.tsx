@@ -74,3 +74,22 @@ describe('File › Close Deployment', () => {
     expect((screen.getByLabelText(/Deployment name/) as HTMLInputElement).value).toBe('Fabrikam EU');
   });
 });
+
+describe('File › Import a Topology…', () => {
+  it('shows the start screen with the import open, and the way back to the deployment still open', async () => {
+    let send: (command: HostCommand) => void = () => undefined;
+    const host = memoryHost({
+      onCommand: (listener) => {
+        send = listener;
+        return () => undefined;
+      },
+    });
+    render(<App host={host} />);
+    // The first start opens the sample.
+    await screen.findAllByText(/Contoso HQ/);
+    await act(async () => send({ type: 'import-topology' }));
+    expect(await screen.findByRole('heading', { name: /Import a topology/i })).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: /^Back to Contoso HQ/ })));
+    expect(await screen.findByRole('tab', { name: 'Dashboard' })).toBeTruthy();
+  });
+});

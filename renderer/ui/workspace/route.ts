@@ -6,7 +6,8 @@ export type DeploymentTab = 'dashboard' | 'timeline' | 'topology' | 'export';
 
 /** Where the user is: kept in the preferences so a reload comes back to the same place. */
 export type Route =
-  | { readonly screen: 'start' }
+  /** `importing`: with the topology import open (File › Import a Topology…). */
+  | { readonly screen: 'start'; readonly importing?: boolean }
   | { readonly screen: 'setup'; readonly draft?: Deployment }
   | { readonly screen: 'deployment'; readonly tab: DeploymentTab; readonly server: string | null };
 

@@ -73,6 +73,14 @@ describe('the application menu', () => {
     expect(m.sent).toEqual([command]);
   });
 
+  it('File › Import a Topology… sends "import-topology" to the page (the start screen with its import open)', () => {
+    const m = build();
+    const item = m.item('File', 'Import a Topology…');
+    expect(item.accelerator).toBeUndefined();
+    m.click(item);
+    expect(m.sent).toEqual(['import-topology']);
+  });
+
   it('File › Close Deployment has no shortcut on macOS, where Cmd+W closes the window', () => {
     const m = build({ platform: 'darwin' });
     const item = m.item('File', 'Close Deployment');

@@ -11,7 +11,13 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, DocumentArrowUpRegular, FolderOpenRegular, PlayRegular } from '@fluentui/react-icons';
+import {
+  AddRegular,
+  ArrowLeftRegular,
+  DocumentArrowUpRegular,
+  FolderOpenRegular,
+  PlayRegular,
+} from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { Deployment } from '../../../core/model/deployment';
 import type { DocumentHandle, Host, RecentDocument } from '../../../host/host';
@@ -65,10 +71,14 @@ export function StartScreen(props: {
   onOpenSample: () => void;
   onOpenRecent: (handle: DocumentHandle) => void;
   onImported: (draft: Deployment) => void;
+  /** Opens with the topology import shown (File › Import a Topology…). */
+  importing?: boolean;
+  /** The deployment still open behind this screen, and the way back to it (null when none is open). */
+  back?: { name: string; onBack: () => void } | null;
 }) {
   const styles = useStyles();
   const [recent, setRecent] = useState<readonly RecentDocument[] | null>(null);
-  const [importing, setImporting] = useState(false);
+  const [importing, setImporting] = useState(props.importing === true);
   const { host } = props;
   useEffect(() => {
     let cancelled = false;
@@ -91,6 +101,13 @@ export function StartScreen(props: {
         Walk every Lync Server 2013 or Skype for Business Server through the Deployment Wizard, and never run Step 3 on
         a server whose local configuration store is older than the OAuthTokenIssuer certificate.
       </Body1>
+      {props.back && (
+        <div>
+          <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={props.back.onBack}>
+            {`Back to ${props.back.name}`}
+          </Button>
+        </div>
+      )}
       <div className={styles.actions}>
         <Button appearance="primary" icon={<AddRegular />} onClick={props.onNew}>
           New deployment
