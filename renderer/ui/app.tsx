@@ -12,6 +12,7 @@ import { documentMachineFor } from './workspace/document.actors';
 import type { HeldRecovery, ShellRequest } from './workspace/document.machine';
 import { OperatorProvider, useOperator } from './workspace/operator';
 import { loadRoute, saveRoute, type Route } from './workspace/route';
+import { installFocusRescue } from './focus-rescue';
 import { ShellProvider } from './workspace/shell';
 import { Workspace, type DocumentSource } from './workspace/workspace';
 
@@ -123,6 +124,9 @@ function Main({ host }: { host: Host }) {
   useEffect(() => {
     if (booted) preloadViews();
   }, [booted]);
+
+  // A main action that replaces the part of the screen holding its button keeps the focus near it.
+  useEffect(() => installFocusRescue(document), []);
 
   useEffect(() => {
     const flush = () => shell.send({ type: 'flush' });

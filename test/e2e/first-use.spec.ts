@@ -2,7 +2,7 @@
 // met it, through the browser build.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { at, openServer, screen } from './support';
+import { at, openServer, screen, verificationJson } from './support';
 
 test.use({ timezoneId: 'UTC', permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -175,4 +175,44 @@ test('typed, unrecorded text survives a reload: a pasted output and a half-typed
   // fe03 has its own fields: nothing of fe02's shows there.
   await openServer(page, 'fe03.contoso.local');
   await expect(page.getByLabel(/Command output/)).toHaveValue('');
+});
+
+test('focus stays where the work is after each main action, never on the page body (bug 7)', async ({
+  page,
+}, testInfo) => {
+  await sample(page);
+  /** Where the focus is: the element's tag and the heading of the step card around it. */
+  const focus = () =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      return {
+        body: active === null || active === document.body,
+        card: active?.closest('li')?.querySelector('h3')?.textContent ?? null,
+        text: active?.textContent?.slice(0, 60) ?? null,
+      };
+    });
+
+  // Step 1 on the Director, from the keyboard: its form goes, and the focus stays on its card.
+  await openServer(page, 'dir01.contoso.local');
+  await page.getByRole('button', { name: 'Mark Step 1 done' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 3, name: /^Step 1:/ }).locator('..')).toContainText('Done');
+  await expect.poll(focus).toMatchObject({ body: false, card: expect.stringMatching(/^Step 1:/) });
+  await screen(page, testInfo, 'focus-01-after-step-1');
+
+  // Evidence accepted on fe02: the remediation panel gives way to Step 3, and the focus stays on its card.
+  await openServer(page, 'fe02.contoso.local');
+  await page
+    .getByLabel(/Command output/)
+    .fill(
+      verificationJson('fe02.contoso.local', '2026-03-14T10:40:00.000Z', ['0123456789ABCDEF0123456789ABCDEF01234567']),
+    );
+  await page.getByRole('button', { name: 'Record evidence' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Mark Step 3 done' })).toBeVisible();
+  await expect.poll(focus).toMatchObject({ body: false, card: expect.stringMatching(/^Step 3:/) });
+  // And Tab goes on from there, to the step's own controls.
+  await page.keyboard.press('Tab');
+  await expect.poll(focus).toMatchObject({ body: false, card: expect.stringMatching(/^Step 3:/) });
+  await screen(page, testInfo, 'focus-02-after-evidence');
 });
