@@ -25,7 +25,8 @@ import type { Command } from '../../../core/events/schema';
 import { GATE_RULE_LABELS } from '../../../core/gate/gate';
 import { wizardGuide } from '../../../core/guide/wizard';
 import type { ServerSnapshot } from '../../../core/machines/server.machine';
-import { ROLE_LABELS, findServer, roleNeedsOAuth } from '../../../core/model/deployment';
+import { cmsFrontEnds, ROLE_LABELS, findServer, roleNeedsOAuth } from '../../../core/model/deployment';
+import { sameFqdn } from '../../../core/model/fqdn';
 import { PRODUCTS, STEP_NUMBERS, stepTitle, type StepNumber } from '../../../core/model/product';
 import type { Host } from '../../../host/host';
 import type { NoticeState } from '../../components/notice';
@@ -40,6 +41,8 @@ import { MarkDone } from './mark-done';
 import { PoolStartPanel } from './pool-start-panel';
 import { Scripts } from './scripts';
 import type { ServerPanelProps } from './server-panel';
+import { RecordedCertificates } from './step3-certificates';
+import { keptKey } from '../../kept-text';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1100px' },
@@ -196,6 +199,9 @@ function StepItem({
   const [showGuide, setShowGuide] = useState(isNext && !isBlocked);
   const guide = wizardGuide(ctx.product, ctx.role, step);
   const overridden = step === 3 && done?.rule === 'override';
+  // The server whose Step 3 is to assign the certificate is told so, not to wait for the assignment.
+  const deployment = workspace.session.deployment();
+  const assignsFirst = deployment !== null && sameFqdn(cmsFrontEnds(deployment)[0]?.fqdn ?? '', ctx.fqdn);
   const Icon = done
     ? overridden
       ? ShieldErrorRegular
@@ -245,6 +251,7 @@ function StepItem({
         ) : (
           <Text className={styles.meta}>{isBlocked ? 'Blocked' : isNext ? 'Next' : 'Not started'}</Text>
         )}
+        {step === 3 && done && <RecordedCertificates workspace={workspace} server={ctx.fqdn} timeZone={timeZone} />}
         {overridden && ctx.override && (
           <Text>
             <strong>Override:</strong> {ctx.override.reason} ({ctx.override.operator},{' '}
@@ -299,6 +306,16 @@ function StepItem({
                 askThumbprint={assigns}
                 askHow={step === 1 && done !== undefined}
                 timeMatters={step === 1 ? step1TimeMatters(ctx) : undefined}
+                certificates={
+                  step === 3
+                    ? {
+                        server: ctx.fqdn,
+                        oauth: ctx.oauth,
+                        preferences: host.preferences,
+                        keptAs: keptKey(workspace, ctx.fqdn, 'step3-certificates'),
+                      }
+                    : undefined
+                }
                 record={(extra) => {
                   const refusal = record({ type: 'step.completed', server: ctx.fqdn, step, ...extra });
                   // A re-run recorded: the form closes, so it does not invite the same one again.
@@ -318,8 +335,9 @@ function StepItem({
         )}
         {step === 1 && !done && isBlocked === false && ctx.oauth === null && roleNeedsOAuth(ctx.role) && (
           <Caption1>
-            Tip: assign the OAuthTokenIssuer certificate first (Step 3 on the CMS pool&apos;s first Front End); a Step 1
-            taken before that leaves this server with a stale local store.
+            {assignsFirst
+              ? "Tip: this is the CMS pool's first Front End. Its Step 3 assigns the OAuthTokenIssuer certificate for the whole deployment: run Steps 1 to 3 here first, and Step 1 on the other servers after that, or their local stores will be stale."
+              : "Tip: assign the OAuthTokenIssuer certificate first (Step 3 on the CMS pool's first Front End); a Step 1 taken before that leaves this server with a stale local store."}
           </Caption1>
         )}
       </div>
