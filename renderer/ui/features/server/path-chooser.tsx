@@ -1,4 +1,4 @@
-import { Button, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, makeStyles, Radio, RadioGroup, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { replicationCannotGoFirst } from '../../../core/machines/checklist';
 import type { ServerContext } from '../../../core/machines/server.context';
@@ -18,6 +18,11 @@ const PATH_HINTS: Record<RemediationPath, (context: ServerContext) => string> = 
   C: () => 'the wizard again: Step 1 → Run Again, after checking the CMS holds the assignment',
 };
 
+const useStyles = makeStyles({
+  // Fluent greys the label of an option not chosen, which reads as disabled: every option can be chosen.
+  label: { color: tokens.colorNeutralForeground1 },
+});
+
 /** The path recommended for this server: A when replication cannot reach it first, else none. */
 function recommended(context: ServerContext): RemediationPath | null {
   return replicationCannotGoFirst(context) ? 'A' : null;
@@ -35,6 +40,7 @@ export function PathChooser({
   // The CMS pool's state as the deployment holds it (a server is told it only when it waits for it).
   const cms = useSession(workspace, (v) => v.snapshot.context.cms);
   const panel = usePanelStyles();
+  const styles = useStyles();
   const ctx = snapshot.context;
   const current = { ...ctx, cms };
   const advised = recommended(current);
@@ -53,7 +59,10 @@ export function PathChooser({
           <Radio
             key={p}
             value={p}
-            label={`${p}  ${REMEDIATIONS[p].title} (${PATH_HINTS[p](current)})${p === advised ? ' — recommended' : ''}${p === path ? ' — chosen' : ''}`}
+            label={{
+              className: styles.label,
+              children: `${p}  ${REMEDIATIONS[p].title} (${PATH_HINTS[p](current)})${p === advised ? ' — recommended' : ''}${p === path ? ' — chosen' : ''}`,
+            }}
           />
         ))}
       </RadioGroup>

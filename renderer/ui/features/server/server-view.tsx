@@ -293,7 +293,10 @@ function StepItem({
                   ))}
                 </ol>
                 <Caption1>Success: {guide.success}</Caption1>
-                <Subtitle2 as="h4">PowerShell equivalent</Subtitle2>
+                {/* Steps 2 and 3 have no safe command-line equivalent: their script checks the wizard's work. */}
+                <Subtitle2 as="h4">
+                  {step === 2 || step === 3 ? 'Check it in PowerShell' : 'Or do it in PowerShell'}
+                </Subtitle2>
                 <Scripts workspace={workspace} host={host} server={ctx.fqdn} request={{ kind: 'step', step }} />
               </>
             )}
