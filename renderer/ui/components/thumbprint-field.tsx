@@ -11,14 +11,16 @@ export function ThumbprintField(props: {
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
+  /** Something to look at before recording, short of an error. */
+  warning?: string | undefined;
 }) {
   const styles = useStyles();
   return (
     <Field
       label={props.label}
       hint={props.hint}
-      validationState={props.error ? 'error' : 'none'}
-      validationMessage={props.error}
+      validationState={props.error ? 'error' : props.warning ? 'warning' : 'none'}
+      validationMessage={props.error ?? props.warning}
     >
       <Input
         className={styles.mono}

@@ -5,7 +5,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Select,
   Subtitle2,
   Text,
   Textarea,
@@ -17,9 +16,6 @@ import { useKeptText } from '../../kept-text';
 import { movedWords, OtherServersCovered } from './other-servers';
 import { refuseOversizeInsert } from '../../oversize-paste';
 import {
-  CONSOLE_LOCALES,
-  DEFAULT_CONSOLE_LOCALE,
-  describeConsoleLocale,
   evidenceCommands,
   judgeEvidence,
   judgeForOthers,
@@ -34,10 +30,10 @@ import type { OAuthAssignment } from '../../../core/gate/gate';
 import type { Command } from '../../../core/events/schema';
 import type { Preferences } from '../../../host/host';
 import type { NoticeState } from '../../components/notice';
+import { ConsoleSettingsFields, useConsoleSettings } from '../../components/console-settings';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  settings: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
   paste: { fontFamily: tokens.fontFamilyMonospace },
   read: {
     margin: 0,
@@ -56,14 +52,6 @@ const useStyles = makeStyles({
 });
 
 const NO_OTHERS: OtherServers = { covered: [], note: null };
-
-const TIME_ZONES: readonly string[] = (() => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return ['UTC'];
-  }
-})();
 
 /** The judgement, turned into a rejection when the deployment would refuse to record what it proves now. */
 function notRecordableNow(
@@ -113,10 +101,8 @@ export function EvidenceBox(props: {
   const styles = useStyles();
   // Kept while it is typed: a reload does not lose a paste not yet recorded.
   const [text, setText] = useKeptText(props.preferences, props.keptAs);
-  const [locale, setLocale] = useState(() => props.preferences.get('console-locale') ?? DEFAULT_CONSOLE_LOCALE);
-  const [localeChosen, setLocaleChosen] = useState(() => props.preferences.get('console-locale') !== null);
-  const [timeZone, setTimeZone] = useState(() => props.preferences.get('console-time-zone') ?? props.timeZone);
-  const [zoneChosen, setZoneChosen] = useState(() => props.preferences.get('console-time-zone') !== null);
+  const settings = useConsoleSettings(props.preferences, props.timeZone);
+  const { locale, localeChosen, timeZone, zoneChosen } = settings;
   const [outcome, setOutcome] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   // A paste over the limit is refused as it arrives and never reaches the box (nor the judge).
   const [refusedPaste, setRefusedPaste] = useState<string | null>(null);
@@ -162,13 +148,6 @@ export function EvidenceBox(props: {
     !judgement.verdict.accepted &&
     ((judgement.verdict.reason === 'ambiguous-date' && !localeChosen) ||
       (judgement.verdict.reason === 'zone-not-chosen' && !zoneChosen));
-  const confirmSettings = () => {
-    setLocaleChosen(true);
-    setZoneChosen(true);
-    props.preferences.set('console-locale', locale);
-    props.preferences.set('console-time-zone', timeZone);
-  };
-  const zones = TIME_ZONES.includes(timeZone) ? TIME_ZONES : [timeZone, ...TIME_ZONES];
 
   const recordIt = () => {
     if (judgement === null) return;
@@ -216,43 +195,7 @@ export function EvidenceBox(props: {
         (the CMS&apos;s record of it), also work. An event 3038 listing is read but only corroborates: no Microsoft
         source documents that event.
       </Text>
-      <div className={styles.settings}>
-        <Field
-          label="Console date format"
-          hint={`Dates are read as ${describeConsoleLocale(CONSOLE_LOCALES.find((l) => l.id === locale) ?? CONSOLE_LOCALES[0]!)}.`}
-        >
-          <Select
-            value={locale}
-            onChange={(_, d) => {
-              setLocale(d.value);
-              setLocaleChosen(true);
-              props.preferences.set('console-locale', d.value);
-            }}
-          >
-            {CONSOLE_LOCALES.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.label} — {l.example}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Server's time zone" hint="Console dates carry no zone.">
-          <Select
-            value={timeZone}
-            onChange={(_, d) => {
-              setTimeZone(d.value);
-              setZoneChosen(true);
-              props.preferences.set('console-time-zone', d.value);
-            }}
-          >
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
+      <ConsoleSettingsFields settings={settings} />
       <Field
         label="Command output"
         hint="Paste everything; prompt lines and error text around it are ignored."
@@ -312,7 +255,7 @@ export function EvidenceBox(props: {
           <OtherServersCovered others={{ covered, note: others.note }} />
           <div className={styles.actions}>
             {unconfirmed && (
-              <Button appearance="primary" onClick={confirmSettings}>
+              <Button appearance="primary" onClick={settings.confirm}>
                 {`The console is ${locale} and the server is in ${timeZone}: judge again`}
               </Button>
             )}
