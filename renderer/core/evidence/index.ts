@@ -50,3 +50,10 @@ export {
   type CmsPlace,
   type CmsStatusJudgement,
 } from './cms-status';
+export {
+  foldReplicationView,
+  replicationStatesOf,
+  replicationView,
+  type ReplicationState,
+  type ReplicationView,
+} from './replication-view';

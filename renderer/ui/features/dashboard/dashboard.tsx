@@ -22,7 +22,7 @@ import { STATE_LABELS, type DashboardFilter, type StateFilter } from './dashboar
 import { useKeptServers, useRowWindow } from './dashboard-rows';
 import { BulkBar } from './bulk-bar';
 import type { BulkOutcome } from './bulk-steps';
-import { ServerRow, useNarrowStyles } from './server-row';
+import { ServerRow, useLayoutStyles } from './server-row';
 
 const useStyles = makeStyles({
   filters: {
@@ -41,7 +41,7 @@ const useStyles = makeStyles({
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
   th: {
     textAlign: 'left',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightSemibold,
@@ -56,8 +56,9 @@ const useStyles = makeStyles({
 });
 
 /**
- * The dashboard: a row per server, a column per wizard step, filters by pool, role and state. Only the
- * rows in view are rendered (dashboard-rows.ts); the table tells assistive technology how many there are.
+ * The dashboard: a row per server, a column per wizard step and one for its replication state, filters
+ * by pool, role and state. Only the rows in view are rendered (dashboard-rows.ts); the table tells
+ * assistive technology how many there are.
  * Servers selected (among those the filters keep) can have one step marked done together (bulk-bar.tsx).
  */
 export function Dashboard({
@@ -72,7 +73,7 @@ export function Dashboard({
   onRowRender?: (fqdn: string) => void;
 }) {
   const styles = useStyles();
-  const narrow = useNarrowStyles();
+  const layout = useLayoutStyles();
   const deployment = useSession(workspace, (v) => v.snapshot.context.deployment);
   const [filter, setFilter] = useState<DashboardFilter>({ pool: '', role: '', state: '' });
   const timeZone = host.timeZone();
@@ -102,7 +103,7 @@ export function Dashboard({
     if (outcome !== null) outcomeRef.current?.focus();
   }, [outcome]);
   if (deployment === null) return null;
-  const columns = 4 + STEP_NUMBERS.length;
+  const columns = 5 + STEP_NUMBERS.length;
   const allShown = kept.length > 0 && chosen.length === kept.length;
   const product = PRODUCTS[deployment.product];
   const roles = [...new Set(deployment.servers.map((s) => s.role))];
@@ -201,20 +202,28 @@ export function Dashboard({
       <div className={styles.wrap}>
         <table className={styles.table} aria-rowcount={kept.length + 1}>
           <caption className="visually-hidden">
-            Servers and their Deployment Wizard steps. Use the arrow keys to move between servers and Enter to open one.
+            Servers, their Deployment Wizard steps and the replication of their local stores. Use the arrow keys to move
+            between servers and Enter to open one.
           </caption>
           <TableHead
             className={styles.th}
             columns={[
               { hidden: 'Select' },
               'Server',
-              // Below 1366 px wide they move under the server's name, so the step columns stay whole (server-row.tsx).
-              { text: 'Pool', className: narrow.wideOnly },
-              { text: 'Role', className: narrow.wideOnly },
+              // On a narrower window they move under the server's name, so the step columns stay whole (server-row.tsx).
+              { text: 'Pool', className: layout.poolColumn },
+              { text: 'Role', className: layout.poolColumn },
               ...STEP_NUMBERS.map((step) => ({
                 text: `${step} ${SHORT_STEP[step]}`,
                 title: `Step ${step}: ${product.stepNames[step]}`,
               })),
+              // Last, so the step columns keep their places; like Topology › Status in the Control Panel.
+              {
+                text: 'Replication',
+                title:
+                  'Replication of each local store, as the CMS master records it: the latest recorded Get-CsManagementStoreReplicationStatus or verification script output',
+                className: layout.replicationColumn,
+              },
             ]}
           />
           <tbody ref={rows.body}>

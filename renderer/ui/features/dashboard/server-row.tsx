@@ -1,31 +1,41 @@
 import { Button, Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { memo, useRef, type KeyboardEvent } from 'react';
+import { replicationView, type ReplicationState } from '../../../core/evidence';
 import { serverSnapshotOf } from '../../../core/machines/deployment.machine';
 import type { ServerSnapshot } from '../../../core/machines/server.machine';
 import { serverStatus } from '../../../core/machines/status';
 import { ROLE_LABELS, type ServerRole } from '../../../core/model/deployment';
+import { normalizeFqdn } from '../../../core/model/fqdn';
 import { STEP_NUMBERS } from '../../../core/model/product';
 import { useSession } from '../../hooks';
 import type { Workspace } from '../../workspace/workspace';
+import { BlockedCell } from './blocked-cell';
 import { needsAttention } from './dashboard-filter';
-import { cellModel, StepCell, type CellModel } from './step-cell';
+import { ReplicationCell, replicationModel, sameReplication, type ReplicationModel } from './replication-cell';
+import { cellModel, sameCell, StepCell, type CellModel } from './step-cell';
 
 /**
- * Below this width the pool and role columns move under the server's name (the step columns stay
- * whole). At 1280 px, the desktop window's default, the sample's rows with their selection checkbox
- * are wider than the window, so the narrow layout starts just below a 1366 px screen.
+ * The step columns stay whole at every width; what else a row shows moves under the server's name
+ * where the window is too narrow for its column. Below 1680 px the pool and role go there (with them
+ * as columns the sample's rows need about 1650 px), which leaves room for the replication column down
+ * to 1280 px, the desktop window's default, where it wraps; below that the replication state goes
+ * under the name too, without the line of when it was read (its title says it).
  */
-const NARROW = '@media (max-width: 1365px)';
+const MEDIUM = '@media (max-width: 1679px)';
+const NARROW = '@media (max-width: 1279px)';
 
-/** The columns shown only on a wide window, and what stands in for them on a narrow one. */
-export const useNarrowStyles = makeStyles({
-  wideOnly: { [NARROW]: { display: 'none' } },
-  narrowOnly: { display: 'none', [NARROW]: { display: 'block' } },
+/** The columns shown only where there is room for them, and what stands in for them under the name. */
+export const useLayoutStyles = makeStyles({
+  poolColumn: { [MEDIUM]: { display: 'none' } },
+  poolUnder: { display: 'none', [MEDIUM]: { display: 'block' } },
+  replicationColumn: { [NARROW]: { display: 'none' } },
+  replicationUnder: { display: 'none', [NARROW]: { display: 'flex' } },
 });
 
 const useStyles = makeStyles({
   td: {
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    // Narrow gutters: at 1366 px the row with its replication column only just fits (dashboard.tsx's th match).
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
     verticalAlign: 'middle',
   },
@@ -47,22 +57,25 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
   },
+  nowrap: { whiteSpace: 'nowrap' },
   cellButton: { minWidth: 'auto', padding: 0, height: 'auto', fontWeight: 'inherit', justifyContent: 'flex-start' },
 });
 
-/** What one row shows: derived from the server's snapshot, compared by value. */
+/** What one row shows: derived from the server's snapshot and its replication state, compared by value. */
 interface RowModel {
   readonly fqdn: string;
   readonly attention: boolean;
   readonly cells: readonly CellModel[];
+  readonly replication: ReplicationModel;
 }
 
-function rowModel(snapshot: ServerSnapshot, timeZone: string): RowModel {
+function rowModel(snapshot: ServerSnapshot, replication: ReplicationState | null, timeZone: string): RowModel {
   const status = serverStatus(snapshot);
   return {
     fqdn: status.fqdn,
     attention: needsAttention(status),
     cells: STEP_NUMBERS.map((step) => cellModel(step, status, snapshot, timeZone)),
+    replication: replicationModel(replication, timeZone),
   };
 }
 
@@ -71,7 +84,8 @@ function sameRow(a: RowModel | null, b: RowModel | null): boolean {
   return (
     a.fqdn === b.fqdn &&
     a.attention === b.attention &&
-    a.cells.every((c, i) => c.kind === b.cells[i]?.kind && c.text === b.cells[i]?.text && c.label === b.cells[i]?.label)
+    a.cells.every((c, i) => sameCell(c, b.cells[i])) &&
+    sameReplication(a.replication, b.replication)
   );
 }
 
@@ -99,16 +113,20 @@ export interface ServerRowProps {
 export const ServerRow = memo(function ServerRow(props: ServerRowProps) {
   const { workspace, fqdn, pool, role, timeZone, index, measure, onOpen, onKey, onRender, selected, onSelect } = props;
   const styles = useStyles();
-  const narrow = useNarrowStyles();
-  // The row is worked out again only when this server's machine changed, and re-rendered only when
-  // what it shows changed (a global fact that changes nothing here does not re-render it).
-  const last = useRef<{ snapshot: ServerSnapshot; row: RowModel } | null>(null);
+  const layout = useLayoutStyles();
+  // The row is worked out again only when this server's machine or its replication state changed
+  // (the view of every server's is worked out once per event, core/evidence/replication-view.ts), and
+  // re-rendered only when what it shows changed (a global fact that changes nothing here does not
+  // re-render it, nor a paste that lists this server as it already was).
+  const last = useRef<{ snapshot: ServerSnapshot; replication: ReplicationState | null; row: RowModel } | null>(null);
   const row = useSession(
     workspace,
     (view) => {
       const snapshot = serverSnapshotOf(view.snapshot, fqdn);
       if (snapshot === undefined) return null;
-      if (last.current?.snapshot !== snapshot) last.current = { snapshot, row: rowModel(snapshot, timeZone) };
+      const replication = replicationView(view.history).get(normalizeFqdn(fqdn)) ?? null;
+      if (last.current?.snapshot !== snapshot || last.current.replication !== replication)
+        last.current = { snapshot, replication, row: rowModel(snapshot, replication, timeZone) };
       return last.current.row;
     },
     sameRow,
@@ -141,15 +159,29 @@ export const ServerRow = memo(function ServerRow(props: ServerRowProps) {
         >
           {row.fqdn}
         </Button>
-        <span className={mergeClasses(styles.under, narrow.narrowOnly)}>
-          <span className={styles.mono}>{pool}</span> · {ROLE_LABELS[role]}
+        <span className={mergeClasses(styles.under, layout.poolUnder)}>
+          <span className={styles.mono}>{pool}</span> · <span className={styles.nowrap}>{ROLE_LABELS[role]}</span>
         </span>
+        <ReplicationCell
+          model={row.replication}
+          compact
+          className={mergeClasses(styles.under, layout.replicationUnder)}
+        />
       </th>
-      <td className={mergeClasses(styles.td, styles.mono, narrow.wideOnly)}>{pool}</td>
-      <td className={mergeClasses(styles.td, narrow.wideOnly)}>{ROLE_LABELS[role]}</td>
+      <td className={mergeClasses(styles.td, styles.mono, layout.poolColumn)}>{pool}</td>
+      <td className={mergeClasses(styles.td, styles.nowrap, layout.poolColumn)}>{ROLE_LABELS[role]}</td>
       {row.cells.map((model, i) => (
         <td key={i + 1} className={styles.td}>
-          {model.kind === 'blocked' || model.kind === 'remediation' || model.kind === 'waiting' ? (
+          {model.gate !== undefined ? (
+            <BlockedCell
+              model={model}
+              gate={model.gate}
+              fqdn={row.fqdn}
+              timeZone={timeZone}
+              onOpen={onOpen}
+              className={styles.cellButton}
+            />
+          ) : model.kind === 'blocked' || model.kind === 'remediation' || model.kind === 'waiting' ? (
             <Button appearance="transparent" className={styles.cellButton} onClick={open} tabIndex={-1}>
               <StepCell model={model} />
             </Button>
@@ -158,6 +190,9 @@ export const ServerRow = memo(function ServerRow(props: ServerRowProps) {
           )}
         </td>
       ))}
+      <td className={mergeClasses(styles.td, layout.replicationColumn)}>
+        <ReplicationCell model={row.replication} />
+      </td>
     </tr>
   );
 });

@@ -10,6 +10,7 @@ import {
   SubtractCircleRegular,
 } from '@fluentui/react-icons';
 import type { ServerSnapshot } from '../../../core/machines/server.machine';
+import type { BlockedVerdict } from '../../../core/gate/gate';
 import type { ServerStatus } from '../../../core/machines/status';
 import { roleNeedsOAuth } from '../../../core/model/deployment';
 import type { StepNumber } from '../../../core/model/product';
@@ -25,6 +26,19 @@ export interface CellModel {
   readonly text: string;
   /** Longer words for assistive technology and the title (the same facts, nothing more). */
   readonly label: string;
+  /** A Step 3 blocked with no remediation chosen: the gate's verdict, whose two times the cell opens. */
+  readonly gate?: BlockedVerdict;
+}
+
+/** The same cell: the same words, and for a blocked one the same two times. */
+export function sameCell(a: CellModel, b: CellModel | undefined): boolean {
+  if (b === undefined || a.kind !== b.kind || a.text !== b.text || a.label !== b.label) return false;
+  if (a.gate === undefined || b.gate === undefined) return a.gate === b.gate;
+  return (
+    a.gate.step1At === b.gate.step1At &&
+    a.gate.assignedAt === b.gate.assignedAt &&
+    a.gate.assignedOn === b.gate.assignedOn
+  );
 }
 
 /** The cell of one step for one server. */
@@ -63,7 +77,8 @@ export function cellModel(
       return {
         kind: 'blocked',
         text: 'Blocked: stale replica',
-        label: 'Step 3 blocked: stale local replica. Open the server to choose a remediation.',
+        label: 'Step 3 blocked: stale local replica. Show the two times that prove it.',
+        ...(status.gate.allowed ? {} : { gate: status.gate }),
       };
     if (r.waitingFor !== null) {
       const cms = ctx.cms;

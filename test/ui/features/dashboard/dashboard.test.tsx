@@ -22,9 +22,7 @@ describe('the dashboard', () => {
     expect(fe01.getByText('Next')).toBeTruthy();
     const fe02 = within(rowOf('fe02.contoso.local'));
     expect(fe02.getByText('Blocked: stale replica')).toBeTruthy();
-    expect(
-      fe02.getByText('Step 3 blocked: stale local replica. Open the server to choose a remediation.'),
-    ).toBeTruthy();
+    expect(fe02.getByText('Step 3 blocked: stale local replica. Show the two times that prove it.')).toBeTruthy();
     const edge = within(rowOf('edge01.perimeter.contoso.com'));
     expect(edge.getByText('Next')).toBeTruthy();
     expect(edge.getAllByText('Not started')).toHaveLength(3);
