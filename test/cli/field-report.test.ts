@@ -87,7 +87,7 @@ describe('lync-runbook, the field report from the command line', () => {
     for (const line of [lines[1]!, lines[2]!]) {
       expect(line).toMatch(/^fe0[23]\.contoso\.local +step 2\/4 {2}blocked: stale replica — /);
       expect(line).toContain(
-        'copied at 2013-03-13T09:00:00.000Z, before the OAuthTokenIssuer certificate was assigned on fe01 (fe01.contoso.local) at 2013-03-14T10:00:00.000Z',
+        'copied at 2013-03-13T09:00:00Z, before the OAuthTokenIssuer certificate was assigned on fe01 (fe01.contoso.local) at 2013-03-14T10:00:00Z',
       );
     }
     expect(lines[3]).toMatch(
@@ -152,7 +152,7 @@ describe('lync-runbook, the field report from the command line', () => {
     expect(run.stdout).toContain(
       'Evidence for fe02.contoso.local: Get-CsManagementStoreReplicationStatus output, read as en-US in America/Los_Angeles.',
     );
-    expect(run.stdout).toContain('last update 2012-11-24 20:08:05 (America/Los_Angeles) = 2012-11-25T04:08:05.000Z');
+    expect(run.stdout).toContain('last update 2012-11-24 20:08:05 (America/Los_Angeles) = 2012-11-25T04:08:05Z');
     expect(run.stderr).toContain(
       'Rejected (recorded): The output names no replica (its ReplicaFqdn is empty), so it cannot be attributed to fe02.contoso.local by guesswork',
     );
@@ -254,7 +254,7 @@ describe('lync-runbook, the field report from the command line', () => {
     const early = cli('export', FILE, '--format', 'md', '--at', '2013-03-15T09:00:00Z');
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(
-      /The export time 2013-03-15T09:00:00\.000Z is before the newest entry was recorded \(\d{4}-.*\): an export cannot be dated before what it holds\./,
+      /The export time 2013-03-15T09:00:00Z is before the newest entry was recorded \(\d{4}-.*\): an export cannot be dated before what it holds\./,
     );
     expectOk(cli('export', FILE, '--format', 'md', '--out', 'runbook.md', '--at', '2099-03-15T09:00:00Z'));
     const md = readFileSync(join(dir, 'runbook.md'), 'utf8');

@@ -160,7 +160,7 @@ describe('lync-runbook, a thumbprint recorded after the assignment', () => {
     // --at stamps the event, but the real clock still refuses a time in the future (a year typed wrong).
     const future = record(FE[2], 'step4', '2099-03-14T11:20:00Z');
     expect(future.code).toBe(1);
-    expect(future.stderr).toContain('The time 2099-03-14T11:20:00.000Z is in the future');
+    expect(future.stderr).toContain('The time 2099-03-14T11:20:00Z is in the future');
   });
 });
 

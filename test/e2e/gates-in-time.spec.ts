@@ -28,7 +28,7 @@ test('a Step 3 dated before the override that allowed it, and evidence showing t
   await page.getByRole('button', { name: 'Mark Step 3 done' }).click();
   await expect(
     page.getByText(
-      /is dated 2026-03-14T10:30:00\.000Z, before its gate was open: the override was recorded at 2026-03-14T11:00:00\.000Z\./,
+      /is dated 2026-03-14T10:30:00Z, before its gate was open: the override was recorded at 2026-03-14T11:00:00Z\./,
     ),
   ).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: /^Step 3:/ }).locator('..')).not.toContainText('Done');
@@ -54,7 +54,7 @@ test('a Step 3 dated before the override that allowed it, and evidence showing t
   const record = page.getByRole('button', { name: 'Record evidence' });
   if (await record.isVisible()) await record.click();
   await expect(
-    page.getByText(/later than it was recorded \(2026-03-14T11:00:00\.000Z\): no output shows the future/),
+    page.getByText(/later than it was recorded \(2026-03-14T11:00:00Z\): no output shows the future/),
   ).toBeVisible();
   await screen(page, testInfo, 'gates-in-time-02-evidence-from-the-future');
 });
@@ -81,7 +81,7 @@ test('a Step 3 dated before the evidence that opened its gate is refused with bo
   await page.getByRole('button', { name: 'Mark Step 3 done' }).click();
   await expect(
     page.getByText(
-      /is dated 2026-03-14T10:05:00\.000Z, before its gate was open: the accepted evidence shows its local store current at 2026-03-14T10:38:00\.000Z\./,
+      /is dated 2026-03-14T10:05:00Z, before its gate was open: the accepted evidence shows its local store current at 2026-03-14T10:38:00Z\./,
     ),
   ).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: /^Step 3:/ }).locator('..')).not.toContainText('Done');

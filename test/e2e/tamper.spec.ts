@@ -28,7 +28,7 @@ test('a file edited after it was recorded opens read-only, naming the event, on 
 
   const warning = page.getByRole('alert').filter({ hasText: TITLE });
   const named =
-    'Event 8 (step.completed on fe01.contoso.local, dated 2026-03-14T10:00:00.000Z) does not match the hash recorded with it';
+    'Event 8 (step.completed on fe01.contoso.local, dated 2026-03-14T10:00:00Z) does not match the hash recorded with it';
   await expect(warning).toContainText(named);
   await screen(page, testInfo, 'tamper-01-dashboard');
 

@@ -2,7 +2,7 @@
  * Dates as a console prints them — in the console's culture and without a zone — read in a stated
  * locale and IANA time zone, refusing to guess when a date reads two ways.
  */
-import { toIsoTime, type IsoTime } from '../model/time';
+import { toIsoTime, utcText, type IsoTime } from '../model/time';
 import { formatWall, orderWord, zoneLabel } from './console-date-format';
 import {
   contradiction,
@@ -223,7 +223,7 @@ export function createDateReader(settings: DateSettings, texts: readonly string[
 
 /** "2012-11-24 20:08:05 (America/Los_Angeles) = 2012-11-25T04:08:05.000Z" — a date as read. */
 export function describeDate(date: ConsoleDate): string {
-  if (date.ok) return `${date.wall} (${date.zone}) = ${date.iso}`;
+  if (date.ok) return `${date.wall} (${date.zone}) = ${utcText(date.iso)}`;
   if (date.problem === 'ambiguous')
     return `"${date.text}" ambiguous: ${date.readings[0].wall} or ${date.readings[1].wall}`;
   return date.problem === 'no-year' ? `"${date.text}" (no year)` : `"${date.text}" unreadable`;

@@ -4,6 +4,7 @@ import { proofCoversAssignment, type OAuthAssignment } from '../gate/gate';
 import { normalizeFqdn, sameFqdn, shortName } from '../model/fqdn';
 import type { ListRecord } from './format-list';
 import type { EvidenceContext, EvidenceRejection, EvidenceVerdict } from './judgement';
+import { utcText } from '../model/time';
 
 /** How a machine name in the output compares with the server being judged. */
 export type ServerMatch = 'same' | 'short-name' | 'other';
@@ -32,7 +33,7 @@ export function noAssignment(): EvidenceVerdict {
 
 /** "the OAuth assignment on fe01.contoso.local at 2013-03-14T10:00:00.000Z" */
 export function assignmentText(oauth: OAuthAssignment): string {
-  return `the OAuthTokenIssuer assignment on ${oauth.server} at ${oauth.at}`;
+  return `the OAuthTokenIssuer assignment on ${oauth.server} at ${utcText(oauth.at)}`;
 }
 
 /**

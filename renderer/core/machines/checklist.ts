@@ -14,6 +14,7 @@ import {
   type RemediationPath,
 } from '../model/remediation';
 import type { ServerContext } from './server.context';
+import { utcText } from '../model/time';
 
 /**
  * True when replication cannot reach this server before the CMS pool starts, and the pool cannot
@@ -29,7 +30,7 @@ export function replicationCannotGoFirst(context: ServerContext): boolean {
 export function cmsWaitText(context: ServerContext): string {
   const cms = context.cms;
   if (cms.pool === null) return 'No pool is marked as hosting the Central Management Store.';
-  if (cms.startedAt !== null) return `The CMS pool ${cms.pool} started at ${cms.startedAt}.`;
+  if (cms.startedAt !== null) return `The CMS pool ${cms.pool} started at ${utcText(cms.startedAt)}.`;
   if (!cms.startsAsPool) {
     const server = cms.frontEnds[0];
     if (server === undefined || server === context.fqdn) {

@@ -12,7 +12,7 @@ import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { deploymentErrors } from '../model/validate';
 import { hasRecorded, type DeploymentContext } from './deployment.context';
 import { listOf, needWords, poolStartOfServer, poolStartStatus, poolWaitText } from './pool-start';
-import { epochMs } from '../model/time';
+import { epochMs, utcText } from '../model/time';
 
 function problems(deployment: Deployment): string | null {
   const errors = deploymentErrors(deployment);
@@ -38,7 +38,7 @@ function topologyRefusal(context: DeploymentContext, before: Deployment, after: 
 function assignmentRefusal(context: DeploymentContext, deployment: Deployment, server: string): string | null {
   const oauth = context.oauth;
   if (oauth !== null) {
-    return `The OAuthTokenIssuer certificate is already assigned (on ${oauth.server} at ${oauth.at}); it is assigned once for the whole deployment.`;
+    return `The OAuthTokenIssuer certificate is already assigned (on ${oauth.server} at ${utcText(oauth.at)}); it is assigned once for the whole deployment.`;
   }
   const found = findServer(deployment, server);
   if (found === undefined) return `There is no server ${server} in this deployment.`;
@@ -73,7 +73,7 @@ function poolStartRefusal(context: DeploymentContext, event: DomainEventOf<'pool
     return `${event.pool} is not an Enterprise Edition Front End pool in this deployment; record Step 4 on its server instead.`;
   }
   if (status.started !== null) {
-    return `${status.pool} was started at ${status.started.at} (${listOf(status.started.servers)}); record Step 4 on each member that joins it.`;
+    return `${status.pool} was started at ${utcText(status.started.at)} (${listOf(status.started.servers)}); record Step 4 on each member that joins it.`;
   }
   const seen = new Set<string>();
   for (const named of event.servers) {

@@ -8,6 +8,7 @@ import { normalizeFqdn } from '../model/fqdn';
 import { firstStartNeed, startsAsPool, type FirstStartNeed } from '../model/pool-start';
 import { poolStateOf, type DeploymentContext, type PoolStart } from './deployment.context';
 import type { CmsStatus } from './server.context';
+import { utcText } from '../model/time';
 
 /** An Enterprise pool's start as it stands. */
 export interface PoolStartStatus {
@@ -69,7 +70,7 @@ export function needWords(status: Pick<PoolStartStatus, 'members' | 'need'>): st
 
 /** What a pool that has not started waits for, in words an admin acts on. */
 export function poolWaitText(status: PoolStartStatus): string {
-  if (status.started !== null) return `${status.pool} started at ${status.started.at}.`;
+  if (status.started !== null) return `${status.pool} started at ${utcText(status.started.at)}.`;
   const short = status.need.needed - status.ready.length;
   if (short <= 0) {
     return `${status.pool} can start now: ${listOf(status.ready)} have Step 3 done. Start the pool from any of them.`;

@@ -8,7 +8,7 @@ import { gateExplanation } from '../gate/gate-words';
 import { stepTitle, type StepNumber } from '../model/product';
 import { overrideSubstanceRefusal, WITHDRAWAL_REASON_MIN } from '../model/override';
 import { checklistItem, type ChecklistItemId } from '../model/remediation';
-import { beforeItsMinute, epochMs, type IsoTime } from '../model/time';
+import { beforeItsMinute, epochMs, type IsoTime, utcText } from '../model/time';
 import { AUTOMATIC_CONDITIONS } from './checklist';
 import {
   gateInputOf,
@@ -76,7 +76,7 @@ function evidenceRefusal(context: ServerContext, event: EventOf<'evidence.accept
     return 'No OAuthTokenIssuer certificate is assigned yet, so there is nothing for evidence to prove.';
   if (proofCoversAssignment(event.proof, context.fqdn, oauth)) return null;
   const name = context.fqdn;
-  return `The evidence does not show that ${name}'s local store holds the OAuth assignment of ${oauth.at}: it must be about ${name} and show the assigned thumbprint in ${name}'s own view, or the CMS master's record of it up to date with a last update after that time (event 3038 alone is not enough).`;
+  return `The evidence does not show that ${name}'s local store holds the OAuth assignment of ${utcText(oauth.at)}: it must be about ${name} and show the assigned thumbprint in ${name}'s own view, or the CMS master's record of it up to date with a last update after that time (event 3038 alone is not enough).`;
 }
 
 /** An override goes past a closed gate only, saying what was checked and under which change. */
@@ -136,35 +136,35 @@ function eventWords(context: ServerContext, event: ServerOperatorEvent): string 
 function timeOrderRefusal(context: ServerContext, event: ServerOperatorEvent): string | null {
   if (event.unchecked === 'time-order') return null;
   const what = eventWords(context, event);
-  const dated = `${what} is dated ${event.at}`;
+  const dated = `${what} is dated ${utcText(event.at)}`;
   if (event.type === 'step.completed') {
     if (event.step !== 3) return null;
     const open = gateOpenSince(gateInputOf(context));
     if (open === null || !beforeItsMinute(event.at, open.at)) return null;
-    return `${dated}, before its gate was open: ${OPENED_BY[open.rule]} ${open.at}. Enter the time Step 3 was really run, after that.`;
+    return `${dated}, before its gate was open: ${OPENED_BY[open.rule]} ${utcText(open.at)}. Enter the time Step 3 was really run, after that.`;
   }
   if (event.type === 'evidence.accepted') {
     const shown = [event.proof.lastUpdate, event.proof.event3038At].filter((t): t is IsoTime => t !== undefined);
     const future = shown.find((t) => epochMs(t) > epochMs(event.recordedAt) + EVIDENCE_FUTURE_TOLERANCE_MS);
     if (future !== undefined)
-      return `${what} shows ${future}, later than it was recorded (${event.recordedAt}): no output shows the future. Check the console's locale (is 12/03 the 3rd of December or the 12th of March?), the time zone chosen for the server, and the server's clock, then judge it again.`;
+      return `${what} shows ${utcText(future)}, later than it was recorded (${utcText(event.recordedAt)}): no output shows the future. Check the console's locale (is 12/03 the 3rd of December or the 12th of March?), the time zone chosen for the server, and the server's clock, then judge it again.`;
   }
   if (
     event.type === 'override.withdrawn' &&
     context.override !== null &&
     beforeItsMinute(event.at, context.override.at)
   )
-    return `${dated}, before the override was recorded (${context.override.at}): check the date and time.`;
+    return `${dated}, before the override was recorded (${utcText(context.override.at)}): check the date and time.`;
   const oauth = context.oauth;
   if (oauth !== null && beforeItsMinute(event.at, oauth.at))
-    return `${dated}, before the OAuthTokenIssuer certificate was assigned on ${oauth.server} (${oauth.at}), the assignment that left this server's local store stale: check the date and time.`;
+    return `${dated}, before the OAuthTokenIssuer certificate was assigned on ${oauth.server} (${utcText(oauth.at)}), the assignment that left this server's local store stale: check the date and time.`;
   if (event.type === 'remediation.item.completed') {
     const chosen = context.switches.at(-1);
     if (chosen !== undefined && beforeItsMinute(event.at, chosen.at))
-      return `${dated}, before path ${chosen.to} was chosen (${chosen.at}): items are done after their path is chosen; check the date and time.`;
+      return `${dated}, before path ${chosen.to} was chosen (${utcText(chosen.at)}): items are done after their path is chosen; check the date and time.`;
     const previous = context.items.filter((i) => i.path === event.path).at(-1);
     if (previous !== undefined && beforeItsMinute(event.at, previous.at))
-      return `${dated}, before the item done before it (${checklistItem(previous.path, previous.item)?.title ?? previous.item}, ${previous.at}): the items are done in order; check the date and time.`;
+      return `${dated}, before the item done before it (${checklistItem(previous.path, previous.item)?.title ?? previous.item}, ${utcText(previous.at)}): the items are done in order; check the date and time.`;
   }
   return null;
 }

@@ -59,3 +59,12 @@ export function durationWords(ms: number): string {
   const unit = days === 1 ? 'day' : 'days';
   return h % 24 === 0 ? `${days} ${unit}` : `${days} ${unit} ${h % 24} h`;
 }
+
+/**
+ * A time as messages, the command line and the runbook write it: ISO 8601 in UTC, to the second
+ * ("2013-03-14T10:00:00Z"; milliseconds only when there are some). The screens show the
+ * workstation's zone instead (ui/format.ts).
+ */
+export function utcText(time: IsoTime): string {
+  return time.replace(/\.000Z$/, 'Z');
+}

@@ -3,7 +3,7 @@ import type { EvidenceInput, EvidenceProof } from '../events/schema';
 import { BLOCKED_LABEL } from '../gate/gate-words';
 import type { ServerStatus } from '../machines/status';
 import { stepTitle, type ProductVersion, type StepNumber } from '../model/product';
-import type { IsoTime } from '../model/time';
+import { type IsoTime, utcText } from '../model/time';
 import { BACK_DATED_AFTER_MS } from '../events/times';
 import type { RunbookHeader } from './model';
 
@@ -12,7 +12,7 @@ import type { RunbookHeader } from './model';
  * that says nothing ("2013-03-14T10:00:00Z"); times with milliseconds keep them.
  */
 export function exportTime(time: IsoTime): string {
-  return time.replace(/\.000Z$/, 'Z');
+  return utcText(time);
 }
 
 /** What each kind of pasted evidence is, as the runbook names it. */

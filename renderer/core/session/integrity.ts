@@ -4,6 +4,7 @@
  * it, and every screen and every runbook made from it carries `integrityWarning`.
  */
 import type { DomainEvent } from '../events/schema';
+import { utcText } from '../model/time';
 
 /** A history's chain: its head, and the entries (by index) that do not match their hash. */
 export interface Integrity {
@@ -19,7 +20,7 @@ function entryWords(history: readonly DomainEvent[], index: number): string {
   const event = history[index];
   if (event === undefined) return `event ${index + 1}`;
   const server = 'server' in event && typeof event.server === 'string' ? ` on ${event.server}` : '';
-  return `event ${index + 1} (${event.type}${server}, dated ${event.at})`;
+  return `event ${index + 1} (${event.type}${server}, dated ${utcText(event.at)})`;
 }
 
 /** The events named: "event 12 (…)", "event 12 (…) and event 14 (…)", "…, and 3 more". */

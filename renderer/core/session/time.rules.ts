@@ -8,7 +8,7 @@
 import type { DomainEvent } from '../events/schema';
 import { serverSnapshotOf, type DeploymentSnapshot } from '../machines/deployment.machine';
 import { stepTitle } from '../model/product';
-import { epochMs, type IsoTime } from '../model/time';
+import { epochMs, type IsoTime, utcText } from '../model/time';
 
 /** How far ahead of the clock a recorded time may be (workstation clocks differ a little). */
 export const FUTURE_TOLERANCE_MS = 60_000;
@@ -30,19 +30,19 @@ export type TimeLimit = { readonly now: IsoTime } | { readonly savedAt: IsoTime 
 export function timeRefusal(event: DomainEvent, limit: TimeLimit): string | null {
   const at = epochMs(event.at);
   if (at < epochMs(EARLIEST_EVENT_TIME)) {
-    return `The time ${event.at} is before Lync Server 2013 existed (it was released in 2012). Enter when it actually happened.`;
+    return `The time ${utcText(event.at)} is before Lync Server 2013 existed (it was released in 2012). Enter when it actually happened.`;
   }
   if ('now' in limit) {
     if (at <= epochMs(limit.now) + FUTURE_TOLERANCE_MS) return null;
-    return `The time ${event.at} is in the future (now is ${limit.now}). Enter when it actually happened.`;
+    return `The time ${utcText(event.at)} is in the future (now is ${utcText(limit.now)}). Enter when it actually happened.`;
   }
   const recordedAt = epochMs(event.recordedAt);
   if (recordedAt < epochMs(EARLIEST_EVENT_TIME))
-    return `It was recorded at ${event.recordedAt}, before Lync Server 2013 existed: the recording time has been changed.`;
+    return `It was recorded at ${utcText(event.recordedAt)}, before Lync Server 2013 existed: the recording time has been changed.`;
   if (recordedAt > epochMs(limit.savedAt) + FUTURE_TOLERANCE_MS)
-    return `It was recorded at ${event.recordedAt}, after the file was saved (${limit.savedAt}): no entry can postdate its own saving.`;
+    return `It was recorded at ${utcText(event.recordedAt)}, after the file was saved (${utcText(limit.savedAt)}): no entry can postdate its own saving.`;
   if (at > recordedAt + FUTURE_TOLERANCE_MS)
-    return `It is dated ${event.at}, after it was recorded (${event.recordedAt}): nothing is recorded before it happens.`;
+    return `It is dated ${utcText(event.at)}, after it was recorded (${utcText(event.recordedAt)}): nothing is recorded before it happens.`;
   return null;
 }
 
@@ -76,7 +76,7 @@ export function stepOrderRefusal(snapshot: DeploymentSnapshot, event: DomainEven
     // A step recorded past the limit (a clock ahead when it was saved) must not lock the server.
     if (recorded > latest) continue;
     if (minuteOf(recorded) > at) {
-      return `${what} is dated ${event.at}, before ${stepTitle(ctx.product, step)} recorded there at ${record.at}. ${
+      return `${what} is dated ${utcText(event.at)}, before ${stepTitle(ctx.product, step)} recorded there at ${utcText(record.at)}. ${
         event.type === 'step.completed'
           ? 'Steps are recorded in the order they happened'
           : 'The certificate is assigned in Step 3, after Steps 1 and 2'
@@ -97,5 +97,5 @@ export function exportTimeRefusal(history: readonly DomainEvent[], at: IsoTime):
     null,
   );
   if (newest === null || epochMs(at) + FUTURE_TOLERANCE_MS >= epochMs(newest)) return null;
-  return `The export time ${at} is before the newest entry was recorded (${newest}): an export cannot be dated before what it holds. Give a later --at, or leave it out to use now.`;
+  return `The export time ${utcText(at)} is before the newest entry was recorded (${utcText(newest)}): an export cannot be dated before what it holds. Give a later --at, or leave it out to use now.`;
 }

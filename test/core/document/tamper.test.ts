@@ -71,7 +71,7 @@ describe('the hash chain of a saved history', () => {
     const refused = opened.session.record({ type: 'step.completed', server: FE2, step: 3 });
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.message).toBe(
-      `This deployment is open read-only: event ${index + 1} (override.recorded on ${FE2}, dated 2013-03-14T11:00:00.000Z) does not match the hash recorded with it, so the file was changed after it was recorded. Nothing can be recorded in it.`,
+      `This deployment is open read-only: event ${index + 1} (override.recorded on ${FE2}, dated 2013-03-14T11:00:00Z) does not match the hash recorded with it, so the file was changed after it was recorded. Nothing can be recorded in it.`,
     );
     expect(opened.session.history).toHaveLength(opened.document.history.length);
     // Every runbook made from it carries the warning, naming the entry.

@@ -36,7 +36,7 @@ describe('evidence that names another machine, or none, is not counted for this 
     const berlin = `UpToDate           : True\nReplicaFqdn        : fe02.contoso.local\nLastStatusReport   : 3/14/2013 10:32:00 AM\nLastUpdateCreation : 3/14/2013 10:30:00 AM\n`;
     const unchosen = context({ oauth: assignment('2013-03-14T10:00:00.000Z'), timeZone: 'UTC', zoneChosen: false });
     expect(expectRejected(judgeEvidence(berlin, unchosen), 'zone-not-chosen')).toBe(
-      "LastUpdateCreation 2013-03-14 10:30:00 carries no time zone and lies within 26 hours of the OAuthTokenIssuer assignment on fe01.contoso.local at 2013-03-14T10:00:00.000Z, so whether it came after depends on fe02.contoso.local's time zone, which has not been chosen (it was read in this workstation's, UTC). Choose the server's time zone, then judge again.",
+      "LastUpdateCreation 2013-03-14 10:30:00 carries no time zone and lies within 26 hours of the OAuthTokenIssuer assignment on fe01.contoso.local at 2013-03-14T10:00:00Z, so whether it came after depends on fe02.contoso.local's time zone, which has not been chosen (it was read in this workstation's, UTC). Choose the server's time zone, then judge again.",
     );
     // With the zone chosen, Berlin's 10:30 is before the assignment; 28 hours later it is after in any zone.
     expectRejected(

@@ -33,7 +33,7 @@ describe('the field report output (UpToDate True, ReplicaFqdn empty, 11/24/2012 
       lastUpdate: '2012-11-25T04:08:05.000Z',
     });
     expect(judgement.read.join('\n')).toContain('fe02.contoso.local (this server)');
-    expect(judgement.read.join('\n')).toContain('2012-11-24 20:08:05 (America/Los_Angeles) = 2012-11-25T04:08:05.000Z');
+    expect(judgement.read.join('\n')).toContain('2012-11-24 20:08:05 (America/Los_Angeles) = 2012-11-25T04:08:05Z');
   });
 
   it('is rejected as before-assignment when the assignment came after it', () => {

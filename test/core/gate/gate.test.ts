@@ -100,7 +100,7 @@ describe('the five rules of the Step 3 gate', () => {
       assignedOn: 'fe01.contoso.local',
     });
     expect(gateExplanation(verdict)).toBe(
-      "Blocked: stale local replica. This server's local configuration store was copied at 2013-03-13T09:00:00.000Z, before the OAuthTokenIssuer certificate was assigned on fe01 (fe01.contoso.local) at 2013-03-14T10:00:00.000Z. Step 3 here would not show the certificate: bring the local store up to date first.",
+      "Blocked: stale local replica. This server's local configuration store was copied at 2013-03-13T09:00:00Z, before the OAuthTokenIssuer certificate was assigned on fe01 (fe01.contoso.local) at 2013-03-14T10:00:00Z. Step 3 here would not show the certificate: bring the local store up to date first.",
     );
   });
 });

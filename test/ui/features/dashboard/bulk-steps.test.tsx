@@ -92,7 +92,7 @@ describe('bulk steps on the dashboard', () => {
     select('fe02.contoso.local', 'dir01.contoso.local', 'edge01.perimeter.contoso.com');
     const preview = within(bar()).getByRole('list');
     expect(within(preview).getByText('fe02.contoso.local').parentElement!.textContent).toMatch(
-      /^fe02\.contoso\.local: refused: Blocked: stale local replica\. This server's local configuration store was copied at 2026-03-13T09:00:00\.000Z, before the OAuthTokenIssuer certificate was assigned/,
+      /^fe02\.contoso\.local: refused: Blocked: stale local replica\. This server's local configuration store was copied at 2026-03-13T09:00:00Z, before the OAuthTokenIssuer certificate was assigned/,
     );
     expect(within(preview).getByText('dir01.contoso.local').parentElement!.textContent).toBe(
       'dir01.contoso.local: will be recorded',
