@@ -13,6 +13,17 @@ import { describeDate } from './console-date';
 import { consoleLines, shown } from './console-text';
 import type { EvidenceContext } from './judgement';
 
+/** The most certificates Step 3 records (the event's limit); a listing with more is cut, saying so. */
+const MAX_USES = 32;
+
+function tooMany(count: number): string[] {
+  return count > MAX_USES
+    ? [
+        `The listing holds ${count} certificates; only the first ${MAX_USES} are recorded. Paste this server's listing only.`,
+      ]
+    : [];
+}
+
 /** How soon an expiry is worth saying, in days. */
 const EXPIRY_WARNING_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -38,6 +49,8 @@ export function readCertificateUses(
   ctx: Omit<EvidenceContext, 'oauth'>,
   oauth: OAuthAssignment | null,
   now: IsoTime,
+  /** False for a role that uses no OAuthTokenIssuer certificate (Edge, Mediation): its absence is then expected. */
+  needsOAuth = true,
 ): CertificateUsesRead {
   const lines = consoleLines(text);
   if (!looksLikeCertificate(lines))
@@ -74,7 +87,9 @@ export function readCertificateUses(
     });
   }
   if (uses.length === 0 && problems.length === 0) problems.push('No certificate could be read from the paste.');
-  return { uses, problems: problems.slice(0, 10), warnings: certificateUseWarnings(uses, oauth, now) };
+  // The reader's own doubts (dates that disagree on day and month order) are said with the rest.
+  const warnings = [...judgement.warnings, ...certificateUseWarnings(uses, oauth, now, needsOAuth)];
+  return { uses: uses.slice(0, MAX_USES), problems: [...problems, ...tooMany(uses.length)].slice(0, 10), warnings };
 }
 
 /** What to look at in the certificates Step 3 records (also said again where they are shown). */
@@ -82,10 +97,11 @@ export function certificateUseWarnings(
   uses: readonly CertificateUse[],
   oauth: OAuthAssignment | null,
   now: IsoTime,
+  needsOAuth = true,
 ): string[] {
   const warnings: string[] = [];
   const oauthUses = uses.filter((u) => u.use.toLowerCase() === OAUTH_USE.toLowerCase());
-  if (uses.length > 0 && oauthUses.length === 0)
+  if (needsOAuth && uses.length > 0 && oauthUses.length === 0)
     warnings.push(
       'No OAuthTokenIssuer certificate is listed: this server does not see the global certificate. If one is assigned, its local store is stale.',
     );

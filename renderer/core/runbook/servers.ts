@@ -8,7 +8,7 @@ import type { PathSwitch, RemediationRecord, ServerContext } from '../machines/s
 import type { ServerSnapshot } from '../machines/server.machine';
 import { serverStatus, type ServerStatus } from '../machines/status';
 import { checklistItem, REMEDIATIONS } from '../model/remediation';
-import { ROLE_LABELS, type Server } from '../model/deployment';
+import { ROLE_LABELS, roleNeedsOAuth, type Server } from '../model/deployment';
 import { normalizeFqdn, sameFqdn } from '../model/fqdn';
 import { STEP_NUMBERS, stepTitle, type ProductVersion } from '../model/product';
 import type { DeploymentSession } from '../session/session';
@@ -119,7 +119,10 @@ function step3Certificates(
     )
     .at(-1);
   if (step3?.certificates === undefined) return null;
-  return { uses: step3.certificates, warnings: certificateUseWarnings(step3.certificates, oauth, step3.at) };
+  return {
+    uses: step3.certificates,
+    warnings: certificateUseWarnings(step3.certificates, oauth, step3.at, roleNeedsOAuth(server.role)),
+  };
 }
 
 /** Everything the runbook says about one server, from its machine's snapshot. */

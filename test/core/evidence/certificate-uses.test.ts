@@ -26,7 +26,8 @@ describe('the certificates of Step 3, per use', () => {
   });
 
   it('says so when the listing has no OAuthTokenIssuer, or another one than assigned', () => {
-    const noOAuth = LISTING.slice(0, LISTING.lastIndexOf('Issuer'));
+    // The listing without its last record (the OAuthTokenIssuer), cut at that record's first line.
+    const noOAuth = LISTING.slice(0, LISTING.lastIndexOf('\nIssuer '));
     const oauth = { server: FE1, at: '2013-03-14T10:00:00.000Z', thumbprint: 'F'.repeat(40), operator: 'j.smith' };
     expect(readCertificateUses(noOAuth, settings, oauth, '2013-03-01T00:00:00.000Z').warnings[0]).toMatch(
       /^No OAuthTokenIssuer certificate is listed/,
@@ -34,6 +35,13 @@ describe('the certificates of Step 3, per use', () => {
     expect(readCertificateUses(LISTING, settings, oauth, '2013-03-01T00:00:00.000Z').warnings[0]).toBe(
       `The OAuthTokenIssuer certificate listed (${THUMBPRINT}) is not the one assigned on ${FE1} (${'F'.repeat(40)}).`,
     );
+    expect(readCertificateUses(noOAuth, settings, oauth, '2013-03-01T00:00:00.000Z').uses.map((u) => u.use)).toEqual([
+      'Default',
+      'WebServicesInternal',
+      'WebServicesExternal',
+    ]);
+    // An Edge or Mediation Server uses no OAuthTokenIssuer certificate: its absence is not worth a word.
+    expect(readCertificateUses(noOAuth, settings, oauth, '2013-03-01T00:00:00.000Z', false).warnings).toEqual([]);
     expect(readCertificateUses('hello', settings, null, '2013-03-01T00:00:00.000Z').problems[0]).toMatch(
       /^This is not Get-CsCertificate output/,
     );

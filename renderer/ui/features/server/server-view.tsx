@@ -314,6 +314,7 @@ function StepItem({
                     ? {
                         server: ctx.fqdn,
                         oauth: ctx.oauth,
+                        needsOAuth: roleNeedsOAuth(ctx.role),
                         preferences: host.preferences,
                         keptAs: keptKey(workspace, ctx.fqdn, 'step3-certificates'),
                       }

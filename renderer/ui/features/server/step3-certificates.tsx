@@ -49,6 +49,8 @@ const useStyles = makeStyles({
 export interface CertificatesSource {
   readonly server: string;
   readonly oauth: OAuthAssignment | null;
+  /** False for a role that uses no OAuthTokenIssuer certificate (Edge, Mediation). */
+  readonly needsOAuth: boolean;
   readonly preferences: Preferences;
   /** Where the paste is kept until it is recorded (kept-text.ts). */
   readonly keptAs: string;
@@ -88,6 +90,7 @@ export function useCertificatesPaste(
   const { locale, localeChosen, timeZone, zoneChosen } = settings;
   const server = source?.server ?? '';
   const oauth = source?.oauth ?? null;
+  const needsOAuth = source?.needsOAuth ?? true;
   const given = source !== undefined;
   const read = useMemo(
     () =>
@@ -99,8 +102,9 @@ export function useCertificatesPaste(
             oauth,
             // Expiry is judged as of now, as the runbook judges it as of when Step 3 was recorded.
             new Date().toISOString(),
+            needsOAuth,
           ),
-    [given, text, server, oauth, locale, localeChosen, timeZone, zoneChosen],
+    [given, text, server, oauth, locale, localeChosen, timeZone, zoneChosen, needsOAuth],
   );
   const oauthThumbprints = [
     ...new Set(
