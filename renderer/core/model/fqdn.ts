@@ -2,14 +2,21 @@
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
+/** The example a problem gives, fitting what is named: a server, a pool or a SIP domain. */
+export const FQDN_EXAMPLES = {
+  server: 'fe01.contoso.local',
+  pool: 'fepool.contoso.local',
+  domain: 'contoso.com',
+} as const;
+
 /** Why a name is not a fully qualified domain name, or null when it is one. */
-export function fqdnProblem(value: string): string | null {
+export function fqdnProblem(value: string, example: string = FQDN_EXAMPLES.server): string | null {
   if (value.length === 0) return 'is empty';
   if (value !== value.trim()) return 'has spaces before or after it';
   if (value.length > 253) return `is ${value.length} characters long; an FQDN has at most 253`;
   if (value.endsWith('.')) return 'ends with a dot; write it without the trailing dot';
   const labels = value.split('.');
-  if (labels.length < 2) return 'is a single name; give the full name with its domain (for example fe01.contoso.local)';
+  if (labels.length < 2) return `is a single name; give the full name with its domain (for example ${example})`;
   for (const label of labels) {
     if (label.length === 0) return 'has two dots in a row';
     if (label.length > 63)

@@ -6,7 +6,7 @@ import {
   withArticle,
   type Deployment,
 } from './deployment';
-import { fqdnProblem, normalizeFqdn, sameFqdn } from './fqdn';
+import { FQDN_EXAMPLES, fqdnProblem, normalizeFqdn, sameFqdn } from './fqdn';
 import { poolSizeProblem, startsAsPool } from './pool-start';
 import { isProductVersion } from './product';
 
@@ -37,7 +37,7 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
   if (!isProductVersion(d.product))
     err(['product'], 'Choose the product version: Lync Server 2013, Skype for Business Server 2015 or 2019.');
 
-  const sip = fqdnProblem(d.sipDomain);
+  const sip = fqdnProblem(d.sipDomain, FQDN_EXAMPLES.domain);
   if (d.sipDomain.trim() === '') err(['sipDomain'], 'Enter the default SIP domain, for example contoso.com.');
   else if (sip !== null) err(['sipDomain'], `The SIP domain "${d.sipDomain}" ${sip}.`);
 
@@ -48,7 +48,7 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
     if (!poolByKey.has(normalizeFqdn(pool.fqdn))) poolByKey.set(normalizeFqdn(pool.fqdn), pool);
   const findPool = (_: Deployment, fqdn: string) => poolByKey.get(normalizeFqdn(fqdn));
   d.pools.forEach((pool, i) => {
-    const problem = fqdnProblem(pool.fqdn);
+    const problem = fqdnProblem(pool.fqdn, FQDN_EXAMPLES.pool);
     if (problem !== null) {
       err(
         ['pools', i, 'fqdn'],

@@ -1,5 +1,5 @@
 import { canHostCms, POOL_KIND_LABELS, ROLE_OF_POOL_KIND, type Pool, type Server } from '../model/deployment';
-import { fqdnProblem, normalizeFqdn } from '../model/fqdn';
+import { FQDN_EXAMPLES, fqdnProblem, normalizeFqdn } from '../model/fqdn';
 import { type ProductVersion } from '../model/product';
 import { classifyCluster } from './classify';
 import { chooseCmsPool } from './cms-pool';
@@ -39,7 +39,7 @@ export function buildDeployment(raw: RawTopology, options: BuildOptions): Topolo
       `The topology has no default SIP domain (InternalDomains/@DefaultDomain); it is set in the properties of the deployment. ${fix}`,
     );
   } else {
-    const problem = fqdnProblem(sipDomain);
+    const problem = fqdnProblem(sipDomain, FQDN_EXAMPLES.domain);
     if (problem !== null) problems.push(`The default SIP domain "${raw.defaultDomain}" ${problem}. ${fix}`);
   }
 
@@ -78,7 +78,7 @@ export function buildDeployment(raw: RawTopology, options: BuildOptions): Topolo
       for (const machine of machineFqdns(cluster)) skippedMachines.push({ fqdn: machine ?? fqdn, cluster: fqdn });
       continue;
     }
-    const poolProblem = fqdnProblem(fqdn);
+    const poolProblem = fqdnProblem(fqdn, FQDN_EXAMPLES.pool);
     if (poolProblem !== null) {
       problems.push(`The ${POOL_KIND_LABELS[verdict.kind]} "${cluster.fqdn}" ${poolProblem}. ${fix}`);
       continue;

@@ -1,5 +1,5 @@
 import { POOL_KIND_LABELS, withArticle, type Pool } from '../model/deployment';
-import { fqdnProblem, normalizeFqdn } from '../model/fqdn';
+import { FQDN_EXAMPLES, fqdnProblem, normalizeFqdn } from '../model/fqdn';
 import { type CmsSource, type TopologyRefused } from './import-result';
 import { type RawTopology } from './raw-topology';
 
@@ -72,7 +72,7 @@ export function chooseCmsPool(
   if (chosen === undefined) return { ok: true, pool: null, from: 'needed', warnings };
 
   const wanted = normalizeFqdn(chosen);
-  const problem = fqdnProblem(wanted);
+  const problem = fqdnProblem(wanted, FQDN_EXAMPLES.pool);
   if (problem !== null) return refuse(`The CMS pool "${chosen}" ${problem}. Choose one of: ${list}.`);
   if (candidates.includes(wanted)) return { ok: true, pool: wanted, from: 'option', warnings };
   const pool = pools.find((p) => p.fqdn === wanted);

@@ -85,7 +85,7 @@ describe('deployment validation', () => {
       [
         'sipDomain',
         'error',
-        'The SIP domain "contoso" is a single name; give the full name with its domain (for example fe01.contoso.local).',
+        'The SIP domain "contoso" is a single name; give the full name with its domain (for example contoso.com).',
       ],
       ['pools.3.fqdn', 'error', 'Pool FEPOOL.contoso.local is listed twice (also as pool 1); remove one of them.'],
       [
@@ -165,5 +165,24 @@ describe('deployment validation', () => {
       servers: [{ fqdn: 'se01.fabrikam.com', pool: 'se01.fabrikam.com', role: 'standard-edition' }],
     };
     expect(validateDeployment(se)).toEqual([]);
+  });
+});
+
+describe('the example a name problem gives', () => {
+  it('fits what is named: a SIP domain, a pool, a server', () => {
+    const bad = {
+      name: 'Contoso HQ',
+      product: 'lync2013' as const,
+      sipDomain: 'contoso',
+      cmsPool: 'fepool',
+      pools: [{ fqdn: 'fepool', kind: 'enterprise-front-end' as const }],
+      servers: [{ fqdn: 'fe01', pool: 'fepool', role: 'front-end' as const }],
+    };
+    const words = deploymentErrors(bad).map((p) => p.message);
+    expect(words.find((w) => w.includes('SIP domain'))).toContain('(for example contoso.com)');
+    expect(words.find((w) => w.includes('"fepool"') || w.includes('Pool'))).toContain(
+      '(for example fepool.contoso.local)',
+    );
+    expect(words.find((w) => w.includes('fe01'))).toContain('(for example fe01.contoso.local)');
   });
 });

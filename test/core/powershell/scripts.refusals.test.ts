@@ -24,7 +24,7 @@ describe('refusing to build', () => {
   it('refuses an invalid deployment with its own messages', () => {
     const deployment = { ...fieldReport(), sipDomain: 'contoso' };
     expect(errorsOf({ ...base, deployment })).toEqual([
-      'The SIP domain "contoso" is a single name; give the full name with its domain (for example fe01.contoso.local).',
+      'The SIP domain "contoso" is a single name; give the full name with its domain (for example contoso.com).',
     ]);
   });
 
