@@ -93,7 +93,7 @@ export function validateDeployment(d: Deployment): DeploymentProblem[] {
       // across its Front End Servers), so no member can carry it.
       err(
         ['servers', i, 'fqdn'],
-        `Server ${server.fqdn} has the FQDN of its Enterprise Edition pool; the pool's FQDN names the whole pool, so give the server its own (for example fe01${domainPart(pool.fqdn)}).`,
+        `Server ${server.fqdn} has the FQDN of its Enterprise Edition pool "${pool.fqdn}"; the pool's FQDN names the whole pool, so give the server its own (for example fe01${domainPart(pool.fqdn)}).`,
       );
     } else if (ROLE_OF_POOL_KIND[pool.kind] !== server.role) {
       err(

@@ -52,7 +52,7 @@ describe('deployment validation', () => {
       [
         'servers.0.fqdn',
         'error',
-        "Server FEPool.contoso.local has the FQDN of its Enterprise Edition pool; the pool's FQDN names the whole pool, so give the server its own (for example fe01.contoso.local).",
+        'Server FEPool.contoso.local has the FQDN of its Enterprise Edition pool "fepool.contoso.local"; the pool\'s FQDN names the whole pool, so give the server its own (for example fe01.contoso.local).',
       ],
     ]);
     // The field report's Director pool of one is named as its server, as Topology Builder allows.
