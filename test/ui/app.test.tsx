@@ -52,18 +52,23 @@ describe('the app at start', () => {
   });
 });
 
+/** The app on its first start (the sample open), and the way to send it a command as the native menu does. */
+async function appWithCommands(): Promise<(command: HostCommand) => void> {
+  let send: (command: HostCommand) => void = () => undefined;
+  const host = memoryHost({
+    onCommand: (listener) => {
+      send = listener;
+      return () => undefined;
+    },
+  });
+  render(<App host={host} />);
+  await screen.findAllByText(/Contoso HQ/);
+  return (command) => send(command);
+}
+
 describe('File › Close Deployment', () => {
   it('closes only a deployment on screen: on the setup form it keeps what is typed', async () => {
-    let send: (command: HostCommand) => void = () => undefined;
-    const host = memoryHost({
-      onCommand: (listener) => {
-        send = listener;
-        return () => undefined;
-      },
-    });
-    render(<App host={host} />);
-    // The first start opens the sample.
-    await screen.findAllByText(/Contoso HQ/);
+    const send = await appWithCommands();
     await act(async () => send({ type: 'new' }));
     const name = await screen.findByLabelText(/Deployment name/);
     fireEvent.change(name, { target: { value: 'Fabrikam EU' } });
@@ -77,16 +82,7 @@ describe('File › Close Deployment', () => {
 
 describe('File › Import a Topology…', () => {
   it('shows the start screen with the import open, and the way back to the deployment still open', async () => {
-    let send: (command: HostCommand) => void = () => undefined;
-    const host = memoryHost({
-      onCommand: (listener) => {
-        send = listener;
-        return () => undefined;
-      },
-    });
-    render(<App host={host} />);
-    // The first start opens the sample.
-    await screen.findAllByText(/Contoso HQ/);
+    const send = await appWithCommands();
     await act(async () => send({ type: 'import-topology' }));
     expect(await screen.findByRole('heading', { name: /Import a topology/i })).toBeTruthy();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: /^Back to Contoso HQ/ })));
